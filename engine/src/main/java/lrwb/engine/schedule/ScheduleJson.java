@@ -1,0 +1,208 @@
+package lrwb.engine.schedule;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Schedule specs to and from the JSON of specs/schedules.md. Reading goes through a JSON tree and our own
+ * {@code type} names only: a file never names a class to instantiate.
+ */
+public final class ScheduleJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScheduleJson() {
+    }
+
+    /** All type names, in the order of specs/schedules.md. */
+    public static final List<String> TYPES = List.of(ConstantSchedule.TYPE, StepSchedule.TYPE, MultiStepSchedule.TYPE,
+            PiecewiseSchedule.TYPE, ExponentialSchedule.TYPE, NaturalExpSchedule.TYPE, InverseTimeSchedule.TYPE,
+            PolynomialSchedule.TYPE, CosineSchedule.TYPE, CosineRestartsSchedule.TYPE, LinearSchedule.TYPE,
+            CyclicSchedule.TYPE, OneCycleSchedule.TYPE, SequentialSchedule.TYPE, PlateauSchedule.TYPE);
+
+    /** Parses JSON text; a syntax error is an {@link InvalidSpecException} too, with line and column. */
+    public static ScheduleSpec parse(String json) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidSpecException("", "is not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new InvalidSpecException("", "is empty: expected a JSON object with a \"type\"");
+        }
+        return read(tree);
+    }
+
+    public static ScheduleSpec read(Path file) throws IOException {
+        return parse(Files.readString(file));
+    }
+
+    public static ScheduleSpec read(JsonNode node) {
+        if (!(node instanceof ObjectNode obj)) {
+            throw new InvalidSpecException("", "must be a JSON object with a \"type\" (got " + node + ")");
+        }
+        JsonNode typeNode = obj.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new InvalidSpecException("type", "is required: one of " + String.join(", ", TYPES));
+        }
+        String type = typeNode.textValue();
+        SpecFields f = new SpecFields(type, obj);
+        ScheduleSpec spec = switch (type) {
+            case ConstantSchedule.TYPE -> new ConstantSchedule(f.number("lr"), f.unit());
+            case StepSchedule.TYPE -> new StepSchedule(f.number("lr"), f.integer("stepSize"),
+                    f.number("gamma", StepSchedule.DEFAULT_GAMMA), f.unit());
+            case MultiStepSchedule.TYPE -> new MultiStepSchedule(f.number("lr"), f.integers("milestones"),
+                    f.number("gamma", MultiStepSchedule.DEFAULT_GAMMA), f.unit());
+            case PiecewiseSchedule.TYPE -> new PiecewiseSchedule(f.integers("boundaries"), f.numbers("values"), f.unit());
+            case ExponentialSchedule.TYPE -> new ExponentialSchedule(f.number("lr"), f.number("decayRate"),
+                    f.integer("decaySteps", 1), f.bool("staircase", false), f.unit());
+            case NaturalExpSchedule.TYPE -> new NaturalExpSchedule(f.number("lr"), f.number("k"), f.unit());
+            case InverseTimeSchedule.TYPE -> new InverseTimeSchedule(f.number("lr"), f.number("decayRate"),
+                    f.integer("decaySteps", 1), f.bool("staircase", false), f.unit());
+            case PolynomialSchedule.TYPE -> new PolynomialSchedule(f.number("lr"), f.integer("decaySteps"),
+                    f.number("endLr", 0), f.number("power", 1), f.bool("cycle", false), f.unit());
+            case CosineSchedule.TYPE -> new CosineSchedule(f.number("lr"), f.integer("decaySteps"), f.number("alpha", 0),
+                    f.integer("warmupSteps", 0), f.optionalNumber("warmupTarget"), f.unit());
+            case CosineRestartsSchedule.TYPE -> new CosineRestartsSchedule(f.number("lr"), f.integer("firstDecaySteps"),
+                    f.number("tMul", 2), f.number("mMul", 1), f.number("alpha", 0), f.unit());
+            case LinearSchedule.TYPE -> new LinearSchedule(f.number("lr"),
+                    f.number("startFactor", LinearSchedule.DEFAULT_START_FACTOR),
+                    f.number("endFactor", LinearSchedule.DEFAULT_END_FACTOR),
+                    f.integer("totalSteps", LinearSchedule.DEFAULT_TOTAL_STEPS), f.unit());
+            case CyclicSchedule.TYPE -> readCyclic(f);
+            case OneCycleSchedule.TYPE -> new OneCycleSchedule(f.number("maxLr"), f.integer("totalSteps"),
+                    f.number("pctStart", OneCycleSchedule.DEFAULT_PCT_START),
+                    f.choice("anneal", OneCycleSchedule.Anneal.values(), OneCycleSchedule.Anneal::json, OneCycleSchedule.Anneal.COS),
+                    f.number("divFactor", OneCycleSchedule.DEFAULT_DIV_FACTOR),
+                    f.number("finalDivFactor", OneCycleSchedule.DEFAULT_FINAL_DIV_FACTOR),
+                    f.bool("threePhase", false), f.unit());
+            case SequentialSchedule.TYPE -> readSequential(f);
+            case PlateauSchedule.TYPE -> new PlateauSchedule(f.number("lr"),
+                    f.choice("monitor", PlateauSchedule.Monitor.values(), PlateauSchedule.Monitor::json, PlateauSchedule.Monitor.VAL_LOSS),
+                    f.choice("mode", PlateauSchedule.Mode.values(), PlateauSchedule.Mode::json, null),
+                    f.number("factor", PlateauSchedule.DEFAULT_FACTOR),
+                    f.integer("patience", PlateauSchedule.DEFAULT_PATIENCE),
+                    f.number("threshold", PlateauSchedule.DEFAULT_THRESHOLD),
+                    f.choice("thresholdMode", PlateauSchedule.ThresholdMode.values(), PlateauSchedule.ThresholdMode::json,
+                            PlateauSchedule.ThresholdMode.REL),
+                    f.integer("cooldown", 0), f.number("minLr", 0), f.number("eps", PlateauSchedule.DEFAULT_EPS), f.unit());
+            default -> throw new InvalidSpecException("type",
+                    "must be one of " + String.join(", ", TYPES) + " (got \"" + type + "\")");
+        };
+        f.rejectUnknown();
+        return spec;
+    }
+
+    private static CyclicSchedule readCyclic(SpecFields f) {
+        double base = f.number("baseLr");
+        double max = f.number("maxLr");
+        long up = f.integer("stepSizeUp", CyclicSchedule.DEFAULT_STEP_SIZE_UP);
+        long down = f.integer("stepSizeDown", up);
+        return new CyclicSchedule(base, max, up, down,
+                f.choice("mode", CyclicSchedule.Mode.values(), CyclicSchedule.Mode::json, CyclicSchedule.Mode.TRIANGULAR),
+                f.number("gamma", CyclicSchedule.DEFAULT_GAMMA), f.unit());
+    }
+
+    private static SequentialSchedule readSequential(SpecFields f) {
+        List<ScheduleSpec> parts = new ArrayList<>();
+        List<JsonNode> nodes = f.objects("schedules");
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                parts.add(read(nodes.get(i)));
+            } catch (InvalidSpecException e) {
+                throw e.within(SequentialSchedule.TYPE + ".schedules[" + i + "]");
+            }
+        }
+        return SequentialSchedule.of(parts, f.integers("milestones", List.of()), f.unit());
+    }
+
+    /** Pretty-printed JSON with every parameter written out (defaults included), so a file says what it does. */
+    public static String write(ScheduleSpec spec) {
+        try {
+            return MAPPER.writeValueAsString(toTree(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode toTree(ScheduleSpec spec) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("type", spec.type());
+        if (spec instanceof ConstantSchedule s) {
+            o.put("lr", s.lr());
+        } else if (spec instanceof StepSchedule s) {
+            o.put("lr", s.lr()).put("stepSize", s.stepSize()).put("gamma", s.gamma());
+        } else if (spec instanceof MultiStepSchedule s) {
+            o.put("lr", s.lr());
+            longs(o.putArray("milestones"), s.milestones());
+            o.put("gamma", s.gamma());
+        } else if (spec instanceof PiecewiseSchedule s) {
+            longs(o.putArray("boundaries"), s.boundaries());
+            ArrayNode values = o.putArray("values");
+            s.values().forEach(values::add);
+        } else if (spec instanceof ExponentialSchedule s) {
+            o.put("lr", s.lr()).put("decayRate", s.decayRate())
+                .put("decaySteps", s.decaySteps()).put("staircase", s.staircase());
+        } else if (spec instanceof NaturalExpSchedule s) {
+            o.put("lr", s.lr()).put("k", s.k());
+        } else if (spec instanceof InverseTimeSchedule s) {
+            o.put("lr", s.lr()).put("decayRate", s.decayRate())
+                .put("decaySteps", s.decaySteps()).put("staircase", s.staircase());
+        } else if (spec instanceof PolynomialSchedule s) {
+            o.put("lr", s.lr()).put("decaySteps", s.decaySteps()).put("endLr", s.endLr())
+                .put("power", s.power()).put("cycle", s.cycle());
+        } else if (spec instanceof CosineSchedule s) {
+            o.put("lr", s.lr()).put("decaySteps", s.decaySteps()).put("alpha", s.alpha()).put("warmupSteps", s.warmupSteps());
+            if (s.warmupTarget() != null) {
+                o.put("warmupTarget", s.warmupTarget());
+            }
+        } else if (spec instanceof CosineRestartsSchedule s) {
+            o.put("lr", s.lr()).put("firstDecaySteps", s.firstDecaySteps())
+                .put("tMul", s.tMul()).put("mMul", s.mMul()).put("alpha", s.alpha());
+        } else if (spec instanceof LinearSchedule s) {
+            o.put("lr", s.lr()).put("startFactor", s.startFactor()).put("endFactor", s.endFactor())
+                .put("totalSteps", s.totalSteps());
+        } else if (spec instanceof CyclicSchedule s) {
+            o.put("baseLr", s.baseLr()).put("maxLr", s.maxLr()).put("stepSizeUp", s.stepSizeUp())
+                .put("stepSizeDown", s.stepSizeDown()).put("mode", s.mode().json()).put("gamma", s.gamma());
+        } else if (spec instanceof OneCycleSchedule s) {
+            o.put("maxLr", s.maxLr()).put("totalSteps", s.totalSteps()).put("pctStart", s.pctStart())
+                .put("anneal", s.anneal().json()).put("divFactor", s.divFactor()).put("finalDivFactor", s.finalDivFactor())
+                .put("threePhase", s.threePhase());
+        } else if (spec instanceof SequentialSchedule s) {
+            ArrayNode parts = o.putArray("schedules");
+            s.schedules().forEach(p -> parts.add(toTree(p)));
+            longs(o.putArray("milestones"), s.milestones());
+        } else if (spec instanceof PlateauSchedule s) {
+            o.put("lr", s.lr()).put("monitor", s.monitor().json()).put("mode", s.mode().json())
+                .put("factor", s.factor()).put("patience", s.patience()).put("threshold", s.threshold())
+                .put("thresholdMode", s.thresholdMode().json()).put("cooldown", s.cooldown()).put("minLr", s.minLr())
+                .put("eps", s.eps());
+        }
+        if (spec.unit() != Unit.ITERATION) {
+            o.put("unit", spec.unit().json());
+        }
+        return o;
+    }
+
+    private static void longs(ArrayNode array, List<Long> values) {
+        values.forEach(array::add);
+    }
+}
