@@ -1,0 +1,146 @@
+package lrwb.engine.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScheduleCommandTest {
+
+    @Test
+    void printsOneCsvRowPerStepWithFullPrecision() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"cyclic\",\"baseLr\":1,\"maxLr\":5,\"stepSizeUp\":4}",
+                "--steps", "11", "--steps-per-epoch", "4");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.lines()).containsExactly("step,epoch,lr",
+                "0,0,1.0", "1,0,2.0", "2,0,3.0", "3,0,4.0", "4,1,5.0", "5,1,4.0", "6,1,3.0", "7,1,2.0", "8,2,1.0",
+                "9,2,2.0", "10,2,3.0");
+    }
+
+    @Test
+    void lrColumnRoundTripsExactly() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"exponential\",\"lr\":0.05,\"decayRate\":0.96,\"decaySteps\":10}",
+                "--steps", "6");
+        String lastLr = run.lines().get(6).split(",")[2];
+        assertThat(Double.parseDouble(lastLr)).isEqualTo(0.05 * Math.pow(0.96, 0.5));
+    }
+
+    @Test
+    void readsTheSpecFromAFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("step.json");
+        Files.writeString(file, "{\"type\":\"step\",\"lr\":0.1,\"stepSize\":2,\"unit\":\"epoch\"}");
+        CliRun run = CliRun.of("schedule", "--spec", file.toString(), "--steps", "6", "--steps-per-epoch", "3");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("step,epoch,lr", "0,0,0.1", "1,0,0.1", "2,0,0.1", "3,1,0.1", "4,1,0.1",
+                "5,1,0.1");
+        CliRun longer = CliRun.of("schedule", "--spec", file.toString(), "--steps", "7", "--steps-per-epoch", "3");
+        assertThat(Double.parseDouble(longer.lines().get(7).split(",")[2])).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-15));
+    }
+
+    @Test
+    void plateauPrintsOneRowPerEpochAgainstTheMetrics() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"plateau\",\"lr\":1,\"patience\":1,\"factor\":0.5}",
+                "--metrics", "5,4,4,4,4,4", "--steps-per-epoch", "10");
+        assertThat(run.exitCode()).isZero();
+        // improve, improve, bad 1, bad 2 > patience -> halve, bad 1, bad 2 -> halve
+        assertThat(run.lines()).containsExactly("step,epoch,lr", "0,0,1.0", "10,1,1.0", "20,2,1.0", "30,3,1.0",
+                "40,4,0.5", "50,5,0.5", "60,6,0.25");
+    }
+
+    @Test
+    void badValueExitsTwoWithOneLineNamingTheFieldAndNoCsv() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"cyclic\",\"baseLr\":0.01,\"maxLr\":0.001}", "--steps", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                "lrwb schedule: --spec (inline JSON): cyclic.maxLr must be > baseLr (got 0.001 <= 0.01)");
+    }
+
+    @Test
+    void unknownFieldIsAnError() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"step\",\"lr\":0.1,\"stepSize\":10,\"gama\":0.5}", "--steps", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.stderr()).contains("step.gama is not a field of step");
+    }
+
+    @Test
+    void malformedJsonIsAnError() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"step\",", "--steps", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.stderr()).contains("is not valid JSON");
+    }
+
+    @Test
+    void missingStepsIsAnError() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"constant\",\"lr\":0.1}");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.errLines()).containsExactly("lrwb schedule: --steps is required: the number of steps to print");
+    }
+
+    @Test
+    void nonPositiveOrNonNumericStepsIsAnError() {
+        assertThat(CliRun.of("schedule", "--spec", "{\"type\":\"constant\",\"lr\":0.1}", "--steps", "0").errLines())
+                .containsExactly("lrwb schedule: --steps must be an integer > 0 (got 0)");
+        CliRun words = CliRun.of("schedule", "--spec", "{\"type\":\"constant\",\"lr\":0.1}", "--steps", "ten");
+        assertThat(words.exitCode()).isEqualTo(2);
+        assertThat(words.errLines()).hasSize(1);
+        assertThat(words.stderr()).contains("--steps").contains("ten");
+    }
+
+    @Test
+    void missingSpecFileIsAnError() {
+        CliRun run = CliRun.of("schedule", "--spec", "/nonexistent/spec.json", "--steps", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("lrwb schedule: --spec: no such file: /nonexistent/spec.json"
+                + " (give a schedule JSON file, or inline JSON starting with '{')");
+    }
+
+    @Test
+    void epochUnitNeedsStepsPerEpoch() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"step\",\"lr\":0.1,\"stepSize\":2,\"unit\":\"epoch\"}",
+                "--steps", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(
+                "lrwb schedule: --steps-per-epoch is required: the spec counts epochs (\"unit\": \"epoch\")");
+    }
+
+    @Test
+    void plateauNeedsMetricsAndOthersRefuseThem() {
+        CliRun plateau = CliRun.of("schedule", "--spec", "{\"type\":\"plateau\",\"lr\":1}", "--steps", "5");
+        assertThat(plateau.exitCode()).isEqualTo(2);
+        assertThat(plateau.stderr()).contains("--metrics is required for a plateau spec");
+        CliRun bad = CliRun.of("schedule", "--spec", "{\"type\":\"plateau\",\"lr\":1}", "--metrics", "1,x");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.errLines()).containsExactly("lrwb schedule: --metrics: value 2 ('x') is not a number");
+        CliRun constant = CliRun.of("schedule", "--spec", "{\"type\":\"constant\",\"lr\":1}", "--steps", "3", "--metrics", "1");
+        assertThat(constant.exitCode()).isEqualTo(2);
+        assertThat(constant.stdout()).isEmpty();
+    }
+
+    @Test
+    void unknownOptionAndMissingSubcommandAreUsageErrors() {
+        CliRun unknown = CliRun.of("schedule", "--spec", "{}", "--stpes", "3");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.errLines()).hasSize(1);
+        CliRun none = CliRun.of();
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.errLines()).hasSize(1);
+    }
+
+    @Test
+    void helpExitsZero() {
+        CliRun help = CliRun.of("schedule", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("--spec").contains("--steps").contains("--metrics");
+    }
+}
