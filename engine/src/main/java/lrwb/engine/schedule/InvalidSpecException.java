@@ -18,6 +18,11 @@ public final class InvalidSpecException extends IllegalArgumentException {
         return field;
     }
 
+    /** The rule alone, without the field: "must be > 0 (got -1)". */
+    public String rule() {
+        return ruleText();
+    }
+
     /** The same error seen from an enclosing spec, e.g. a sequential's child at index {@code i}. */
     InvalidSpecException within(String prefix) {
         return new InvalidSpecException(field.isEmpty() ? prefix : prefix + "." + field, ruleText());

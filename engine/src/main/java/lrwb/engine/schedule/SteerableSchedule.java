@@ -53,6 +53,11 @@ public final class SteerableSchedule implements ISchedule {
         this.override = Double.NaN;
     }
 
+    /** The override in force, or NaN when none. */
+    public double overrideLr() {
+        return override;
+    }
+
     public boolean isOverridden() {
         return !Double.isNaN(override);
     }

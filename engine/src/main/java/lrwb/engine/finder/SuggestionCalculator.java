@@ -1,0 +1,126 @@
+package lrwb.engine.finder;
+
+import java.util.List;
+
+/** The suggestion rules of specs/lr-finder.md, on the recorded points of a range test. */
+public final class SuggestionCalculator {
+    static final int MIN_POINTS = 5;
+
+    private SuggestionCalculator() {
+    }
+
+    /**
+     * @param points     the recorded points, in order
+     * @param iterations the planned number of updates n (for the message)
+     * @param diverged   whether the test stopped on divergence
+     */
+    public static Suggestions compute(List<RangePoint> points, int skipStart, int skipEnd, int iterations, boolean diverged) {
+        int from = skipStart;
+        int to = points.size() - skipEnd;
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(points.get(i).smoothed())) {
+                to = i;
+                break;
+            }
+        }
+        int count = Math.max(0, to - from);
+        if (count < MIN_POINTS) {
+            return Suggestions.none(tooFewPointsMessage(points.size(), iterations, diverged, skipStart, skipEnd, count));
+        }
+        double[] lr = new double[count];
+        double[] x = new double[count];
+        double[] y = new double[count];
+        for (int k = 0; k < count; k++) {
+            RangePoint p = points.get(from + k);
+            lr[k] = p.lr();
+            x[k] = Math.log10(p.lr());
+            y[k] = p.smoothed();
+        }
+        int argmin = argmin(y);
+        double minimum10 = lr[argmin] / 10;
+        double steepest = lr[argmin(gradient(y, x))];
+        double valley = lr[valleyIndex(y)];
+        Suggestions.CyclicBounds cyclic = cyclicBounds(y, lr, argmin);
+        String message = cyclic == null
+                ? "the loss never decreased over the usable range: lower startLr, or check the data and model"
+                : String.format("cyclic bounds %.3g to %.3g; steepest descent at %.3g, valley at %.3g, minimum/10 %.3g",
+                        cyclic.lower(), cyclic.upper(), steepest, valley, minimum10);
+        return new Suggestions(minimum10, steepest, valley, cyclic, message);
+    }
+
+    private static String tooFewPointsMessage(int recorded, int iterations, boolean diverged, int skipStart, int skipEnd, int usable) {
+        if (diverged) {
+            return "the loss diverged after " + recorded + " of " + iterations
+                    + " iterations, too early for suggestions: lower startLr or endLr";
+        }
+        return "only " + usable + " usable points (of " + recorded + " recorded, skipping the first " + skipStart
+                + " and the last " + skipEnd + "); at least " + MIN_POINTS + " are needed: raise iterations";
+    }
+
+    static int argmin(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** numpy.gradient(y, x): second-order central differences on uneven spacing, one-sided at both ends. */
+    static double[] gradient(double[] y, double[] x) {
+        int n = y.length;
+        double[] g = new double[n];
+        g[0] = (y[1] - y[0]) / (x[1] - x[0]);
+        g[n - 1] = (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2]);
+        for (int i = 1; i < n - 1; i++) {
+            double h1 = x[i] - x[i - 1];
+            double h2 = x[i + 1] - x[i];
+            double a = -h2 / (h1 * (h1 + h2));
+            double b = (h2 - h1) / (h1 * h2);
+            double c = h1 / (h2 * (h1 + h2));
+            g[i] = a * y[i - 1] + b * y[i] + c * y[i + 1];
+        }
+        return g;
+    }
+
+    /** fastai's valley: a point a little past the start of the longest strictly decreasing run. */
+    static int valleyIndex(double[] y) {
+        int n = y.length;
+        int[] lds = new int[n];
+        int end = 0;
+        for (int k = 0; k < n; k++) {
+            lds[k] = 1;
+            for (int j = 0; j < k; j++) {
+                if (y[j] > y[k] && lds[j] + 1 > lds[k]) {
+                    lds[k] = lds[j] + 1;
+                }
+            }
+            if (lds[k] > lds[end]) {
+                end = k;
+            }
+        }
+        int start = end - lds[end];
+        double span = (end - start) / 3.0;
+        return Math.max(0, start + (int) Math.floor(span) + (int) Math.floor(span / 2));
+    }
+
+    private static Suggestions.CyclicBounds cyclicBounds(double[] y, double[] lr, int kStar) {
+        double l0 = y[0];
+        double drop = l0 - y[kStar];
+        if (!(drop > 0)) {
+            return null;
+        }
+        return new Suggestions.CyclicBounds(lr[firstAtOrBelow(y, kStar, l0 - 0.1 * drop)],
+                lr[firstAtOrBelow(y, kStar, l0 - 0.9 * drop)]);
+    }
+
+    private static int firstAtOrBelow(double[] y, int last, double level) {
+        for (int i = 0; i <= last; i++) {
+            if (y[i] <= level) {
+                return i;
+            }
+        }
+        return last;
+    }
+}
