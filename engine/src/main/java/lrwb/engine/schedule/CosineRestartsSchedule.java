@@ -27,15 +27,24 @@ public record CosineRestartsSchedule(double lr, long firstDecaySteps, double tMu
     @Override
     public double lr(long t) {
         double f = (double) t / firstDecaySteps;
-        double i;
+        double peak = 1;
         if (tMul == 1) {
-            i = Math.floor(f);
+            double i = Math.floor(f);
             f -= i;
+            peak = mMul == 1 ? 1 : Math.pow(mMul, i);
         } else {
-            i = Math.floor(Math.log(1 - f * (1 - tMul)) / Math.log(tMul));
-            double sumBefore = (1 - Math.pow(tMul, i)) / (1 - tMul);
-            f = (f - sumBefore) / Math.pow(tMul, i);
+            // Walk the periods (lengths 1, tMul, tMul², ... in units of firstDecaySteps) instead of taking
+            // floor(log(...)): exact at every restart, where the log ratio can land an ulp below an integer,
+            // and faster, since a long run has only a few dozen periods.
+            double periodStart = 0;
+            double period = 1;
+            while (periodStart + period <= f) {
+                periodStart += period;
+                period *= tMul;
+                peak *= mMul;
+            }
+            f = (f - periodStart) / period;
         }
-        return lr * ((1 - alpha) * Math.pow(mMul, i) * (1 + Math.cos(Math.PI * f)) / 2 + alpha);
+        return lr * ((1 - alpha) * peak * (1 + Math.cos(Math.PI * f)) / 2 + alpha);
     }
 }

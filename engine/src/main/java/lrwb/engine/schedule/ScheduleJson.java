@@ -59,8 +59,11 @@ public final class ScheduleJson {
             throw new InvalidSpecException("", "must be a JSON object with a \"type\" (got " + node + ")");
         }
         JsonNode typeNode = obj.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
+        if (typeNode == null || typeNode.isNull()) {
             throw new InvalidSpecException("type", "is required: one of " + String.join(", ", TYPES));
+        }
+        if (!typeNode.isTextual()) {
+            throw new InvalidSpecException("type", "must be a string, one of " + String.join(", ", TYPES) + " (got " + typeNode + ")");
         }
         String type = typeNode.textValue();
         SpecFields f = new SpecFields(type, obj);
