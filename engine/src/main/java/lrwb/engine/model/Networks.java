@@ -1,0 +1,107 @@
+package lrwb.engine.model;
+
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+import java.util.Objects;
+
+/**
+ * Turns a {@link ModelSpec} and an {@link OptimizerSpec} into a ready DL4J network. Both presets end in a
+ * softmax layer trained on cross-entropy (MCXENT), so losses of different runs compare directly.
+ */
+public final class Networks {
+    /** The cnn: two 5x5 conv + 2x2 max-pool stages, then a dense layer; LeNet-like, sized for a laptop CPU. */
+    static final int CNN_FILTERS_1 = 8;
+    static final int CNN_FILTERS_2 = 16;
+    static final int CNN_KERNEL = 5;
+    static final int CNN_POOL = 2;
+    static final int CNN_DENSE = 64;
+
+    private Networks() {
+    }
+
+    /**
+     * Builds and inits a network whose every layer reads the given LR handle.
+     *
+     * @param lr   the one LR source of every layer: DL4J's per-layer copies of the updater configuration
+     *             all refer to this object (it clones to itself), so steering it steers the whole network
+     * @param seed weight initialisation seed: the same seed gives identical initial parameters, and the
+     *             same fits after it give identical parameters again
+     * @throws IllegalArgumentException if the model cannot read data of that shape (the cnn needs images)
+     */
+    public static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
+                                          NetworkShape shape, long seed) {
+        Objects.requireNonNull(lr, "lr");
+        model.mismatch(shape, "this dataset").ifPresent(message -> {
+            throw new IllegalArgumentException(message);
+        });
+        NeuralNetConfiguration.Builder common = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(optimizer.updater(lr))
+                // He initialisation suits the ReLU layers; the softmax layer overrides it with Xavier.
+                .weightInit(WeightInit.RELU)
+                .activation(Activation.RELU);
+        MultiLayerConfiguration conf = switch (model.kind()) {
+            case MLP -> mlp(common, model, shape);
+            case CNN -> cnn(common, shape);
+        };
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder common, ModelSpec model, NetworkShape shape) {
+        NeuralNetConfiguration.ListBuilder layers = common.list();
+        for (int width : model.hiddenLayers()) {
+            layers.layer(new DenseLayer.Builder().nOut(width).build());
+        }
+        return layers.layer(softmax(shape))
+                // Images fed to an mlp are just their flattened pixels.
+                .setInputType(InputType.feedForward(shape.numFeatures()))
+                .build();
+    }
+
+    private static MultiLayerConfiguration cnn(NeuralNetConfiguration.Builder common, NetworkShape shape) {
+        // "Same" padding keeps every stage valid for small images too (an 8x8 image would vanish after two
+        // unpadded 5x5 convolutions); 28x28 goes 28 -> 14 -> 7.
+        return common.convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(conv(CNN_FILTERS_1))
+                .layer(maxPool())
+                .layer(conv(CNN_FILTERS_2))
+                .layer(maxPool())
+                .layer(new DenseLayer.Builder().nOut(CNN_DENSE).build())
+                .layer(softmax(shape))
+                // Features arrive as flat rows; DL4J inserts the reshape to channels x height x width itself.
+                .setInputType(InputType.convolutionalFlat(shape.height(), shape.width(), shape.channels()))
+                .build();
+    }
+
+    private static ConvolutionLayer conv(int filters) {
+        return new ConvolutionLayer.Builder(CNN_KERNEL, CNN_KERNEL).stride(1, 1).nOut(filters).build();
+    }
+
+    private static SubsamplingLayer maxPool() {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                .kernelSize(CNN_POOL, CNN_POOL).stride(CNN_POOL, CNN_POOL).build();
+    }
+
+    private static OutputLayer softmax(NetworkShape shape) {
+        return new OutputLayer.Builder(LossFunction.MCXENT)
+                .nOut(shape.numClasses())
+                .activation(Activation.SOFTMAX)
+                .weightInit(WeightInit.XAVIER)
+                .build();
+    }
+}
