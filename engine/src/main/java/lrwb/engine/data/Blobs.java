@@ -40,7 +40,7 @@ public record Blobs(int samples, int centers, double clusterStd) implements Synt
 
     @Override
     public Examples generate(long seed) {
-        Random random = new Random(seed);
+        Random random = SeededRandom.stream(seed, SeededRandom.GENERATE_STREAM);
         double[][] centre = new double[centers][2];
         for (double[] c : centre) {
             c[0] = CENTER_BOX * (2 * random.nextDouble() - 1);

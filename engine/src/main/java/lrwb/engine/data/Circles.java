@@ -39,7 +39,7 @@ public record Circles(int samples, double noise, double factor) implements Synth
 
     @Override
     public Examples generate(long seed) {
-        Random random = new Random(seed);
+        Random random = SeededRandom.stream(seed, SeededRandom.GENERATE_STREAM);
         Points2D points = new Points2D(samples);
         String[] names = {"outer", "inner"};
         double[] radius = {1, factor};

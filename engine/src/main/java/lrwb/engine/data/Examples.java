@@ -5,7 +5,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
-import java.util.Random;
 
 /**
  * Labelled rows in plain Java memory: what every source produces before it is split, standardised and
@@ -91,7 +90,7 @@ public final class Examples {
 
     /** {@code count} rows drawn at random without replacement (all rows, shuffled, when there are fewer). */
     Examples sample(int count, long seed) {
-        int[] order = Permutation.of(size(), new Random(seed));
+        int[] order = SeededRandom.permutation(size(), SeededRandom.stream(seed, SeededRandom.SAMPLE_STREAM));
         int[] chosen = new int[Math.min(count, size())];
         System.arraycopy(order, 0, chosen, 0, chosen.length);
         return rows(chosen);

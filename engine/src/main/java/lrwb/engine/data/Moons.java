@@ -37,7 +37,7 @@ public record Moons(int samples, double noise) implements SyntheticSet {
 
     @Override
     public Examples generate(long seed) {
-        Random random = new Random(seed);
+        Random random = SeededRandom.stream(seed, SeededRandom.GENERATE_STREAM);
         Points2D points = new Points2D(samples);
         points.startClass("upper");
         int upper = Points2D.share(samples, 2, 0);

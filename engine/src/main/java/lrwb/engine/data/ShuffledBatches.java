@@ -6,7 +6,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Minibatches of a dataset, reshuffled for every pass (epoch). The order of pass {@code p} depends only on
@@ -58,7 +57,7 @@ public final class ShuffledBatches {
         if (passIndex < 0) {
             throw new IllegalArgumentException("passIndex must be >= 0, got " + passIndex);
         }
-        int[] order = Permutation.of(numExamples, new Random(passSeed(passIndex)));
+        int[] order = SeededRandom.permutation(numExamples, SeededRandom.stream(seed, passIndex));
         List<DataSet> batches = new ArrayList<>(batchesPerPass());
         for (int from = 0; from < numExamples; from += batchSize) {
             int[] rows = new int[Math.min(batchSize, numExamples - from)];
@@ -66,13 +65,5 @@ public final class ShuffledBatches {
             batches.add(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)));
         }
         return batches;
-    }
-
-    /** Mixes seed and pass (SplitMix64's finaliser) so neighbouring passes and seeds get unrelated orders. */
-    private long passSeed(int passIndex) {
-        long z = seed + 0x9E3779B97F4A7C15L * (passIndex + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -41,7 +41,7 @@ public record Spirals(int samples, int arms, double noise) implements SyntheticS
 
     @Override
     public Examples generate(long seed) {
-        Random random = new Random(seed);
+        Random random = SeededRandom.stream(seed, SeededRandom.GENERATE_STREAM);
         Points2D points = new Points2D(samples);
         for (int arm = 0; arm < arms; arm++) {
             points.startClass("arm " + arm);

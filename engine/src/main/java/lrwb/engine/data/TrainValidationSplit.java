@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 /**
  * A seeded, stratified train/validation split: {@code round(n * valSplit)} rows are held out, and every
- * class contributes to both parts in proportion to its size (within one row), so a 20% split of iris holds
+ * class contributes to both parts in proportion to its size (up to rounding), so a 20% split of iris holds
  * out exactly 10 flowers of each species. Both parts come out in a seeded random order.
  */
 final class TrainValidationSplit {
@@ -26,8 +26,8 @@ final class TrainValidationSplit {
                     + OptionRules.text(valSplit) + " (the " + (validationSize < 1 ? "validation" : "training")
                     + " part would be empty)");
         }
-        Random random = new Random(seed);
-        int[] shuffled = Permutation.of(n, random);
+        Random random = SeededRandom.stream(seed, SeededRandom.SPLIT_STREAM);
+        int[] shuffled = SeededRandom.permutation(n, random);
 
         // Walk the rows in random order; the k-th row met of a class of size m gets the key (k + 0.5) / m,
         // its position along its own class. Sorting by key interleaves the classes in proportion, so any
@@ -60,7 +60,7 @@ final class TrainValidationSplit {
     }
 
     private static int[] reorder(int[] rows, Random random) {
-        int[] order = Permutation.of(rows.length, random);
+        int[] order = SeededRandom.permutation(rows.length, random);
         int[] result = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             result[i] = rows[order[i]];

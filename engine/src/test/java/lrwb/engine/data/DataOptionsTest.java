@@ -55,4 +55,13 @@ class DataOptionsTest {
         assertThatThrownBy(() -> DataOptions.of(null))
                 .hasMessage("no dataset given: use iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR");
     }
+
+    @Test
+    void headerModesParseAsTheCliSpellsThem() {
+        assertThat(HeaderMode.parse("auto")).isEqualTo(HeaderMode.AUTO);
+        assertThat(HeaderMode.parse(" YES ")).isEqualTo(HeaderMode.YES);
+        assertThat(HeaderMode.parse("no")).isEqualTo(HeaderMode.NO);
+        assertThatThrownBy(() -> HeaderMode.parse("maybe")).isInstanceOf(DataException.class)
+                .hasMessage("header must be auto, yes or no (got 'maybe')");
+    }
 }
