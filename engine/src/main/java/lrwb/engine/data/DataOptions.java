@@ -1,0 +1,59 @@
+package lrwb.engine.data;
+
+/**
+ * Which dataset to load and how, validated on construction. The same options always give the same data.
+ *
+ * @param source      {@code iris}, a synthetic set ({@code moons}, {@code spirals:samples=600,arms=2}, see
+ *                    {@link SyntheticSet}), {@code csv:PATH} or {@code idx:DIR}
+ * @param labelColumn CSV only: the label column as a 0-based index or a header name; null means the last column
+ * @param header      CSV only: whether the first row is a header
+ * @param valSplit    the fraction held out for validation, in (0, 1); ignored by idx, whose t10k files validate
+ * @param limit       read at most this many rows (idx: from each part) before splitting; null reads all
+ * @param seed        drives synthetic generation, the split and the row order
+ */
+public record DataOptions(String source, String labelColumn, HeaderMode header, double valSplit, Integer limit, long seed) {
+    public static final double DEFAULT_VAL_SPLIT = 0.2;
+    public static final long DEFAULT_SEED = 42;
+
+    public DataOptions {
+        if (source == null || source.isBlank()) {
+            throw new DataException("no dataset given: use " + Datasets.SOURCE_FORMS);
+        }
+        source = source.strip();
+        labelColumn = labelColumn == null || labelColumn.isBlank() ? null : labelColumn.strip();
+        header = header == null ? HeaderMode.AUTO : header;
+        OptionRules.inside(null, "valSplit", valSplit, 0, 1);
+        if (limit != null && limit <= 0) {
+            throw new DataException("limit must be an integer > 0 (got " + limit + ")");
+        }
+    }
+
+    /** Header auto-detected, last column as label, valSplit 0.2, every row, seed 42. */
+    public static DataOptions of(String source) {
+        return new DataOptions(source, null, HeaderMode.AUTO, DEFAULT_VAL_SPLIT, null, DEFAULT_SEED);
+    }
+
+    public DataOptions withSource(String source) {
+        return new DataOptions(source, labelColumn, header, valSplit, limit, seed);
+    }
+
+    public DataOptions withLabelColumn(String labelColumn) {
+        return new DataOptions(source, labelColumn, header, valSplit, limit, seed);
+    }
+
+    public DataOptions withHeader(HeaderMode header) {
+        return new DataOptions(source, labelColumn, header, valSplit, limit, seed);
+    }
+
+    public DataOptions withValSplit(double valSplit) {
+        return new DataOptions(source, labelColumn, header, valSplit, limit, seed);
+    }
+
+    public DataOptions withLimit(Integer limit) {
+        return new DataOptions(source, labelColumn, header, valSplit, limit, seed);
+    }
+
+    public DataOptions withSeed(long seed) {
+        return new DataOptions(source, labelColumn, header, valSplit, limit, seed);
+    }
+}

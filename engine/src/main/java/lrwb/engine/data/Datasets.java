@@ -1,0 +1,89 @@
+package lrwb.engine.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Loads the dataset {@link DataOptions} name, ready to train on. Tabular sources (iris, the synthetic
+ * sets, CSV) are split into train and validation by {@link DataOptions#valSplit()} and standardised with
+ * training statistics; idx folders bring their own validation part and are scaled to [0, 1]. Every
+ * problem with the data or the options is a {@link DataException} with a message for the user.
+ */
+public final class Datasets {
+    static final String SOURCE_FORMS = "iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR";
+    private static final String CSV_PREFIX = "csv:";
+    private static final String IDX_PREFIX = "idx:";
+
+    private Datasets() {
+    }
+
+    /** The datasets that need no file: {@code iris} and the synthetic 2-D sets. */
+    public static List<String> builtInNames() {
+        List<String> names = new ArrayList<>();
+        names.add(IrisSource.NAME);
+        names.addAll(SyntheticSet.names());
+        return List.copyOf(names);
+    }
+
+    public static LoadedData load(DataOptions options) {
+        String source = options.source();
+        String lower = source.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(CSV_PREFIX)) {
+            String file = requirePath(source.substring(CSV_PREFIX.length()), "csv:PATH needs a file, e.g. csv:data.csv");
+            Path path = Path.of(file);
+            Examples rows = CsvSource.read(path, file, options.labelColumn(), options.header(), options.limit());
+            return tabular(fileName(path), file, rows, options);
+        }
+        if (lower.startsWith(IDX_PREFIX)) {
+            String dir = requirePath(source.substring(IDX_PREFIX.length()), "idx:DIR needs a folder, e.g. idx:mnist");
+            return IdxSource.load(dir, options.limit());
+        }
+        if (lower.equals(IrisSource.NAME)) {
+            return tabular(IrisSource.NAME, IrisSource.NAME, builtInSubset(IrisSource.read(), options), options);
+        }
+        Optional<SyntheticSet> synthetic = SyntheticSet.parse(source);
+        if (synthetic.isPresent()) {
+            SyntheticSet set = synthetic.get();
+            return tabular(set.name(), set.name(), builtInSubset(set.generate(options.seed()), options), options);
+        }
+        throw new DataException("unknown dataset '" + source + "': use " + SOURCE_FORMS);
+    }
+
+    /**
+     * Built-in rows are stored sorted by class, so "the first N rows" would be one class; a limit on them
+     * takes a seeded random N instead. (A CSV limit reads the file's first N rows, as the user ordered them.)
+     */
+    private static Examples builtInSubset(Examples all, DataOptions options) {
+        return options.limit() == null ? all : all.sample(options.limit(), options.seed());
+    }
+
+    private static LoadedData tabular(String name, String display, Examples rows, DataOptions options) {
+        if (rows.presentClassCount() < 2) {
+            boolean limited = options.limit() != null && rows.size() == options.limit();
+            throw new DataException(display + ": every row has the label '" + rows.classNames().get(rows.label(0)) + "'"
+                    + (limited ? " (read with limit " + options.limit() + ")" : "")
+                    + "; classification needs at least 2 classes");
+        }
+        TrainValidationSplit.Parts parts = TrainValidationSplit.split(rows, options.valSplit(), options.seed(), display);
+        FeatureStandardizer standardizer = FeatureStandardizer.fitOn(parts.train());
+        return new LoadedData(name,
+                standardizer.apply(parts.train()).toDataSet(),
+                standardizer.apply(parts.validation()).toDataSet(),
+                rows.numFeatures(), rows.numClasses(), rows.classNames(), null);
+    }
+
+    private static String requirePath(String text, String problem) {
+        if (text.isBlank()) {
+            throw new DataException(problem);
+        }
+        return text.strip();
+    }
+
+    private static String fileName(Path path) {
+        Path name = path.getFileName();
+        return name == null ? path.toString() : name.toString();
+    }
+}

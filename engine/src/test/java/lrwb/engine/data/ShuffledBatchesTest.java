@@ -1,0 +1,86 @@
+package lrwb.engine.data;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ShuffledBatchesTest {
+    /** 10 examples whose first feature is their id; the label is id % 3, so pairs can be checked. */
+    private static final DataSet IDS = idDataSet(10);
+
+    @Test
+    void cutsCeilNOverBatchSizeBatchesTheLastOneSmaller() {
+        ShuffledBatches batches = new ShuffledBatches(IDS, 4, 1);
+        assertThat(batches.batchesPerPass()).isEqualTo(3);
+        assertThat(batches.numExamples()).isEqualTo(10);
+        assertThat(batches.pass(0)).extracting(DataSet::numExamples).containsExactly(4, 4, 2);
+        assertThat(new ShuffledBatches(IDS, 5, 1).batchesPerPass()).isEqualTo(2);
+        assertThat(new ShuffledBatches(IDS, 64, 1).pass(0)).extracting(DataSet::numExamples).containsExactly(10);
+    }
+
+    @Test
+    void everyExampleOncePerPassWithItsOwnLabel() {
+        ShuffledBatches batches = new ShuffledBatches(IDS, 3, 7);
+        for (int pass = 0; pass < 5; pass++) {
+            List<Integer> ids = new ArrayList<>();
+            for (DataSet batch : batches.pass(pass)) {
+                for (int r = 0; r < batch.numExamples(); r++) {
+                    int id = (int) batch.getFeatures().getDouble(r, 0);
+                    ids.add(id);
+                    assertThat(batch.getFeatures().getDouble(r, 1)).isEqualTo(-id);
+                    assertThat(batch.getLabels().getDouble(r, id % 3)).isEqualTo(1.0);
+                }
+            }
+            assertThat(ids).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        }
+    }
+
+    @Test
+    void passesDifferAndTheSameSeedRepeatsThem() {
+        ShuffledBatches batches = new ShuffledBatches(IDS, 4, 42);
+        assertThat(order(batches, 0)).isNotEqualTo(order(batches, 1));
+        assertThat(order(batches, 1)).isNotEqualTo(order(batches, 2));
+        assertThat(order(batches, 3)).isEqualTo(order(new ShuffledBatches(IDS, 4, 42), 3));
+        assertThat(order(batches, 0)).isNotEqualTo(order(new ShuffledBatches(IDS, 4, 43), 0));
+        assertThat(order(batches, 0)).isNotEqualTo(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+    }
+
+    @Test
+    void batchesAreCopiesSoTrainingCannotAlterTheData() {
+        ShuffledBatches batches = new ShuffledBatches(IDS, 10, 1);
+        batches.pass(0).get(0).getFeatures().assign(-1);
+        assertThat(order(batches, 0)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void rejectsABatchSizeBelowOne() {
+        assertThatThrownBy(() -> new ShuffledBatches(IDS, 0, 1)).isInstanceOf(DataException.class)
+                .hasMessage("batch size must be an integer > 0 (got 0)");
+    }
+
+    private static List<Integer> order(ShuffledBatches batches, int pass) {
+        List<Integer> ids = new ArrayList<>();
+        for (DataSet batch : batches.pass(pass)) {
+            for (int r = 0; r < batch.numExamples(); r++) {
+                ids.add((int) batch.getFeatures().getDouble(r, 0));
+            }
+        }
+        return ids;
+    }
+
+    private static DataSet idDataSet(int n) {
+        float[] features = new float[2 * n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            features[2 * i] = i;
+            features[2 * i + 1] = -i;
+            labels[i] = i % 3;
+        }
+        return new Examples(features, 2, labels, List.of("a", "b", "c")).toDataSet();
+    }
+}
