@@ -1,5 +1,8 @@
 package lrwb.engine.data;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Which dataset to load and how, validated on construction. The same options always give the same data.
  *
@@ -55,5 +58,17 @@ public record DataOptions(String source, String labelColumn, HeaderMode header, 
 
     public DataOptions withSeed(long seed) {
         return new DataOptions(source, labelColumn, header, valSplit, limit, seed);
+    }
+
+    /** As run.json records it: every option, nulls included, so a run can be repeated exactly. */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("source", source);
+        o.put("labelColumn", labelColumn);
+        o.put("header", header.name().toLowerCase(java.util.Locale.ROOT));
+        o.put("valSplit", valSplit);
+        o.put("limit", limit);
+        o.put("seed", seed);
+        return o;
     }
 }

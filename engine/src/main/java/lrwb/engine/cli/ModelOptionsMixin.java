@@ -1,0 +1,45 @@
+package lrwb.engine.cli;
+
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.OptimizerSpec;
+import picocli.CommandLine.Option;
+
+/** The MODEL options of cli.md, shared by find and train. */
+final class ModelOptionsMixin {
+    @Option(names = "--model", paramLabel = "mlp:H1,H2,...|cnn", defaultValue = "mlp:64,32",
+            description = "Network: an MLP with these hidden layers, or a small CNN for image data (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--optimizer", paramLabel = "NAME[:momentum]", defaultValue = "sgd",
+            description = "sgd, momentum[:0.9], nesterov[:0.9], adam, adamax, nadam, amsgrad, adagrad, rmsprop, adadelta (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed for data order, split and weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    ModelSpec modelSpec() {
+        try {
+            return ModelSpec.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    OptimizerSpec optimizerSpec() {
+        try {
+            return OptimizerSpec.parse(optimizer);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    int batchSize() {
+        if (batch < 1) {
+            throw new BadInputException("--batch must be an integer >= 1 (got " + batch + ")");
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,100 @@
+package lrwb.engine.finder;
+
+import lrwb.engine.data.Datasets;
+import lrwb.engine.data.LoadedData;
+import lrwb.engine.data.ShuffledBatches;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A range test from a request: loads the data, builds the network with the request's seed and sweeps it.
+ * Runs on the calling thread (the CLI's main thread, or a background thread of the app).
+ */
+public final class RangeTestJob {
+    private final RangeTestRequest request;
+    private final LoadedData data;
+    private final MultiLayerNetwork net;
+    private final SteerableSchedule lr;
+
+    private RangeTestJob(RangeTestRequest request, LoadedData data, MultiLayerNetwork net, SteerableSchedule lr) {
+        this.request = request;
+        this.data = data;
+        this.net = net;
+        this.lr = lr;
+    }
+
+    /**
+     * Loads the data and builds the network: everything that can be refused is refused here, before a
+     * single file is written.
+     *
+     * @throws IllegalArgumentException (or {@link lrwb.engine.data.DataException}) with a user-facing message:
+     *                                  an optimizer without an LR, cnn on tabular data, bad data
+     */
+    public static RangeTestJob prepare(RangeTestRequest request) {
+        request.optimizer().rangeTestRefusal().ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        LoadedData data = Datasets.load(request.data());
+        NetworkShape shape = shapeOf(data);
+        request.model().mismatch(shape, data.name()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        SteerableSchedule lr = SteerableSchedule.constant(request.config().startLr());
+        MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.config().seed());
+        return new RangeTestJob(request, data, net, lr);
+    }
+
+    public RangeTestRequest request() {
+        return request;
+    }
+
+    public LoadedData data() {
+        return data;
+    }
+
+    /** The network the test runs on; after {@link #run} it is exactly as it was built. */
+    public MultiLayerNetwork network() {
+        return net;
+    }
+
+    public RangeTestResult run(RangeTestListener listener, BooleanSupplier cancelled) {
+        ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.config().seed());
+        return new RangeTest(request.config()).run(net, lr, cycle(batches), listener, cancelled);
+    }
+
+    public static NetworkShape shapeOf(LoadedData data) {
+        return data.isImage()
+                ? NetworkShape.image(data.imageShape().channels(), data.imageShape().height(), data.imageShape().width(),
+                data.numClasses())
+                : NetworkShape.tabular(data.numFeatures(), data.numClasses());
+    }
+
+    /** The training data over and over, reshuffled with the seed each pass. */
+    static Iterator<DataSet> cycle(ShuffledBatches batches) {
+        return new Iterator<>() {
+            private int pass;
+            private Iterator<DataSet> current = batches.pass(0).iterator();
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public DataSet next() {
+                if (!current.hasNext()) {
+                    List<DataSet> next = batches.pass(++pass);
+                    current = next.iterator();
+                }
+                return current.next();
+            }
+        };
+    }
+}

@@ -1,0 +1,267 @@
+package lrwb.engine.train;
+
+import lrwb.engine.data.DataException;
+import lrwb.engine.data.Datasets;
+import lrwb.engine.data.LoadedData;
+import lrwb.engine.data.ShuffledBatches;
+import lrwb.engine.finder.RangeTestJob;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.schedule.Dl4jSchedule;
+import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.PlateauController;
+import lrwb.engine.schedule.PlateauSchedule;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One training run on its own background thread: loads the data, builds the network and trains it under
+ * the requested schedule or plateau controller, streaming metrics and events to listeners. Pause, resume,
+ * cancel and the manual LR override may be called from any thread; they take effect before the next update.
+ * Several jobs can run at once; each owns its network and thread.
+ */
+public final class TrainingJob {
+    private final TrainingRequest request;
+    private final LoadedData preloaded;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<TrainingEvent> ended = new CompletableFuture<>();
+    private final Object controlLock = new Object();
+    private boolean pauseRequested;
+    private boolean cancelRequested;
+    /** An override waiting for the next update: a positive LR, NaN to clear, null for none. */
+    private Double pendingOverride;
+    private volatile boolean hasLearningRate = true;
+    private volatile boolean started;
+
+    /** A job that loads its data on its own thread. */
+    public TrainingJob(TrainingRequest request) {
+        this(request, null);
+    }
+
+    /** A job on data the caller already loaded (e.g. to refuse bad data before any file is written). */
+    public TrainingJob(TrainingRequest request, LoadedData preloaded) {
+        this.request = request;
+        this.preloaded = preloaded;
+    }
+
+    public TrainingRequest request() {
+        return request;
+    }
+
+    public TrainingJob addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Starts the job's thread; listeners added before this see every event. */
+    public synchronized TrainingJob start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        Thread t = new Thread(this::run, "train-" + request.name());
+        t.setDaemon(true);
+        t.start();
+        return this;
+    }
+
+    /** Completes with the job's last event: FINISHED, CANCELLED, DIVERGED or FAILED. */
+    public CompletableFuture<TrainingEvent> ended() {
+        return ended;
+    }
+
+    public void pause() {
+        synchronized (controlLock) {
+            pauseRequested = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (controlLock) {
+            pauseRequested = false;
+            controlLock.notifyAll();
+        }
+    }
+
+    public void cancel() {
+        synchronized (controlLock) {
+            cancelRequested = true;
+            controlLock.notifyAll();
+        }
+    }
+
+    /** From the next update on, every update uses {@code lr} until {@link #clearLrOverride()}. */
+    public void overrideLr(double lr) {
+        if (!(Double.isFinite(lr) && lr > 0)) {
+            throw new IllegalArgumentException("override LR must be a finite number > 0 (got " + lr + ")");
+        }
+        if (!hasLearningRate) {
+            throw new IllegalStateException(request.optimizer().describe() + " has no learning rate to override");
+        }
+        synchronized (controlLock) {
+            pendingOverride = lr;
+        }
+    }
+
+    public void clearLrOverride() {
+        synchronized (controlLock) {
+            pendingOverride = Double.NaN;
+        }
+    }
+
+    private void run() {
+        long iteration = 0;
+        int epoch = 0;
+        try {
+            LoadedData data = preloaded != null ? preloaded : Datasets.load(request.data());
+            NetworkShape shape = RangeTestJob.shapeOf(data);
+            var mismatch = request.model().mismatch(shape, data.name());
+            if (mismatch.isPresent()) {
+                end(TrainingEvent.Kind.FAILED, 0, 0, mismatch.get());
+                return;
+            }
+            hasLearningRate = request.optimizer().hasLearningRate();
+            ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed());
+            int stepsPerEpoch = batches.batchesPerPass();
+            PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
+            SteerableSchedule lr = new SteerableSchedule(plateau != null ? constant(plateau.lr())
+                    : new Dl4jSchedule((FormulaSchedule) request.schedule(), stepsPerEpoch));
+            MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.seed());
+
+            TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs());
+            listeners.forEach(l -> l.onStarted(plan));
+            emit(new TrainingEvent(TrainingEvent.Kind.STARTED, 0, 0, lrOf(lr, 0, 0), plan.datasetName() + ": "
+                    + plan.trainSize() + " training / " + plan.validationSize() + " validation examples, "
+                    + stepsPerEpoch + " batches per epoch"));
+
+            for (epoch = 0; epoch < request.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                int updates = 0;
+                for (DataSet batch : batches.pass(epoch)) {
+                    if (applyControls(lr, iteration, epoch)) {
+                        end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "stopped by the user at iteration " + iteration
+                                + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");
+                        return;
+                    }
+                    double lrUsed = lrOf(lr, iteration, epoch);
+                    net.fit(batch);
+                    double loss = net.score();
+                    IterationMetrics m = new IterationMetrics(iteration, epoch, lrUsed, loss);
+                    for (TrainingListener l : listeners) {
+                        l.onIteration(m);
+                    }
+                    if (!Double.isFinite(loss)) {
+                        end(TrainingEvent.Kind.DIVERGED, iteration, epoch, "the loss became " + loss + " at iteration "
+                                + iteration + " (epoch " + (epoch + 1) + ", lr " + lrUsed + "): lower the learning rate");
+                        return;
+                    }
+                    lossSum += loss;
+                    updates++;
+                    iteration++;
+                }
+                net.setEpochCount(epoch + 1);
+                Evaluation train = Evaluation.of(net, data.train());
+                Evaluation val = Evaluation.of(net, data.validation());
+                double lastLr = lrOf(lr, iteration - 1, epoch);
+                EpochMetrics em = new EpochMetrics(epoch, lastLr, lossSum / updates, train.accuracy(), val.loss(),
+                        val.accuracy(), (System.nanoTime() - epochStart) / 1e9);
+                listeners.forEach(l -> l.onEpoch(em));
+                if (plateau != null) {
+                    observePlateau(plateau, (PlateauSchedule) request.schedule(), em, lr, iteration, epoch);
+                }
+            }
+            end(TrainingEvent.Kind.FINISHED, iteration, request.epochs() - 1, "finished " + request.epochs() + " epochs");
+        } catch (DataException | IllegalArgumentException e) {
+            end(TrainingEvent.Kind.FAILED, iteration, epoch, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            end(TrainingEvent.Kind.FAILED, iteration, epoch, "out of memory: use a smaller batch size, model or --limit");
+        } catch (Throwable e) {
+            end(TrainingEvent.Kind.FAILED, iteration, epoch, "training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private static Dl4jSchedule constant(double lr) {
+        return new Dl4jSchedule(new ConstantSchedule(lr), 1);
+    }
+
+    private double lrOf(SteerableSchedule lr, long iteration, int epoch) {
+        return hasLearningRate ? lr.valueAt((int) iteration, epoch) : Double.NaN;
+    }
+
+    /** Applies a pending override and waits out a pause; true when the job should stop. */
+    private boolean applyControls(SteerableSchedule lr, long iteration, int epoch) throws InterruptedException {
+        Double override;
+        boolean pause;
+        synchronized (controlLock) {
+            override = pendingOverride;
+            pendingOverride = null;
+            pause = pauseRequested && !cancelRequested;
+            if (cancelRequested) {
+                return true;
+            }
+        }
+        if (override != null) {
+            if (override.isNaN()) {
+                lr.clearOverride();
+                emit(new TrainingEvent(TrainingEvent.Kind.LR_OVERRIDE_CLEARED, iteration, epoch, lrOf(lr, iteration, epoch),
+                        "back to the schedule"));
+            } else {
+                lr.override(override);
+                emit(new TrainingEvent(TrainingEvent.Kind.LR_OVERRIDDEN, iteration, epoch, override,
+                        "learning rate set by hand to " + override));
+            }
+        }
+        if (pause) {
+            emit(new TrainingEvent(TrainingEvent.Kind.PAUSED, iteration, epoch, lrOf(lr, iteration, epoch), "paused"));
+            synchronized (controlLock) {
+                while (pauseRequested && !cancelRequested) {
+                    controlLock.wait();
+                }
+                if (cancelRequested) {
+                    return true;
+                }
+            }
+            emit(new TrainingEvent(TrainingEvent.Kind.RESUMED, iteration, epoch, lrOf(lr, iteration, epoch), "resumed"));
+            return applyControls(lr, iteration, epoch); // an override given while paused applies now
+        }
+        return false;
+    }
+
+    private void observePlateau(PlateauController plateau, PlateauSchedule spec, EpochMetrics em, SteerableSchedule lr,
+                                long iteration, int epoch) {
+        double metric = switch (spec.monitor()) {
+            case VAL_LOSS -> em.valLoss();
+            case TRAIN_LOSS -> em.trainLoss();
+            case VAL_ACCURACY -> em.valAccuracy();
+        };
+        double before = plateau.lr();
+        double after = plateau.observe(metric);
+        if (after != before) {
+            lr.setBase(constant(after));
+            emit(new TrainingEvent(TrainingEvent.Kind.PLATEAU_REDUCTION, iteration, epoch, after, spec.monitor().json()
+                    + " did not improve for more than " + spec.patience() + " epochs: lr " + before + " -> " + after));
+        }
+    }
+
+    private void emit(TrainingEvent event) {
+        for (TrainingListener l : listeners) {
+            l.onEvent(event);
+        }
+    }
+
+    private void end(TrainingEvent.Kind kind, long iteration, int epoch, String message) {
+        TrainingEvent event = new TrainingEvent(kind, iteration, epoch, Double.NaN, message);
+        try {
+            emit(event);
+        } finally {
+            ended.complete(event);
+        }
+    }
+}

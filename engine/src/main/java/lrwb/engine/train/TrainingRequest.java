@@ -1,0 +1,57 @@
+package lrwb.engine.train;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import lrwb.engine.data.DataOptions;
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.schedule.InvalidSpecException;
+import lrwb.engine.schedule.ScheduleJson;
+import lrwb.engine.schedule.ScheduleSpec;
+
+/**
+ * One training run's full configuration: data, network, optimizer, the LR (any schedule of
+ * specs/schedules.md, a constant being {@code {"type":"constant"}}, or a plateau controller), length and seed.
+ *
+ * @param name a label for legends and run folders; null derives one
+ */
+public record TrainingRequest(DataOptions data, ModelSpec model, OptimizerSpec optimizer, ScheduleSpec schedule,
+                              int epochs, int batchSize, long seed, String name) {
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    public TrainingRequest {
+        if (data == null || model == null || optimizer == null || schedule == null) {
+            throw new IllegalArgumentException("data, model, optimizer and schedule are required");
+        }
+        if (epochs < 1) {
+            throw new InvalidSpecException("epochs", "must be an integer >= 1 (got " + epochs + ")");
+        }
+        if (batchSize < 1) {
+            throw new InvalidSpecException("batchSize", "must be an integer >= 1 (got " + batchSize + ")");
+        }
+        if (name == null || name.isBlank()) {
+            name = model.describe() + " " + optimizer.describe() + " " + schedule.type();
+        }
+    }
+
+    public TrainingRequest withName(String newName) {
+        return new TrainingRequest(data, model, optimizer, schedule, epochs, batchSize, seed, newName);
+    }
+
+    public TrainingRequest withSchedule(ScheduleSpec newSchedule) {
+        return new TrainingRequest(data, model, optimizer, newSchedule, epochs, batchSize, seed, null);
+    }
+
+    /** The full configuration, as run.json records it. */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("dataset", data.toJson());
+        o.put("model", model.describe());
+        o.put("optimizer", optimizer.describe());
+        o.set("schedule", ScheduleJson.toTree(schedule));
+        o.put("epochs", epochs);
+        o.put("batchSize", batchSize);
+        o.put("seed", seed);
+        return o;
+    }
+}
