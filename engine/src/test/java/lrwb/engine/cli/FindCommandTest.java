@@ -1,0 +1,104 @@
+package lrwb.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import lrwb.engine.finder.RangeTestRecord;
+import lrwb.engine.run.RunStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FindCommandTest {
+
+    @Test
+    void writesRangeCsvSuggestionsAndRunJson(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("find");
+        CliRun run = CliRun.of("find", "--dataset", "iris", "--iterations", "60", "--batch", "16", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("recorded 60 of 60 iterations").contains("steepest").contains("cyclic");
+
+        List<String> range = Files.readAllLines(out.resolve("range.csv"));
+        assertThat(range.get(0)).isEqualTo("iteration,lr,loss,smoothed_loss");
+        assertThat(range).hasSize(61);
+        assertThat(range.get(1)).startsWith("0,1.0E-7,");
+        assertThat(Double.parseDouble(range.get(60).split(",")[1])).isEqualTo(10.0);
+
+        JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
+        assertThat(s.fieldNames()).toIterable().containsExactly("minimum10", "steepest", "valley", "cyclic", "diverged",
+                "stoppedAt", "iterations", "message");
+        assertThat(s.get("iterations").asInt()).isEqualTo(60);
+        assertThat(s.get("stoppedAt").asInt()).isEqualTo(59);
+
+        JsonNode runJson = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(runJson.get("status").asText()).isEqualTo("finished");
+        JsonNode config = runJson.get("config");
+        assertThat(config.get("dataset").get("source").asText()).isEqualTo("iris");
+        assertThat(config.get("model").asText()).isEqualTo("mlp:64,32");
+        assertThat(config.get("optimizer").asText()).isEqualTo("sgd");
+        assertThat(config.get("startLr").asDouble()).isEqualTo(1e-7);
+        assertThat(config.get("endLr").asDouble()).isEqualTo(10.0);
+        assertThat(config.get("iterations").asInt()).isEqualTo(60);
+        assertThat(config.get("beta").asDouble()).isEqualTo(0.98);
+        assertThat(config.get("divergeFactor").asDouble()).isEqualTo(4.0);
+        assertThat(config.get("seed").asLong()).isEqualTo(42);
+        assertThat(config.get("batchSize").asInt()).isEqualTo(16);
+
+        RangeTestRecord back = RangeTestRecord.read(out);
+        assertThat(back.points()).hasSize(60);
+        assertThat(back.info().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(back.suggestions().steepest()).isEqualTo(s.get("steepest").asDouble());
+    }
+
+    @Test
+    void sameSeedWritesTheSameRangeCsv(@TempDir Path tmp) throws IOException {
+        String[] common = {"find", "--dataset", "moons", "--iterations", "30", "--optimizer", "adam", "--seed", "5", "--out"};
+        assertThat(CliRun.of(concat(common, tmp.resolve("a").toString())).exitCode()).isZero();
+        assertThat(CliRun.of(concat(common, tmp.resolve("b").toString())).exitCode()).isZero();
+        assertThat(Files.readString(tmp.resolve("b/range.csv"))).isEqualTo(Files.readString(tmp.resolve("a/range.csv")));
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineAndWritesNothing(@TempDir Path tmp) throws IOException {
+        Path ragged = tmp.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b,label\n1,2,x\n3,4,y\n5,z\n");
+        assertBadInput(tmp, "data.csv", List.of("--dataset", "csv:" + ragged), "ragged.csv line 4");
+        assertBadInput(tmp, "nodata", List.of("--dataset", "csv:" + tmp.resolve("missing.csv")), "missing.csv");
+        assertBadInput(tmp, "unknown", List.of("--dataset", "cifar"), "cifar");
+        assertBadInput(tmp, "adadelta", List.of("--dataset", "iris", "--optimizer", "adadelta"),
+                "lrwb find: adadelta has no learning rate to sweep");
+        assertBadInput(tmp, "cnn", List.of("--dataset", "iris", "--model", "cnn"), "cnn needs image data");
+        assertBadInput(tmp, "start", List.of("--dataset", "iris", "--start", "0"),
+                "lrwb find: --start must be a finite number > 0 (got 0.0)");
+        assertBadInput(tmp, "end", List.of("--dataset", "iris", "--start", "1", "--end", "0.1"), "lrwb find: --end must be");
+        assertBadInput(tmp, "iters", List.of("--dataset", "iris", "--iterations", "5"),
+                "lrwb find: --iterations must be an integer >= 10 (got 5)");
+        assertBadInput(tmp, "mode", List.of("--dataset", "iris", "--mode", "log"), "lrwb find: --mode must be exp or linear");
+        assertBadInput(tmp, "split", List.of("--dataset", "iris", "--val-split", "1.5"), "lrwb find: --val-split must be in (0, 1)");
+        assertBadInput(tmp, "lr", List.of("--dataset", "iris", "--lr", "0.1"), "lrwb find: --lr does not apply to find");
+        assertBadInput(tmp, "model", List.of("--dataset", "iris", "--model", "rnn"), "lrwb find: --model: unknown model 'rnn'");
+    }
+
+    private static void assertBadInput(Path tmp, String name, List<String> args, String expectedStart) {
+        Path out = tmp.resolve("out-" + name);
+        String[] all = concat(concat(new String[] {"find"}, args.toArray(String[]::new)), "--out", out.toString());
+        CliRun run = CliRun.of(all);
+        assertThat(run.exitCode()).as(name + ": " + run.stderr()).isEqualTo(2);
+        assertThat(run.errLines()).as(name).hasSize(1);
+        assertThat(run.stderr()).as(name).contains(expectedStart);
+        assertThat(run.stdout()).as(name).isEmpty();
+        assertThat(out).as(name + ": nothing written").doesNotExist();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
