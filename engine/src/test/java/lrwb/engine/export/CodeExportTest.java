@@ -1,0 +1,149 @@
+package lrwb.engine.export;
+
+import lrwb.engine.schedule.ScheduleJson;
+import lrwb.engine.schedule.ScheduleSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the snippets say and which framework pieces they choose; {@link JavaExportTest} and {@link PythonExportTest} run them. */
+class CodeExportTest {
+    private static String snippet(String json, CodeLanguage lang) {
+        return CodeExport.snippet(ScheduleJson.parse(json.replace('\'', '"')), lang, 390);
+    }
+
+    @Test
+    void theCasesCoverEveryType() {
+        Set<String> covered = ExportCases.allSpecs().map(ScheduleSpec::type).collect(Collectors.toSet());
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(ScheduleJson.TYPES);
+    }
+
+    @Test
+    void theFirstLineNamesTheScheduleAsOneLineOfJsonThatReadsBackToIt() {
+        ExportCases.allSpecs().forEach(spec -> {
+            for (CodeLanguage lang : CodeLanguage.values()) {
+                String firstLine = CodeExport.snippet(spec, lang, 10).lines().findFirst().orElseThrow();
+                String prefix = (lang == CodeLanguage.JAVA ? "// " : "# ") + "Reproduces the LR Workbench schedule ";
+                assertThat(firstLine).isEqualTo(prefix + ScheduleJson.toTree(spec));
+                assertThat(ScheduleJson.parse(firstLine.substring(prefix.length()))).isEqualTo(spec);
+            }
+        });
+    }
+
+    @Test
+    void javaNeverUsesPolyScheduleWhichGrows() {
+        ExportCases.allSpecs().forEach(spec -> assertThat(CodeExport.snippet(spec, CodeLanguage.JAVA)).doesNotContain("PolySchedule"));
+        assertThat(snippet("{'type':'polynomial','lr':0.1,'decaySteps':100}", CodeLanguage.JAVA))
+                .contains("class PolynomialDecay extends StatelessSchedule");
+    }
+
+    @Test
+    void javaUsesDl4jSchedulesWhereTheyComputeTheSameFormula() {
+        assertThat(snippet("{'type':'constant','lr':0.1}", CodeLanguage.JAVA)).contains("return new FixedSchedule(0.1);");
+        assertThat(snippet("{'type':'step','lr':0.1,'stepSize':30,'gamma':0.5,'unit':'epoch'}", CodeLanguage.JAVA))
+                .contains("return new StepSchedule(ScheduleType.EPOCH, 0.1, 0.5, 30);");
+        assertThat(snippet("{'type':'exponential','lr':0.1,'decayRate':0.99}", CodeLanguage.JAVA))
+                .contains("return new ExponentialSchedule(ScheduleType.ITERATION, 0.1, 0.99);");
+        assertThat(snippet("{'type':'exponential','lr':0.1,'decayRate':0.9,'decaySteps':10,'staircase':true}", CodeLanguage.JAVA))
+                .contains("return new StepSchedule(ScheduleType.ITERATION, 0.1, 0.9, 10);");
+        assertThat(snippet("{'type':'exponential','lr':0.1,'decayRate':0.9,'decaySteps':10}", CodeLanguage.JAVA))
+                .contains("class ExponentialDecay extends StatelessSchedule");
+        assertThat(snippet("{'type':'inverseTime','lr':0.1,'decayRate':0.5}", CodeLanguage.JAVA))
+                .contains("return new InverseSchedule(ScheduleType.ITERATION, 0.1, 0.5, 1.0);");
+        assertThat(snippet("{'type':'multiStep','lr':0.1,'milestones':[30,60]}", CodeLanguage.JAVA))
+                .contains("new MapSchedule.Builder(ScheduleType.ITERATION)", ".add(0, 0.1)", ".add(30, 0.1 * 0.1)",
+                        ".add(60, 0.1 * Math.pow(0.1, 2))");
+        assertThat(snippet("{'type':'piecewise','boundaries':[100,110],'values':[1,0.1,0.01]}", CodeLanguage.JAVA))
+                .contains(".add(0, 1.0)", ".add(101, 0.1)", ".add(111, 0.01)");
+    }
+
+    @Test
+    void javaEndsWithHowToUseTheSchedule() {
+        assertThat(snippet("{'type':'cyclic','baseLr':0.001,'maxLr':0.006}", CodeLanguage.JAVA).strip())
+                .endsWith("//     new NeuralNetConfiguration.Builder().updater(new Sgd(LearningRate.schedule()))\n"
+                        + "// DL4J calls it with its iteration and epoch counts.");
+    }
+
+    @Test
+    void pytorchDrivesTheExactFormulaWithLambdaLrAtLearningRateOne() {
+        String cyclic = snippet("{'type':'cyclic','baseLr':0.001,'maxLr':0.006}", CodeLanguage.PYTORCH);
+        assertThat(cyclic).contains("def lr_at(step):", "torch.optim.SGD(model.parameters(), lr=1.0)",
+                "torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)", "Closest built-in: torch.optim.lr_scheduler.CyclicLR",
+                "momentum", "once per batch");
+        assertThat(snippet("{'type':'plateau','lr':0.1}", CodeLanguage.PYTORCH))
+                .contains("torch.optim.lr_scheduler.ReduceLROnPlateau(", "threshold_mode=\"rel\"", "eps=1e-8",
+                        "scheduler.step(val_loss)");
+    }
+
+    @Test
+    void kerasUsesItsBuiltInsWhereTheirFormulaIsOurs() {
+        assertThat(snippet("{'type':'step','lr':0.1,'stepSize':30}", CodeLanguage.KERAS))
+                .contains("keras.optimizers.schedules.ExponentialDecay(", "staircase=True");
+        assertThat(snippet("{'type':'piecewise','boundaries':[100,110],'values':[1,0.1,0.01]}", CodeLanguage.KERAS))
+                .contains("PiecewiseConstantDecay(", "boundaries=[100, 110],", "values=[1.0, 0.1, 0.01],");
+        assertThat(snippet("{'type':'multiStep','lr':0.1,'milestones':[30,60]}", CodeLanguage.KERAS))
+                .contains("boundaries=[29, 59]");
+        assertThat(snippet("{'type':'inverseTime','lr':0.1,'decayRate':0.5}", CodeLanguage.KERAS)).contains("InverseTimeDecay(");
+        assertThat(snippet("{'type':'polynomial','lr':0.1,'decaySteps':100}", CodeLanguage.KERAS))
+                .contains("PolynomialDecay(", "end_learning_rate=0.0"); // Keras' default end is 1e-4
+        assertThat(snippet("{'type':'cosine','lr':0.001,'decaySteps':100,'warmupSteps':10,'warmupTarget':0.1}", CodeLanguage.KERAS))
+                .contains("CosineDecay(", "warmup_target=0.1", "warmup_steps=10");
+        assertThat(snippet("{'type':'cosineRestarts','lr':0.1,'firstDecaySteps':10,'tMul':1}", CodeLanguage.KERAS))
+                .contains("keras.optimizers.schedules.CosineDecayRestarts(");
+        assertThat(snippet("{'type':'cyclic','baseLr':0.001,'maxLr':0.006}", CodeLanguage.KERAS))
+                .contains("class CyclicLR(keras.optimizers.schedules.LearningRateSchedule):", "def get_config(self):",
+                        "lr_schedule = CyclicLR(");
+    }
+
+    @Test
+    void kerasPlateauTranslatesToItsCallbackOnlyWithAnAbsoluteThreshold() {
+        String abs = snippet("{'type':'plateau','lr':0.1,'patience':10,'thresholdMode':'abs','cooldown':2,'minLr':0.003}",
+                CodeLanguage.KERAS);
+        assertThat(abs).contains("keras.callbacks.ReduceLROnPlateau(", "patience=11,", "cooldown=3,", "min_lr=0.003,");
+        String rel = snippet("{'type':'plateau','lr':0.1}", CodeLanguage.KERAS);
+        assertThat(rel).contains("class ReduceLROnPlateauRelative(keras.callbacks.Callback):")
+                .doesNotContain("keras.callbacks.ReduceLROnPlateau(");
+    }
+
+    @Test
+    void stepsPerEpochIsAPlaceholderOnlyWhenEpochsMatterAndUnknown() {
+        ScheduleSpec epochs = ScheduleJson.parse("{\"type\":\"step\",\"lr\":0.1,\"stepSize\":2,\"unit\":\"epoch\"}");
+        ScheduleSpec iterations = ScheduleJson.parse("{\"type\":\"step\",\"lr\":0.1,\"stepSize\":2}");
+        for (CodeLanguage lang : new CodeLanguage[] {CodeLanguage.PYTORCH, CodeLanguage.KERAS}) {
+            assertThat(CodeExport.snippet(epochs, lang)).contains("STEPS_PER_EPOCH = ...  # TODO");
+            assertThat(CodeExport.snippet(epochs, lang, 390)).contains("STEPS_PER_EPOCH = 390  #");
+            assertThat(CodeExport.snippet(iterations, lang)).doesNotContain("STEPS_PER_EPOCH");
+        }
+        // DL4J passes the epoch itself; only a sequential that converts between the two needs the constant.
+        assertThat(CodeExport.snippet(epochs, CodeLanguage.JAVA)).doesNotContain("STEPS_PER_EPOCH");
+        ScheduleSpec sequential = ScheduleJson.parse("{\"type\":\"sequential\",\"unit\":\"epoch\",\"schedules\":["
+                + "{\"type\":\"constant\",\"lr\":0.1},{\"type\":\"constant\",\"lr\":0.01}],\"milestones\":[3]}");
+        assertThat(CodeExport.snippet(sequential, CodeLanguage.JAVA)).contains("static final int STEPS_PER_EPOCH = ...;");
+        assertThat(CodeExport.snippet(sequential, CodeLanguage.JAVA, 390)).contains("static final int STEPS_PER_EPOCH = 390;");
+    }
+
+    @Test
+    void rejectsNonPositiveStepsPerEpoch() {
+        ScheduleSpec spec = ScheduleJson.parse("{\"type\":\"constant\",\"lr\":0.1}");
+        assertThatThrownBy(() -> CodeExport.snippet(spec, CodeLanguage.PYTORCH, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("stepsPerEpoch must be an integer > 0 (got 0)");
+    }
+
+    @Test
+    void literalsReadBackAsTheSameDouble() {
+        double[] values = {0.1, 1.0 / 3, 1e-8, 25, 4e-7, 1e23, 2e-3, 5.684341886080802E-14, Double.MIN_VALUE, Double.MAX_VALUE,
+                0.1 * Math.pow(0.1, 2), 1.0000000000000005e-8, -0.0};
+        for (double v : values) {
+            String literal = Literal.decimal(v);
+            assertThat(Double.parseDouble(literal)).as(literal).isEqualTo(v);
+            assertThat(literal).doesNotContain("E");
+        }
+        assertThat(Literal.decimal(1e-4)).isEqualTo("1e-4");
+        assertThat(Literal.decimal(0.5)).isEqualTo("0.5");
+    }
+}
