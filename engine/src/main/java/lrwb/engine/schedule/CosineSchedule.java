@@ -12,7 +12,11 @@ public record CosineSchedule(double lr, long decaySteps, double alpha, long warm
     public static final String TYPE = "cosine";
 
     public CosineSchedule {
-        Check.lr(TYPE, "lr", lr);
+        if (warmupTarget == null) {
+            Check.lr(TYPE, "lr", lr);
+        } else {
+            Check.nonNegative(TYPE, "lr", lr); // a warmup may start from 0, as Keras' own CosineDecay example does
+        }
         Check.steps(TYPE, "decaySteps", decaySteps);
         Check.range(TYPE, "alpha", alpha, 0, true, 1, true);
         Check.nonNegativeInt(TYPE, "warmupSteps", warmupSteps);
