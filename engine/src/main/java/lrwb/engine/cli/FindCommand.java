@@ -81,7 +81,7 @@ final class FindCommand implements Callable<Integer> {
         Thread onCtrlC = new Thread(() -> interrupted.set(true));
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         RangeTestResult result;
-        try (RangeTestRecorder recorder = new RangeTestRecorder(out, request)) {
+        try (RangeTestRecorder recorder = new RangeTestRecorder(out, job)) {
             result = job.run(new lrwb.engine.finder.RangeTestListener() {
                 @Override
                 public void onPoint(RangePoint p) {

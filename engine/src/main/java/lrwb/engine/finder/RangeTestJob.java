@@ -59,6 +59,11 @@ public final class RangeTestJob {
         return data;
     }
 
+    /** Batches per pass over the training data. */
+    public int stepsPerEpoch() {
+        return (data.trainSize() + request.batchSize() - 1) / request.batchSize();
+    }
+
     /** The network the test runs on; after {@link #run} it is exactly as it was built. */
     public MultiLayerNetwork network() {
         return net;

@@ -25,9 +25,14 @@ public final class RangeTestRecorder implements RangeTestListener, AutoCloseable
     private final CsvLog range;
     private RunInfo info;
 
-    public RangeTestRecorder(Path dir, RangeTestRequest request) throws IOException {
+    /** Starts the record of a prepared job; run.json also notes the data's size and batches per epoch. */
+    public RangeTestRecorder(Path dir, RangeTestJob job) throws IOException {
         this.dir = dir;
-        this.info = RunInfo.started("rangeTest", request.shortName(), request.toJson());
+        RangeTestRequest request = job.request();
+        ObjectNode config = request.toJson();
+        config.put("trainSize", job.data().trainSize());
+        config.put("stepsPerEpoch", job.stepsPerEpoch());
+        this.info = RunInfo.started("rangeTest", request.shortName(), config);
         info.writeTo(dir);
         this.range = CsvLog.create(dir.resolve(RANGE), "iteration,lr,loss,smoothed_loss");
     }

@@ -1,0 +1,436 @@
+package lrwb.app.finder;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import lrwb.app.form.FormErrors;
+import lrwb.app.form.InputField;
+import lrwb.app.form.RunSetup;
+import lrwb.app.form.RunSetupForm;
+import lrwb.app.stream.FrameQueue;
+import lrwb.engine.data.DataException;
+import lrwb.engine.finder.RangePoint;
+import lrwb.engine.finder.RangeTestConfig;
+import lrwb.engine.finder.RangeTestJob;
+import lrwb.engine.finder.RangeTestListener;
+import lrwb.engine.finder.RangeTestRecord;
+import lrwb.engine.finder.RangeTestRecorder;
+import lrwb.engine.finder.RangeTestRequest;
+import lrwb.engine.finder.RangeTestResult;
+import lrwb.engine.finder.Suggestions;
+import lrwb.engine.finder.SweepMode;
+import lrwb.engine.run.CsvLog;
+import lrwb.engine.run.RunFolder;
+import lrwb.engine.schedule.CyclicSchedule;
+import lrwb.engine.schedule.InvalidSpecException;
+import lrwb.engine.schedule.OneCycleSchedule;
+import lrwb.engine.schedule.ScheduleSpec;
+import lrwb.engine.schedule.Unit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The LR Finder workspace's state: the test's inputs, the live run and the runs overlaid with it, the
+ * suggestions, and the two draggable cyclic bounds. The test runs on a background thread; its points reach
+ * the FX thread a frame at a time through one {@link FrameQueue}. No Node references.
+ */
+public final class FinderViewModel {
+    /** Smith: a half cycle of 2 to 10 epochs' worth of iterations; 4 is a common middle. */
+    static final int CYCLIC_HALF_CYCLE_EPOCHS = 4;
+    public static final int ONE_CYCLE_EPOCHS = 10;
+
+    private final RunSetupForm setup = new RunSetupForm();
+    private final InputField startLr = new InputField("start LR", "1e-7");
+    private final InputField endLr = new InputField("end LR", "10");
+    private final InputField iterations = new InputField("iterations", "100");
+    private final InputField beta = new InputField("smoothing", "0.98");
+    private final InputField divergeFactor = new InputField("divergence factor", "4");
+    private final ObjectProperty<SweepMode> mode = new SimpleObjectProperty<>(SweepMode.EXP);
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose data and a model, then Find LR.");
+    private final ObservableList<FinderRun> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FinderRun> current = new ReadOnlyObjectWrapper<>();
+    private final DoubleProperty lowerBound = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty upperBound = new SimpleDoubleProperty(Double.NaN);
+
+    private final Path runsDir;
+    private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
+    private volatile boolean cancelRequested;
+    private int plannedIterations;
+    private double bestSmoothed;
+    private Consumer<ScheduleSpec> designerSink = spec -> { };
+
+    /** Messages from the test's thread, handed over per frame. */
+    private record Started(FinderRun run, int stepsPerEpoch, Path folder) {
+    }
+
+    private record Finished(FinderRun run, RangeTestResult result) {
+    }
+
+    private record Failed(FinderRun run, String message, boolean dataProblem) {
+    }
+
+    private record Point(FinderRun run, RangePoint point) {
+    }
+
+    /** @param runsDir where every range test gets its run folder (the workbench home's runs/) */
+    public FinderViewModel(Path runsDir) {
+        this.runsDir = runsDir;
+    }
+
+    public RunSetupForm setup() {
+        return setup;
+    }
+
+    public InputField startLr() {
+        return startLr;
+    }
+
+    public InputField endLr() {
+        return endLr;
+    }
+
+    public InputField iterations() {
+        return iterations;
+    }
+
+    public InputField beta() {
+        return beta;
+    }
+
+    public InputField divergeFactor() {
+        return divergeFactor;
+    }
+
+    public ObjectProperty<SweepMode> modeProperty() {
+        return mode;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Every run on the chart, oldest first; the current one is among them. */
+    public ObservableList<FinderRun> runs() {
+        return runs;
+    }
+
+    public ReadOnlyObjectProperty<FinderRun> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** The cyclic bounds, initialised from the suggestions and dragged by the user; NaN when there are none. */
+    public DoubleProperty lowerBoundProperty() {
+        return lowerBound;
+    }
+
+    public DoubleProperty upperBoundProperty() {
+        return upperBound;
+    }
+
+    /** Where "open in Designer" sends a schedule (the shell wires it to the Designer). */
+    public void setDesignerSink(Consumer<ScheduleSpec> sink) {
+        this.designerSink = sink;
+    }
+
+    /** Validates the inputs and starts a test in the background; false (with messages at the fields) when invalid. */
+    public boolean start() {
+        if (running.get()) {
+            return false;
+        }
+        FormErrors errors = new FormErrors();
+        RunSetup s = setup.read(errors);
+        RangeTestConfig config = readConfig(errors, s == null ? 42 : s.seed());
+        if (s == null || config == null) {
+            status.set("Check the marked field: " + errors.first());
+            return false;
+        }
+        RangeTestRequest request;
+        try {
+            request = new RangeTestRequest(s.data(), s.model(), s.optimizer(), s.batchSize(), config);
+        } catch (InvalidSpecException e) {
+            setup.batch().setError(e.getMessage());
+            return false;
+        }
+        FinderRun run = new FinderRun(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed(), 0);
+        runs.add(run);
+        current.set(run);
+        lowerBound.set(Double.NaN);
+        upperBound.set(Double.NaN);
+        plannedIterations = config.iterations();
+        bestSmoothed = Double.POSITIVE_INFINITY;
+        cancelRequested = false;
+        running.set(true);
+        progress.set(0);
+        status.set("Loading " + s.data().source() + " and building " + s.model().describe() + "…");
+        frames.start();
+        Thread worker = new Thread(() -> runInBackground(run, request), "range-test");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    private RangeTestConfig readConfig(FormErrors errors, long seed) {
+        double start = startLr.number(errors);
+        double end = endLr.number(errors);
+        long n = iterations.integer(errors);
+        double b = beta.number(errors);
+        double f = divergeFactor.number(errors);
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            return new RangeTestConfig(start, end, (int) Math.min(n, Integer.MAX_VALUE), mode.get(), b, f, (int) (n / 10),
+                    RangeTestConfig.DEFAULT_SKIP_END, seed);
+        } catch (InvalidSpecException e) {
+            InputField field = switch (e.field()) {
+                case "startLr" -> startLr;
+                case "endLr" -> endLr;
+                case "iterations" -> iterations;
+                case "beta" -> beta;
+                default -> divergeFactor;
+            };
+            errors.add(field, field.name() + " " + e.rule());
+            return null;
+        }
+    }
+
+    public void stop() {
+        cancelRequested = true;
+        if (running.get()) {
+            status.set("Stopping… the network is being restored");
+        }
+    }
+
+    private void runInBackground(FinderRun run, RangeTestRequest request) {
+        RangeTestJob job;
+        try {
+            job = RangeTestJob.prepare(request);
+        } catch (DataException e) {
+            frames.offer(new Failed(run, e.getMessage(), true));
+            return;
+        } catch (IllegalArgumentException e) {
+            frames.offer(new Failed(run, e.getMessage(), false));
+            return;
+        } catch (Throwable e) {
+            frames.offer(new Failed(run, "could not start: " + e, false));
+            return;
+        }
+        int stepsPerEpoch = job.stepsPerEpoch();
+        try {
+            Path folder = RunFolder.create(runsDir, "rangeTest", request.shortName(), LocalDateTime.now());
+            try (RangeTestRecorder recorder = new RangeTestRecorder(folder, job)) {
+                frames.offer(new Started(run, stepsPerEpoch, folder));
+                RangeTestResult result = job.run(new RangeTestListener() {
+                    @Override
+                    public void onPoint(RangePoint p) {
+                        recorder.onPoint(p);
+                        frames.offer(new Point(run, p));
+                    }
+
+                    @Override
+                    public void onFinished(RangeTestResult r) {
+                        recorder.onFinished(r);
+                    }
+                }, () -> cancelRequested);
+                frames.offer(new Finished(run, result));
+            }
+        } catch (Throwable e) {
+            frames.offer(new Failed(run, "the range test failed: " + (e.getMessage() == null ? e : e.getMessage()), false));
+        }
+    }
+
+    /** FX thread: one frame's worth of messages. */
+    private void onFrame(List<Object> batch) {
+        FinderRun pointsFor = null;
+        List<RangePoint> points = new java.util.ArrayList<>();
+        for (Object m : batch) {
+            if (m instanceof Point p) {
+                pointsFor = p.run();
+                points.add(p.point());
+                bestSmoothed = Math.min(bestSmoothed, p.point().smoothed());
+            } else {
+                flushPoints(pointsFor, points);
+                if (m instanceof Started s) {
+                    s.run().setStepsPerEpoch(s.stepsPerEpoch());
+                    s.run().folderProperty().set(s.folder());
+                    status.set("Running…");
+                } else if (m instanceof Finished f) {
+                    finish(f.run(), f.result());
+                } else if (m instanceof Failed f) {
+                    fail(f);
+                }
+            }
+        }
+        flushPoints(pointsFor, points);
+        if (running.get() && pointsFor != null) {
+            RangePoint last = pointsFor.points().get(pointsFor.points().size() - 1);
+            progress.set((last.iteration() + 1.0) / plannedIterations);
+            status.set(String.format(Locale.ROOT, "Iteration %d / %d · lr %.3g · best loss %.4g", last.iteration() + 1,
+                    plannedIterations, last.lr(), bestSmoothed));
+        }
+    }
+
+    private static void flushPoints(FinderRun run, List<RangePoint> points) {
+        if (run != null && !points.isEmpty()) {
+            run.points().addAll(points);
+            points.clear();
+        }
+    }
+
+    private void finish(FinderRun run, RangeTestResult r) {
+        run.finish(r);
+        running.set(false);
+        frames.stop();
+        progress.set(1);
+        String how = r.cancelled() ? "Stopped by you after " + r.points().size() + " of " + r.iterations() + " iterations"
+                : r.diverged() ? String.format(Locale.ROOT, "Diverged at iteration %d (lr %.3g)", r.stoppedAt() + 1,
+                r.points().get(r.points().size() - 1).lr())
+                : "Finished " + r.iterations() + " iterations";
+        status.set(how + "; the network is restored. " + capitalised(r.suggestions().message()) + ".");
+        applyBounds(r.suggestions());
+    }
+
+    private void fail(Failed f) {
+        runs.remove(f.run());
+        if (current.get() == f.run()) {
+            current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        }
+        running.set(false);
+        frames.stop();
+        progress.set(0);
+        if (f.dataProblem()) {
+            setup.dataError(f.message());
+        } else if (f.message().startsWith("adadelta") || f.message().contains("optimizer")) {
+            setup.optimizer().setError(f.message());
+        } else if (f.message().contains("cnn")) {
+            setup.model().setError(f.message());
+        }
+        status.set("Could not run: " + f.message());
+    }
+
+    private void applyBounds(Suggestions s) {
+        if (s != null && s.cyclic() != null) {
+            lowerBound.set(s.cyclic().lower());
+            upperBound.set(s.cyclic().upper());
+        } else {
+            lowerBound.set(Double.NaN);
+            upperBound.set(Double.NaN);
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Shows one of the runs on the chart as the current one (its suggestions and bounds). */
+    public void select(FinderRun run) {
+        current.set(run);
+        applyBounds(run.suggestions());
+    }
+
+    public void remove(FinderRun run) {
+        if (running.get() && run == current.get()) {
+            return;
+        }
+        runs.remove(run);
+        if (current.get() == run) {
+            current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+            applyBounds(current.get() == null ? null : current.get().suggestions());
+        }
+    }
+
+    /** Adds a past range test from its run folder to the chart. */
+    public FinderRun reopen(Path folder) throws IOException {
+        RangeTestRecord record = RangeTestRecord.read(folder);
+        FinderRun run = new FinderRun(record.info().name() + " · " + folder.getFileName(),
+                record.info().config().path("stepsPerEpoch").asInt(0));
+        run.points().setAll(record.points());
+        run.showSuggestions(record.suggestions());
+        run.folderProperty().set(folder);
+        runs.add(run);
+        select(run);
+        status.set("Reopened " + folder.getFileName());
+        return run;
+    }
+
+    /** The bounds as a triangular cyclic schedule with a half cycle of a few epochs, or empty without bounds. */
+    public Optional<CyclicSchedule> cyclicSchedule() {
+        double lo = lowerBound.get();
+        double hi = upperBound.get();
+        if (!(lo > 0 && hi > lo)) {
+            return Optional.empty();
+        }
+        long halfCycle = (long) CYCLIC_HALF_CYCLE_EPOCHS * Math.max(1, stepsPerEpoch());
+        return Optional.of(new CyclicSchedule(lo, hi, halfCycle, halfCycle, CyclicSchedule.Mode.TRIANGULAR,
+                CyclicSchedule.DEFAULT_GAMMA, Unit.ITERATION));
+    }
+
+    /** A one-cycle schedule peaking at the valley suggestion over {@link #ONE_CYCLE_EPOCHS} epochs, or empty. */
+    public Optional<OneCycleSchedule> oneCycleSchedule() {
+        FinderRun run = current.get();
+        if (run == null || run.suggestions() == null || run.suggestions().valley() == null) {
+            return Optional.empty();
+        }
+        long total = (long) ONE_CYCLE_EPOCHS * Math.max(1, stepsPerEpoch());
+        return Optional.of(new OneCycleSchedule(run.suggestions().valley(), total, OneCycleSchedule.DEFAULT_PCT_START,
+                OneCycleSchedule.Anneal.COS, OneCycleSchedule.DEFAULT_DIV_FACTOR, OneCycleSchedule.DEFAULT_FINAL_DIV_FACTOR,
+                false, Unit.ITERATION));
+    }
+
+    private int stepsPerEpoch() {
+        FinderRun run = current.get();
+        return run == null ? 1 : run.stepsPerEpoch();
+    }
+
+    /** Sends a schedule made from this test to the Designer; false when there is nothing to send. */
+    public boolean openInDesigner(Optional<? extends ScheduleSpec> schedule) {
+        schedule.ifPresent(designerSink);
+        return schedule.isPresent();
+    }
+
+    /** Writes the current run's points as CSV (the same columns as range.csv). */
+    public void exportCsv(Path file) throws IOException {
+        FinderRun run = current.get();
+        if (run == null) {
+            throw new IOException("there is no range test to export yet");
+        }
+        try (CsvLog csv = CsvLog.create(file, "iteration,lr,loss,smoothed_loss")) {
+            for (RangePoint p : run.points()) {
+                csv.append(p.iteration(), p.lr(), p.loss(), p.smoothed());
+            }
+        }
+    }
+
+    /** FX thread (tests): hands over what the background thread has queued so far. */
+    void drainFrames() {
+        frames.drain();
+    }
+}
