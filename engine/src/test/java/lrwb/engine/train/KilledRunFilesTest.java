@@ -31,31 +31,14 @@ class KilledRunFilesTest {
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void filesAreCompleteAndReadableAfterAKill(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run");
-        Path log = dir.resolve("child.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "lrwb.engine.cli.Lrwb",
-                "train", "--dataset", "moons:samples=2000", "--lr", "0.05", "--epochs", "200", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        Process child = pb.start();
+        Process child = startTraining(dir, out);
         int rowsBeforeKill;
         try {
-            Path iterations = out.resolve(TrainingRecorder.ITERATIONS);
-            Path epochs = out.resolve(TrainingRecorder.EPOCHS);
-            long start = System.nanoTime();
-            while (lines(iterations) < 200 || lines(epochs) < 3) {
-                if (!child.isAlive()) {
-                    fail("lrwb train ended early with " + child.exitValue() + ": " + Files.readString(log));
-                }
-                if (System.nanoTime() - start > DEADLINE_NANOS) {
-                    fail("no rows after 20 s; child output: " + Files.readString(log));
-                }
-                Thread.sleep(20);
-            }
+            awaitRows(child, dir, out);
             // rows keep arriving on disk while it runs (flushed every quarter second), not only at the end
-            int before = lines(iterations);
+            int before = lines(out.resolve(TrainingRecorder.ITERATIONS));
             Thread.sleep(700);
-            rowsBeforeKill = lines(iterations);
+            rowsBeforeKill = lines(out.resolve(TrainingRecorder.ITERATIONS));
             assertThat(rowsBeforeKill).as("iterations.csv lines 0.7 s apart").isGreaterThan(before);
             assertThat(child.isAlive()).as("still training when killed").isTrue();
         } finally {
@@ -97,6 +80,56 @@ class KilledRunFilesTest {
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temp file left behind")
                     .containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv");
+        }
+    }
+
+    /** SIGTERM (as Ctrl-C) runs the shutdown hook: the job is cancelled and its files are closed complete. */
+    @Test
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void aTerminatedRunEndsCancelledWithCompleteFiles(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        Process child = startTraining(dir, out);
+        try {
+            awaitRows(child, dir, out);
+            child.destroy();
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        RunInfo info = RunInfo.read(out);
+        assertThat(info.status()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(RunStatus.CANCELLED);
+        assertThat(info.endedAt()).isNotNull();
+        assertThat(info.message()).startsWith("stopped by the user at iteration ");
+        long stoppedAt = Long.parseLong(info.message().replaceAll("^stopped by the user at iteration (\\d+).*$", "$1"));
+
+        String iterations = Files.readString(out.resolve(TrainingRecorder.ITERATIONS));
+        assertThat(iterations).endsWith("\n");
+        List<String[]> rows = completeRows(out.resolve(TrainingRecorder.ITERATIONS), "iteration,epoch,lr,loss");
+        assertThat(rows).as("every update before the stop").hasSize((int) stoppedAt);
+        assertThat(rows.get(rows.size() - 1)[0]).isEqualTo(String.valueOf(stoppedAt - 1));
+        assertThat(Files.readString(out.resolve(TrainingRecorder.EPOCHS))).endsWith("\n");
+    }
+
+    private static Process startTraining(Path dir, Path out) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "lrwb.engine.cli.Lrwb",
+                "train", "--dataset", "moons:samples=2000", "--lr", "0.05", "--epochs", "200", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    /** Waits until the child has written some updates and a few epochs. */
+    private static void awaitRows(Process child, Path dir, Path out) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        while (lines(out.resolve(TrainingRecorder.ITERATIONS)) < 200 || lines(out.resolve(TrainingRecorder.EPOCHS)) < 3) {
+            if (!child.isAlive()) {
+                fail("lrwb train ended early with " + child.exitValue() + ": " + Files.readString(dir.resolve("child.log")));
+            }
+            if (System.nanoTime() - start > DEADLINE_NANOS) {
+                fail("no rows after 20 s; child output: " + Files.readString(dir.resolve("child.log")));
+            }
+            Thread.sleep(20);
         }
     }
 
