@@ -140,6 +140,22 @@ class TrainCommandTest {
         assertThat(Files.readAllLines(out.resolve("iterations.csv")).size()).isGreaterThan(1);
     }
 
+    @Test
+    void anOutThatIsAFileIsBadInput(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        for (Path out : List.of(file, file.resolve("run"))) {
+            CliRun run = CliRun.of("train", "--dataset", "iris", "--lr", "0.1", "--epochs", "1", "--out", out.toString());
+            assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+            assertThat(run.errLines()).hasSize(1);
+            assertThat(run.stderr()).startsWith("lrwb train: --out " + out + ": ")
+                    .containsAnyOf(file + " is a file, not a folder", "cannot create the folder (Not a directory)");
+            assertThat(Files.readString(file)).isEqualTo("keep me");
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
     static Stream<Arguments> badInputs() {
         String iris = "--dataset=iris";
         return Stream.of(
