@@ -19,32 +19,27 @@ class ConcurrentJobsTest {
 
     @Test
     void twoJobsAtOnceFollowTheirOwnSchedulesAndMatchTheirSoloRuns() throws Exception {
-        // Each job waits in onStarted until both have started, so they surely train at the same time.
-        CyclicBarrier bothStarted = new CyclicBarrier(2);
-        AtomicInteger overlapping = new AtomicInteger();
+        // Each job waits after its 20th update until the other has made 20 too: both are surely mid-run at once.
+        CyclicBarrier meet = new CyclicBarrier(2);
+        AtomicInteger met = new AtomicInteger();
         TrainingListener rendezvous = new TrainingListener() {
             @Override
-            public void onStarted(TrainingPlan plan) {
-                try {
-                    bothStarted.await(60, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+            public void onIteration(IterationMetrics m) {
+                if (m.iteration() == 19) {
+                    try {
+                        meet.await(60, TimeUnit.SECONDS);
+                        met.incrementAndGet();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         };
         Recording.Started a = Recording.start(CYCLIC, rendezvous);
         Recording.Started b = Recording.start(COSINE, rendezvous);
-        // while both run, sample whether both have updates still to do
-        while (!a.job().ended().isDone() || !b.job().ended().isDone()) {
-            if (!a.recording().iterations.isEmpty() && !b.recording().iterations.isEmpty()
-                    && !a.job().ended().isDone() && !b.job().ended().isDone()) {
-                overlapping.incrementAndGet();
-            }
-            Thread.sleep(1);
-        }
         Recording.Finished together1 = a.join().assertFinished();
         Recording.Finished together2 = b.join().assertFinished();
-        assertThat(overlapping.get()).as("samples while both jobs were training").isPositive();
+        assertThat(met.get()).as("both jobs met mid-run").isEqualTo(2);
         assertThat(together1.recording().threads).doesNotContainAnyElementsOf(together2.recording().threads);
 
         assertFollowsOwnSchedule(together1.recording(), CYCLIC);
