@@ -36,7 +36,8 @@ public final class TrainingJob {
     private boolean cancelRequested;
     /** An override waiting for the next update: a positive LR, NaN to clear, null for none. */
     private Double pendingOverride;
-    private volatile boolean hasLearningRate = true;
+    /** Known from the request, so an override is refused from the start, not only once the data has loaded. */
+    private final boolean hasLearningRate;
     private volatile boolean started;
 
     /** A job that loads its data on its own thread. */
@@ -48,6 +49,7 @@ public final class TrainingJob {
     public TrainingJob(TrainingRequest request, LoadedData preloaded) {
         this.request = request;
         this.preloaded = preloaded;
+        this.hasLearningRate = request.optimizer().hasLearningRate();
     }
 
     public TrainingRequest request() {
@@ -126,7 +128,6 @@ public final class TrainingJob {
                 end(TrainingEvent.Kind.FAILED, 0, 0, mismatch.get());
                 return;
             }
-            hasLearningRate = request.optimizer().hasLearningRate();
             ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed());
             int stepsPerEpoch = batches.batchesPerPass();
             PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
