@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -74,7 +73,7 @@ final class FindCommand implements Callable<Integer> {
         } catch (DataException | IllegalArgumentException e) {
             throw new BadInputException(OptionNames.rename(e.getMessage()));
         }
-        Files.createDirectories(out);
+        OutputFolder.create(out);
         PrintWriter err = command.commandLine().getErr();
         ProgressBar progress = new ProgressBar(err);
         AtomicBoolean interrupted = new AtomicBoolean();

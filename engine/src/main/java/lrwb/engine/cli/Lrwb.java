@@ -41,7 +41,7 @@ public final class Lrwb implements Runnable {
                 .setErr(errWriter)
                 .setParameterExceptionHandler((e, a) -> {
                     String command = e.getCommandLine().getCommandSpec().qualifiedName();
-                    errWriter.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
+                    errWriter.println(command + ": " + e.getMessage().replaceFirst("^Error: ", "") + " (see '" + command + " --help')");
                     return EXIT_BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, c, parsed) -> {

@@ -23,9 +23,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,14 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         request.model().mismatch(shape, loaded.name()).ifPresent(why -> {
             throw new BadInputException(why);
         });
-        try {
-            Files.createDirectories(out);
-        } catch (FileAlreadyExistsException e) {
-            throw new BadInputException("--out " + out + ": " + e.getFile() + " is a file, not a folder");
-        } catch (FileSystemException e) {
-            throw new BadInputException("--out " + out + ": cannot create the folder ("
-                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + ")");
-        }
+        OutputFolder.create(out);
         TrainingRecorder recorder = new TrainingRecorder(out, request);
         TrainingJob job = new TrainingJob(request, dataForJob).addListener(recorder);
         PrintWriter stdout = command.commandLine().getOut();

@@ -84,6 +84,14 @@ class FindCommandTest {
         assertBadInput(tmp, "model", List.of("--dataset", "iris", "--model", "rnn"), "lrwb find: --model: unknown model 'rnn'");
     }
 
+    @Test
+    void anOutThatIsAFileIsBadInput(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        CliRun run = CliRun.of("find", "--dataset", "iris", "--iterations", "10", "--out", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("lrwb find: --out " + file + ": " + file + " is a file, not a folder");
+    }
+
     private static void assertBadInput(Path tmp, String name, List<String> args, String expectedStart) {
         Path out = tmp.resolve("out-" + name);
         String[] all = concat(concat(new String[] {"find"}, args.toArray(String[]::new)), "--out", out.toString());
