@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         LoadedData dataForJob = loaded;
-        var shape = lrwb.engine.finder.RangeTestJob.shapeOf(loaded);
+        var shape = lrwb.engine.model.NetworkShape.of(loaded);
         request.model().mismatch(shape, loaded.name()).ifPresent(why -> {
             throw new BadInputException(why);
         });

@@ -42,7 +42,7 @@ public final class RangeTestJob {
             throw new IllegalArgumentException(why);
         });
         LoadedData data = Datasets.load(request.data());
-        NetworkShape shape = shapeOf(data);
+        NetworkShape shape = NetworkShape.of(data);
         request.model().mismatch(shape, data.name()).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
@@ -72,13 +72,6 @@ public final class RangeTestJob {
     public RangeTestResult run(RangeTestListener listener, BooleanSupplier cancelled) {
         ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.config().seed());
         return new RangeTest(request.config()).run(net, lr, cycle(batches), listener, cancelled);
-    }
-
-    public static NetworkShape shapeOf(LoadedData data) {
-        return data.isImage()
-                ? NetworkShape.image(data.imageShape().channels(), data.imageShape().height(), data.imageShape().width(),
-                data.numClasses())
-                : NetworkShape.tabular(data.numFeatures(), data.numClasses());
     }
 
     /** The training data over and over, reshuffled with the seed each pass. */

@@ -33,6 +33,13 @@ public record NetworkShape(int numFeatures, int numClasses, int[] imageChannelsH
         }
     }
 
+    /** The shape of a loaded dataset: its image shape, or its number of tabular features; and its classes. */
+    public static NetworkShape of(lrwb.engine.data.LoadedData data) {
+        return data.isImage()
+                ? image(data.imageShape().channels(), data.imageShape().height(), data.imageShape().width(), data.numClasses())
+                : tabular(data.numFeatures(), data.numClasses());
+    }
+
     public static NetworkShape tabular(int numFeatures, int numClasses) {
         return new NetworkShape(numFeatures, numClasses, null);
     }

@@ -4,7 +4,6 @@ import lrwb.engine.data.DataException;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
-import lrwb.engine.finder.RangeTestJob;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
 import lrwb.engine.schedule.ConstantSchedule;
@@ -122,7 +121,7 @@ public final class TrainingJob {
         int epoch = 0;
         try {
             LoadedData data = preloaded != null ? preloaded : Datasets.load(request.data());
-            NetworkShape shape = RangeTestJob.shapeOf(data);
+            NetworkShape shape = NetworkShape.of(data);
             var mismatch = request.model().mismatch(shape, data.name());
             if (mismatch.isPresent()) {
                 end(TrainingEvent.Kind.FAILED, 0, 0, mismatch.get());

@@ -1,9 +1,10 @@
 package lrwb.engine.train;
 
+import lrwb.engine.model.NetworkShape;
+
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
-import lrwb.engine.finder.RangeTestJob;
 import lrwb.engine.model.Networks;
 import lrwb.engine.schedule.Dl4jSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -99,7 +100,7 @@ class ScheduleFollowedTest {
             }
         };
         MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), new SteerableSchedule(spy),
-                RangeTestJob.shapeOf(data), request.seed());
+                NetworkShape.of(data), request.seed());
         List<Double> losses = new ArrayList<>();
         for (int epoch = 0; epoch < request.epochs(); epoch++) {
             for (DataSet batch : batches.pass(epoch)) {
