@@ -72,8 +72,11 @@ final class CurveListView {
 
         list.setId("curve-list");
         list.setItems(vm.curves());
-        list.setEditable(true);
-        list.setCellFactory(v -> new CurveCell());
+        // Editable only while renaming: an always-editable list starts an edit when the selected row is
+        // clicked again, which then swallows the list's keyboard shortcuts.
+        list.setEditable(false);
+        list.setCellFactory(v -> new CurveCell(this::rename));
+
         // The cell renames the curve itself; the default handler would replace the list item and drop the selection.
         list.setOnEditCommit(e -> { });
         list.setPlaceholder(new Label("Add a preset or a type\nto start comparing."));
@@ -108,8 +111,8 @@ final class CurveListView {
         root.getChildren().addAll(title, addLabel, add, list, actions);
         root.setPadding(new Insets(12));
         root.getStyleClass().add("designer-sidebar");
-        root.setMinWidth(250);
-        root.setPrefWidth(270);
+        root.setMinWidth(230);
+        root.setPrefWidth(240);
     }
 
     VBox node() {
@@ -166,11 +169,19 @@ final class CurveListView {
         } else if (e.getCode() == KeyCode.SPACE) {
             c.visibleProperty().set(!c.visibleProperty().get());
         } else if (e.getCode() == KeyCode.F2) {
-            list.edit(list.getSelectionModel().getSelectedIndex());
+            rename(list.getSelectionModel().getSelectedIndex());
         } else {
             return;
         }
         e.consume();
+    }
+
+    /** Edits the name of the curve at {@code index} in place. */
+    private void rename(int index) {
+        if (index >= 0) {
+            list.setEditable(true);
+            list.edit(index);
+        }
     }
 
     /** A row: visibility box, colour, name (editable in place), type. */
@@ -183,7 +194,12 @@ final class CurveListView {
         private final TextField editor = new TextField();
         private CurveModel bound;
 
-        CurveCell() {
+        CurveCell(java.util.function.IntConsumer rename) {
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !isEmpty() && !isEditing()) {
+                    rename.accept(getIndex());
+                }
+            });
             shown.setTooltip(new Tooltip("Show on the chart (Space)"));
             shown.setFocusTraversable(false);
             swatch.setArcWidth(4);
@@ -245,13 +261,23 @@ final class CurveListView {
                 item.nameProperty().set(text);
             }
             super.commitEdit(item);
-            setGraphic(row);
+            endRename();
         }
 
         @Override
         public void cancelEdit() {
             super.cancelEdit();
+            endRename();
+        }
+
+        /** Back to a read-only list (only after the edit has ended: ListView ignores edit(-1) when not editable). */
+        private void endRename() {
             setGraphic(row);
+            ListView<CurveModel> list = getListView();
+            if (list != null && list.isEditable()) {
+                list.setEditable(false);
+                list.requestFocus(); // the keys go on working on the list
+            }
         }
     }
 }

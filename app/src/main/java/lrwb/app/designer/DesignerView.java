@@ -75,13 +75,13 @@ public final class DesignerView {
 
         editor.setPadding(new Insets(12));
         editor.getStyleClass().add("designer-editor");
-        editor.setMinWidth(300);
-        editor.setPrefWidth(340);
+        editor.setMinWidth(320);
+        editor.setPrefWidth(380);
         vm.formProperty().addListener((o, a, b) -> rebuildEditor());
         rebuildEditor();
 
         SplitPane split = new SplitPane(list.node(), center, editor);
-        split.setDividerPositions(0.22, 0.72);
+        split.setDividerPositions(0.2, 0.68);
         SplitPane.setResizableWithParent(list.node(), false);
         SplitPane.setResizableWithParent(editor, false);
         root.setCenter(split);
