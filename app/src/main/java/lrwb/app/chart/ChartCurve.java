@@ -6,8 +6,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.chart.XYChart;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
 
 /**
  * One line on a {@link CurveChart}: its full-resolution data (which the chart decimates to the pixels it has
@@ -17,8 +19,10 @@ public final class ChartCurve {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(this, "color", Color.BLACK);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
-    final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    final Path path = new Path();
     final PointBuffer decimated = new PointBuffer();
+    /** The decimated points changed since the path was built. */
+    boolean pathDirty = true;
     private double[] x = new double[0];
     private double[] y = new double[0];
     private int size;
@@ -27,7 +31,11 @@ public final class ChartCurve {
 
     ChartCurve(Runnable onChange) {
         this.onChange = onChange;
-        series.nameProperty().bind(name);
+        path.strokeProperty().bind(color);
+        path.setStrokeWidth(2);
+        path.setStrokeLineJoin(StrokeLineJoin.ROUND);
+        path.setStrokeLineCap(StrokeLineCap.ROUND);
+        path.getStyleClass().add("curve-line");
         name.addListener((o, a, b) -> onChange.run());
         color.addListener((o, a, b) -> onChange.run());
         visible.addListener((o, a, b) -> onChange.run());
@@ -70,7 +78,7 @@ public final class ChartCurve {
 
     /** How many points the chart draws for this curve now (after decimation); for tests and diagnostics. */
     public int drawnPoints() {
-        return series.getData().size();
+        return decimated.size();
     }
 
     public StringProperty nameProperty() {
