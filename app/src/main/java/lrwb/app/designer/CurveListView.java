@@ -38,7 +38,7 @@ final class CurveListView {
         Label title = new Label("Schedules");
         title.getStyleClass().add("pane-title");
 
-        MenuButton presets = new MenuButton("Presets");
+        MenuButton presets = new MenuButton("Add a preset");
         presets.setId("add-preset");
         presets.setTooltip(new Tooltip("Add a schedule from common practice"));
         for (Preset p : Preset.ALL) {
@@ -47,7 +47,7 @@ final class CurveListView {
             item.setOnAction(e -> vm.addPreset(p));
             presets.getItems().add(item);
         }
-        MenuButton types = new MenuButton("Types");
+        MenuButton types = new MenuButton("Add a schedule type");
         types.setId("add-type");
         types.setTooltip(new Tooltip("Add any schedule type with starting values"));
         for (ScheduleTypes.Entry t : ScheduleTypes.ALL) {
@@ -56,19 +56,15 @@ final class CurveListView {
             item.setOnAction(e -> vm.addType(t.type()));
             types.getItems().add(item);
         }
-        MenuButton open = new MenuButton("Saved");
+        MenuButton open = new MenuButton("Open a saved schedule");
         open.setId("open-saved");
         open.setTooltip(new Tooltip("Add a schedule saved in the workbench's schedules folder"));
         open.setOnShowing(e -> fillOpenMenu(open));
         open.getItems().add(new MenuItem("…"));
-        HBox add = new HBox(6, presets, types, open);
+        VBox add = new VBox(6, presets, types, open);
         for (MenuButton b : List.of(presets, types, open)) {
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            HBox.setHgrow(b, Priority.ALWAYS);
         }
-        Label addLabel = new Label("Add from");
-        addLabel.getStyleClass().add("hint");
 
         list.setId("curve-list");
         list.setItems(vm.curves());
@@ -108,7 +104,9 @@ final class CurveListView {
         HBox actions = new HBox(4, up, down, gap, duplicate, remove);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(title, addLabel, add, list, actions);
+        Label compare = new Label("Compared on the chart");
+        compare.getStyleClass().add("hint");
+        root.getChildren().addAll(title, add, compare, list, actions);
         root.setPadding(new Insets(12));
         root.getStyleClass().add("designer-sidebar");
         root.setMinWidth(230);
@@ -232,9 +230,12 @@ final class CurveListView {
             }
             if (empty || item == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             bound = item;
+            setTooltip(new Tooltip(item.name() + "\n" + ScheduleTypes.of(item.type()).description()
+                    + "\nF2: rename · Space: show/hide · Ctrl+D: duplicate · Alt+↑/↓: move · Delete: remove"));
             shown.selectedProperty().bindBidirectional(item.visibleProperty());
             name.textProperty().bind(item.nameProperty());
             swatch.fillProperty().bind(item.colorProperty());

@@ -217,10 +217,12 @@ public final class DesignerView {
         ScheduleTypes.Entry type = ScheduleTypes.of(curve.type());
         Label about = new Label(type.title() + " (" + type.type() + "): " + type.description());
         about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than be cut to "…"
         about.getStyleClass().add("hint");
         Label general = new Label();
         general.getStyleClass().add("form-error");
         general.setWrapText(true);
+        general.setMinHeight(Region.USE_PREF_SIZE);
         general.textProperty().bind(form.generalErrorProperty());
         general.visibleProperty().bind(form.generalErrorProperty().isNotEmpty());
         general.managedProperty().bind(general.visibleProperty());

@@ -94,7 +94,7 @@ final class FieldCodec {
         }
         if (Math.abs(v) < 1e-4) {
             // 6.32e-5 reads better than 0.0000632; Double.toString is the shortest form that reads back exactly.
-            return Double.toString(v).replace("E", "e");
+            return Double.toString(v).replace("E", "e").replace(".0e", "e");
         }
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }

@@ -146,10 +146,12 @@ public final class FormulaText {
             boolean rel = s.thresholdMode() == PlateauSchedule.ThresholdMode.REL;
             String better = min ? (rel ? "< best · (1 − " + n(s.threshold()) + ")" : "< best − " + n(s.threshold()))
                     : (rel ? "> best · (1 + " + n(s.threshold()) + ")" : "> best + " + n(s.threshold()));
-            out.add("Starts at lr = " + n(s.lr()) + ". After each epoch, " + s.monitor().json() + " is better if " + better + ".");
-            out.add("More than " + s.patience() + " epochs without a better value:  lr ← max(lr · " + n(s.factor())
+            out.add("lr starts at " + n(s.lr()) + ".");
+            out.add("After each epoch: " + s.monitor().json() + " is better if " + better);
+            out.add("More than " + s.patience() + " epochs without better:  lr ← max(lr · " + n(s.factor())
                     + ", " + n(s.minLr()) + ")");
-            out.add("then wait " + s.cooldown() + " epoch(s) before counting again; drops under " + n(s.eps()) + " are ignored.");
+            out.add("Then wait " + s.cooldown() + " epoch(s) before counting again.");
+            out.add("Cuts smaller than eps = " + n(s.eps()) + " are skipped.");
         }
         if (spec.unit() == Unit.EPOCH) {
             out.add("t counts epochs: t = floor(iteration / " + spe + ")");
