@@ -184,8 +184,13 @@ public final class DesignerView {
     private VBox formulaBox() {
         Label title = new Label();
         title.getStyleClass().add("pane-subtitle");
-        title.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.selected() == null ? "Formula" : "Formula · " + vm.selected().name(), vm.selectedProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            CurveModel c = vm.selected();
+            if (c == null) {
+                return "Formula";
+            }
+            return "Formula · " + c.name() + (c.isValid() ? "" : "  (last valid values: the form has an error)");
+        }, vm.selectedProperty(), vm.selectedErrorProperty()));
         TextArea text = new TextArea();
         VBox.setVgrow(text, Priority.ALWAYS);
         text.setEditable(false);
@@ -215,7 +220,7 @@ public final class DesignerView {
         name.textProperty().bind(curve.nameProperty());
         name.getStyleClass().add("pane-title");
         ScheduleTypes.Entry type = ScheduleTypes.of(curve.type());
-        Label about = new Label(type.title() + " (" + type.type() + "): " + type.description());
+        Label about = new Label(type.description() + "  ·  JSON type \"" + type.type() + "\"");
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than be cut to "…"
         about.getStyleClass().add("hint");

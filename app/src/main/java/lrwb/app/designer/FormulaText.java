@@ -115,8 +115,8 @@ public final class FormulaText {
             };
             out.add("lr(t) = baseLr + (maxLr − baseLr) · s(t) · f");
             out.add("      = " + n(s.baseLr()) + " + (" + n(s.maxLr()) + " − " + n(s.baseLr()) + ") · s(t) · " + f);
-            out.add("s rises 0 → 1 over " + s.stepSizeUp() + " steps, falls 1 → 0 over " + s.stepSizeDown()
-                    + "; cycle = floor(1 + t / " + (s.stepSizeUp() + s.stepSizeDown()) + ")");
+            out.add("s rises 0 → 1 over " + s.stepSizeUp() + " steps, falls 1 → 0 over " + s.stepSizeDown() + ";");
+            out.add("cycle = floor(1 + t / " + (s.stepSizeUp() + s.stepSizeDown()) + ")");
         } else if (spec instanceof OneCycleSchedule s) {
             long up = Math.round(s.pctStart() * s.totalSteps()) - 1;
             out.add("start = maxLr / divFactor = " + n(s.maxLr()) + " / " + n(s.divFactor()) + " = " + sig(s.initialValue()));
