@@ -226,5 +226,15 @@ class DesignerViewTest {
         // Better at epochs 0 and 1, not at 2 and 3: after epoch 3 the LR is cut, so epoch 4 runs at 0.01.
         assertThat(line(0).valueAt(399)).isEqualTo(0.1);
         assertThat(line(0).valueAt(400)).isCloseTo(0.01, within(1e-12));
+
+        // Dragging the last point of the example down makes epoch 3 an improvement: no cut any more.
+        robot.interact(() -> robot.lookup(".form-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        Node examplePlot = robot.lookup("#plateau-example-chart .chart-plot-background").query();
+        javafx.geometry.Bounds b = examplePlot.localToScreen(examplePlot.getBoundsInLocal());
+        robot.drag(b.getMaxX() - 2, b.getMinY() + b.getHeight() * 0.5, MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(b.getMaxX() - 2, b.getMaxY() - 3)).drop();
+        settle(robot);
+        assertThat(vm.selected().plateauExample().metrics()[3]).isLessThan(0.9);
+        assertThat(line(0).valueAt(400)).isEqualTo(0.1);
     }
 }
