@@ -99,7 +99,8 @@ public final class FormulaText {
                         + ", " + s.decaySteps() + ") / " + s.decaySteps() + ")) / 2 + " + n(s.alpha()) + ")");
             }
         } else if (spec instanceof CosineRestartsSchedule s) {
-            out.add("period i lasts firstDecaySteps · tMul^i and peaks at lr · mMul^i; at fraction f of it:");
+            out.add("period i: firstDecaySteps · tMul^i steps, peak lr · mMul^i;");
+            out.add("at fraction f of period i:");
             out.add("lr = lr · ((1 − alpha) · mMul^i · (1 + cos(π · f)) / 2 + alpha)");
             out.add("   = " + n(s.lr()) + " · (" + n(1 - s.alpha()) + " · " + n(s.mMul()) + "^i · (1 + cos(π · f)) / 2 + " + n(s.alpha()) + ")");
             out.add("restarts at t = " + restarts(s, horizon(s, totalSteps, spe)));
