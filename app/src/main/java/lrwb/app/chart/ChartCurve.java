@@ -62,10 +62,17 @@ public final class ChartCurve {
         return size;
     }
 
-    /** The sample in effect at {@code xValue} (the last one at or before it), NaN outside the data. */
+    /**
+     * The sample in effect at {@code xValue}: the last one at or before it (a schedule's LR holds for the whole
+     * step). NaN before the first sample and more than one sample spacing after the last.
+     */
     public double valueAt(double xValue) {
         int i = MinMaxDecimator.indexAtOrBefore(x, size, xValue);
-        return i < 0 || (i == size - 1 && xValue > x[i] + (size > 1 ? x[i] - x[i - 1] : 0)) ? Double.NaN : y[i];
+        if (i < 0) {
+            return Double.NaN;
+        }
+        double spacing = size > 1 ? x[size - 1] - x[size - 2] : 0;
+        return i == size - 1 && xValue > x[i] + spacing ? Double.NaN : y[i];
     }
 
     double[] x() {
