@@ -19,6 +19,7 @@ public final class ChartCurve {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(this, "color", Color.BLACK);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
+    private boolean inLegend = true;
     final Path path = new Path();
     final PointBuffer decimated = new PointBuffer();
     /** The decimated points changed since the path was built. */
@@ -98,5 +99,25 @@ public final class ChartCurve {
 
     public BooleanProperty visibleProperty() {
         return visible;
+    }
+
+    /** Line width in pixels (2 by default); e.g. a thin line for raw data under its bold smoothed version. */
+    public void setLineWidth(double width) {
+        path.setStrokeWidth(width);
+    }
+
+    /** 1 is opaque; a faint companion line (raw loss beside the smoothed loss) reads well at about 0.35. */
+    public void setLineOpacity(double opacity) {
+        path.setOpacity(opacity);
+    }
+
+    /** Whether the legend lists this curve (a faint companion of a listed curve need not be). Set before adding data. */
+    public void setInLegend(boolean listed) {
+        inLegend = listed;
+        onChange.run();
+    }
+
+    public boolean isInLegend() {
+        return inLegend;
     }
 }

@@ -36,6 +36,9 @@ final class ChartLegend {
         });
         pane.getChildren().clear();
         for (ChartCurve c : curves) {
+            if (!c.isInLegend()) {
+                continue;
+            }
             Rectangle swatch = new Rectangle(18, 4);
             swatch.fillProperty().bind(c.colorProperty());
             ToggleButton b = new ToggleButton();

@@ -33,6 +33,7 @@ public final class CurveChart {
     private final BorderPane root = new BorderPane();
     private final Region plotBackground;
     private final ChartLegend legend;
+    private final PlotOverlay overlay;
     private final CurveLayer layer;
     private double fixedXMin = Double.NaN;
     private double fixedXMax = Double.NaN;
@@ -64,7 +65,8 @@ public final class CurveChart {
         crosshair = new Crosshair(chart, plotBackground, xAxis, yAxis, curves, v -> xReadout.apply(v), v -> yReadout.apply(v));
         layer = new CurveLayer(plotBackground, xAxis, yAxis, curves);
         // Order matters: the layer is laid out after the chart, so it draws with the axes' new bounds.
-        StackPane plot = new StackPane(chart, layer, crosshair.overlay());
+        overlay = new PlotOverlay(plotBackground, xAxis, yAxis);
+        StackPane plot = new StackPane(chart, layer, crosshair.overlay(), overlay);
         root.setCenter(plot);
         legend = new ChartLegend(curves);
         root.setTop(legend.node());
@@ -140,6 +142,11 @@ public final class CurveChart {
         return crosshair;
     }
 
+    /** Markers and draggable bands drawn over the plot in data coordinates. */
+    public PlotOverlay overlay() {
+        return overlay;
+    }
+
     /** Draws pending changes now instead of at the next frame (before a snapshot; in tests). */
     public void flush() {
         redraw.runPending();
@@ -186,6 +193,7 @@ public final class CurveChart {
         double spacing = yAxis.axisScale() == AxisScale.LOG10 ? 28 : 55;
         yAxis.fit(min, max, minPositive, Math.max(3, (int) (plotHeight / spacing)));
         layer.requestLayout();
+        overlay.requestLayout();
         crosshair.refresh();
     }
 

@@ -15,6 +15,8 @@ import lrwb.app.designer.FileTarget;
 import lrwb.app.designer.Preset;
 import lrwb.app.designer.ScheduleLibrary;
 import lrwb.app.designer.SnippetFormat;
+import lrwb.app.finder.FinderView;
+import lrwb.app.finder.FinderViewModel;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineStartup.EngineInfo;
 
@@ -27,6 +29,8 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final EngineStatusViewModel engineStatus;
     private final DesignerViewModel designer;
+    private final FinderViewModel finder;
+    private final FinderView finderView;
 
     /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}. */
     public MainWindow(CompletionStage<EngineInfo> engineStartup) {
@@ -46,9 +50,20 @@ public final class MainWindow {
         }
         designer.selectedProperty().set(designer.curves().get(1));
         DesignerView designerView = new DesignerView(designer, files);
+        finder = new FinderViewModel(home.runs());
+        finderView = new FinderView(finder, files, home.root().resolve("exports"));
+        finder.setDesignerSink(spec -> {
+            designer.add("From the LR Finder: " + spec.type(), spec);
+            tabs.getSelectionModel().select(0);
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (Workspace w : Workspace.values()) {
-            Tab tab = new Tab(w.tabTitle(), w == Workspace.DESIGNER ? designerView.node() : emptyWorkspace(w));
+            javafx.scene.Node content = switch (w) {
+                case DESIGNER -> designerView.node();
+                case FINDER -> finderView.node();
+                default -> emptyWorkspace(w);
+            };
+            Tab tab = new Tab(w.tabTitle(), content);
             tab.setId("tab-" + w.name().toLowerCase());
             tabs.getTabs().add(tab);
         }
@@ -62,13 +77,12 @@ public final class MainWindow {
         root.setBottom(statusBar);
     }
 
-    /**
-     * The code languages of the Designer's "Copy code" menu. When lrwb.engine.export is in the engine, this
-     * becomes: {@code return Arrays.stream(CodeLanguage.values()).map(l -> new SnippetFormat(
-     * SnippetFormat.labelFor(l.cliName()), (spec, spe) -> CodeExport.snippet(spec, l, spe))).toList();}
-     */
+    /** The code languages of the Designer's "Copy code" menu: the engine's exporters. */
     static List<SnippetFormat> codeFormats() {
-        return List.of();
+        return java.util.Arrays.stream(lrwb.engine.export.CodeLanguage.values())
+                .map(l -> new SnippetFormat(SnippetFormat.labelFor(l.cliName()),
+                        (spec, spe) -> lrwb.engine.export.CodeExport.snippet(spec, l, spe)))
+                .toList();
     }
 
     /** Until a workspace is built, its tab says what it is for, not a dead control. */
@@ -96,6 +110,10 @@ public final class MainWindow {
 
     public DesignerViewModel designer() {
         return designer;
+    }
+
+    public FinderViewModel finder() {
+        return finder;
     }
 
     public EngineStatusViewModel engineStatus() {

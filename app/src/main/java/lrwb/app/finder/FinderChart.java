@@ -1,0 +1,185 @@
+package lrwb.app.finder;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import lrwb.app.chart.AxisScale;
+import lrwb.app.chart.ChartCurve;
+import lrwb.app.chart.CurveChart;
+import lrwb.app.chart.CurveColors;
+import lrwb.app.chart.NumberLabels;
+import lrwb.app.chart.PlotOverlay;
+import lrwb.engine.finder.RangePoint;
+import lrwb.engine.finder.RangeTestResult;
+import lrwb.engine.finder.Suggestions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Finder's charts: loss against the learning rate on decades (raw loss faint, smoothed loss bold, one
+ * colour per run), the suggestions as labelled markers, the cyclic bounds as a band with draggable edges, a
+ * marker where the loss diverged; and under it a small chart of the LR against the iteration.
+ */
+final class FinderChart {
+    private final FinderViewModel vm;
+    private final CurveChart loss = new CurveChart("learning rate (log scale)", "training loss");
+    private final CurveChart sweep = new CurveChart("iteration", "learning rate");
+    private final Map<FinderRun, RunCurves> curves = new HashMap<>();
+    private final PlotOverlay.Marker steepest;
+    private final PlotOverlay.Marker valley;
+    private final PlotOverlay.Marker minimum10;
+    private final PlotOverlay.Marker diverged;
+    private final PlotOverlay.Band bounds;
+    private final VBox root;
+
+    /** A run's lines and the arrays they draw, grown as points arrive. */
+    private final class RunCurves {
+        final ChartCurve raw = loss.addCurve();
+        final ChartCurve smoothed = loss.addCurve();
+        final ChartCurve lr = sweep.addCurve();
+        double[] lrs = new double[256];
+        double[] losses = new double[256];
+        double[] smooth = new double[256];
+        double[] iterations = new double[256];
+        int size;
+
+        RunCurves(FinderRun run, Color color) {
+            raw.setInLegend(false);
+            raw.setLineWidth(1);
+            raw.setLineOpacity(0.35);
+            smoothed.setLineWidth(2.5);
+            lr.setLineWidth(2);
+            for (ChartCurve c : List.of(raw, smoothed, lr)) {
+                c.colorProperty().set(color);
+            }
+            smoothed.nameProperty().set(run.label());
+            raw.nameProperty().set(run.label() + " (raw)");
+            lr.nameProperty().set(run.label());
+            append(run.points());
+            run.points().addListener((ListChangeListener<RangePoint>) change -> {
+                while (change.next()) {
+                    if (change.wasAdded()) {
+                        append(change.getAddedSubList());
+                    }
+                }
+            });
+        }
+
+        void append(List<? extends RangePoint> points) {
+            if (size + points.size() > lrs.length) {
+                int capacity = Math.max(lrs.length * 2, size + points.size());
+                lrs = java.util.Arrays.copyOf(lrs, capacity);
+                losses = java.util.Arrays.copyOf(losses, capacity);
+                smooth = java.util.Arrays.copyOf(smooth, capacity);
+                iterations = java.util.Arrays.copyOf(iterations, capacity);
+            }
+            for (RangePoint p : points) {
+                if (!Double.isFinite(p.loss()) || !Double.isFinite(p.smoothed())) {
+                    continue; // a NaN or infinite loss has no place on the axis; the divergence marker shows it
+                }
+                lrs[size] = p.lr();
+                losses[size] = p.loss();
+                smooth[size] = p.smoothed();
+                iterations[size] = p.iteration();
+                size++;
+            }
+            raw.setData(lrs, losses, size);
+            smoothed.setData(lrs, smooth, size);
+            lr.setData(iterations, lrs, size);
+        }
+
+        void remove() {
+            loss.removeCurve(raw);
+            loss.removeCurve(smoothed);
+            sweep.removeCurve(lr);
+        }
+    }
+
+    FinderChart(FinderViewModel vm) {
+        this.vm = vm;
+        loss.xAxis().axisScaleProperty().set(AxisScale.LOG10);
+        loss.setXReadout(v -> "lr " + NumberLabels.significant(v, 3));
+        loss.setYReadout(v -> NumberLabels.significant(v, 4));
+        sweep.yAxis().axisScaleProperty().set(AxisScale.LOG10);
+        sweep.setLegendVisible(false);
+        sweep.setYReadout(v -> "lr " + NumberLabels.significant(v, 3));
+        sweep.node().setPrefHeight(170);
+        sweep.node().setMinHeight(130);
+
+        PlotOverlay overlay = loss.overlay();
+        bounds = overlay.addBand(vm.lowerBoundProperty(), vm.upperBoundProperty(), v -> NumberLabels.significant(v, 3));
+        steepest = overlay.addMarker("marker-steepest", 0);
+        valley = overlay.addMarker("marker-valley", 1);
+        minimum10 = overlay.addMarker("marker-minimum10", 2);
+        diverged = overlay.addMarker("marker-diverged", 3);
+
+        vm.runs().addListener((ListChangeListener<FinderRun>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(r -> {
+                    RunCurves c = curves.remove(r);
+                    if (c != null) {
+                        c.remove();
+                    }
+                });
+                change.getAddedSubList().forEach(this::add);
+            }
+        });
+        vm.runs().forEach(this::add);
+        vm.currentProperty().addListener((o, a, b) -> showMarkers());
+        root = new VBox(6, loss.node(), sweep.node());
+        VBox.setVgrow(loss.node(), Priority.ALWAYS);
+    }
+
+    private void add(FinderRun run) {
+        List<Color> used = new ArrayList<>();
+        curves.values().forEach(c -> used.add(c.smoothed.colorProperty().get()));
+        curves.put(run, new RunCurves(run, CurveColors.next(used)));
+        run.suggestionsProperty().addListener((o, a, b) -> showMarkers());
+        run.resultProperty().addListener((o, a, b) -> showMarkers());
+        showMarkers();
+    }
+
+    private void showMarkers() {
+        FinderRun run = vm.currentProperty().get();
+        Suggestions s = run == null ? null : run.suggestions();
+        mark(steepest, s == null ? null : s.steepest(), "steepest");
+        mark(valley, s == null ? null : s.valley(), "valley");
+        mark(minimum10, s == null ? null : s.minimum10(), "minimum ÷ 10");
+        RangeTestResult r = run == null ? null : run.resultProperty().get();
+        if (r != null && r.diverged() && !r.points().isEmpty()) {
+            RangePoint last = r.points().get(r.points().size() - 1);
+            diverged.valueProperty().set(last.lr());
+            diverged.pointYProperty().set(Double.isFinite(last.smoothed()) ? last.smoothed() : Double.NaN);
+            diverged.textProperty().set("diverged at " + NumberLabels.significant(last.lr(), 3));
+        } else {
+            diverged.valueProperty().set(Double.NaN);
+        }
+    }
+
+    private static void mark(PlotOverlay.Marker marker, Double value, String name) {
+        marker.valueProperty().set(value == null ? Double.NaN : value);
+        marker.textProperty().set(value == null ? "" : name + " " + NumberLabels.significant(value, 3));
+    }
+
+    Region node() {
+        return root;
+    }
+
+    CurveChart lossChart() {
+        return loss;
+    }
+
+    PlotOverlay.Band bounds() {
+        return bounds;
+    }
+
+    void flush() {
+        loss.flush();
+        sweep.flush();
+    }
+}

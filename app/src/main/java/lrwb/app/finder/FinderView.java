@@ -1,0 +1,397 @@
+package lrwb.app.finder;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import lrwb.app.chart.NumberLabels;
+import lrwb.app.chart.PngExport;
+import lrwb.app.designer.FileTarget;
+import lrwb.app.form.FieldRow;
+import lrwb.app.form.RunSetupForm;
+import lrwb.engine.finder.SweepMode;
+import lrwb.engine.finder.Suggestions;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The LR Finder workspace: the test's inputs on the left, the live loss-vs-LR chart in the middle, the
+ * suggestions and the runs on the chart on the right.
+ */
+public final class FinderView {
+    private final FinderViewModel vm;
+    private final FileTarget files;
+    private final Path exportDir;
+    private final BorderPane root = new BorderPane();
+    private final FinderChart chart;
+    private final Label notice = new Label();
+    private Runnable trainWithThis;
+
+    /**
+     * @param exportDir where exports are suggested to go
+     */
+    public FinderView(FinderViewModel vm, FileTarget files, Path exportDir) {
+        this.vm = vm;
+        this.files = files;
+        this.exportDir = exportDir;
+        chart = new FinderChart(vm);
+        VBox center = new VBox(8, chart.node(), statusBar());
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        center.setPadding(new Insets(10, 12, 8, 12));
+        center.getStyleClass().add("finder-center");
+        root.setLeft(form());
+        root.setCenter(center);
+        root.setRight(sidePanel());
+        root.setId("workspace-finder");
+    }
+
+    public Region node() {
+        return root;
+    }
+
+    /** Shows "Train with this" and makes it call {@code action} (the shell wires it when Training exists). */
+    public void setTrainWithThis(Runnable action) {
+        this.trainWithThis = action;
+    }
+
+    void flushChart() {
+        chart.flush();
+    }
+
+    FinderChart chart() {
+        return chart;
+    }
+
+    private ScrollPane form() {
+        RunSetupForm s = vm.setup();
+        ComboBox<String> dataset = FieldRow.choice(s.dataset(), RunSetupForm.builtInDatasets());
+        dataset.setId("finder-dataset");
+        Button csv = new Button("CSV file…");
+        csv.setOnAction(e -> chooseCsv());
+        csv.setTooltip(new Tooltip("Your own table: one row per example, the label in the last column (plain or .gz)"));
+        Button idx = new Button("IDX folder…");
+        idx.setOnAction(e -> chooseIdx());
+        idx.setTooltip(new Tooltip("A folder of MNIST-format files (train-/t10k- images and labels)"));
+        HBox openButtons = new HBox(6, csv, idx);
+
+        ComboBox<String> model = FieldRow.choice(s.model(), RunSetupForm.MODEL_PRESETS);
+        model.setId("finder-model");
+        ComboBox<String> optimizer = FieldRow.choice(s.optimizer(), RunSetupForm.optimizers());
+        optimizer.setId("finder-optimizer");
+
+        ChoiceBox<SweepMode> mode = new ChoiceBox<>();
+        mode.getItems().setAll(SweepMode.values());
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SweepMode m) {
+                return m == null ? "" : m == SweepMode.EXP ? "exponential (even in log LR)" : "linear";
+            }
+
+            @Override
+            public SweepMode fromString(String text) {
+                return null;
+            }
+        });
+        mode.setMaxWidth(Double.MAX_VALUE);
+        Label modeLabel = new Label("LR spacing");
+        modeLabel.getStyleClass().add("field-label");
+
+        Button find = new Button("Find LR");
+        find.setId("finder-start");
+        find.setDefaultButton(true);
+        find.disableProperty().bind(vm.runningProperty());
+        find.setOnAction(e -> vm.start());
+        find.setMaxWidth(Double.MAX_VALUE);
+        find.getStyleClass().add("primary");
+        Button stop = new Button("Stop");
+        stop.setId("finder-stop");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        stop.setTooltip(new Tooltip("Keep the points so far; the network is restored either way"));
+        HBox buttons = new HBox(8, find, stop);
+        HBox.setHgrow(find, Priority.ALWAYS);
+
+        VBox box = new VBox(8,
+                section("Data and model"),
+                FieldRow.of("Dataset", dataset, s.dataset(), "A built-in set, csv:PATH or idx:DIR"), openButtons,
+                FieldRow.of("Model", model, s.model(), "mlp:H1,H2,... (ReLU hidden layers) or cnn for images"),
+                FieldRow.of("Optimizer", optimizer, s.optimizer(), "momentum:0.9 is classical momentum, as Keras SGD"),
+                twoColumns(FieldRow.of("Batch size", FieldRow.text(s.batch()), s.batch(), null),
+                        FieldRow.of("Seed", FieldRow.text(s.seed()), s.seed(), "Same seed, same curve")),
+                section("LR sweep"),
+                twoColumns(FieldRow.of("Start LR", FieldRow.text(vm.startLr()), vm.startLr(), "e.g. 1e-7"),
+                        FieldRow.of("End LR", FieldRow.text(vm.endLr()), vm.endLr(), "e.g. 10")),
+                twoColumns(FieldRow.of("Iterations", FieldRow.text(vm.iterations()), vm.iterations(), "At least 10"),
+                        new VBox(3, modeLabel, mode)),
+                twoColumns(FieldRow.of("Smoothing β", FieldRow.text(vm.beta()), vm.beta(), "0.98 as fastai; 0 shows the raw loss"),
+                        FieldRow.of("Stop at × best", FieldRow.text(vm.divergeFactor()), vm.divergeFactor(),
+                                "Stop when the smoothed loss exceeds this many times its best")),
+                buttons);
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(300);
+        box.getStyleClass().add("finder-form");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("form-scroll");
+        scroll.setPrefWidth(316);
+        return scroll;
+    }
+
+    private HBox statusBar() {
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.setPrefWidth(180);
+        progress.setId("finder-progress");
+        Label status = new Label();
+        status.setId("finder-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bar = new HBox(10, progress, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private ScrollPane sidePanel() {
+        GridPane values = new GridPane();
+        values.setHgap(10);
+        values.setVgap(4);
+        values.addRow(0, name("Steepest"), value("finder-steepest", () -> suggestion(Suggestions::steepest)));
+        values.addRow(1, name("Valley"), value("finder-valley", () -> suggestion(Suggestions::valley)));
+        values.addRow(2, name("Minimum ÷ 10"), value("finder-minimum10", () -> suggestion(Suggestions::minimum10)));
+        Label bounds = new Label();
+        bounds.setId("finder-bounds");
+        bounds.textProperty().bind(Bindings.createStringBinding(() -> {
+            double lo = vm.lowerBoundProperty().get();
+            double hi = vm.upperBoundProperty().get();
+            return Double.isFinite(lo) && Double.isFinite(hi)
+                    ? NumberLabels.significant(lo, 3) + " – " + NumberLabels.significant(hi, 3) : "–";
+        }, vm.lowerBoundProperty(), vm.upperBoundProperty()));
+        bounds.getStyleClass().add("suggestion-value");
+        values.addRow(3, name("Cyclic bounds"), bounds);
+        Label hint = new Label("Drag the band's edges on the chart to adjust the bounds.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+
+        Button cyclic = new Button("Cyclic schedule in Designer");
+        cyclic.setId("finder-to-cyclic");
+        cyclic.setMaxWidth(Double.MAX_VALUE);
+        cyclic.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.cyclicSchedule().isEmpty(),
+                vm.lowerBoundProperty(), vm.upperBoundProperty()));
+        cyclic.setOnAction(e -> say(vm.openInDesigner(vm.cyclicSchedule())
+                ? "A triangular cyclic schedule between the bounds is in the Designer." : "No bounds to use."));
+        cyclic.setTooltip(new Tooltip("Triangular cycle between the bounds, a half cycle of "
+                + FinderViewModel.CYCLIC_HALF_CYCLE_EPOCHS + " epochs (Smith: 2–10)"));
+        Button oneCycle = new Button("One-cycle at the valley in Designer");
+        oneCycle.setId("finder-to-onecycle");
+        oneCycle.setMaxWidth(Double.MAX_VALUE);
+        oneCycle.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.oneCycleSchedule().isEmpty(),
+                vm.currentProperty(), vm.runningProperty()));
+        oneCycle.setOnAction(e -> say(vm.openInDesigner(vm.oneCycleSchedule())
+                ? "A one-cycle schedule peaking at the valley LR (" + FinderViewModel.ONE_CYCLE_EPOCHS
+                + " epochs) is in the Designer." : "No valley suggestion to use."));
+        Button train = new Button("Train with this");
+        train.setId("finder-train");
+        train.setMaxWidth(Double.MAX_VALUE);
+        train.setOnAction(e -> {
+            if (trainWithThis != null) {
+                trainWithThis.run();
+            }
+        });
+        train.disableProperty().bind(cyclic.disableProperty());
+        train.visibleProperty().bind(Bindings.createBooleanBinding(() -> trainWithThis != null, vm.currentProperty()));
+        train.managedProperty().bind(train.visibleProperty());
+
+        ListView<FinderRun> runs = new ListView<>(vm.runs());
+        runs.setId("finder-runs");
+        runs.setPrefHeight(150);
+        runs.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(FinderRun run, boolean empty) {
+                super.updateItem(run, empty);
+                setText(empty || run == null ? null : run.label());
+                setTooltip(empty || run == null || run.folderProperty().get() == null ? null
+                        : new Tooltip(run.folderProperty().get().toString()));
+            }
+        });
+        runs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.select(b);
+            }
+        });
+        vm.currentProperty().addListener((o, a, b) -> runs.getSelectionModel().select(b));
+        Button remove = new Button("Remove");
+        remove.setOnAction(e -> {
+            FinderRun run = runs.getSelectionModel().getSelectedItem();
+            if (run != null) {
+                vm.remove(run);
+            }
+        });
+        remove.disableProperty().bind(runs.getSelectionModel().selectedItemProperty().isNull());
+        Button reopen = new Button("Reopen…");
+        reopen.setOnAction(e -> reopen());
+        reopen.setTooltip(new Tooltip("Add a past range test from its run folder to the chart"));
+        HBox runButtons = new HBox(6, reopen, remove);
+        Label overlayHint = new Label("Run again with another seed, optimizer or batch size to overlay the curves.");
+        overlayHint.getStyleClass().add("hint");
+        overlayHint.setWrapText(true);
+
+        Button png = new Button("PNG…");
+        png.setId("finder-export-png");
+        png.setOnAction(e -> exportPng());
+        Button csvOut = new Button("CSV…");
+        csvOut.setId("finder-export-csv");
+        csvOut.setOnAction(e -> exportCsv());
+        csvOut.disableProperty().bind(vm.currentProperty().isNull());
+        HBox exports = new HBox(6, png, csvOut);
+
+        notice.setWrapText(true);
+        notice.getStyleClass().add("hint");
+        notice.setId("finder-notice");
+
+        VBox box = new VBox(8, section("Suggestions"), values, hint, cyclic, oneCycle, train,
+                section("Runs on the chart"), runs, runButtons, overlayHint, section("Export"), exports, notice);
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(290);
+        box.getStyleClass().add("finder-side");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("form-scroll");
+        scroll.setPrefWidth(300);
+        return scroll;
+    }
+
+    private String suggestion(java.util.function.Function<Suggestions, Double> pick) {
+        FinderRun run = vm.currentProperty().get();
+        Suggestions s = run == null ? null : run.suggestions();
+        Double v = s == null ? null : pick.apply(s);
+        return v == null ? "–" : NumberLabels.significant(v, 3);
+    }
+
+    private Label value(String id, Supplier<String> text) {
+        Label l = new Label("–");
+        l.setId(id);
+        l.getStyleClass().add("suggestion-value");
+        Runnable refresh = () -> l.setText(text.get());
+        vm.currentProperty().addListener((o, a, b) -> {
+            refresh.run();
+            if (b != null) {
+                b.suggestionsProperty().addListener((o2, a2, b2) -> refresh.run());
+            }
+        });
+        return l;
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("form-section");
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    private static HBox twoColumns(Region a, Region b) {
+        HBox row = new HBox(8, a, b);
+        HBox.setHgrow(a, Priority.ALWAYS);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        a.setPrefWidth(130);
+        b.setPrefWidth(130);
+        return row;
+    }
+
+    private void say(String text) {
+        notice.setText(text);
+    }
+
+    private void chooseCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a CSV file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (plain or .gz)", "*.csv", "*.csv.gz", "*.gz", "*.txt"));
+        File f = chooser.showOpenDialog(root.getScene().getWindow());
+        if (f != null) {
+            vm.setup().dataset().textProperty().set("csv:" + f.getAbsolutePath());
+        }
+    }
+
+    private void chooseIdx() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of MNIST-format (IDX) files");
+        File f = chooser.showDialog(root.getScene().getWindow());
+        if (f != null) {
+            vm.setup().dataset().textProperty().set("idx:" + f.getAbsolutePath());
+        }
+    }
+
+    private void reopen() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Reopen a range test (its run folder)");
+        FinderRun current = vm.currentProperty().get();
+        Path start = current != null && current.folderProperty().get() != null ? current.folderProperty().get().getParent() : null;
+        if (start != null && start.toFile().isDirectory()) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            try {
+                vm.reopen(dir.toPath());
+                say("Reopened " + dir.getName() + ".");
+            } catch (Exception e) {
+                say("Cannot reopen " + dir.getName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    void exportPng() {
+        Path file = files.choose(root.getScene().getWindow(), "Export the chart as PNG", "png", exportDir.resolve("lr-finder.png"));
+        if (file == null) {
+            return;
+        }
+        try {
+            chart.flush();
+            PngExport.write(chart.lossChart().node(), file, 2);
+            say("Saved " + file.getFileName() + ".");
+        } catch (Exception e) {
+            say("Cannot save the image: " + e.getMessage());
+        }
+    }
+
+    void exportCsv() {
+        Path file = files.choose(root.getScene().getWindow(), "Export the points as CSV", "csv", exportDir.resolve("lr-finder.csv"));
+        if (file == null) {
+            return;
+        }
+        try {
+            vm.exportCsv(file);
+            say("Saved " + file.getFileName() + ".");
+        } catch (Exception e) {
+            say("Cannot save the points: " + e.getMessage());
+        }
+    }
+}
