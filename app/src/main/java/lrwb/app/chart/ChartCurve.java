@@ -19,7 +19,7 @@ public final class ChartCurve {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(this, "color", Color.BLACK);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
-    private boolean inLegend = true;
+    private final boolean inLegend;
     final Path path = new Path();
     final PointBuffer decimated = new PointBuffer();
     /** The decimated points changed since the path was built. */
@@ -30,8 +30,9 @@ public final class ChartCurve {
     boolean dirty = true;
     private final Runnable onChange;
 
-    ChartCurve(Runnable onChange) {
+    ChartCurve(Runnable onChange, boolean inLegend) {
         this.onChange = onChange;
+        this.inLegend = inLegend;
         path.strokeProperty().bind(color);
         path.setStrokeWidth(2);
         path.setStrokeLineJoin(StrokeLineJoin.ROUND);
@@ -111,12 +112,7 @@ public final class ChartCurve {
         path.setOpacity(opacity);
     }
 
-    /** Whether the legend lists this curve (a faint companion of a listed curve need not be). Set before adding data. */
-    public void setInLegend(boolean listed) {
-        inLegend = listed;
-        onChange.run();
-    }
-
+    /** Whether the legend lists this curve (a faint companion of a listed curve is not). */
     public boolean isInLegend() {
         return inLegend;
     }

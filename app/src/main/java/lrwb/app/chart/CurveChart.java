@@ -37,6 +37,8 @@ public final class CurveChart {
     private final CurveLayer layer;
     private double fixedXMin = Double.NaN;
     private double fixedXMax = Double.NaN;
+    private double fixedYMin = Double.NaN;
+    private double fixedYMax = Double.NaN;
     private DoubleFunction<String> xReadout = v -> NumberLabels.significant(v, 4);
     private DoubleFunction<String> yReadout = v -> NumberLabels.significant(v, 3);
     /** What the decimated points were computed for; a curve drawn for another layout is redone. */
@@ -54,6 +56,9 @@ public final class CurveChart {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
+        // JavaFX's zero lines sit at axis value 0, which on a decade axis is the value 1: a line that means nothing.
+        chart.horizontalZeroLineVisibleProperty().bind(yAxis.axisScaleProperty().isEqualTo(AxisScale.LINEAR));
+        chart.verticalZeroLineVisibleProperty().bind(xAxis.axisScaleProperty().isEqualTo(AxisScale.LINEAR));
         chart.getStyleClass().add("curve-chart");
         chart.setMinSize(200, 150);
         plotBackground = (Region) chart.lookup(".chart-plot-background");
@@ -81,7 +86,12 @@ public final class CurveChart {
 
     /** A new, empty curve drawn on top of the others. */
     public ChartCurve addCurve() {
-        ChartCurve c = new ChartCurve(redraw::request);
+        return addCurve(true);
+    }
+
+    /** A new curve that the legend lists or not (e.g. the faint raw data under a listed smoothed line). */
+    public ChartCurve addCurve(boolean inLegend) {
+        ChartCurve c = new ChartCurve(redraw::request, inLegend);
         curves.add(c);
         redraw.request();
         return c;
@@ -117,6 +127,18 @@ public final class CurveChart {
         fixedXMin = min;
         fixedXMax = max;
         redraw.request();
+    }
+
+    /**
+     * Shows y from {@code min} to {@code max} whatever the data (lines beyond are clipped), e.g. to keep a
+     * noisy raw series from flattening its smoothed version; NaN for both fits the data.
+     */
+    public void setYRange(double min, double max) {
+        if (Double.compare(min, fixedYMin) != 0 || Double.compare(max, fixedYMax) != 0) {
+            fixedYMin = min;
+            fixedYMax = max;
+            redraw.request();
+        }
     }
 
     /** How the read-out names an x position, e.g. {@code "iteration 1,200 · epoch 12"}. */
@@ -175,7 +197,7 @@ public final class CurveChart {
                 continue;
             }
             if (c.dirty) {
-                MinMaxDecimator.decimate(c.x(), c.y(), c.size(), lo, hi, columns, c.decimated);
+                MinMaxDecimator.decimate(c.x(), c.y(), c.size(), lo, hi, columns, c.decimated, xAxis.axisScale());
                 c.dirty = false;
                 c.pathDirty = true;
             }
@@ -191,6 +213,11 @@ public final class CurveChart {
         }
         // Decade labels are short and evenly spaced: one per decade reads well down to ~28 px apart.
         double spacing = yAxis.axisScale() == AxisScale.LOG10 ? 28 : 55;
+        if (Double.isFinite(fixedYMin) && Double.isFinite(fixedYMax)) {
+            min = fixedYMin;
+            max = fixedYMax;
+            minPositive = fixedYMin > 0 ? fixedYMin : minPositive;
+        }
         yAxis.fit(min, max, minPositive, Math.max(3, (int) (plotHeight / spacing)));
         layer.requestLayout();
         overlay.requestLayout();

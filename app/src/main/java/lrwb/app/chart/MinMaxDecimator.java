@@ -19,9 +19,18 @@ public final class MinMaxDecimator {
      * @param columns pixel columns across that range
      */
     public static void decimate(double[] x, double[] y, int size, double xMin, double xMax, int columns, PointBuffer out) {
+        decimate(x, y, size, xMin, xMax, columns, out, AxisScale.LINEAR);
+    }
+
+    /**
+     * The same on an x axis with the given scale: {@code xMin}/{@code xMax} are in axis units (decades on a log
+     * axis), so the pixel columns are even on screen, e.g. for loss against a log learning rate.
+     */
+    public static void decimate(double[] x, double[] y, int size, double xMin, double xMax, int columns, PointBuffer out,
+                                AxisScale xScale) {
         columns = Math.max(1, columns);
-        int from = firstIndexAtOrAfter(x, size, xMin);
-        int to = firstIndexAfter(x, size, xMax);
+        int from = firstIndexAtOrAfter(x, size, xScale.fromAxis(xMin));
+        int to = firstIndexAfter(x, size, xScale.fromAxis(xMax));
         // One point beyond each edge, so the line runs on to the border instead of stopping short of it.
         from = Math.max(0, from - 1);
         to = Math.min(size, to + 1);
@@ -44,7 +53,7 @@ public final class MinMaxDecimator {
             if (!Double.isFinite(v)) {
                 continue;
             }
-            int c = (int) Math.floor((x[i] - xMin) * perColumn);
+            int c = (int) Math.floor((xScale.toAxis(x[i]) - xMin) * perColumn);
             if (c != column) {
                 emit(x, y, minIndex, maxIndex, out);
                 column = c;

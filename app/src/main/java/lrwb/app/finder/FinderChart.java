@@ -27,8 +27,8 @@ import java.util.Map;
  */
 final class FinderChart {
     private final FinderViewModel vm;
-    private final CurveChart loss = new CurveChart("learning rate (log scale)", "training loss");
-    private final CurveChart sweep = new CurveChart("iteration", "learning rate");
+    private final CurveChart loss = new CurveChart("learning rate", "training loss");
+    private final CurveChart sweep = new CurveChart("iteration", "LR");
     private final Map<FinderRun, RunCurves> curves = new HashMap<>();
     private final PlotOverlay.Marker steepest;
     private final PlotOverlay.Marker valley;
@@ -39,7 +39,7 @@ final class FinderChart {
 
     /** A run's lines and the arrays they draw, grown as points arrive. */
     private final class RunCurves {
-        final ChartCurve raw = loss.addCurve();
+        final ChartCurve raw = loss.addCurve(false);
         final ChartCurve smoothed = loss.addCurve();
         final ChartCurve lr = sweep.addCurve();
         double[] lrs = new double[256];
@@ -49,7 +49,6 @@ final class FinderChart {
         int size;
 
         RunCurves(FinderRun run, Color color) {
-            raw.setInLegend(false);
             raw.setLineWidth(1);
             raw.setLineOpacity(0.35);
             smoothed.setLineWidth(2.5);
@@ -91,6 +90,23 @@ final class FinderChart {
             raw.setData(lrs, losses, size);
             smoothed.setData(lrs, smooth, size);
             lr.setData(iterations, lrs, size);
+            fitLossAxis();
+        }
+
+        double smoothedMax() {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < size; i++) {
+                m = Math.max(m, smooth[i]);
+            }
+            return m;
+        }
+
+        double smoothedMin() {
+            double m = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < size; i++) {
+                m = Math.min(m, smooth[i]);
+            }
+            return m;
         }
 
         void remove() {
@@ -124,6 +140,7 @@ final class FinderChart {
                     RunCurves c = curves.remove(r);
                     if (c != null) {
                         c.remove();
+                        fitLossAxis();
                     }
                 });
                 change.getAddedSubList().forEach(this::add);
@@ -133,6 +150,27 @@ final class FinderChart {
         vm.currentProperty().addListener((o, a, b) -> showMarkers());
         root = new VBox(6, loss.node(), sweep.node());
         VBox.setVgrow(loss.node(), Priority.ALWAYS);
+    }
+
+    /**
+     * The loss axis follows the smoothed curves: raw minibatch losses spike far above them near divergence and
+     * would squash the part that matters into a flat line at the bottom.
+     */
+    private void fitLossAxis() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (RunCurves c : curves.values()) {
+            if (c.size > 0) {
+                lo = Math.min(lo, c.smoothedMin());
+                hi = Math.max(hi, c.smoothedMax());
+            }
+        }
+        if (lo < hi) {
+            double margin = 0.08 * (hi - lo);
+            loss.setYRange(Math.max(0, lo - margin), hi + margin);
+        } else {
+            loss.setYRange(Double.NaN, Double.NaN);
+        }
     }
 
     private void add(FinderRun run) {

@@ -104,7 +104,7 @@ public final class FinderView {
         mode.setConverter(new StringConverter<>() {
             @Override
             public String toString(SweepMode m) {
-                return m == null ? "" : m == SweepMode.EXP ? "exponential (even in log LR)" : "linear";
+                return m == null ? "" : m == SweepMode.EXP ? "exponential" : "linear";
             }
 
             @Override
@@ -113,6 +113,7 @@ public final class FinderView {
             }
         });
         mode.setMaxWidth(Double.MAX_VALUE);
+        mode.setTooltip(new Tooltip("Exponential spaces the LRs evenly in log scale, as fastai and Smith do"));
         Label modeLabel = new Label("LR spacing");
         modeLabel.getStyleClass().add("field-label");
 
@@ -167,6 +168,7 @@ public final class FinderView {
         status.setId("finder-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox bar = new HBox(10, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -227,6 +229,10 @@ public final class FinderView {
         runs.setId("finder-runs");
         runs.setPrefHeight(150);
         runs.setCellFactory(list -> new ListCell<>() {
+            {
+                setPrefWidth(0); // fit the list's width and cut long names with "…" instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(FinderRun run, boolean empty) {
                 super.updateItem(run, empty);

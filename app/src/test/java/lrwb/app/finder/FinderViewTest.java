@@ -1,0 +1,121 @@
+package lrwb.app.finder;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import lrwb.app.shell.MainWindow;
+import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.schedule.CyclicSchedule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The LR Finder driven as a user would: a real range test on iris, its markers, a dragged bound, a schedule. */
+@ExtendWith(ApplicationExtension.class)
+class FinderViewTest {
+    @TempDir
+    static Path home;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(CompletableFuture.completedFuture(new EngineInfo("CpuBackend", 1, 1)), new WorkbenchHome(home),
+                (owner, title, extension, suggested) -> suggested);
+        stage.setScene(window.scene());
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    private static void type(FxRobot robot, String selector, String text) {
+        robot.doubleClickOn(selector).eraseText(12).write(text);
+    }
+
+    @Test
+    void runsARangeTestDragsABoundAndMakesACyclicSchedule(FxRobot robot) throws Exception {
+        robot.clickOn("LR Finder");
+        FinderViewModel vm = window.finder();
+        robot.interact(() -> {
+            vm.setup().batch().textProperty().set("16");
+            vm.iterations().textProperty().set("300");
+        });
+        robot.clickOn("#finder-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null
+                && vm.currentProperty().get().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // markers with values, and the band
+        Node steepestLine = robot.lookup(".plot-marker-line.marker-steepest").query();
+        assertThat(steepestLine.isVisible()).isTrue();
+        assertThat(robot.lookup(".plot-band").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#finder-steepest").queryAs(Label.class).getText()).isNotEqualTo("–");
+        assertThat(robot.lookup("#finder-valley").queryAs(Label.class).getText()).isNotEqualTo("–");
+        assertThat(robot.lookup(".plot-marker-line.marker-diverged").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#finder-status").queryAs(Label.class).getText()).startsWith("Diverged at iteration");
+
+        // drag the upper edge to the left: a lower upper bound, shown while dragging
+        double upperBefore = vm.upperBoundProperty().get();
+        double lowerBefore = vm.lowerBoundProperty().get();
+        Node upperHandle = robot.lookup(".plot-band-grip").queryAll().stream()
+                .max((a, b) -> Double.compare(a.localToScene(a.getBoundsInLocal()).getMinX(),
+                        b.localToScene(b.getBoundsInLocal()).getMinX())).orElseThrow();
+        robot.drag(upperHandle).moveBy(-40, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double upperAfter = vm.upperBoundProperty().get();
+        assertThat(upperAfter).isLessThan(upperBefore).isGreaterThan(lowerBefore);
+        assertThat(robot.lookup("#finder-bounds").queryAs(Label.class).getText())
+                .endsWith(lrwb.app.chart.NumberLabels.significant(upperAfter, 3));
+
+        // one click: a cyclic schedule between the bounds, in the Designer
+        robot.clickOn("#finder-to-cyclic");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.tabs().getSelectionModel().getSelectedIndex()).isZero();
+        var spec = window.designer().selected().spec();
+        assertThat(spec).isInstanceOf(CyclicSchedule.class);
+        CyclicSchedule cyclic = (CyclicSchedule) spec;
+        assertThat(cyclic.baseLr()).isEqualTo(lowerBefore);
+        assertThat(cyclic.maxLr()).isEqualTo(upperAfter);
+        assertThat(cyclic.stepSizeUp()).isEqualTo(4 * 8);
+    }
+
+    @Test
+    void exportsThePointsAndTheChart(FxRobot robot) throws Exception {
+        robot.clickOn("LR Finder");
+        FinderViewModel vm = window.finder();
+        type(robot, "#finder-dataset .text-field", "moons");
+        robot.interact(() -> vm.iterations().textProperty().set("30"));
+        robot.clickOn("#finder-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.currentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#finder-export-csv");
+        robot.clickOn("#finder-export-png");
+        Path csv = home.resolve("exports/lr-finder.csv");
+        Path png = home.resolve("exports/lr-finder.png");
+        assertThat(Files.readAllLines(csv)).hasSize(31).first().isEqualTo("iteration,lr,loss,smoothed_loss");
+        byte[] head = Files.readAllBytes(png);
+        assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void anInvalidFieldShowsItsMessageNextToIt(FxRobot robot) {
+        robot.clickOn("LR Finder");
+        robot.interact(() -> window.finder().endLr().textProperty().set("ten"));
+        robot.clickOn("#finder-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".field-error").queryAllAs(Label.class))
+                .anyMatch(l -> l.isVisible() && l.getText().equals("end LR must be a number, e.g. 0.01 or 1e-3 (got 'ten')"));
+        assertThat(window.finder().runs()).isEmpty();
+    }
+}

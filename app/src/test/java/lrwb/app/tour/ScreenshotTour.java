@@ -1,0 +1,82 @@
+package lrwb.app.tour;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lrwb.app.chart.PngExport;
+import lrwb.app.shell.MainWindow;
+import lrwb.engine.run.WorkbenchHome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Not a test: a walk through the window that writes a PNG of each workspace, for looking at what users see.
+ * Runs only with {@code -Dlrwb.screenshots=DIR}:
+ * {@code mvn -o -pl app -am test -Dtest=ScreenshotTour -Dsurefire.failIfNoSpecifiedTests=false -Dlrwb.screenshots=/tmp/shots}
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "lrwb.screenshots", matches = ".+")
+class ScreenshotTour {
+    private MainWindow window;
+    private Path out;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        out = Path.of(System.getProperty("lrwb.screenshots"));
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("lrwb-tour");
+        window = new MainWindow(CompletableFuture.completedFuture(
+                new lrwb.engine.runtime.EngineStartup.EngineInfo("CpuBackend", 1, 900)), new WorkbenchHome(home),
+                (owner, title, ext, suggested) -> suggested);
+        stage.setScene(window.scene());
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    private void shot(FxRobot robot, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        robot.interact(() -> {
+            try {
+                Scene scene = window.root().getScene();
+                PngExport.write(scene.getRoot(), out.resolve(name + ".png"), 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void tour(FxRobot robot) throws Exception {
+        shot(robot, "designer");
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        shot(robot, "finder-empty");
+        var finder = window.finder();
+        robot.interact(() -> {
+            finder.setup().batch().textProperty().set("16");
+            finder.iterations().textProperty().set("300");
+            finder.start();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> finder.currentProperty().get() != null
+                && finder.currentProperty().get().points().size() > 150);
+        shot(robot, "finder-running");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
+        shot(robot, "finder-done");
+        robot.interact(() -> {
+            finder.setup().optimizer().textProperty().set("adam");
+            finder.start();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
+        shot(robot, "finder-overlay");
+    }
+}
