@@ -102,7 +102,7 @@ class DesignerViewModelTest {
         ScheduleSpec before = c.spec();
         ParamForm form = vm.formProperty().get();
         form.field("cyclic.maxLr").textProperty().set("0.0001");
-        assertThat(form.field("cyclic.maxLr").errorProperty().get()).isEqualTo("cyclic.maxLr must be > baseLr (got 1.0E-4 <= 2.0E-4)");
+        assertThat(form.field("cyclic.maxLr").errorProperty().get()).isEqualTo("cyclic.maxLr must be > baseLr (got 1e-4 <= 2e-4)");
         assertThat(form.field("cyclic.baseLr").errorProperty().get()).isEmpty();
         assertThat(c.spec()).isSameAs(before);
         assertThat(c.isValid()).isFalse();

@@ -104,7 +104,7 @@ class DesignerViewTest {
         settle(robot);
         Label error = robot.lookup("#field-cyclic-maxLr-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
-        assertThat(error.getText()).isEqualTo("cyclic.maxLr must be > baseLr (got 1.0E-4 <= 2.0E-4)");
+        assertThat(error.getText()).isEqualTo("cyclic.maxLr must be > baseLr (got 1e-4 <= 2e-4)");
         assertThat(maxLr.getStyleClass()).contains("invalid");
         assertThat(line(0).valueAt(2000)).as("last valid curve").isEqualTo(0.02);
 

@@ -123,7 +123,7 @@ class FinderViewModelTest {
             assertThat(vm.start()).isFalse();
         });
         assertThat(vm.startLr().error()).isEmpty();
-        assertThat(vm.endLr().error()).isEqualTo("end LR must be a finite number > startLr (got 0.1 <= 1.0)");
+        assertThat(vm.endLr().error()).isEqualTo("end LR must be a finite number > startLr (got 0.1 <= 1)");
     }
 
     @Test

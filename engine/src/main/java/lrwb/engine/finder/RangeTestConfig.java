@@ -1,6 +1,7 @@
 package lrwb.engine.finder;
 
 import lrwb.engine.schedule.InvalidSpecException;
+import lrwb.engine.schedule.NumberText;
 
 /**
  * The parameters of one LR range test, as specs/lr-finder.md defines them. Valid by construction;
@@ -18,10 +19,10 @@ public record RangeTestConfig(double startLr, double endLr, int iterations, Swee
 
     public RangeTestConfig {
         if (!(Double.isFinite(startLr) && startLr > 0)) {
-            throw new InvalidSpecException("startLr", "must be a finite number > 0 (got " + startLr + ")");
+            throw new InvalidSpecException("startLr", "must be a finite number > 0 (got " + NumberText.of(startLr) + ")");
         }
         if (!(Double.isFinite(endLr) && endLr > startLr)) {
-            throw new InvalidSpecException("endLr", "must be a finite number > startLr (got " + endLr + " <= " + startLr + ")");
+            throw new InvalidSpecException("endLr", "must be a finite number > startLr (got " + NumberText.of(endLr) + " <= " + NumberText.of(startLr) + ")");
         }
         if (iterations < 10) {
             throw new InvalidSpecException("iterations", "must be an integer >= 10 (got " + iterations + ")");
@@ -30,10 +31,10 @@ public record RangeTestConfig(double startLr, double endLr, int iterations, Swee
             throw new InvalidSpecException("mode", "is required: exp or linear");
         }
         if (!(beta >= 0 && beta < 1)) {
-            throw new InvalidSpecException("beta", "must be in [0, 1) (got " + beta + ")");
+            throw new InvalidSpecException("beta", "must be in [0, 1) (got " + NumberText.of(beta) + ")");
         }
         if (!(Double.isFinite(divergeFactor) && divergeFactor > 1)) {
-            throw new InvalidSpecException("divergeFactor", "must be a finite number > 1 (got " + divergeFactor + ")");
+            throw new InvalidSpecException("divergeFactor", "must be a finite number > 1 (got " + NumberText.of(divergeFactor) + ")");
         }
         if (skipStart < 0) {
             throw new InvalidSpecException("skipStart", "must be an integer >= 0 (got " + skipStart + ")");

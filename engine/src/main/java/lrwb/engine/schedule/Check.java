@@ -8,10 +8,7 @@ final class Check {
     }
 
     static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return NumberText.of(v);
     }
 
     /** A learning rate: finite and strictly positive. */

@@ -74,7 +74,7 @@ class FindCommandTest {
                 "lrwb find: adadelta has no learning rate to sweep");
         assertBadInput(tmp, "cnn", List.of("--dataset", "iris", "--model", "cnn"), "cnn needs image data");
         assertBadInput(tmp, "start", List.of("--dataset", "iris", "--start", "0"),
-                "lrwb find: --start must be a finite number > 0 (got 0.0)");
+                "lrwb find: --start must be a finite number > 0 (got 0)");
         assertBadInput(tmp, "end", List.of("--dataset", "iris", "--start", "1", "--end", "0.1"), "lrwb find: --end must be");
         assertBadInput(tmp, "iters", List.of("--dataset", "iris", "--iterations", "5"),
                 "lrwb find: --iterations must be an integer >= 10 (got 5)");

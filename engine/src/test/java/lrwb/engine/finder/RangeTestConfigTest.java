@@ -37,15 +37,15 @@ class RangeTestConfigTest {
     @Test
     void badValuesNameTheParameterAndTheRule() {
         assertThatThrownBy(() -> RangeTestConfig.of(0, 10, 100, SweepMode.EXP))
-                .isInstanceOf(InvalidSpecException.class).hasMessage("startLr must be a finite number > 0 (got 0.0)");
+                .isInstanceOf(InvalidSpecException.class).hasMessage("startLr must be a finite number > 0 (got 0)");
         assertThatThrownBy(() -> RangeTestConfig.of(1e-3, 1e-4, 100, SweepMode.EXP))
-                .hasMessage("endLr must be a finite number > startLr (got 1.0E-4 <= 0.001)");
+                .hasMessage("endLr must be a finite number > startLr (got 1e-4 <= 0.001)");
         assertThatThrownBy(() -> RangeTestConfig.of(1e-7, 10, 9, SweepMode.EXP))
                 .hasMessage("iterations must be an integer >= 10 (got 9)");
         assertThatThrownBy(() -> RangeTestConfig.defaults().withBeta(1))
-                .hasMessage("beta must be in [0, 1) (got 1.0)");
+                .hasMessage("beta must be in [0, 1) (got 1)");
         assertThatThrownBy(() -> RangeTestConfig.defaults().withDivergeFactor(1))
-                .hasMessage("divergeFactor must be a finite number > 1 (got 1.0)");
+                .hasMessage("divergeFactor must be a finite number > 1 (got 1)");
     }
 
     @Test
