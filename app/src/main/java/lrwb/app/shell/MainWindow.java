@@ -9,8 +9,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import lrwb.app.designer.DesignerView;
+import lrwb.app.designer.DesignerViewModel;
+import lrwb.app.designer.FileTarget;
+import lrwb.app.designer.Preset;
+import lrwb.app.designer.ScheduleLibrary;
+import lrwb.app.designer.SnippetFormat;
+import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineStartup.EngineInfo;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** The window: one tab per workspace and a status line that tells when the engine is ready. */
@@ -18,12 +26,29 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final EngineStatusViewModel engineStatus;
+    private final DesignerViewModel designer;
 
+    /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}. */
     public MainWindow(CompletionStage<EngineInfo> engineStartup) {
+        this(engineStartup, WorkbenchHome.resolve(null), FileTarget.dialog());
+    }
+
+    /**
+     * @param home  where schedules are saved and loaded (a temp folder in tests)
+     * @param files where exports go: a file chooser, or a fixed answer in tests
+     */
+    public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files) {
         engineStatus = new EngineStatusViewModel(engineStartup);
+        designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats());
+        // A first look that already compares something, rather than an empty chart.
+        for (String name : List.of("Step: halve every 10 epochs", "Cosine + warmup", "One-cycle")) {
+            designer.addPreset(Preset.named(name));
+        }
+        designer.selectedProperty().set(designer.curves().get(1));
+        DesignerView designerView = new DesignerView(designer, files);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (Workspace w : Workspace.values()) {
-            Tab tab = new Tab(w.tabTitle(), emptyWorkspace(w));
+            Tab tab = new Tab(w.tabTitle(), w == Workspace.DESIGNER ? designerView.node() : emptyWorkspace(w));
             tab.setId("tab-" + w.name().toLowerCase());
             tabs.getTabs().add(tab);
         }
@@ -35,6 +60,15 @@ public final class MainWindow {
         statusBar.setPadding(new Insets(4, 10, 4, 10));
         root.setCenter(tabs);
         root.setBottom(statusBar);
+    }
+
+    /**
+     * The code languages of the Designer's "Copy code" menu. When lrwb.engine.export is in the engine, this
+     * becomes: {@code return Arrays.stream(CodeLanguage.values()).map(l -> new SnippetFormat(
+     * SnippetFormat.labelFor(l.cliName()), (spec, spe) -> CodeExport.snippet(spec, l, spe))).toList();}
+     */
+    static List<SnippetFormat> codeFormats() {
+        return List.of();
     }
 
     /** Until a workspace is built, its tab says what it is for, not a dead control. */
@@ -58,6 +92,10 @@ public final class MainWindow {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public DesignerViewModel designer() {
+        return designer;
     }
 
     public EngineStatusViewModel engineStatus() {

@@ -1,0 +1,249 @@
+package lrwb.app.chart;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleFunction;
+
+/**
+ * A line chart for long curves: several {@link ChartCurve}s on shared axes, each decimated to about two points
+ * per pixel column, a y axis that switches between linear and decades, a legend that shows and hides curves,
+ * and a crosshair that reads every curve's value under the mouse. Changes are drawn once per frame.
+ *
+ * <p>Built for the schedule designer, the LR finder (loss vs log LR) and training (LR, loss, accuracy vs
+ * iteration): nothing here knows what the numbers mean beyond the axis labels and read-out formats.
+ */
+public final class CurveChart {
+    private final ScaledAxis xAxis;
+    private final ScaledAxis yAxis;
+    private final LineChart<Number, Number> chart;
+    private final ObservableList<ChartCurve> curves = FXCollections.observableArrayList();
+    private final ObservableList<ChartCurve> readOnlyCurves = FXCollections.unmodifiableObservableList(curves);
+    private final NextFrame redraw = new NextFrame(this::redraw);
+    private final Crosshair crosshair;
+    private final BorderPane root = new BorderPane();
+    private final Region plotBackground;
+    private final ChartLegend legend;
+    private double fixedXMin = Double.NaN;
+    private double fixedXMax = Double.NaN;
+    private DoubleFunction<String> xReadout = v -> NumberLabels.significant(v, 4);
+    private DoubleFunction<String> yReadout = v -> NumberLabels.significant(v, 3);
+    /** What the decimated points were computed for; a curve drawn for another layout is redone. */
+    private String layoutKey = "";
+
+    /**
+     * @param xLabel what x measures, with its unit (e.g. "iteration")
+     * @param yLabel what y measures (e.g. "learning rate")
+     */
+    public CurveChart(String xLabel, String yLabel) {
+        xAxis = new ScaledAxis(xLabel, true);
+        xAxis.setHeadroom(false);
+        yAxis = new ScaledAxis(yLabel, true);
+        chart = new LineChart<>(xAxis, yAxis);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        // Our points arrive in x order already; sorting them again on every layout would cost a frame's time.
+        chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
+        chart.getStyleClass().add("curve-chart");
+        chart.setMinSize(200, 150);
+        plotBackground = (Region) chart.lookup(".chart-plot-background");
+        plotBackground.widthProperty().addListener((o, a, b) -> redraw.request());
+        plotBackground.heightProperty().addListener((o, a, b) -> redraw.request());
+        yAxis.axisScaleProperty().addListener((o, a, b) -> redraw.request());
+        xAxis.axisScaleProperty().addListener((o, a, b) -> redraw.request());
+
+        crosshair = new Crosshair(chart, plotBackground, xAxis, yAxis, curves, v -> xReadout.apply(v), v -> yReadout.apply(v));
+        StackPane plot = new StackPane(chart, crosshair.overlay());
+        root.setCenter(plot);
+        legend = new ChartLegend(curves);
+        root.setTop(legend.node());
+        root.getStyleClass().add("curve-chart-pane");
+    }
+
+    /** Shows or hides the legend bar (a single-curve chart does not need one). */
+    public void setLegendVisible(boolean visible) {
+        legend.node().setVisible(visible);
+        legend.node().setManaged(visible);
+    }
+
+    /** A new, empty curve drawn on top of the others. */
+    public ChartCurve addCurve() {
+        ChartCurve c = new ChartCurve(redraw::request);
+        curves.add(c);
+        redraw.request();
+        return c;
+    }
+
+    public void removeCurve(ChartCurve c) {
+        curves.remove(c);
+        redraw.request();
+    }
+
+    /** Puts the curves in this order (later ones are drawn on top and listed later in the legend). */
+    public void reorder(List<ChartCurve> order) {
+        if (!order.equals(curves)) {
+            curves.setAll(order);
+            redraw.request();
+        }
+    }
+
+    public ObservableList<ChartCurve> curves() {
+        return readOnlyCurves;
+    }
+
+    public ScaledAxis xAxis() {
+        return xAxis;
+    }
+
+    public ScaledAxis yAxis() {
+        return yAxis;
+    }
+
+    /** Shows x from {@code min} to {@code max} (rounded out to ticks) whatever the data; NaN for both fits the data. */
+    public void setXRange(double min, double max) {
+        fixedXMin = min;
+        fixedXMax = max;
+        redraw.request();
+    }
+
+    /** How the read-out names an x position, e.g. {@code "iteration 1,200 · epoch 12"}. */
+    public void setXReadout(DoubleFunction<String> format) {
+        xReadout = format;
+    }
+
+    public void setYReadout(DoubleFunction<String> format) {
+        yReadout = format;
+    }
+
+    /** The whole chart with its legend: what to put in a layout. */
+    public Region node() {
+        return root;
+    }
+
+    /** The plot with its axes, without the legend: what to snapshot for an image. */
+    public Node plotNode() {
+        return chart;
+    }
+
+    public Crosshair crosshair() {
+        return crosshair;
+    }
+
+    /** Draws pending changes now instead of at the next frame (before a snapshot; in tests). */
+    public void flush() {
+        redraw.runPending();
+    }
+
+    private void redraw() {
+        int columns = (int) Math.max(50, Math.round(plotBackground.getWidth() > 0 ? plotBackground.getWidth() : 800));
+        double plotHeight = plotBackground.getHeight() > 0 ? plotBackground.getHeight() : 400;
+
+        double[] xr = xRange();
+        xAxis.fit(xr[0], xr[1], xr[0] > 0 ? xr[0] : 1, Math.max(3, columns / 85));
+        double lo = xAxis.getLowerBound();
+        double hi = xAxis.getUpperBound();
+        String key = columns + ":" + lo + ":" + hi + ":" + xAxis.axisScale() + ":" + yAxis.axisScale();
+        boolean relayout = !key.equals(layoutKey);
+        layoutKey = key;
+
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double minPositive = Double.POSITIVE_INFINITY;
+        List<XYChart.Series<Number, Number>> shown = new ArrayList<>();
+        for (ChartCurve c : curves) {
+            if (relayout) {
+                c.dirty = true;
+            }
+            if (!c.visibleProperty().get()) {
+                continue;
+            }
+            if (c.dirty) {
+                MinMaxDecimator.decimate(c.x(), c.y(), c.size(), lo, hi, columns, c.decimated);
+                writeSeries(c);
+                c.dirty = false;
+            }
+            PointBuffer p = c.decimated;
+            for (int i = 0; i < p.size(); i++) {
+                double v = p.y(i);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                if (v > 0) {
+                    minPositive = Math.min(minPositive, v);
+                }
+            }
+            shown.add(c.series);
+        }
+        // Decade labels are short and evenly spaced: one per decade reads well down to ~28 px apart.
+        double spacing = yAxis.axisScale() == AxisScale.LOG10 ? 28 : 55;
+        yAxis.fit(min, max, minPositive, Math.max(3, (int) (plotHeight / spacing)));
+        if (!chart.getData().equals(shown)) {
+            chart.getData().setAll(shown);
+        }
+        for (ChartCurve c : curves) {
+            Node line = c.series.getNode();
+            if (line != null) {
+                line.setStyle("-fx-stroke: " + CurveColors.web(c.colorProperty().get()) + ";");
+            }
+        }
+        crosshair.refresh();
+    }
+
+    private double[] xRange() {
+        if (Double.isFinite(fixedXMin) && Double.isFinite(fixedXMax)) {
+            return new double[] {fixedXMin, fixedXMax};
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ChartCurve c : curves) {
+            if (c.visibleProperty().get() && c.size() > 0) {
+                min = Math.min(min, c.x()[0]);
+                max = Math.max(max, c.x()[c.size() - 1]);
+            }
+        }
+        return min <= max ? new double[] {min, max} : new double[] {0, 1};
+    }
+
+    /** Moves the decimated points into the series, reusing its Data objects: a drag allocates almost nothing. */
+    private void writeSeries(ChartCurve c) {
+        ObservableList<XYChart.Data<Number, Number>> data = c.series.getData();
+        PointBuffer p = c.decimated;
+        AxisScale ys = yAxis.axisScale();
+        AxisScale xs = xAxis.axisScale();
+        int n = 0;
+        List<XYChart.Data<Number, Number>> added = new ArrayList<>();
+        int existing = data.size();
+        for (int i = 0; i < p.size(); i++) {
+            double ax = xs.toAxis(p.x(i));
+            double ay = ys.toAxis(p.y(i));
+            if (!Double.isFinite(ax) || !Double.isFinite(ay)) {
+                continue;
+            }
+            if (n < existing) {
+                XYChart.Data<Number, Number> d = data.get(n);
+                if (d.getXValue().doubleValue() != ax) {
+                    d.setXValue(ax);
+                }
+                if (d.getYValue().doubleValue() != ay) {
+                    d.setYValue(ay);
+                }
+            } else {
+                added.add(new XYChart.Data<>(ax, ay));
+            }
+            n++;
+        }
+        if (n < existing) {
+            data.remove(n, existing);
+        } else if (!added.isEmpty()) {
+            data.addAll(added);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package lrwb.app.designer;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
+import javafx.scene.layout.Region;
+import lrwb.app.chart.AxisScale;
+import lrwb.app.chart.ChartCurve;
+import lrwb.app.chart.CurveChart;
+import lrwb.app.chart.NextFrame;
+import lrwb.app.chart.NumberLabels;
+import lrwb.engine.schedule.Unit;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Draws the ViewModel's curves on a {@link CurveChart}. A change (a slider step, a new length) only marks the
+ * curve dirty; once per frame the dirty curves are recomputed at full resolution and handed to the chart,
+ * which decimates and draws them in the same frame.
+ */
+final class DesignerChart {
+    private final DesignerViewModel vm;
+    private final CurveChart chart = new CurveChart("iteration", "learning rate");
+    private final Map<CurveModel, Plotted> plotted = new IdentityHashMap<>();
+    private final Set<CurveModel> dirty = new HashSet<>();
+    private final NextFrame update = new NextFrame(this::update);
+    private double[] xs = new double[0];
+    private boolean xsDirty = true;
+
+    /** A curve on the chart with the listeners that keep it current, so they can be removed with it. */
+    private record Plotted(ChartCurve line, InvalidationListener onChange, List<Observable> sources, double[][] buffer) {
+    }
+
+    DesignerChart(DesignerViewModel vm) {
+        this.vm = vm;
+        chart.yAxis().axisScaleProperty().bind(javafx.beans.binding.Bindings.when(vm.logScaleProperty())
+                .then(AxisScale.LOG10).otherwise(AxisScale.LINEAR));
+        chart.xAxis().quantityProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.xUnitProperty().get() == Unit.EPOCH ? "epoch" : "iteration", vm.xUnitProperty()));
+        chart.setXReadout(this::describeX);
+        // Below a millionth of the peak a schedule is effectively zero; more decades would flatten the rest.
+        chart.yAxis().setMaxDecades(6);
+        InvalidationListener all = o -> {
+            xsDirty = true;
+            dirty.addAll(plotted.keySet());
+            update.request();
+        };
+        vm.xUnitProperty().addListener(all);
+        vm.totalStepsProperty().addListener(all);
+        vm.stepsPerEpochProperty().addListener(all);
+        vm.curves().addListener((ListChangeListener<CurveModel>) c -> sync());
+        sync();
+    }
+
+    Region node() {
+        return chart.node();
+    }
+
+    CurveChart chart() {
+        return chart;
+    }
+
+    /** Recomputes and draws what is pending now instead of at the next frame. */
+    void flush() {
+        update.runPending();
+        chart.flush();
+    }
+
+    private String describeX(double x) {
+        int spe = Math.max(1, vm.stepsPerEpochProperty().get());
+        long iteration = vm.xUnitProperty().get() == Unit.EPOCH ? (long) Math.floor(x * spe + 1e-9) : (long) Math.floor(x);
+        iteration = Math.max(0, Math.min(vm.totalStepsProperty().get() - 1, iteration));
+        return "iteration " + NumberLabels.significant(iteration, 9) + "  ·  epoch " + NumberLabels.significant(iteration / spe, 9);
+    }
+
+    private void sync() {
+        List<CurveModel> now = vm.curves();
+        for (CurveModel c : new ArrayList<>(plotted.keySet())) {
+            if (!now.contains(c)) {
+                Plotted p = plotted.remove(c);
+                p.sources().forEach(s -> s.removeListener(p.onChange()));
+                p.line().nameProperty().unbind();
+                p.line().colorProperty().unbind();
+                p.line().visibleProperty().unbindBidirectional(c.visibleProperty());
+                chart.removeCurve(p.line());
+                dirty.remove(c);
+            }
+        }
+        for (CurveModel c : now) {
+            if (!plotted.containsKey(c)) {
+                ChartCurve line = chart.addCurve();
+                line.nameProperty().bind(c.nameProperty());
+                line.colorProperty().bind(c.colorProperty());
+                line.visibleProperty().bindBidirectional(c.visibleProperty());
+                InvalidationListener onChange = o -> {
+                    dirty.add(c);
+                    update.request();
+                };
+                List<Observable> sources = new ArrayList<>();
+                sources.add(c.specProperty());
+                if (c.plateauExample() != null) {
+                    sources.add(c.plateauExample().metricsProperty());
+                }
+                sources.forEach(s -> s.addListener(onChange));
+                plotted.put(c, new Plotted(line, onChange, sources, new double[1][]));
+                dirty.add(c);
+            }
+        }
+        chart.reorder(now.stream().map(c -> plotted.get(c).line()).toList());
+        update.request();
+    }
+
+    private void update() {
+        int steps = vm.totalStepsProperty().get();
+        if (xsDirty || xs.length != steps) {
+            int spe = Math.max(1, vm.stepsPerEpochProperty().get());
+            boolean epochs = vm.xUnitProperty().get() == Unit.EPOCH;
+            xs = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                xs[i] = epochs ? (double) i / spe : i;
+            }
+            xsDirty = false;
+            chart.setXRange(0, epochs ? (double) steps / spe : steps);
+        }
+        for (CurveModel c : dirty) {
+            Plotted p = plotted.get(c);
+            if (p != null) {
+                p.buffer()[0] = vm.samples(c, p.buffer()[0]);
+                p.line().setData(xs, p.buffer()[0], steps);
+            }
+        }
+        dirty.clear();
+        chart.flush();
+    }
+}

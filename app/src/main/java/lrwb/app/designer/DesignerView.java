@@ -1,0 +1,350 @@
+package lrwb.app.designer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import lrwb.app.chart.NumberLabels;
+import lrwb.app.chart.PngExport;
+import lrwb.engine.schedule.Unit;
+import org.controlsfx.control.SegmentedButton;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The Schedule Designer workspace: the curves on the left, the chart with its axis settings and the selected
+ * schedule's formula in the middle, the selected schedule's form on the right, the outcome of the last
+ * action at the bottom.
+ */
+public final class DesignerView {
+    private final DesignerViewModel vm;
+    private final FileTarget files;
+    private final BorderPane root = new BorderPane();
+    private final DesignerChart chart;
+    private final CurveListView list;
+    private final VBox editor = new VBox(10);
+    /** Held so the bidirectional Integer bindings of the spinners are not collected. */
+    private final ObjectProperty<Integer> stepsPerEpochBox;
+    private final ObjectProperty<Integer> epochsBox;
+
+    public DesignerView(DesignerViewModel vm, FileTarget files) {
+        this.vm = vm;
+        this.files = files;
+        chart = new DesignerChart(vm);
+        list = new CurveListView(vm);
+        stepsPerEpochBox = vm.stepsPerEpochProperty().asObject();
+        epochsBox = vm.epochsProperty().asObject();
+
+        VBox plot = new VBox(8, toolbar(), chart.node(), lengthBar());
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        plot.setPadding(new Insets(10, 12, 6, 12));
+        VBox formula = formulaBox();
+        formula.setPadding(new Insets(6, 12, 10, 12));
+        SplitPane center = new SplitPane(plot, formula);
+        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        center.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(formula, false);
+        center.getStyleClass().add("designer-center");
+
+        editor.setPadding(new Insets(12));
+        editor.getStyleClass().add("designer-editor");
+        editor.setMinWidth(300);
+        editor.setPrefWidth(340);
+        vm.formProperty().addListener((o, a, b) -> rebuildEditor());
+        rebuildEditor();
+
+        SplitPane split = new SplitPane(list.node(), center, editor);
+        split.setDividerPositions(0.22, 0.72);
+        SplitPane.setResizableWithParent(list.node(), false);
+        SplitPane.setResizableWithParent(editor, false);
+        root.setCenter(split);
+        root.setBottom(statusLine());
+        root.setId("workspace-designer");
+        root.getStyleClass().add("designer");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onShortcut);
+    }
+
+    public Region node() {
+        return root;
+    }
+
+    /** For tests and the frame-time measurement: draws pending chart changes now. */
+    public void flushChart() {
+        chart.flush();
+    }
+
+    public lrwb.app.chart.CurveChart chart() {
+        return chart.chart();
+    }
+
+    private HBox toolbar() {
+        ToggleButton iterations = new ToggleButton("Iterations");
+        ToggleButton epochs = new ToggleButton("Epochs");
+        iterations.setId("x-iterations");
+        epochs.setId("x-epochs");
+        SegmentedButton xUnit = new SegmentedButton(iterations, epochs);
+        (vm.xUnitProperty().get() == Unit.EPOCH ? epochs : iterations).setSelected(true);
+        xUnit.getToggleGroup().selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one of the two is always chosen
+            } else {
+                vm.xUnitProperty().set(b == epochs ? Unit.EPOCH : Unit.ITERATION);
+            }
+        });
+        ToggleButton log = new ToggleButton("_Log LR axis");
+        log.setId("log-scale");
+        log.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        log.setTooltip(new Tooltip("Learning rates in decades (Ctrl+L)"));
+        Button png = new Button("Export _PNG…");
+        png.setId("export-png");
+        png.setOnAction(e -> exportPng());
+        png.setTooltip(new Tooltip("Save the chart with its legend as an image"));
+        Button csv = new Button("Export _CSV…");
+        csv.setId("export-csv");
+        csv.setOnAction(e -> exportCsv());
+        csv.setTooltip(new Tooltip("Save the LR of every iteration of the visible curves as a table"));
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, xUnit, log, gap, png, csv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("designer-toolbar");
+        keepWidth(bar);
+        return bar;
+    }
+
+    /** The chart's length: epochs × steps per epoch. */
+    private HBox lengthBar() {
+        Spinner<Integer> spe = spinner(1, 100_000, stepsPerEpochBox, "steps-per-epoch", "Optimizer steps (batches) per epoch");
+        Spinner<Integer> epochCount = spinner(1, 100_000, epochsBox, "epochs", "Length of the chart in epochs");
+        Label total = new Label();
+        total.getStyleClass().add("hint");
+        total.textProperty().bind(Bindings.createStringBinding(() -> {
+            long wanted = (long) vm.epochsProperty().get() * vm.stepsPerEpochProperty().get();
+            String n = NumberLabels.significant(vm.totalStepsProperty().get(), 9) + " iterations";
+            return wanted > DesignerViewModel.MAX_ITERATIONS ? n + " (the most the chart shows)" : n;
+        }, vm.totalStepsProperty(), vm.epochsProperty(), vm.stepsPerEpochProperty()));
+
+        HBox bar = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"), spe,
+                new Label("steps per epoch ="), total);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("designer-toolbar");
+        keepWidth(bar);
+        return bar;
+    }
+
+    /** Labels and buttons in a bar keep their full text; the bar is laid out to fit them. */
+    private static void keepWidth(HBox bar) {
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof Region r && !(n instanceof Spinner) && HBox.getHgrow(n) == null) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+    }
+
+    private static Spinner<Integer> spinner(int min, int max, ObjectProperty<Integer> value, String id, String tip) {
+        Spinner<Integer> s = new Spinner<>();
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get());
+        s.setValueFactory(f);
+        f.valueProperty().bindBidirectional(value);
+        s.setEditable(true);
+        s.setPrefWidth(96);
+        s.setId(id);
+        s.setTooltip(new Tooltip(tip));
+        return s;
+    }
+
+    private VBox formulaBox() {
+        Label title = new Label();
+        title.getStyleClass().add("pane-subtitle");
+        title.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.selected() == null ? "Formula" : "Formula · " + vm.selected().name(), vm.selectedProperty()));
+        TextArea text = new TextArea();
+        VBox.setVgrow(text, Priority.ALWAYS);
+        text.setEditable(false);
+        // Formulas are read line by line; wrapping would break them mid-term.
+        text.setWrapText(false);
+        text.setPrefRowCount(6);
+        text.setMinHeight(96);
+        text.textProperty().bind(Bindings.when(vm.formulaProperty().isEmpty())
+                .then("Select a schedule to read its formula with its current numbers.").otherwise(vm.formulaProperty()));
+        text.getStyleClass().add("formula");
+        text.setId("formula");
+        return new VBox(4, title, text);
+    }
+
+    private void rebuildEditor() {
+        editor.getChildren().clear();
+        ParamForm form = vm.formProperty().get();
+        if (form == null) {
+            Label empty = new Label("No schedule selected.\n\nAdd a preset or a type on the left, then tune it here.");
+            empty.setWrapText(true);
+            empty.getStyleClass().add("hint");
+            editor.getChildren().add(empty);
+            return;
+        }
+        CurveModel curve = form.curve();
+        Label name = new Label();
+        name.textProperty().bind(curve.nameProperty());
+        name.getStyleClass().add("pane-title");
+        ScheduleTypes.Entry type = ScheduleTypes.of(curve.type());
+        Label about = new Label(type.title() + " (" + type.type() + "): " + type.description());
+        about.setWrapText(true);
+        about.getStyleClass().add("hint");
+        Label general = new Label();
+        general.getStyleClass().add("form-error");
+        general.setWrapText(true);
+        general.textProperty().bind(form.generalErrorProperty());
+        general.visibleProperty().bind(form.generalErrorProperty().isNotEmpty());
+        general.managedProperty().bind(general.visibleProperty());
+        general.setId("form-error");
+
+        VBox content = ParamFormView.build(form);
+        if (curve.plateauExample() != null) {
+            content.getChildren().add(PlateauExampleView.build(curve, vm));
+        }
+        content.setPadding(new Insets(0, 10, 0, 0));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("form-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Button save = new Button("_Save…");
+        save.setId("save");
+        save.setTooltip(new Tooltip("Save as schedules/NAME.json in the workbench home (Ctrl+S)"));
+        save.setOnAction(e -> save());
+        MenuButton copy = new MenuButton("Copy c_ode");
+        copy.setId("copy-code");
+        copy.setTooltip(new Tooltip("Copy this schedule as code for your framework"));
+        for (SnippetFormat f : vm.snippetFormats()) {
+            MenuItem item = new MenuItem(f.label());
+            item.setOnAction(e -> copy(f));
+            copy.getItems().add(item);
+        }
+        HBox actions = new HBox(8, save, copy);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        editor.getChildren().addAll(name, about, general, scroll, actions);
+    }
+
+    private HBox statusLine() {
+        Label status = new Label();
+        status.setId("designer-status");
+        status.textProperty().bind(Bindings.createStringBinding(() -> vm.noticeProperty().get().text(), vm.noticeProperty()));
+        vm.noticeProperty().addListener((o, a, b) -> {
+            status.getStyleClass().remove("status-error");
+            if (b.error()) {
+                status.getStyleClass().add("status-error");
+            }
+        });
+        HBox line = new HBox(status);
+        line.setPadding(new Insets(3, 12, 3, 12));
+        line.getStyleClass().add("designer-status");
+        line.setMinHeight(24);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private void onShortcut(KeyEvent e) {
+        if (!e.isShortcutDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.S) {
+            save();
+        } else if (e.getCode() == KeyCode.L) {
+            vm.logScaleProperty().set(!vm.logScaleProperty().get());
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void save() {
+        CurveModel c = vm.selected();
+        if (c == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog(ScheduleLibrary.suggestName(c.name()));
+        dialog.initOwner(window());
+        dialog.setTitle("Save schedule");
+        dialog.setHeaderText("Save \"" + c.name() + "\" in " + vm.library().home().schedules());
+        dialog.setContentText("File name (without .json):");
+        dialog.getEditor().setId("save-name");
+        Optional<String> name = dialog.showAndWait().map(String::strip);
+        if (name.isEmpty()) {
+            return;
+        }
+        Path file = vm.library().fileOf(name.get());
+        if (ScheduleLibrary.checkName(name.get()) == null && Files.exists(file)) {
+            Alert replace = new Alert(Alert.AlertType.CONFIRMATION, "Replace " + file + "?", ButtonType.OK, ButtonType.CANCEL);
+            replace.initOwner(window());
+            replace.setHeaderText("A saved schedule has this name");
+            if (replace.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+        }
+        vm.save(c, name.get());
+    }
+
+    private void copy(SnippetFormat format) {
+        String code = vm.snippet(format);
+        if (code != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(code);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void exportPng() {
+        Path file = files.choose(window(), "Export chart as PNG", "png", vm.suggestedExportFile("png"));
+        if (file == null) {
+            return;
+        }
+        chart.flush();
+        chart.chart().crosshair().hide();
+        try {
+            PngExport.write(chart.node(), file, 2);
+            vm.reportExport(file, null);
+        } catch (IOException e) {
+            vm.reportExport(file, e);
+        }
+    }
+
+    private void exportCsv() {
+        Path file = files.choose(window(), "Export curves as CSV", "csv", vm.suggestedExportFile("csv"));
+        if (file != null) {
+            vm.exportCsv(file);
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package lrwb.app.designer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.paint.Color;
+import lrwb.app.chart.CurveColors;
+import lrwb.engine.schedule.InvalidSpecException;
+import lrwb.engine.schedule.PlateauSchedule;
+import lrwb.engine.schedule.ScheduleSpec;
+import lrwb.engine.schedule.Unit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The Schedule Designer's state: the curves being compared, the selected one and its form, the chart's
+ * length and axes, and the actions (add, duplicate, reorder, save, load, export, copy code). JavaFX
+ * properties only, no nodes: tested without a stage.
+ */
+public final class DesignerViewModel {
+    /** A longer chart would make a slider drag slower than a frame; 200k steps stay well inside it. */
+    public static final int MAX_ITERATIONS = 200_000;
+
+    private final ObservableList<CurveModel> curves = FXCollections.observableArrayList();
+    private final ObjectProperty<CurveModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<ParamForm> form = new ReadOnlyObjectWrapper<>(this, "form");
+    private final IntegerProperty stepsPerEpoch = new SimpleIntegerProperty(this, "stepsPerEpoch", 100);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 100);
+    private final ReadOnlyIntegerWrapper totalSteps = new ReadOnlyIntegerWrapper(this, "totalSteps");
+    private final ObjectProperty<Unit> xUnit = new SimpleObjectProperty<>(this, "xUnit", Unit.ITERATION);
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
+    private final ReadOnlyStringWrapper formula = new ReadOnlyStringWrapper(this, "formula", "");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice",
+            Notice.info("Hover the chart to read every curve's LR. Double-click a name to rename it."));
+    private final ObjectProperty<Consumer<ScheduleSpec>> trainHandler = new SimpleObjectProperty<>(this, "trainHandler");
+    private final BooleanBinding canTrain;
+    private final ScheduleLibrary library;
+    private final List<SnippetFormat> snippetFormats;
+    private final ChangeListener<Object> formulaInputs = (o, a, b) -> updateFormula();
+
+    /**
+     * @param codeFormats the code languages the shell offers (engine code export); the JSON spec is always offered first
+     */
+    public DesignerViewModel(ScheduleLibrary library, List<SnippetFormat> codeFormats) {
+        this.library = library;
+        List<SnippetFormat> formats = new ArrayList<>();
+        formats.add(SnippetFormat.JSON);
+        formats.addAll(codeFormats);
+        this.snippetFormats = List.copyOf(formats);
+        totalSteps.bind(Bindings.createIntegerBinding(
+                () -> (int) Math.min(MAX_ITERATIONS, Math.max(1L, (long) epochs.get() * Math.max(1, stepsPerEpoch.get()))),
+                epochs, stepsPerEpoch));
+        selected.addListener((o, old, now) -> {
+            if (old != null) {
+                old.specProperty().removeListener(formulaInputs);
+            }
+            if (now != null) {
+                now.specProperty().addListener(formulaInputs);
+            }
+            rebuildForm();
+            updateFormula();
+        });
+        totalSteps.addListener(formulaInputs);
+        stepsPerEpoch.addListener(formulaInputs);
+        // Step sliders span the chart's length, so they follow it.
+        totalSteps.addListener((o, a, b) -> rebuildForm());
+        canTrain = Bindings.createBooleanBinding(
+                () -> trainHandler.get() != null && selected.get() != null, trainHandler, selected);
+    }
+
+    // ---- the curves ----
+
+    public ObservableList<CurveModel> curves() {
+        return curves;
+    }
+
+    public ObjectProperty<CurveModel> selectedProperty() {
+        return selected;
+    }
+
+    public CurveModel selected() {
+        return selected.get();
+    }
+
+    /** Adds a curve with a name not yet taken and the next free colour, and selects it. */
+    public CurveModel add(String name, ScheduleSpec spec) {
+        PlateauExample example = null;
+        if (spec instanceof PlateauSchedule p) {
+            example = new PlateauExample(PlateauExample.typical(epochs.get(), p.mode() == PlateauSchedule.Mode.MAX));
+        }
+        CurveModel c = new CurveModel(uniqueName(name), spec, nextColor(), example);
+        curves.add(c);
+        selected.set(c);
+        return c;
+    }
+
+    /** Adds the palette's starting spec of a type. */
+    public CurveModel addType(String type) {
+        ScheduleTypes.Entry e = ScheduleTypes.of(type);
+        return add(e.title(), e.starter());
+    }
+
+    public CurveModel addPreset(Preset preset) {
+        return add(preset.name(), preset.spec());
+    }
+
+    /** A copy of the curve's last valid spec, next to it. */
+    public CurveModel duplicate(CurveModel c) {
+        CurveModel copy = add(c.name() + " copy", c.spec());
+        curves.remove(copy);
+        curves.add(curves.indexOf(c) + 1, copy);
+        if (c.plateauExample() != null) {
+            copy.plateauExample().textProperty().set(c.plateauExample().textProperty().get());
+        }
+        selected.set(copy);
+        return copy;
+    }
+
+    /** Removes a curve; the selection moves to its neighbour. */
+    public void remove(CurveModel c) {
+        int i = curves.indexOf(c);
+        if (i < 0) {
+            return;
+        }
+        curves.remove(i);
+        if (selected.get() == c) {
+            selected.set(curves.isEmpty() ? null : curves.get(Math.min(i, curves.size() - 1)));
+        }
+    }
+
+    /** Moves a curve up (-1) or down (+1) the list, which is also the drawing order. */
+    public void move(CurveModel c, int delta) {
+        int i = curves.indexOf(c);
+        int j = i + delta;
+        if (i < 0 || j < 0 || j >= curves.size()) {
+            return;
+        }
+        curves.remove(i);
+        curves.add(j, c);
+        selected.set(c);
+    }
+
+    private String uniqueName(String base) {
+        String name = base;
+        for (int n = 2; nameTaken(name); n++) {
+            name = base + " " + n;
+        }
+        return name;
+    }
+
+    private boolean nameTaken(String name) {
+        return curves.stream().anyMatch(c -> c.name().equals(name));
+    }
+
+    private Color nextColor() {
+        return CurveColors.next(curves.stream().map(c -> c.colorProperty().get()).toList());
+    }
+
+    // ---- the form and the formula ----
+
+    /** The selected curve's form; replaced when the selection (or the chart's length) changes. */
+    public ReadOnlyObjectProperty<ParamForm> formProperty() {
+        return form.getReadOnlyProperty();
+    }
+
+    private void rebuildForm() {
+        if (form.get() != null) {
+            form.get().dispose();
+        }
+        CurveModel c = selected.get();
+        form.set(c == null ? null : new ParamForm(c, unit -> "epoch".equals(unit) ? epochs.get() : totalSteps.get()));
+    }
+
+    /** The selected schedule's formula with its numbers, and a few values it gives. */
+    public ReadOnlyStringProperty formulaProperty() {
+        return formula.getReadOnlyProperty();
+    }
+
+    private void updateFormula() {
+        CurveModel c = selected.get();
+        formula.set(c == null ? "" : FormulaText.describe(c.spec(), totalSteps.get(), stepsPerEpoch.get()));
+    }
+
+    // ---- the chart ----
+
+    public IntegerProperty stepsPerEpochProperty() {
+        return stepsPerEpoch;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    /** Iterations on the chart: epochs × steps per epoch, at most {@link #MAX_ITERATIONS}. */
+    public ReadOnlyIntegerProperty totalStepsProperty() {
+        return totalSteps.getReadOnlyProperty();
+    }
+
+    /** What the x axis counts: iterations or epochs. */
+    public ObjectProperty<Unit> xUnitProperty() {
+        return xUnit;
+    }
+
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    /**
+     * The LR of every iteration on the chart for a curve, into {@code reuse} when it is long enough.
+     * A plateau is simulated on its example metric.
+     */
+    public double[] samples(CurveModel c, double[] reuse) {
+        return CurveSamples.lr(c.spec(), c.plateauExample(), totalSteps.get(), stepsPerEpoch.get(), reuse);
+    }
+
+    // ---- files ----
+
+    public ScheduleLibrary library() {
+        return library;
+    }
+
+    /** Saves the selected curve's spec as {@code schedules/NAME.json}; false (with a notice saying why) when it cannot. */
+    public boolean save(CurveModel c, String name) {
+        InvalidSpecException problem = c.errorProperty().get();
+        if (problem != null) {
+            notice.set(Notice.error("Not saved: fix " + problem.getMessage() + " first"));
+            return false;
+        }
+        try {
+            Path file = library.save(name, c.spec());
+            notice.set(Notice.info("Saved " + file));
+            return true;
+        } catch (IllegalArgumentException e) {
+            notice.set(Notice.error("Not saved: " + e.getMessage()));
+        } catch (IOException e) {
+            notice.set(Notice.error("Not saved: could not write " + library.fileOf(name) + ": " + e.getMessage()));
+        }
+        return false;
+    }
+
+    /** Adds the saved schedule {@code name} as a new curve; null (with a notice) when the file cannot be read. */
+    public CurveModel load(String name) {
+        try {
+            CurveModel c = add(name, library.load(name));
+            notice.set(Notice.info("Loaded " + library.fileOf(name)));
+            return c;
+        } catch (InvalidSpecException e) {
+            notice.set(Notice.error("Could not load " + library.fileOf(name) + ": " + e.getMessage()));
+        } catch (IOException e) {
+            notice.set(Notice.error("Could not read " + library.fileOf(name) + ": " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /** Names of the saved schedules; empty (with a notice) when the folder cannot be listed. */
+    public List<String> savedNames() {
+        try {
+            return library.names();
+        } catch (IOException e) {
+            notice.set(Notice.error("Could not list " + library.home().schedules() + ": " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** Writes the visible curves as CSV: iteration, epoch, then one LR column per curve. */
+    public boolean exportCsv(Path file) {
+        List<CurveCsv.Column> columns = new ArrayList<>();
+        for (CurveModel c : curves) {
+            if (c.visibleProperty().get()) {
+                columns.add(new CurveCsv.Column(c.name(), samples(c, null)));
+            }
+        }
+        try {
+            CurveCsv.write(file, columns, totalSteps.get(), stepsPerEpoch.get());
+            notice.set(Notice.info("Exported " + columns.size() + " curve(s) × " + totalSteps.get() + " steps to " + file));
+            return true;
+        } catch (IOException e) {
+            notice.set(Notice.error("CSV not written to " + file + ": " + e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Where an export goes unless the user picks another place: {@code exports/} in the workbench home. */
+    public Path suggestedExportFile(String extension) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return library.home().root().resolve("exports").resolve("schedules-" + stamp + "." + extension);
+    }
+
+    /** For the view, which writes the image: records the outcome of a PNG export. */
+    public void reportExport(Path file, IOException failure) {
+        notice.set(failure == null ? Notice.info("Exported chart to " + file)
+                : Notice.error("Chart not written to " + file + ": " + failure.getMessage()));
+    }
+
+    // ---- code ----
+
+    /** JSON first, then the shell's code languages. */
+    public List<SnippetFormat> snippetFormats() {
+        return snippetFormats;
+    }
+
+    /** The selected schedule in a format, or null (with a notice) when there is nothing to copy or it fails. */
+    public String snippet(SnippetFormat format) {
+        CurveModel c = selected.get();
+        if (c == null) {
+            notice.set(Notice.error("Select a schedule to copy"));
+            return null;
+        }
+        try {
+            String code = format.writer().snippet(c.spec(), stepsPerEpoch.get());
+            notice.set(Notice.info("Copied " + c.name() + " as " + format.label()
+                    + (c.isValid() ? "" : " (its last valid version: the form has an error)")));
+            return code;
+        } catch (RuntimeException e) {
+            notice.set(Notice.error("Could not write " + format.label() + " code: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    // ---- train with this ----
+
+    /**
+     * What "train with this schedule" does. The Training workspace sets it; while it is null the Designer
+     * offers no such action.
+     */
+    public ObjectProperty<Consumer<ScheduleSpec>> trainHandlerProperty() {
+        return trainHandler;
+    }
+
+    public BooleanBinding canTrainProperty() {
+        return canTrain;
+    }
+
+    /** Hands the selected schedule (its last valid spec) to the training handler. */
+    public void trainWithSelected() {
+        if (canTrain.get()) {
+            trainHandler.get().accept(selected.get().spec());
+        }
+    }
+
+    // ---- status ----
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,201 @@
+package lrwb.app.designer;
+
+import lrwb.app.chart.NumberLabels;
+import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.schedule.CosineRestartsSchedule;
+import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.schedule.CyclicSchedule;
+import lrwb.engine.schedule.ExponentialSchedule;
+import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseTimeSchedule;
+import lrwb.engine.schedule.LinearSchedule;
+import lrwb.engine.schedule.MultiStepSchedule;
+import lrwb.engine.schedule.NaturalExpSchedule;
+import lrwb.engine.schedule.OneCycleSchedule;
+import lrwb.engine.schedule.PiecewiseSchedule;
+import lrwb.engine.schedule.PlateauSchedule;
+import lrwb.engine.schedule.PolynomialSchedule;
+import lrwb.engine.schedule.ScheduleSpec;
+import lrwb.engine.schedule.SequentialSchedule;
+import lrwb.engine.schedule.StepSchedule;
+import lrwb.engine.schedule.Unit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The formula of a schedule as specs/schedules.md writes it, then the same formula with the current numbers,
+ * then a few values it gives: for reading in class what a slider just did.
+ */
+public final class FormulaText {
+    private FormulaText() {
+    }
+
+    /**
+     * @param totalSteps    iterations on the chart (for the sample values and restart positions)
+     * @param stepsPerEpoch for epoch-unit schedules
+     */
+    public static String describe(ScheduleSpec spec, int totalSteps, int stepsPerEpoch) {
+        List<String> lines = new ArrayList<>(formula(spec, totalSteps, stepsPerEpoch));
+        if (spec instanceof FormulaSchedule f) {
+            lines.add("");
+            lines.add(samples(f, totalSteps, stepsPerEpoch));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static List<String> formula(ScheduleSpec spec, int totalSteps, int spe) {
+        List<String> out = new ArrayList<>();
+        if (spec instanceof ConstantSchedule s) {
+            out.add("lr(t) = lr");
+            out.add("      = " + n(s.lr()));
+        } else if (spec instanceof StepSchedule s) {
+            out.add("lr(t) = lr · gamma^floor(t / stepSize)");
+            out.add("      = " + n(s.lr()) + " · " + n(s.gamma()) + "^floor(t / " + s.stepSize() + ")");
+        } else if (spec instanceof MultiStepSchedule s) {
+            out.add("lr(t) = lr · gamma^(number of milestones ≤ t)");
+            out.add("      = " + n(s.lr()) + " · " + n(s.gamma()) + "^(number of {" + join(s.milestones()) + "} ≤ t)");
+        } else if (spec instanceof PiecewiseSchedule s) {
+            out.add("lr(t) = values[i] for boundaries[i−1] < t ≤ boundaries[i]");
+            List<Long> b = s.boundaries();
+            out.add("      = " + n(s.values().get(0)) + "  for t ≤ " + b.get(0));
+            for (int i = 1; i < b.size(); i++) {
+                out.add("        " + n(s.values().get(i)) + "  for " + b.get(i - 1) + " < t ≤ " + b.get(i));
+            }
+            out.add("        " + n(s.values().get(b.size())) + "  for t > " + b.get(b.size() - 1));
+        } else if (spec instanceof ExponentialSchedule s) {
+            String p = s.staircase() ? "floor(t / decaySteps)" : "t / decaySteps";
+            out.add("lr(t) = lr · decayRate^(" + p + ")");
+            out.add("      = " + n(s.lr()) + " · " + n(s.decayRate()) + "^(" + p.replace("decaySteps", Long.toString(s.decaySteps())) + ")");
+        } else if (spec instanceof NaturalExpSchedule s) {
+            out.add("lr(t) = lr · e^(−k·t)");
+            out.add("      = " + n(s.lr()) + " · e^(−" + n(s.k()) + "·t)");
+        } else if (spec instanceof InverseTimeSchedule s) {
+            String p = s.staircase() ? "floor(t / decaySteps)" : "t / decaySteps";
+            out.add("lr(t) = lr / (1 + decayRate · " + p + ")");
+            out.add("      = " + n(s.lr()) + " / (1 + " + n(s.decayRate()) + " · " + p.replace("decaySteps", Long.toString(s.decaySteps())) + ")");
+        } else if (spec instanceof PolynomialSchedule s) {
+            if (s.cycle()) {
+                out.add("lr(t) = (lr − endLr) · (1 − t/D)^power + endLr,  D = decaySteps · max(1, ceil(t / decaySteps))");
+                out.add("      = (" + n(s.lr()) + " − " + n(s.endLr()) + ") · (1 − t/D)^" + n(s.power()) + " + " + n(s.endLr())
+                        + ",  D = " + s.decaySteps() + " · max(1, ceil(t / " + s.decaySteps() + "))");
+            } else {
+                out.add("lr(t) = (lr − endLr) · (1 − min(t, decaySteps) / decaySteps)^power + endLr");
+                out.add("      = (" + n(s.lr()) + " − " + n(s.endLr()) + ") · (1 − min(t, " + s.decaySteps() + ") / "
+                        + s.decaySteps() + ")^" + n(s.power()) + " + " + n(s.endLr()));
+            }
+        } else if (spec instanceof CosineSchedule s) {
+            if (s.warmupTarget() == null) {
+                out.add("lr(t) = lr · ((1 − alpha) · (1 + cos(π · min(t, D) / D)) / 2 + alpha),  D = decaySteps");
+                out.add("      = " + n(s.lr()) + " · (" + n(1 - s.alpha()) + " · (1 + cos(π · min(t, " + s.decaySteps() + ") / "
+                        + s.decaySteps() + ")) / 2 + " + n(s.alpha()) + ")");
+            } else {
+                long w = s.warmupSteps();
+                out.add("t < warmupSteps:  lr(t) = lr + (warmupTarget − lr) · t / warmupSteps");
+                out.add("                        = " + n(s.lr()) + " + (" + n(s.warmupTarget()) + " − " + n(s.lr()) + ") · t / " + w);
+                out.add("t ≥ warmupSteps:  lr(t) = warmupTarget · ((1 − alpha) · (1 + cos(π · min(t − W, D) / D)) / 2 + alpha)");
+                out.add("                        = " + n(s.warmupTarget()) + " · (" + n(1 - s.alpha()) + " · (1 + cos(π · min(t − " + w
+                        + ", " + s.decaySteps() + ") / " + s.decaySteps() + ")) / 2 + " + n(s.alpha()) + ")");
+            }
+        } else if (spec instanceof CosineRestartsSchedule s) {
+            out.add("period i lasts firstDecaySteps · tMul^i and peaks at lr · mMul^i; at fraction f of it:");
+            out.add("lr = lr · ((1 − alpha) · mMul^i · (1 + cos(π · f)) / 2 + alpha)");
+            out.add("   = " + n(s.lr()) + " · (" + n(1 - s.alpha()) + " · " + n(s.mMul()) + "^i · (1 + cos(π · f)) / 2 + " + n(s.alpha()) + ")");
+            out.add("restarts at t = " + restarts(s, horizon(s, totalSteps, spe)));
+        } else if (spec instanceof LinearSchedule s) {
+            out.add("lr(t) = lr · (startFactor + (endFactor − startFactor) · min(t, totalSteps) / totalSteps)");
+            out.add("      = " + n(s.lr()) + " · (" + n(s.startFactor()) + " + (" + n(s.endFactor()) + " − " + n(s.startFactor())
+                    + ") · min(t, " + s.totalSteps() + ") / " + s.totalSteps() + ")");
+        } else if (spec instanceof CyclicSchedule s) {
+            String f = switch (s.mode()) {
+                case TRIANGULAR -> "1";
+                case TRIANGULAR2 -> "1 / 2^(cycle − 1)";
+                case EXP_RANGE -> n(s.gamma()) + "^t";
+            };
+            out.add("lr(t) = baseLr + (maxLr − baseLr) · s(t) · f");
+            out.add("      = " + n(s.baseLr()) + " + (" + n(s.maxLr()) + " − " + n(s.baseLr()) + ") · s(t) · " + f);
+            out.add("s rises 0 → 1 over " + s.stepSizeUp() + " steps, falls 1 → 0 over " + s.stepSizeDown()
+                    + "; cycle = floor(1 + t / " + (s.stepSizeUp() + s.stepSizeDown()) + ")");
+        } else if (spec instanceof OneCycleSchedule s) {
+            long up = Math.round(s.pctStart() * s.totalSteps()) - 1;
+            out.add("start = maxLr / divFactor = " + n(s.maxLr()) + " / " + n(s.divFactor()) + " = " + sig(s.initialValue()));
+            out.add("min = start / finalDivFactor = " + sig(s.initialValue()) + " / " + n(s.finalDivFactor()) + " = " + sig(s.minValue()));
+            String shape = s.anneal() == OneCycleSchedule.Anneal.COS ? "cosine" : "linearly";
+            if (s.threePhase()) {
+                out.add("rises " + shape + " to maxLr " + n(s.maxLr()) + " by step " + up + ", back to start by step "
+                        + (2 * up) + ", then to min at step " + (s.totalSteps() - 1));
+            } else {
+                out.add("rises " + shape + " to maxLr " + n(s.maxLr()) + " by step " + up + ", then falls to min at step "
+                        + (s.totalSteps() - 1));
+            }
+        } else if (spec instanceof SequentialSchedule s) {
+            List<Long> m = s.milestones();
+            for (int i = 0; i < s.schedules().size(); i++) {
+                FormulaSchedule part = s.schedules().get(i);
+                String range = i == 0 ? (m.isEmpty() ? "all t" : "t < " + m.get(0))
+                        : i == m.size() ? "t ≥ " + m.get(i - 1) : m.get(i - 1) + " ≤ t < " + m.get(i);
+                String local = i == 0 ? "t" : "t − " + m.get(i - 1);
+                out.add("Part " + (i + 1) + ", " + range + ": " + ScheduleTypes.title(part.type()) + " at " + local);
+                for (String line : formula(part, totalSteps, spe)) {
+                    out.add("    " + line);
+                }
+            }
+        } else if (spec instanceof PlateauSchedule s) {
+            boolean min = s.mode() == PlateauSchedule.Mode.MIN;
+            boolean rel = s.thresholdMode() == PlateauSchedule.ThresholdMode.REL;
+            String better = min ? (rel ? "< best · (1 − " + n(s.threshold()) + ")" : "< best − " + n(s.threshold()))
+                    : (rel ? "> best · (1 + " + n(s.threshold()) + ")" : "> best + " + n(s.threshold()));
+            out.add("Starts at lr = " + n(s.lr()) + ". After each epoch, " + s.monitor().json() + " is better if " + better + ".");
+            out.add("More than " + s.patience() + " epochs without a better value:  lr ← max(lr · " + n(s.factor())
+                    + ", " + n(s.minLr()) + ")");
+            out.add("then wait " + s.cooldown() + " epoch(s) before counting again; drops under " + n(s.eps()) + " are ignored.");
+        }
+        if (spec.unit() == Unit.EPOCH) {
+            out.add("t counts epochs: t = floor(iteration / " + spe + ")");
+        }
+        return out;
+    }
+
+    private static long horizon(ScheduleSpec s, int totalSteps, int spe) {
+        return s.unit() == Unit.EPOCH ? Math.max(1, totalSteps / spe) : totalSteps;
+    }
+
+    private static String restarts(CosineRestartsSchedule s, long horizon) {
+        List<String> at = new ArrayList<>();
+        double start = 0;
+        double period = s.firstDecaySteps();
+        while (start + period < horizon && at.size() < 8) {
+            start += period;
+            period *= s.tMul();
+            at.add(NumberLabels.significant(start, 6));
+        }
+        return at.isEmpty() ? "none within the chart" : String.join(", ", at) + (start + period < horizon ? ", …" : "");
+    }
+
+    private static String samples(FormulaSchedule f, int totalSteps, int spe) {
+        long last = Math.max(0, totalSteps - 1);
+        long[] at = {0, last / 4, last / 2, 3 * last / 4, last};
+        List<String> parts = new ArrayList<>();
+        long previous = -1;
+        for (long t : at) {
+            if (t != previous) {
+                parts.add(NumberLabels.significant(t, 7) + " → " + sig(f.lrAtIteration(t, spe)));
+                previous = t;
+            }
+        }
+        return "At iteration " + String.join(",  ", parts);
+    }
+
+    private static String n(double v) {
+        return FieldCodec.number(v);
+    }
+
+    private static String sig(double v) {
+        return NumberLabels.significant(v, 4);
+    }
+
+    private static String join(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+}
