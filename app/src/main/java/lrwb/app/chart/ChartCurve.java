@@ -17,6 +17,7 @@ public final class ChartCurve {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(this, "color", Color.BLACK);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
+    private final ObjectProperty<LineStyle> lineStyle = new SimpleObjectProperty<>(this, "lineStyle", LineStyle.SOLID);
     final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     final PointBuffer decimated = new PointBuffer();
     private double[] x = new double[0];
@@ -31,6 +32,7 @@ public final class ChartCurve {
         name.addListener((o, a, b) -> onChange.run());
         color.addListener((o, a, b) -> onChange.run());
         visible.addListener((o, a, b) -> onChange.run());
+        lineStyle.addListener((o, a, b) -> onChange.run());
     }
 
     /**
@@ -79,6 +81,11 @@ public final class ChartCurve {
 
     public ObjectProperty<Color> colorProperty() {
         return color;
+    }
+
+    /** Solid by default; faint, dashed or dotted to tell apart curves that share a colour. */
+    public ObjectProperty<LineStyle> lineStyleProperty() {
+        return lineStyle;
     }
 
     public BooleanProperty visibleProperty() {

@@ -32,6 +32,8 @@ public final class CurveChart {
     private final BorderPane root = new BorderPane();
     private final Region plotBackground;
     private final ChartLegend legend;
+    private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
+    private final MarkerLayer markerLayer;
     private double fixedXMin = Double.NaN;
     private double fixedXMax = Double.NaN;
     private DoubleFunction<String> xReadout = v -> NumberLabels.significant(v, 4);
@@ -62,7 +64,8 @@ public final class CurveChart {
         xAxis.axisScaleProperty().addListener((o, a, b) -> redraw.request());
 
         crosshair = new Crosshair(chart, plotBackground, xAxis, yAxis, curves, v -> xReadout.apply(v), v -> yReadout.apply(v));
-        StackPane plot = new StackPane(chart, crosshair.overlay());
+        markerLayer = new MarkerLayer(markers, plotBackground, xAxis);
+        StackPane plot = new StackPane(chart, markerLayer, crosshair.overlay());
         root.setCenter(plot);
         legend = new ChartLegend(curves);
         root.setTop(legend.node());
@@ -94,6 +97,18 @@ public final class CurveChart {
             curves.setAll(order);
             redraw.request();
         }
+    }
+
+    /** Marks {@code x} with a vertical line and a short label (see {@link ChartMarker}). */
+    public ChartMarker addMarker(double x, String label, javafx.scene.paint.Color color) {
+        ChartMarker m = new ChartMarker(x, label, color);
+        markers.add(m);
+        return m;
+    }
+
+    /** The markers, in the order they were added; remove from or clear this list to take them off. */
+    public ObservableList<ChartMarker> markers() {
+        return markers;
     }
 
     public ObservableList<ChartCurve> curves() {
@@ -191,10 +206,12 @@ public final class CurveChart {
         for (ChartCurve c : curves) {
             Node line = c.series.getNode();
             if (line != null) {
-                line.setStyle("-fx-stroke: " + CurveColors.web(c.colorProperty().get()) + ";");
+                LineStyle style = c.lineStyleProperty().get() == null ? LineStyle.SOLID : c.lineStyleProperty().get();
+                line.setStyle("-fx-stroke: " + CurveColors.web(c.colorProperty().get()) + "; " + style.css());
             }
         }
         crosshair.refresh();
+        markerLayer.requestLayout();
     }
 
     private double[] xRange() {
