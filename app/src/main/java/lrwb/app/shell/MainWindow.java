@@ -1,6 +1,7 @@
 package lrwb.app.shell;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -15,8 +16,13 @@ import lrwb.app.designer.FileTarget;
 import lrwb.app.designer.Preset;
 import lrwb.app.designer.ScheduleLibrary;
 import lrwb.app.designer.SnippetFormat;
+import lrwb.app.runs.RunsView;
+import lrwb.app.runs.RunsViewModel;
+import lrwb.app.training.TrainingView;
+import lrwb.app.training.TrainingViewModel;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.schedule.ScheduleSpec;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +33,8 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final EngineStatusViewModel engineStatus;
     private final DesignerViewModel designer;
+    private final TrainingViewModel training;
+    private final RunsViewModel runs;
 
     /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}. */
     public MainWindow(CompletionStage<EngineInfo> engineStartup) {
@@ -46,12 +54,36 @@ public final class MainWindow {
         }
         designer.selectedProperty().set(designer.curves().get(1));
         DesignerView designerView = new DesignerView(designer, files);
+        training = new TrainingViewModel(home);
+        TrainingView trainingView = new TrainingView(training, files);
+        runs = new RunsViewModel(home);
+        RunsView runsView = new RunsView(runs, files);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (Workspace w : Workspace.values()) {
-            Tab tab = new Tab(w.tabTitle(), w == Workspace.DESIGNER ? designerView.node() : emptyWorkspace(w));
+            Node content = switch (w) {
+                case DESIGNER -> designerView.node();
+                case TRAINING -> trainingView.node();
+                case RUNS -> runsView.node();
+                default -> emptyWorkspace(w);
+            };
+            Tab tab = new Tab(w.tabTitle(), content);
             tab.setId("tab-" + w.name().toLowerCase());
             tabs.getTabs().add(tab);
         }
+        designer.trainHandlerProperty().set(this::trainWith);
+        // Range tests open in the LR Finder once it has a view; until then "Open charts" is offered for training runs.
+        runs.setOpeners(dir -> {
+            training.reopen(dir);
+            show(Workspace.TRAINING);
+        }, null);
+        // The Runs list follows the disk: on opening its tab, and whenever a training run starts or ends.
+        training.recordsChangedProperty().addListener((o, a, b) -> runs.refresh());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab != null && tab.getId().equals("tab-runs")) {
+                runs.refresh();
+            }
+        });
+        runs.refresh();
         Label status = new Label();
         status.setId("engine-status");
         status.textProperty().bind(engineStatus.statusProperty());
@@ -96,6 +128,25 @@ public final class MainWindow {
 
     public DesignerViewModel designer() {
         return designer;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    /** "Train with this" from any workspace: the schedule goes into the training form and Training comes to the front. */
+    public void trainWith(ScheduleSpec spec) {
+        training.useSchedule(spec);
+        show(Workspace.TRAINING);
+    }
+
+    /** Brings a workspace's tab to the front. */
+    public void show(Workspace w) {
+        tabs.getSelectionModel().select(w.ordinal());
     }
 
     public EngineStatusViewModel engineStatus() {
