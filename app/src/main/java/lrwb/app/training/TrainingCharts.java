@@ -34,6 +34,7 @@ public final class TrainingCharts {
     private final GridPane grid = new GridPane();
     private final Map<TrainingRun, Plotted> plotted = new IdentityHashMap<>();
     private final ObservableList<TrainingRun> runs;
+    private boolean batchLossVisible = true;
 
     /** One run's curves and markers, and the listeners to drop with them. */
     private record Plotted(ChartCurve lr, ChartCurve batchLoss, ChartCurve smoothedLoss, ChartCurve epochTrainLoss,
@@ -52,6 +53,12 @@ public final class TrainingCharts {
         accuracy.setXReadout(v -> "epoch " + NumberLabels.significant(Math.round(v), 6));
         accuracy.setYReadout(v -> NumberLabels.significant(v, 4));
         loss.setYReadout(v -> NumberLabels.significant(v, 4));
+        // Accuracy lives in [0, 1]: the frame is that range, not a tick above it.
+        accuracy.yAxis().setHeadroom(false);
+        // One legend, on the LR chart, names the runs; the other charts use the same colours, and a key below
+        // says which line style is which. Six entries per run would crowd the plots out.
+        loss.setLegendVisible(false);
+        accuracy.setLegendVisible(false);
         lr.node().setId("chart-lr");
         loss.node().setId("chart-loss");
         accuracy.node().setId("chart-accuracy");
@@ -119,13 +126,24 @@ public final class TrainingCharts {
                 plot(r);
             }
         }
+        List<String> names = DistinctNames.of(runs.stream().map(TrainingRun::name).toList());
+        for (int i = 0; i < runs.size(); i++) {
+            plotted.get(runs.get(i)).lr().nameProperty().set("#" + runs.get(i).number() + " " + names.get(i));
+        }
         rescale();
+    }
+
+    /** Shows or hides the per-batch loss of every run (the smoothed curve reads better alone on long runs). */
+    public void setBatchLossVisible(boolean visible) {
+        plotted.values().forEach(p -> p.batchLoss().visibleProperty().set(visible));
+        batchLossVisible = visible;
     }
 
     private void plot(TrainingRun run) {
         String n = "#" + run.number();
         ChartCurve lrCurve = curve(lr, run, n + " lr", LineStyle.SOLID);
         ChartCurve batch = curve(loss, run, n + " per batch", LineStyle.FAINT);
+        batch.visibleProperty().set(batchLossVisible);
         ChartCurve smooth = curve(loss, run, n + " smoothed", LineStyle.SOLID);
         ChartCurve epochTrain = curve(loss, run, n + " train/epoch", LineStyle.DOTTED);
         ChartCurve epochVal = curve(loss, run, n + " val/epoch", LineStyle.DASHED);

@@ -355,12 +355,21 @@ public final class TrainingView {
         logLr.setSelected(true);
         logLr.selectedProperty().addListener((o, a, on) ->
                 charts.lrChart().yAxis().axisScaleProperty().set(on ? AxisScale.LOG10 : AxisScale.LINEAR));
-        Label key = new Label("Loss: faint per batch · solid smoothed · dotted train per epoch · dashed validation per epoch");
+        ToggleButton batches = new ToggleButton("Per-batch loss");
+        batches.setId("train-batch-loss");
+        batches.setSelected(true);
+        batches.setTooltip(new Tooltip("Show the loss of every minibatch behind the smoothed curve"));
+        batches.selectedProperty().addListener((o, a, on) -> charts.setBatchLossVisible(on));
+        Label key = new Label("Loss: faint = per batch, solid = smoothed, dotted = train per epoch, dashed = validation per epoch."
+                + " Accuracy: dotted = train, solid = validation.");
+        key.setWrapText(true);
+        key.setMinWidth(0);
+        HBox.setHgrow(key, Priority.SOMETIMES);
         key.getStyleClass().add("hint");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button png = button("Export PNG…", "train-export-png", "Save the three charts as one image", this::exportPng);
-        HBox bar = new HBox(8, logLoss, logLr, key, gap, png);
+        HBox bar = new HBox(8, logLr, logLoss, batches, key, gap, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import lrwb.app.chart.CurveColors;
+import lrwb.app.chart.NumberLabels;
 import lrwb.app.designer.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
@@ -92,7 +93,7 @@ public final class TrainingViewModel {
         overrideExponent.addListener((o, was, now) -> {
             if (!syncingOverride) {
                 syncingOverride = true;
-                overrideLr.textProperty().set(String.format(Locale.ROOT, "%.3g", Math.pow(10, now.doubleValue())));
+                overrideLr.textProperty().set(NumberLabels.significant(Math.pow(10, now.doubleValue()), 3));
                 syncingOverride = false;
             }
         });
@@ -110,12 +111,17 @@ public final class TrainingViewModel {
                 }
             }
         });
-        selected.addListener((o, was, now) -> {
-            if (now != null && Double.isFinite(now.series().lastLr()) && now.series().lastLr() > 0) {
-                overrideExponent.set(Math.max(OVERRIDE_MIN_EXPONENT, Math.min(OVERRIDE_MAX_EXPONENT, Math.log10(now.series().lastLr()))));
-            }
-        });
+        selected.addListener((o, was, now) -> followLr(now));
         form.schedule().reloadLibrary();
+    }
+
+    /** Puts the override slider and field at the run's current LR, the natural place to start from. */
+    private void followLr(TrainingRun run) {
+        double lr = run == null ? Double.NaN : run.series().lastLr();
+        if (Double.isFinite(lr) && lr > 0) {
+            overrideExponent.set(Math.max(OVERRIDE_MIN_EXPONENT, Math.min(OVERRIDE_MAX_EXPONENT, Math.log10(lr))));
+            overrideLr.textProperty().set(NumberLabels.significant(lr, 3));
+        }
     }
 
     public TrainingForm form() {
@@ -298,8 +304,13 @@ public final class TrainingViewModel {
                 }
             }
         }
+        TrainingRun shown = selected.get();
+        boolean shownHadNoLr = shown != null && !Double.isFinite(shown.series().lastLr());
         for (TrainingRun r : touched) {
             r.publish();
+        }
+        if (shownHadNoLr && touched.contains(shown)) {
+            followLr(shown); // its first updates: the override slider starts at the LR in use
         }
         if (ended) {
             recordsChanged.set(recordsChanged.get() + 1);
