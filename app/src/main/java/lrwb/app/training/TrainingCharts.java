@@ -36,6 +36,11 @@ public final class TrainingCharts {
     private final ObservableList<TrainingRun> runs;
     private boolean batchLossVisible = true;
 
+    /** Epochs already handed to a run's epoch curves: they change once per epoch, not every frame. */
+    private final Map<TrainingRun, Integer> epochsShown = new IdentityHashMap<>();
+    private double shownIterations = Double.NaN;
+    private int shownEpochs;
+
     /** One run's curves and markers, and the listeners to drop with them. */
     private record Plotted(ChartCurve lr, ChartCurve batchLoss, ChartCurve smoothedLoss, ChartCurve epochTrainLoss,
                            ChartCurve epochValLoss, ChartCurve trainAccuracy, ChartCurve valAccuracy,
@@ -182,6 +187,7 @@ public final class TrainingCharts {
 
     private void drop(TrainingRun run) {
         Plotted p = plotted.remove(run);
+        epochsShown.remove(run);
         run.revisionProperty().removeListener(p.onRevision());
         run.marks().removeListener(p.onMark());
         lr.removeCurve(p.lr());
@@ -202,10 +208,14 @@ public final class TrainingCharts {
         p.lr().setData(x, s.lr(), s.size());
         p.batchLoss().setData(x, s.loss(), s.size());
         p.smoothedLoss().setData(x, s.smoothedLoss(), s.size());
-        p.epochTrainLoss().setData(s.epochEnds(), s.trainLoss(), s.epochs());
-        p.epochValLoss().setData(s.epochEnds(), s.valLoss(), s.epochs());
-        p.trainAccuracy().setData(s.epochNumbers(), s.trainAccuracy(), s.epochs());
-        p.valAccuracy().setData(s.epochNumbers(), s.valAccuracy(), s.epochs());
+        Integer shown = epochsShown.get(run);
+        if (shown == null || shown != s.epochs() || s.epochs() == 0) {
+            epochsShown.put(run, s.epochs());
+            p.epochTrainLoss().setData(s.epochEnds(), s.trainLoss(), s.epochs());
+            p.epochValLoss().setData(s.epochEnds(), s.valLoss(), s.epochs());
+            p.trainAccuracy().setData(s.epochNumbers(), s.trainAccuracy(), s.epochs());
+            p.valAccuracy().setData(s.epochNumbers(), s.valAccuracy(), s.epochs());
+        }
         rescale();
     }
 
@@ -218,13 +228,15 @@ public final class TrainingCharts {
             int spe = Math.max(1, r.series().stepsPerEpoch());
             epochs = Math.max(epochs, (int) Math.max(r.series().epochs(), r.plannedIterations() / spe));
         }
-        if (iterations > 1) {
-            lr.setXRange(0, iterations - 1);
-            loss.setXRange(0, iterations - 1);
-        } else {
-            lr.setXRange(Double.NaN, Double.NaN);
-            loss.setXRange(Double.NaN, Double.NaN);
+        double lastIteration = iterations > 1 ? iterations - 1 : Double.NaN;
+        if (Double.compare(lastIteration, shownIterations) != 0) {
+            shownIterations = lastIteration;
+            lr.setXRange(iterations > 1 ? 0 : Double.NaN, lastIteration);
+            loss.setXRange(iterations > 1 ? 0 : Double.NaN, lastIteration);
         }
-        accuracy.setXRange(1, Math.max(2, epochs));
+        if (Math.max(2, epochs) != shownEpochs) {
+            shownEpochs = Math.max(2, epochs);
+            accuracy.setXRange(1, shownEpochs);
+        }
     }
 }

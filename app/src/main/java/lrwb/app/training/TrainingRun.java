@@ -41,6 +41,9 @@ public final class TrainingRun {
     private final ReadOnlyDoubleWrapper overrideLr = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
+    private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
+    private long lastProgressNanos;
+    private RunState progressState;
     private TrainingJob job;
     private TrainingPlan plan;
     private int lastEpoch;
@@ -241,9 +244,18 @@ public final class TrainingRun {
         };
     }
 
-    /** Announces this frame's new points and refreshes the progress line. */
+    /**
+     * Announces this frame's new points; the progress line and bar follow a few times a second (and at every
+     * change of state), which reads as live and spares the table and labels a relayout every frame.
+     */
     void publish() {
         revision.set(revision.get() + 1);
+        long now = System.nanoTime();
+        if (now - lastProgressNanos < PROGRESS_INTERVAL_NANOS && state.get() == progressState) {
+            return;
+        }
+        lastProgressNanos = now;
+        progressState = state.get();
         progressText.set(describeProgress());
         if (plan != null && plan.totalIterations() > 0 && state.get() != RunState.FINISHED) {
             progress.set(Math.min(1, series.size() / (double) plan.totalIterations()));
