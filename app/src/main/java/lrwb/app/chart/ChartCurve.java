@@ -6,8 +6,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.chart.XYChart;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
 
 /**
  * One line on a {@link CurveChart}: its full-resolution data (which the chart decimates to the pixels it has
@@ -18,8 +20,10 @@ public final class ChartCurve {
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(this, "color", Color.BLACK);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final ObjectProperty<LineStyle> lineStyle = new SimpleObjectProperty<>(this, "lineStyle", LineStyle.SOLID);
-    final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    final Path path = new Path();
     final PointBuffer decimated = new PointBuffer();
+    /** The decimated points changed since the path was built. */
+    boolean pathDirty = true;
     private double[] x = new double[0];
     private double[] y = new double[0];
     private int size;
@@ -28,11 +32,16 @@ public final class ChartCurve {
 
     ChartCurve(Runnable onChange) {
         this.onChange = onChange;
-        series.nameProperty().bind(name);
+        path.strokeProperty().bind(color);
+        path.setStrokeWidth(2);
+        path.setStrokeLineJoin(StrokeLineJoin.ROUND);
+        path.setStrokeLineCap(StrokeLineCap.ROUND);
+        path.getStyleClass().add("curve-line");
         name.addListener((o, a, b) -> onChange.run());
         color.addListener((o, a, b) -> onChange.run());
         visible.addListener((o, a, b) -> onChange.run());
-        lineStyle.addListener((o, a, b) -> onChange.run());
+        // A style changes how the path is stroked, not where its points are: no redraw needed.
+        lineStyle.addListener((o, a, b) -> (b == null ? LineStyle.SOLID : b).applyToLine(path));
     }
 
     /**
@@ -56,10 +65,17 @@ public final class ChartCurve {
         return size;
     }
 
-    /** The sample in effect at {@code xValue} (the last one at or before it), NaN outside the data. */
+    /**
+     * The sample in effect at {@code xValue}: the last one at or before it (a schedule's LR holds for the whole
+     * step). NaN before the first sample and more than one sample spacing after the last.
+     */
     public double valueAt(double xValue) {
         int i = MinMaxDecimator.indexAtOrBefore(x, size, xValue);
-        return i < 0 || (i == size - 1 && xValue > x[i] + (size > 1 ? x[i] - x[i - 1] : 0)) ? Double.NaN : y[i];
+        if (i < 0) {
+            return Double.NaN;
+        }
+        double spacing = size > 1 ? x[size - 1] - x[size - 2] : 0;
+        return i == size - 1 && xValue > x[i] + spacing ? Double.NaN : y[i];
     }
 
     double[] x() {
@@ -72,7 +88,7 @@ public final class ChartCurve {
 
     /** How many points the chart draws for this curve now (after decimation); for tests and diagnostics. */
     public int drawnPoints() {
-        return series.getData().size();
+        return decimated.size();
     }
 
     public StringProperty nameProperty() {

@@ -1,11 +1,11 @@
 package lrwb.app.chart;
 
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.beans.value.ChangeListener;
 import javafx.scene.shape.Line;
 
 /**

@@ -129,10 +129,12 @@ public final class Crosshair {
         readout.applyCss();
         readout.autosize();
         double w = readout.getWidth();
-        double left = ox + 14 + w > overlay.getWidth() ? ox - 14 - w : ox + 14;
+        double plotRight = overlay.sceneToLocal(plotBackground.localToScene(plotBackground.getWidth(), 0)).getX();
+        // Right of the line if it fits in the plot, else left of it; never over the axes and their labels.
+        double left = ox + 14 + w > plotRight ? Math.max(top.getX() + 4, ox - 14 - w) : ox + 14;
         double y = Math.max(top.getY() + 4, Math.min(overlay.sceneToLocal(sx, sy).getY() - readout.getHeight() / 2,
                 bottom.getY() - readout.getHeight() - 4));
-        readout.relocate(Math.max(0, left), y);
+        readout.relocate(left, y);
         readout.setVisible(true);
     }
 

@@ -4,12 +4,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 
@@ -17,6 +15,9 @@ import java.util.function.DoubleFunction;
  * A line chart for long curves: several {@link ChartCurve}s on shared axes, each decimated to about two points
  * per pixel column, a y axis that switches between linear and decades, a legend that shows and hides curves,
  * and a crosshair that reads every curve's value under the mouse. Changes are drawn once per frame.
+ *
+ * <p>A LineChart with no series draws the axes and the grid; the lines are drawn by a {@link CurveLayer} on top,
+ * which rebuilds only the curves that changed.
  *
  * <p>Built for the schedule designer, the LR finder (loss vs log LR) and training (LR, loss, accuracy vs
  * iteration): nothing here knows what the numbers mean beyond the axis labels and read-out formats.
@@ -32,6 +33,7 @@ public final class CurveChart {
     private final BorderPane root = new BorderPane();
     private final Region plotBackground;
     private final ChartLegend legend;
+    private final CurveLayer layer;
     private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
     private final MarkerLayer markerLayer;
     private double fixedXMin = Double.NaN;
@@ -53,8 +55,6 @@ public final class CurveChart {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
-        // Our points arrive in x order already; sorting them again on every layout would cost a frame's time.
-        chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE);
         chart.getStyleClass().add("curve-chart");
         chart.setMinSize(200, 150);
         plotBackground = (Region) chart.lookup(".chart-plot-background");
@@ -64,8 +64,10 @@ public final class CurveChart {
         xAxis.axisScaleProperty().addListener((o, a, b) -> redraw.request());
 
         crosshair = new Crosshair(chart, plotBackground, xAxis, yAxis, curves, v -> xReadout.apply(v), v -> yReadout.apply(v));
+        layer = new CurveLayer(plotBackground, xAxis, yAxis, curves);
+        // Order matters: the layer is laid out after the chart, so it draws with the axes' new bounds.
         markerLayer = new MarkerLayer(markers, plotBackground, xAxis);
-        StackPane plot = new StackPane(chart, markerLayer, crosshair.overlay());
+        StackPane plot = new StackPane(chart, layer, markerLayer, crosshair.overlay());
         root.setCenter(plot);
         legend = new ChartLegend(curves);
         root.setTop(legend.node());
@@ -173,7 +175,6 @@ public final class CurveChart {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double minPositive = Double.POSITIVE_INFINITY;
-        List<XYChart.Series<Number, Number>> shown = new ArrayList<>();
         for (ChartCurve c : curves) {
             if (relayout) {
                 c.dirty = true;
@@ -183,8 +184,8 @@ public final class CurveChart {
             }
             if (c.dirty) {
                 MinMaxDecimator.decimate(c.x(), c.y(), c.size(), lo, hi, columns, c.decimated);
-                writeSeries(c);
                 c.dirty = false;
+                c.pathDirty = true;
             }
             PointBuffer p = c.decimated;
             for (int i = 0; i < p.size(); i++) {
@@ -195,23 +196,13 @@ public final class CurveChart {
                     minPositive = Math.min(minPositive, v);
                 }
             }
-            shown.add(c.series);
         }
         // Decade labels are short and evenly spaced: one per decade reads well down to ~28 px apart.
         double spacing = yAxis.axisScale() == AxisScale.LOG10 ? 28 : 55;
         yAxis.fit(min, max, minPositive, Math.max(3, (int) (plotHeight / spacing)));
-        if (!chart.getData().equals(shown)) {
-            chart.getData().setAll(shown);
-        }
-        for (ChartCurve c : curves) {
-            Node line = c.series.getNode();
-            if (line != null) {
-                LineStyle style = c.lineStyleProperty().get() == null ? LineStyle.SOLID : c.lineStyleProperty().get();
-                line.setStyle("-fx-stroke: " + CurveColors.web(c.colorProperty().get()) + "; " + style.css());
-            }
-        }
-        crosshair.refresh();
+        layer.requestLayout();
         markerLayer.requestLayout();
+        crosshair.refresh();
     }
 
     private double[] xRange() {
@@ -227,40 +218,5 @@ public final class CurveChart {
             }
         }
         return min <= max ? new double[] {min, max} : new double[] {0, 1};
-    }
-
-    /** Moves the decimated points into the series, reusing its Data objects: a drag allocates almost nothing. */
-    private void writeSeries(ChartCurve c) {
-        ObservableList<XYChart.Data<Number, Number>> data = c.series.getData();
-        PointBuffer p = c.decimated;
-        AxisScale ys = yAxis.axisScale();
-        AxisScale xs = xAxis.axisScale();
-        int n = 0;
-        List<XYChart.Data<Number, Number>> added = new ArrayList<>();
-        int existing = data.size();
-        for (int i = 0; i < p.size(); i++) {
-            double ax = xs.toAxis(p.x(i));
-            double ay = ys.toAxis(p.y(i));
-            if (!Double.isFinite(ax) || !Double.isFinite(ay)) {
-                continue;
-            }
-            if (n < existing) {
-                XYChart.Data<Number, Number> d = data.get(n);
-                if (d.getXValue().doubleValue() != ax) {
-                    d.setXValue(ax);
-                }
-                if (d.getYValue().doubleValue() != ay) {
-                    d.setYValue(ay);
-                }
-            } else {
-                added.add(new XYChart.Data<>(ax, ay));
-            }
-            n++;
-        }
-        if (n < existing) {
-            data.remove(n, existing);
-        } else if (!added.isEmpty()) {
-            data.addAll(added);
-        }
     }
 }

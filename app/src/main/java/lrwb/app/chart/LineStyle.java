@@ -23,21 +23,26 @@ public enum LineStyle {
         this.opacity = opacity;
     }
 
-    /** The CSS declarations for a series line, after its {@code -fx-stroke}. */
-    String css() {
-        return "-fx-stroke-width: " + width + "px;" + (dashes == null ? "" : " -fx-stroke-dash-array: " + dashes + ";")
-                + (opacity < 1 ? " -fx-opacity: " + opacity + ";" : "");
+    /** Strokes a curve's line in this style. */
+    void applyToLine(Shape line) {
+        line.setStrokeWidth(width);
+        dash(line);
+        line.setOpacity(opacity);
     }
 
-    /** Draws a legend swatch the way the line is drawn. */
+    /** Draws a legend swatch the way the line is drawn, a little bolder so the style reads at that size. */
     void applyTo(Shape swatch) {
         swatch.setStrokeWidth(width + 1);
-        swatch.getStrokeDashArray().clear();
+        dash(swatch);
+        swatch.setOpacity(opacity < 1 ? Math.max(opacity, 0.45) : 1);
+    }
+
+    private void dash(Shape shape) {
+        shape.getStrokeDashArray().clear();
         if (dashes != null) {
             for (String d : dashes.split(" ")) {
-                swatch.getStrokeDashArray().add(Double.parseDouble(d));
+                shape.getStrokeDashArray().add(Double.parseDouble(d));
             }
         }
-        swatch.setOpacity(opacity < 1 ? Math.max(opacity, 0.45) : 1);
     }
 }

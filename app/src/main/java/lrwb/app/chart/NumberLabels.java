@@ -1,5 +1,7 @@
 package lrwb.app.chart;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -27,11 +29,8 @@ public final class NumberLabels {
             int exponent = Integer.parseInt(s.substring(e + 1));
             return mantissa + "e" + exponent;
         }
-        int magnitude = (int) Math.floor(Math.log10(abs));
-        int decimals = Math.max(0, digits - 1 - magnitude);
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        s = trimZeros(s);
-        return abs >= 10_000 ? withThousands(s) : s;
+        String s = new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+        return Math.abs(Double.parseDouble(s)) >= 10_000 ? withThousands(s) : s;
     }
 
     /** A decade label for {@code 10^exponent}: 1e-3, 0.01, 0.1, 1, 10, 100, 1e3. */

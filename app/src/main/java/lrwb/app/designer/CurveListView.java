@@ -38,7 +38,7 @@ final class CurveListView {
         Label title = new Label("Schedules");
         title.getStyleClass().add("pane-title");
 
-        MenuButton presets = new MenuButton("Presets");
+        MenuButton presets = new MenuButton("Add a preset");
         presets.setId("add-preset");
         presets.setTooltip(new Tooltip("Add a schedule from common practice"));
         for (Preset p : Preset.ALL) {
@@ -47,7 +47,7 @@ final class CurveListView {
             item.setOnAction(e -> vm.addPreset(p));
             presets.getItems().add(item);
         }
-        MenuButton types = new MenuButton("Types");
+        MenuButton types = new MenuButton("Add a schedule type");
         types.setId("add-type");
         types.setTooltip(new Tooltip("Add any schedule type with starting values"));
         for (ScheduleTypes.Entry t : ScheduleTypes.ALL) {
@@ -56,24 +56,23 @@ final class CurveListView {
             item.setOnAction(e -> vm.addType(t.type()));
             types.getItems().add(item);
         }
-        MenuButton open = new MenuButton("Saved");
+        MenuButton open = new MenuButton("Open a saved schedule");
         open.setId("open-saved");
         open.setTooltip(new Tooltip("Add a schedule saved in the workbench's schedules folder"));
         open.setOnShowing(e -> fillOpenMenu(open));
         open.getItems().add(new MenuItem("…"));
-        HBox add = new HBox(6, presets, types, open);
+        VBox add = new VBox(6, presets, types, open);
         for (MenuButton b : List.of(presets, types, open)) {
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            HBox.setHgrow(b, Priority.ALWAYS);
         }
-        Label addLabel = new Label("Add from");
-        addLabel.getStyleClass().add("hint");
 
         list.setId("curve-list");
         list.setItems(vm.curves());
-        list.setEditable(true);
-        list.setCellFactory(v -> new CurveCell());
+        // Editable only while renaming: an always-editable list starts an edit when the selected row is
+        // clicked again, which then swallows the list's keyboard shortcuts.
+        list.setEditable(false);
+        list.setCellFactory(v -> new CurveCell(this::rename));
+
         // The cell renames the curve itself; the default handler would replace the list item and drop the selection.
         list.setOnEditCommit(e -> { });
         list.setPlaceholder(new Label("Add a preset or a type\nto start comparing."));
@@ -105,11 +104,13 @@ final class CurveListView {
         HBox actions = new HBox(4, up, down, gap, duplicate, remove);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(title, addLabel, add, list, actions);
+        Label compare = new Label("Compared on the chart");
+        compare.getStyleClass().add("hint");
+        root.getChildren().addAll(title, add, compare, list, actions);
         root.setPadding(new Insets(12));
         root.getStyleClass().add("designer-sidebar");
-        root.setMinWidth(250);
-        root.setPrefWidth(270);
+        root.setMinWidth(230);
+        root.setPrefWidth(240);
     }
 
     VBox node() {
@@ -166,11 +167,19 @@ final class CurveListView {
         } else if (e.getCode() == KeyCode.SPACE) {
             c.visibleProperty().set(!c.visibleProperty().get());
         } else if (e.getCode() == KeyCode.F2) {
-            list.edit(list.getSelectionModel().getSelectedIndex());
+            rename(list.getSelectionModel().getSelectedIndex());
         } else {
             return;
         }
         e.consume();
+    }
+
+    /** Edits the name of the curve at {@code index} in place. */
+    private void rename(int index) {
+        if (index >= 0) {
+            list.setEditable(true);
+            list.edit(index);
+        }
     }
 
     /** A row: visibility box, colour, name (editable in place), type. */
@@ -183,7 +192,12 @@ final class CurveListView {
         private final TextField editor = new TextField();
         private CurveModel bound;
 
-        CurveCell() {
+        CurveCell(java.util.function.IntConsumer rename) {
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !isEmpty() && !isEditing()) {
+                    rename.accept(getIndex());
+                }
+            });
             shown.setTooltip(new Tooltip("Show on the chart (Space)"));
             shown.setFocusTraversable(false);
             swatch.setArcWidth(4);
@@ -216,9 +230,12 @@ final class CurveListView {
             }
             if (empty || item == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             bound = item;
+            setTooltip(new Tooltip(item.name() + "\n" + ScheduleTypes.of(item.type()).description()
+                    + "\nF2: rename · Space: show/hide · Ctrl+D: duplicate · Alt+↑/↓: move · Delete: remove"));
             shown.selectedProperty().bindBidirectional(item.visibleProperty());
             name.textProperty().bind(item.nameProperty());
             swatch.fillProperty().bind(item.colorProperty());
@@ -245,13 +262,23 @@ final class CurveListView {
                 item.nameProperty().set(text);
             }
             super.commitEdit(item);
-            setGraphic(row);
+            endRename();
         }
 
         @Override
         public void cancelEdit() {
             super.cancelEdit();
+            endRename();
+        }
+
+        /** Back to a read-only list (only after the edit has ended: ListView ignores edit(-1) when not editable). */
+        private void endRename() {
             setGraphic(row);
+            ListView<CurveModel> list = getListView();
+            if (list != null && list.isEditable()) {
+                list.setEditable(false);
+                list.requestFocus(); // the keys go on working on the list
+            }
         }
     }
 }

@@ -32,8 +32,19 @@ final class DesignerChart {
     private double[] xs = new double[0];
     private boolean xsDirty = true;
 
-    /** A curve on the chart with the listeners that keep it current, so they can be removed with it. */
-    private record Plotted(ChartCurve line, InvalidationListener onChange, List<Observable> sources, double[][] buffer) {
+    /** A curve on the chart with the listeners that keep it current (removed with it) and its sample buffer. */
+    private static final class Plotted {
+        final ChartCurve line;
+        final InvalidationListener onChange;
+        final List<Observable> sources;
+        /** Reused between frames: a 100k-step curve is 800 KB, not worth allocating per slider step. */
+        double[] lr;
+
+        Plotted(ChartCurve line, InvalidationListener onChange, List<Observable> sources) {
+            this.line = line;
+            this.onChange = onChange;
+            this.sources = sources;
+        }
     }
 
     DesignerChart(DesignerViewModel vm) {
@@ -83,11 +94,11 @@ final class DesignerChart {
         for (CurveModel c : new ArrayList<>(plotted.keySet())) {
             if (!now.contains(c)) {
                 Plotted p = plotted.remove(c);
-                p.sources().forEach(s -> s.removeListener(p.onChange()));
-                p.line().nameProperty().unbind();
-                p.line().colorProperty().unbind();
-                p.line().visibleProperty().unbindBidirectional(c.visibleProperty());
-                chart.removeCurve(p.line());
+                p.sources.forEach(s -> s.removeListener(p.onChange));
+                p.line.nameProperty().unbind();
+                p.line.colorProperty().unbind();
+                p.line.visibleProperty().unbindBidirectional(c.visibleProperty());
+                chart.removeCurve(p.line);
                 dirty.remove(c);
             }
         }
@@ -107,11 +118,11 @@ final class DesignerChart {
                     sources.add(c.plateauExample().metricsProperty());
                 }
                 sources.forEach(s -> s.addListener(onChange));
-                plotted.put(c, new Plotted(line, onChange, sources, new double[1][]));
+                plotted.put(c, new Plotted(line, onChange, sources));
                 dirty.add(c);
             }
         }
-        chart.reorder(now.stream().map(c -> plotted.get(c).line()).toList());
+        chart.reorder(now.stream().map(c -> plotted.get(c).line).toList());
         update.request();
     }
 
@@ -130,8 +141,8 @@ final class DesignerChart {
         for (CurveModel c : dirty) {
             Plotted p = plotted.get(c);
             if (p != null) {
-                p.buffer()[0] = vm.samples(c, p.buffer()[0]);
-                p.line().setData(xs, p.buffer()[0], steps);
+                p.lr = vm.samples(c, p.lr);
+                p.line.setData(xs, p.lr, steps);
             }
         }
         dirty.clear();

@@ -75,13 +75,13 @@ public final class DesignerView {
 
         editor.setPadding(new Insets(12));
         editor.getStyleClass().add("designer-editor");
-        editor.setMinWidth(300);
-        editor.setPrefWidth(340);
+        editor.setMinWidth(320);
+        editor.setPrefWidth(380);
         vm.formProperty().addListener((o, a, b) -> rebuildEditor());
         rebuildEditor();
 
         SplitPane split = new SplitPane(list.node(), center, editor);
-        split.setDividerPositions(0.22, 0.72);
+        split.setDividerPositions(0.2, 0.68);
         SplitPane.setResizableWithParent(list.node(), false);
         SplitPane.setResizableWithParent(editor, false);
         root.setCenter(split);
@@ -184,8 +184,13 @@ public final class DesignerView {
     private VBox formulaBox() {
         Label title = new Label();
         title.getStyleClass().add("pane-subtitle");
-        title.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.selected() == null ? "Formula" : "Formula · " + vm.selected().name(), vm.selectedProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            CurveModel c = vm.selected();
+            if (c == null) {
+                return "Formula";
+            }
+            return "Formula · " + c.name() + (c.isValid() ? "" : "  (last valid values: the form has an error)");
+        }, vm.selectedProperty(), vm.selectedErrorProperty()));
         TextArea text = new TextArea();
         VBox.setVgrow(text, Priority.ALWAYS);
         text.setEditable(false);
@@ -215,12 +220,14 @@ public final class DesignerView {
         name.textProperty().bind(curve.nameProperty());
         name.getStyleClass().add("pane-title");
         ScheduleTypes.Entry type = ScheduleTypes.of(curve.type());
-        Label about = new Label(type.title() + " (" + type.type() + "): " + type.description());
+        Label about = new Label(type.description() + "  ·  JSON type \"" + type.type() + "\"");
         about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than be cut to "…"
         about.getStyleClass().add("hint");
         Label general = new Label();
         general.getStyleClass().add("form-error");
         general.setWrapText(true);
+        general.setMinHeight(Region.USE_PREF_SIZE);
         general.textProperty().bind(form.generalErrorProperty());
         general.visibleProperty().bind(form.generalErrorProperty().isNotEmpty());
         general.managedProperty().bind(general.visibleProperty());

@@ -57,6 +57,8 @@ public final class DesignerViewModel {
     private final ScheduleLibrary library;
     private final List<SnippetFormat> snippetFormats;
     private final ChangeListener<Object> formulaInputs = (o, a, b) -> updateFormula();
+    private final ReadOnlyObjectWrapper<InvalidSpecException> selectedError = new ReadOnlyObjectWrapper<>(this, "selectedError");
+    private final ChangeListener<InvalidSpecException> errorFollower = (o, a, b) -> selectedError.set(b);
 
     /**
      * @param codeFormats the code languages the shell offers (engine code export); the JSON spec is always offered first
@@ -73,10 +75,13 @@ public final class DesignerViewModel {
         selected.addListener((o, old, now) -> {
             if (old != null) {
                 old.specProperty().removeListener(formulaInputs);
+                old.errorProperty().removeListener(errorFollower);
             }
             if (now != null) {
                 now.specProperty().addListener(formulaInputs);
+                now.errorProperty().addListener(errorFollower);
             }
+            selectedError.set(now == null ? null : now.errorProperty().get());
             rebuildForm();
             updateFormula();
         });
@@ -189,6 +194,11 @@ public final class DesignerViewModel {
         }
         CurveModel c = selected.get();
         form.set(c == null ? null : new ParamForm(c, unit -> "epoch".equals(unit) ? epochs.get() : totalSteps.get()));
+    }
+
+    /** What is wrong with the selected curve's current edit, or null (the chart and formula show its last valid spec). */
+    public ReadOnlyObjectProperty<InvalidSpecException> selectedErrorProperty() {
+        return selectedError.getReadOnlyProperty();
     }
 
     /** The selected schedule's formula with its numbers, and a few values it gives. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Text of a form field to JSON and back. Text that is not a number still becomes JSON (a string), so the
@@ -93,10 +92,10 @@ final class FieldCodec {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
         if (Math.abs(v) < 1e-4) {
-            return d.toString().toLowerCase(Locale.ROOT).replace("e-", "e-");
+            // 6.32e-5 reads better than 0.0000632; Double.toString is the shortest form that reads back exactly.
+            return Double.toString(v).replace("E", "e").replace(".0e", "e");
         }
-        return d.toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

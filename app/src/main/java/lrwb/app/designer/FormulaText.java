@@ -99,7 +99,8 @@ public final class FormulaText {
                         + ", " + s.decaySteps() + ") / " + s.decaySteps() + ")) / 2 + " + n(s.alpha()) + ")");
             }
         } else if (spec instanceof CosineRestartsSchedule s) {
-            out.add("period i lasts firstDecaySteps · tMul^i and peaks at lr · mMul^i; at fraction f of it:");
+            out.add("period i: firstDecaySteps · tMul^i steps, peak lr · mMul^i;");
+            out.add("at fraction f of period i:");
             out.add("lr = lr · ((1 − alpha) · mMul^i · (1 + cos(π · f)) / 2 + alpha)");
             out.add("   = " + n(s.lr()) + " · (" + n(1 - s.alpha()) + " · " + n(s.mMul()) + "^i · (1 + cos(π · f)) / 2 + " + n(s.alpha()) + ")");
             out.add("restarts at t = " + restarts(s, horizon(s, totalSteps, spe)));
@@ -115,8 +116,8 @@ public final class FormulaText {
             };
             out.add("lr(t) = baseLr + (maxLr − baseLr) · s(t) · f");
             out.add("      = " + n(s.baseLr()) + " + (" + n(s.maxLr()) + " − " + n(s.baseLr()) + ") · s(t) · " + f);
-            out.add("s rises 0 → 1 over " + s.stepSizeUp() + " steps, falls 1 → 0 over " + s.stepSizeDown()
-                    + "; cycle = floor(1 + t / " + (s.stepSizeUp() + s.stepSizeDown()) + ")");
+            out.add("s rises 0 → 1 over " + s.stepSizeUp() + " steps, falls 1 → 0 over " + s.stepSizeDown() + ";");
+            out.add("cycle = floor(1 + t / " + (s.stepSizeUp() + s.stepSizeDown()) + ")");
         } else if (spec instanceof OneCycleSchedule s) {
             long up = Math.round(s.pctStart() * s.totalSteps()) - 1;
             out.add("start = maxLr / divFactor = " + n(s.maxLr()) + " / " + n(s.divFactor()) + " = " + sig(s.initialValue()));
@@ -146,10 +147,12 @@ public final class FormulaText {
             boolean rel = s.thresholdMode() == PlateauSchedule.ThresholdMode.REL;
             String better = min ? (rel ? "< best · (1 − " + n(s.threshold()) + ")" : "< best − " + n(s.threshold()))
                     : (rel ? "> best · (1 + " + n(s.threshold()) + ")" : "> best + " + n(s.threshold()));
-            out.add("Starts at lr = " + n(s.lr()) + ". After each epoch, " + s.monitor().json() + " is better if " + better + ".");
-            out.add("More than " + s.patience() + " epochs without a better value:  lr ← max(lr · " + n(s.factor())
+            out.add("lr starts at " + n(s.lr()) + ".");
+            out.add("After each epoch: " + s.monitor().json() + " is better if " + better);
+            out.add("More than " + s.patience() + " epochs without better:  lr ← max(lr · " + n(s.factor())
                     + ", " + n(s.minLr()) + ")");
-            out.add("then wait " + s.cooldown() + " epoch(s) before counting again; drops under " + n(s.eps()) + " are ignored.");
+            out.add("Then wait " + s.cooldown() + " epoch(s) before counting again.");
+            out.add("Cuts smaller than eps = " + n(s.eps()) + " are skipped.");
         }
         if (spec.unit() == Unit.EPOCH) {
             out.add("t counts epochs: t = floor(iteration / " + spe + ")");

@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,11 +34,11 @@ final class ParamFormView {
             grid.setHgap(8);
             grid.setVgap(2);
             ColumnConstraints name = new ColumnConstraints();
-            name.setMinWidth(96);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             ColumnConstraints control = new ColumnConstraints();
             control.setHgrow(Priority.ALWAYS);
             control.setMinWidth(60);
-            ColumnConstraints text = new ColumnConstraints(84);
+            ColumnConstraints text = new ColumnConstraints(78);
             grid.getColumnConstraints().addAll(name, control, text);
             int row = 0;
             for (ParamField f : section.fields()) {

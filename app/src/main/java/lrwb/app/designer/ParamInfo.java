@@ -20,14 +20,14 @@ public record ParamInfo(String name, ParamKind kind, boolean logSlider, double s
         choices = List.copyOf(choices);
     }
 
-    /** A learning rate: log slider from 1e-6 to 10. */
+    /** A learning rate: log slider over the five decades where LRs live (the text field takes any value). */
     static ParamInfo lr(String name, String help) {
-        return new ParamInfo(name, ParamKind.NUMBER, true, 1e-6, 10, List.of(), false, help, "");
+        return new ParamInfo(name, ParamKind.NUMBER, true, 1e-5, 1, List.of(), false, help, "");
     }
 
     /** A learning rate that may be absent. */
     static ParamInfo optionalLr(String name, String help) {
-        return new ParamInfo(name, ParamKind.NUMBER, true, 1e-6, 10, List.of(), true, help, "");
+        return new ParamInfo(name, ParamKind.NUMBER, true, 1e-5, 1, List.of(), true, help, "");
     }
 
     /** A step count: integer slider from 1 to the chart's length. */

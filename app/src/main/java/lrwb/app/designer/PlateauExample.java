@@ -31,14 +31,19 @@ public final class PlateauExample {
         setValues(initial);
     }
 
-    /** A validation-loss-like curve (or an accuracy-like one, {@code rising}) with two stalls and a little noise. */
+    /**
+     * A validation-loss-like curve (or an accuracy-like one, {@code rising}): a fast fall, then stalls that
+     * creep upwards (mild overfitting) broken by two improvements, with a little noise. With the default
+     * patience of 10 the plateau rule cuts the LR a few times on it.
+     */
     static double[] typical(int epochs, boolean rising) {
         double[] m = new double[epochs];
         long seed = 42;
         for (int e = 0; e < epochs; e++) {
             seed = seed * 6364136223846793005L + 1442695040888963407L;
-            double noise = ((seed >>> 11) / (double) (1L << 53) - 0.5) * 0.02;
-            double loss = 0.35 + 1.5 * Math.exp(-e / 6.0) - 0.08 * sigmoid((e - 45) / 2.0) - 0.04 * sigmoid((e - 75) / 2.0);
+            double noise = ((seed >>> 11) / (double) (1L << 53) - 0.5) * 0.006;
+            double loss = 0.3 + 1.5 * Math.exp(-e / 5.0) + 0.0015 * Math.max(0, e - 25)
+                    - 0.08 * sigmoid((e - 45) / 1.5) - 0.05 * sigmoid((e - 75) / 1.5);
             m[e] = round4(rising ? 1.05 - loss * 0.5 + noise / 2 : loss + noise);
         }
         return m;

@@ -37,6 +37,14 @@ class MainWindowTest {
     }
 
     @Test
+    void theDesignerOpensWithAComparisonToLookAt(FxRobot robot) {
+        assertThat(window.designer().curves()).extracting(c -> c.name())
+                .containsExactly("Step: halve every 10 epochs", "Cosine + warmup", "One-cycle");
+        assertThat(window.designer().selected().name()).isEqualTo("Cosine + warmup");
+        assertThat(robot.lookup("#field-sequential-milestones").tryQuery()).isPresent();
+    }
+
+    @Test
     void clickingATabShowsItsWorkspace(FxRobot robot) {
         robot.clickOn("LR Finder");
         assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("LR Finder");

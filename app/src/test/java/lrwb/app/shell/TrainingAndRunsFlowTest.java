@@ -58,7 +58,7 @@ class TrainingAndRunsFlowTest {
 
     /** How many vertices the chart's drawn lines have (0 for an empty chart). */
     private static int drawnVertices(FxRobot robot, String chartId) {
-        return robot.lookup(chartId + " .chart-series-line").queryAllAs(Path.class).stream()
+        return robot.lookup(chartId + " .curve-line").queryAllAs(Path.class).stream()
                 .mapToInt(p -> p.getElements().size()).sum();
     }
 
