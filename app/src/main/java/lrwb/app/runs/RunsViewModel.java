@@ -164,7 +164,8 @@ public final class RunsViewModel {
         }
         if (refreshAgain) {
             refreshAgain = false;
-            javafx.application.Platform.runLater(this::refresh);
+            refreshing = null; // this read is over; start the next one now
+            refresh();
         } else if (live) {
             liveRefresh.playFromStart();
         }

@@ -17,6 +17,7 @@ import lrwb.engine.schedule.Unit;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 /**
  * The schedule part of the training form: a constant LR, a schedule saved from the Designer, reduce-on-plateau
@@ -87,10 +88,16 @@ public final class ScheduleChoice {
         return givenText.getReadOnlyProperty();
     }
 
-    /** Re-reads the names in schedules/; a problem listing them is shown at the field. */
+    /** Re-reads the names in schedules/; a problem listing them is shown at the field. The chosen name stays. */
     public void reloadLibrary() {
         try {
-            savedNames.setAll(library.names());
+            List<String> names = library.names();
+            String chosen = savedName.text();
+            if (!names.equals(savedNames)) {
+                // A combo showing this list may clear its value when the items are replaced: put the name back.
+                savedNames.setAll(names);
+                savedName.textProperty().set(chosen);
+            }
             if (savedName.text().isEmpty() && !savedNames.isEmpty()) {
                 savedName.textProperty().set(savedNames.get(0));
             }

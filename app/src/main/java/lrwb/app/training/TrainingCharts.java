@@ -28,7 +28,8 @@ import java.util.Map;
  * which the run grew; the charts decimate them.
  */
 public final class TrainingCharts {
-    private final CurveChart lr = new CurveChart("iteration", "learning rate");
+    /** "LR": the chart is short, and "learning rate (log scale)" would not fit along its y axis. */
+    private final CurveChart lr = new CurveChart("iteration", "LR");
     private final CurveChart loss = new CurveChart("iteration", "loss");
     private final CurveChart accuracy = new CurveChart("epoch", "accuracy");
     private final GridPane grid = new GridPane();

@@ -360,16 +360,19 @@ public final class TrainingView {
         batches.setSelected(true);
         batches.setTooltip(new Tooltip("Show the loss of every minibatch behind the smoothed curve"));
         batches.selectedProperty().addListener((o, a, on) -> charts.setBatchLossVisible(on));
-        Label key = new Label("Loss: faint = per batch, solid = smoothed, dotted = train per epoch, dashed = validation per epoch."
-                + " Accuracy: dotted = train, solid = validation.");
+        Label key = new Label("Loss: faint per batch · solid smoothed · dotted train and dashed validation per epoch."
+                + "  Accuracy: dotted train · solid validation.");
         key.setWrapText(true);
         key.setMinWidth(0);
-        HBox.setHgrow(key, Priority.SOMETIMES);
+        HBox.setHgrow(key, Priority.ALWAYS);
         key.getStyleClass().add("hint");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button png = button("Export PNG…", "train-export-png", "Save the three charts as one image", this::exportPng);
         HBox bar = new HBox(8, logLr, logLoss, batches, key, gap, png);
+        for (Region r : java.util.List.of(logLr, logLoss, batches, png)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the key wraps; the buttons keep their words
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

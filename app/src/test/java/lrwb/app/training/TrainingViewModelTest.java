@@ -242,6 +242,29 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theChosenSavedScheduleStaysChosenWhenTheLibraryIsReread(FxRobot robot) throws Exception {
+        ScheduleLibrary library = new ScheduleLibrary(new WorkbenchHome(dir));
+        library.save("A", new ConstantSchedule(0.1));
+        library.save("B", new ConstantSchedule(0.2));
+        TrainingViewModel vm = vm(robot, "2");
+        robot.interact(() -> {
+            ScheduleChoice choice = vm.form().schedule();
+            choice.sourceProperty().set(ScheduleSource.LIBRARY);
+            assertThat(choice.savedName().text()).isEqualTo("A");
+            choice.savedName().textProperty().set("B");
+            assertThat(vm.addToQueue().name()).endsWith("· B");
+        });
+        library.save("C", new ConstantSchedule(0.3));
+        robot.interact(() -> {
+            assertThat(vm.addToQueue().name()).endsWith("· B");
+            assertThat(vm.form().schedule().savedNames()).containsExactly("A", "B", "C");
+            vm.form().schedule().savedName().textProperty().set("gone");
+            assertThat(vm.addToQueue()).isNull();
+            assertThat(vm.form().schedule().savedName().error()).isEqualTo("there is no saved schedule named \"gone\" (any more)");
+        });
+    }
+
+    @Test
     void aPastRunReopensWithItsCurvesAndMarks(FxRobot robot) throws Exception {
         TrainingViewModel vm = vm(robot, "400");
         TrainingRun live = train(robot, vm);
