@@ -10,6 +10,7 @@ import lrwb.app.chart.AxisScale;
 import lrwb.app.chart.ChartCurve;
 import lrwb.app.chart.CurveChart;
 import lrwb.app.chart.NumberLabels;
+import lrwb.app.training.DistinctNames;
 
 import java.util.List;
 
@@ -25,6 +26,7 @@ final class ComparisonCharts {
 
     ComparisonCharts(ObservableList<ComparedRun> runs) {
         lr.yAxis().axisScaleProperty().set(AxisScale.LOG10);
+        accuracy.yAxis().setHeadroom(false); // accuracy lives in [0, 1]
         lr.yAxis().setMaxDecades(8);
         accuracy.setXReadout(v -> "epoch " + Math.round(v));
         loss.setXReadout(v -> "epoch " + Math.round(v));
@@ -71,21 +73,25 @@ final class ComparisonCharts {
             }
         }
         int epochs = 1;
-        for (ComparedRun r : runs) {
+        // Legends name what differs between the runs ("cosine 0.1" vs "step 0.2"), not the shared rest.
+        List<String> names = DistinctNames.of(runs.stream().map(ComparedRun::name).toList());
+        for (int i = 0; i < runs.size(); i++) {
+            ComparedRun r = runs.get(i);
+            String name = names.get(i) + (r.rangeTest() ? " (range test)" : "");
             if (!r.rangeTest()) {
-                add(accuracy, r, r.epochs(), r.valAccuracy());
-                add(loss, r, r.epochs(), r.valLoss());
+                add(accuracy, r, name, r.epochs(), r.valAccuracy());
+                add(loss, r, name, r.epochs(), r.valLoss());
                 epochs = Math.max(epochs, r.epochs().length);
             }
-            add(lr, r, r.iterations(), r.lr());
+            add(lr, r, name, r.iterations(), r.lr());
         }
         accuracy.setXRange(1, Math.max(2, epochs));
         loss.setXRange(1, Math.max(2, epochs));
     }
 
-    private static void add(CurveChart chart, ComparedRun run, double[] x, double[] y) {
+    private static void add(CurveChart chart, ComparedRun run, String name, double[] x, double[] y) {
         ChartCurve c = chart.addCurve();
-        c.nameProperty().set(run.name() + (run.rangeTest() ? " (range test)" : ""));
+        c.nameProperty().set(name);
         c.colorProperty().set(run.color());
         c.setData(x, y, Math.min(x.length, y.length));
     }

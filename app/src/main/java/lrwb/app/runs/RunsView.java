@@ -31,7 +31,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.designer.FileTarget;
 import lrwb.app.training.DurationText;
@@ -140,7 +139,7 @@ public final class RunsView {
         status.setPrefWidth(80);
         TableColumn<RunRow, Number> best = new TableColumn<>("Best val acc");
         best.setCellValueFactory(c -> c.getValue().bestValAccuracyProperty());
-        best.setCellFactory(c -> numberCell(v -> NumberLabels.significant(v, 3)));
+        best.setCellFactory(c -> numberCell(v -> String.format(java.util.Locale.ROOT, "%.3f", v)));
         best.setComparator(RunsView::compareNumbers);
         best.setPrefWidth(90);
         TableColumn<RunRow, Number> duration = new TableColumn<>("Duration");

@@ -8,14 +8,14 @@ import java.util.List;
  * runs share all but the schedule, the legend should read "constant 0.05", "cosine 0.1", … rather than repeat
  * the rest five times.
  */
-final class DistinctNames {
+public final class DistinctNames {
     static final String SEPARATOR = " · ";
 
     private DistinctNames() {
     }
 
     /** For each name, the parts that are not the same in every name (the last part when all are the same). */
-    static List<String> of(List<String> names) {
+    public static List<String> of(List<String> names) {
         List<String[]> parts = names.stream().map(n -> n.split(" · ", -1)).toList();
         int width = parts.stream().mapToInt(p -> p.length).max().orElse(0);
         boolean sameShape = parts.stream().allMatch(p -> p.length == width);

@@ -8,7 +8,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.shape.Rectangle;
-import lrwb.app.chart.NumberLabels;
 
 /**
  * The runs of the session as a table: colour and number (as on the charts' legends), name, state, progress
@@ -63,7 +62,7 @@ final class QueueTable {
 
         TableColumn<TrainingRun, String> best = new TableColumn<>("Best val acc");
         best.setCellValueFactory(c -> c.getValue().bestValAccuracyProperty()
-                .map(v -> Double.isNaN(v.doubleValue()) ? "–" : NumberLabels.significant(v.doubleValue(), 3)));
+                .map(v -> Double.isNaN(v.doubleValue()) ? "–" : String.format(java.util.Locale.ROOT, "%.3f", v.doubleValue())));
         best.setPrefWidth(90);
         best.setSortable(false);
 

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * The three live charts of a list of runs: LR vs iteration (overrides and plateau reductions marked), loss vs
- * iteration (per batch faint, smoothed solid, epoch train dotted and validation dashed) and accuracy per epoch.
+ * iteration (per batch faint, smoothed solid) and, per epoch, train (dotted) and validation (dashed) loss and
+ * accuracy.
  * Each run keeps its colour on every chart. Curves are handed the runs' primitive arrays once per frame in
  * which the run grew; the charts decimate them.
  */
@@ -154,7 +155,7 @@ public final class TrainingCharts {
         ChartCurve epochTrain = curve(loss, run, n + " train/epoch", LineStyle.DOTTED);
         ChartCurve epochVal = curve(loss, run, n + " val/epoch", LineStyle.DASHED);
         ChartCurve trainAcc = curve(accuracy, run, n + " train", LineStyle.DOTTED);
-        ChartCurve valAcc = curve(accuracy, run, n + " val", LineStyle.SOLID);
+        ChartCurve valAcc = curve(accuracy, run, n + " val", LineStyle.DASHED);
         List<ChartMarker> markers = new ArrayList<>();
         InvalidationListener onRevision = o -> update(run);
         ListChangeListener<TrainingEvent> onMark = c -> {

@@ -230,18 +230,25 @@ public final class TrainingRun {
         publish();
     }
 
-    /** How a run ended, as a sentence: "Diverged: the loss became NaN at iteration 40 …". */
+    /** How a run ended, as a sentence: "Diverged: the loss became NaN at iteration 40 …", "Finished 10 epochs." */
     static String endMessage(RunState s, String why) {
         String w = why == null || why.isBlank() ? s.label() : why.strip();
         String sentence = w.endsWith(".") ? w : w + ".";
-        return switch (s) {
-            case FINISHED -> "Finished: " + sentence;
-            case STOPPED -> "Stopped: " + sentence;
-            case DIVERGED -> "Diverged: " + sentence;
-            case FAILED -> "Failed: " + sentence;
-            case INTERRUPTED -> "Interrupted: " + sentence;
-            default -> w;
+        String verb = switch (s) {
+            case FINISHED -> "Finished";
+            case STOPPED -> "Stopped";
+            case DIVERGED -> "Diverged";
+            case FAILED -> "Failed";
+            case INTERRUPTED -> "Interrupted";
+            default -> "";
         };
+        if (verb.isEmpty()) {
+            return w;
+        }
+        // The engine often says it already ("finished 10 epochs", "stopped by the user at …"): say it once.
+        return sentence.regionMatches(true, 0, verb, 0, verb.length())
+                ? verb + sentence.substring(verb.length())
+                : verb + ": " + sentence;
     }
 
     /**

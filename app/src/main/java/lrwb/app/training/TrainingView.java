@@ -360,8 +360,7 @@ public final class TrainingView {
         batches.setSelected(true);
         batches.setTooltip(new Tooltip("Show the loss of every minibatch behind the smoothed curve"));
         batches.selectedProperty().addListener((o, a, on) -> charts.setBatchLossVisible(on));
-        Label key = new Label("Loss: faint per batch · solid smoothed · dotted train and dashed validation per epoch."
-                + "  Accuracy: dotted train · solid validation.");
+        Label key = new Label("Faint: loss per batch · solid: smoothed loss · dotted: train per epoch · dashed: validation per epoch");
         key.setWrapText(true);
         key.setMinWidth(0);
         HBox.setHgrow(key, Priority.ALWAYS);

@@ -90,7 +90,7 @@ class TrainingAndRunsFlowTest {
 
         robot.clickOn("#train-stop");
         await(() -> first.state() == RunState.STOPPED);
-        assertThat(robot.lookup("#train-run-message").queryLabeled().getText()).startsWith("Stopped: stopped by the user");
+        assertThat(robot.lookup("#train-run-message").queryLabeled().getText()).startsWith("Stopped by the user");
 
         type(robot, "#train-epochs", "3");
         type(robot, "#train-lr", "0.2");

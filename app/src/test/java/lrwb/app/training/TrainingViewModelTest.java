@@ -63,7 +63,7 @@ class TrainingViewModelTest {
         await(() -> run.state().hasEnded());
 
         assertThat(run.state()).isEqualTo(RunState.FINISHED);
-        assertThat(run.message()).isEqualTo("Finished: finished 3 epochs.");
+        assertThat(run.message()).isEqualTo("Finished 3 epochs.");
         assertThat(run.series().size()).isEqualTo(24); // 120 training rows of iris, batches of 16, 3 epochs
         assertThat(run.series().epochs()).isEqualTo(3);
         assertThat(run.series().lr()[0]).isEqualTo(0.05);
@@ -117,7 +117,7 @@ class TrainingViewModelTest {
         robot.interact(vm::stop);
         await(() -> run.state().hasEnded());
         assertThat(run.state()).isEqualTo(RunState.STOPPED);
-        assertThat(run.message()).startsWith("Stopped: stopped by the user at iteration");
+        assertThat(run.message()).startsWith("Stopped by the user at iteration");
         assertThat(TrainingRecord.read(run.folder()).events()).extracting(TrainingEvent::kind)
                 .contains(TrainingEvent.Kind.PAUSED, TrainingEvent.Kind.LR_OVERRIDDEN, TrainingEvent.Kind.LR_OVERRIDE_CLEARED);
     }
