@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
+import lrwb.app.chart.NumberLabels;
 import lrwb.engine.train.EpochMetrics;
 import lrwb.engine.train.IterationMetrics;
 import lrwb.engine.train.TrainingEvent;
@@ -294,7 +295,7 @@ public final class TrainingRun {
         }
         double lr = series.lastLr();
         if (Double.isFinite(lr)) {
-            b.append(" · lr ").append(String.format(Locale.ROOT, "%.3g", lr));
+            b.append(" · lr ").append(NumberLabels.significant(lr, 3));
             if (Double.isFinite(overrideLr.get())) {
                 b.append(" (set by hand)");
             }

@@ -285,6 +285,8 @@ public final class TrainingViewModel {
     private void onFrame(List<Object> batch) {
         Set<TrainingRun> touched = new LinkedHashSet<>();
         boolean ended = false;
+        TrainingRun shown = selected.get();
+        boolean shownHadNoLr = shown != null && !Double.isFinite(shown.series().lastLr());
         for (Object m : batch) {
             if (m instanceof Iteration i) {
                 i.run().add(i.metrics());
@@ -304,8 +306,6 @@ public final class TrainingViewModel {
                 }
             }
         }
-        TrainingRun shown = selected.get();
-        boolean shownHadNoLr = shown != null && !Double.isFinite(shown.series().lastLr());
         for (TrainingRun r : touched) {
             r.publish();
         }

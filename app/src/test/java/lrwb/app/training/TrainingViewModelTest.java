@@ -73,6 +73,7 @@ class TrainingViewModelTest {
         // coalesced per frame: fewer announcements than iterations
         assertThat(revisions.size()).isLessThan(24);
         assertThat(vm.anyLiveProperty().get()).isFalse();
+        assertThat(vm.overrideLr().text()).isEqualTo("0.05"); // the override starts from the LR in use
 
         TrainingRecord record = TrainingRecord.read(run.folder());
         assertThat(record.info().status()).isEqualTo(RunStatus.FINISHED);
