@@ -60,6 +60,8 @@ public final class RunsViewModel {
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final Map<Path, Color> colors = new HashMap<>();
+    /** Read on the background thread only, one refresh at a time. */
+    private final Map<Path, RunSnapshot.Best> bestCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final PauseTransition liveRefresh = new PauseTransition(LIVE_REFRESH);
     private Consumer<Path> trainingOpener;
     private Consumer<Path> rangeTestOpener;
@@ -137,7 +139,7 @@ public final class RunsViewModel {
             RunCatalog.Listing listing = new RunCatalog(runsDir).list();
             List<RunSnapshot> snapshots = new ArrayList<>();
             for (RunCatalog.Entry e : listing.runs()) {
-                snapshots.add(RunSnapshot.read(e));
+                snapshots.add(RunSnapshot.read(e, bestCache));
             }
             return new Object[] {snapshots, listing.problems()};
         }).handle((result, error) -> {

@@ -164,6 +164,8 @@ public final class MainWindow {
         stage.setScene(scene());
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        // Closing the window stops the runs cleanly, so their records end as cancelled rather than interrupted.
+        stage.setOnHiding(e -> training.shutdown(java.time.Duration.ofSeconds(3)));
         stage.show();
     }
 }

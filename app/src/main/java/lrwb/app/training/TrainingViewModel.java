@@ -40,7 +40,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Training workspace's state: the form, the runs of this session (queued, live, ended or reopened) each
@@ -379,6 +383,28 @@ public final class TrainingViewModel {
             }
         }
         say("Stopping every run; the queue is on hold.", false);
+    }
+
+    /**
+     * Stops every live run and waits, at most {@code timeout}, until their records are complete: closing the
+     * window then leaves runs marked cancelled with every update so far on disk, not interrupted mid-line.
+     */
+    public void shutdown(java.time.Duration timeout) {
+        queueRunning = false;
+        List<CompletableFuture<TrainingEvent>> ends = new ArrayList<>();
+        for (TrainingRun r : runs) {
+            if (r.isActive()) {
+                r.job().cancel();
+                ends.add(r.job().ended());
+            }
+        }
+        try {
+            CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a job that does not stop in time is recorded as interrupted, as after a crash: nothing more to do
+        }
     }
 
     /** Takes an ended or queued run off the charts (its record on disk stays). */

@@ -124,6 +124,15 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void shuttingDownStopsLiveRunsAndLeavesCompleteRecords(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "5000");
+        TrainingRun run = train(robot, vm);
+        await(() -> run.series().size() > 10);
+        robot.interact(() -> vm.shutdown(java.time.Duration.ofSeconds(10)));
+        assertThat(TrainingRecord.read(run.folder()).info().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+
+    @Test
     void aQueueRunsOneAfterAnotherEachInItsOwnColour(FxRobot robot) throws Exception {
         TrainingViewModel vm = vm(robot, "2");
         List<TrainingRun> queued = new ArrayList<>();
