@@ -38,7 +38,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -442,7 +441,7 @@ public final class TrainingViewModel {
             overrideLr.setError(e.getMessage());
             return false;
         }
-        say(String.format(Locale.ROOT, "%s: learning rate set to %.3g by hand from the next update.", selected.get().title(), lr), false);
+        say(selected.get().title() + ": learning rate set to " + NumberLabels.significant(lr, 3) + " by hand from the next update.", false);
         return true;
     }
 
