@@ -20,6 +20,7 @@ public final class ChartCurve {
     private final ObjectProperty<Color> color = new SimpleObjectProperty<>(this, "color", Color.BLACK);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final boolean inLegend;
+    private final ObjectProperty<LineStyle> lineStyle = new SimpleObjectProperty<>(this, "lineStyle", LineStyle.SOLID);
     final Path path = new Path();
     final PointBuffer decimated = new PointBuffer();
     /** The decimated points changed since the path was built. */
@@ -41,6 +42,8 @@ public final class ChartCurve {
         name.addListener((o, a, b) -> onChange.run());
         color.addListener((o, a, b) -> onChange.run());
         visible.addListener((o, a, b) -> onChange.run());
+        // A style changes how the path is stroked, not where its points are: no redraw needed.
+        lineStyle.addListener((o, a, b) -> (b == null ? LineStyle.SOLID : b).applyToLine(path));
     }
 
     /**
@@ -98,18 +101,13 @@ public final class ChartCurve {
         return color;
     }
 
+    /** Solid by default; faint, dashed or dotted to tell apart curves that share a colour. */
+    public ObjectProperty<LineStyle> lineStyleProperty() {
+        return lineStyle;
+    }
+
     public BooleanProperty visibleProperty() {
         return visible;
-    }
-
-    /** Line width in pixels (2 by default); e.g. a thin line for raw data under its bold smoothed version. */
-    public void setLineWidth(double width) {
-        path.setStrokeWidth(width);
-    }
-
-    /** 1 is opaque; a faint companion line (raw loss beside the smoothed loss) reads well at about 0.35. */
-    public void setLineOpacity(double opacity) {
-        path.setOpacity(opacity);
     }
 
     /** Whether the legend lists this curve (a faint companion of a listed curve is not). */

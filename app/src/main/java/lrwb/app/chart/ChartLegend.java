@@ -1,11 +1,12 @@
 package lrwb.app.chart;
 
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Line;
 
 /**
  * One entry per curve: its colour and name; pressing an entry shows or hides the curve (so the legend is also
@@ -32,16 +33,23 @@ final class ChartLegend {
             ChartCurve c = (ChartCurve) b.getUserData();
             b.selectedProperty().unbindBidirectional(c.visibleProperty());
             b.textProperty().unbind();
-            ((Rectangle) b.getGraphic()).fillProperty().unbind();
+            ((Line) b.getGraphic()).strokeProperty().unbind();
+            @SuppressWarnings("unchecked")
+            ChangeListener<LineStyle> restyle = (ChangeListener<LineStyle>) b.getProperties().get(LineStyle.class);
+            c.lineStyleProperty().removeListener(restyle);
         });
         pane.getChildren().clear();
         for (ChartCurve c : curves) {
             if (!c.isInLegend()) {
                 continue;
             }
-            Rectangle swatch = new Rectangle(18, 4);
-            swatch.fillProperty().bind(c.colorProperty());
+            Line swatch = new Line(0, 0, 18, 0);
+            swatch.strokeProperty().bind(c.colorProperty());
+            styleSwatch(swatch, c.lineStyleProperty().get());
+            ChangeListener<LineStyle> restyle = (o, was, now) -> styleSwatch(swatch, now);
+            c.lineStyleProperty().addListener(restyle);
             ToggleButton b = new ToggleButton();
+            b.getProperties().put(LineStyle.class, restyle);
             b.setGraphic(swatch);
             b.textProperty().bind(c.nameProperty());
             b.selectedProperty().bindBidirectional(c.visibleProperty());
@@ -50,5 +58,9 @@ final class ChartLegend {
             b.setTooltip(new Tooltip("Show or hide this curve"));
             pane.getChildren().add(b);
         }
+    }
+
+    private static void styleSwatch(Line swatch, LineStyle style) {
+        (style == null ? LineStyle.SOLID : style).applyTo(swatch);
     }
 }

@@ -35,6 +35,8 @@ public final class CurveChart {
     private final ChartLegend legend;
     private final PlotOverlay overlay;
     private final CurveLayer layer;
+    private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
+    private final MarkerLayer markerLayer;
     private double fixedXMin = Double.NaN;
     private double fixedXMax = Double.NaN;
     private double fixedYMin = Double.NaN;
@@ -70,8 +72,9 @@ public final class CurveChart {
         crosshair = new Crosshair(chart, plotBackground, xAxis, yAxis, curves, v -> xReadout.apply(v), v -> yReadout.apply(v));
         layer = new CurveLayer(plotBackground, xAxis, yAxis, curves);
         // Order matters: the layer is laid out after the chart, so it draws with the axes' new bounds.
+        markerLayer = new MarkerLayer(markers, plotBackground, xAxis);
         overlay = new PlotOverlay(plotBackground, xAxis, yAxis);
-        StackPane plot = new StackPane(chart, layer, crosshair.overlay(), overlay);
+        StackPane plot = new StackPane(chart, layer, markerLayer, crosshair.overlay(), overlay);
         root.setCenter(plot);
         legend = new ChartLegend(curves);
         root.setTop(legend.node());
@@ -108,6 +111,18 @@ public final class CurveChart {
             curves.setAll(order);
             redraw.request();
         }
+    }
+
+    /** Marks {@code x} with a vertical line and a short label (see {@link ChartMarker}). */
+    public ChartMarker addMarker(double x, String label, javafx.scene.paint.Color color) {
+        ChartMarker m = new ChartMarker(x, label, color);
+        markers.add(m);
+        return m;
+    }
+
+    /** The markers, in the order they were added; remove from or clear this list to take them off. */
+    public ObservableList<ChartMarker> markers() {
+        return markers;
     }
 
     public ObservableList<ChartCurve> curves() {
@@ -221,6 +236,7 @@ public final class CurveChart {
         yAxis.fit(min, max, minPositive, Math.max(3, (int) (plotHeight / spacing)));
         layer.requestLayout();
         overlay.requestLayout();
+        markerLayer.requestLayout();
         crosshair.refresh();
     }
 

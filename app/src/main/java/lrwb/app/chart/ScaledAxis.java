@@ -150,6 +150,11 @@ public final class ScaledAxis extends ValueAxis<Number> {
     }
 
     private void setBounds(double lo, double hi, double unit) {
+        if (lo == getLowerBound() && hi == getUpperBound() && unit == tickUnit) {
+            // Unchanged: invalidating would rebuild and re-style every tick label, a frame's worth of work
+            // when a live chart re-fits each frame to the same range.
+            return;
+        }
         tickUnit = unit;
         setLowerBound(lo);
         setUpperBound(hi);

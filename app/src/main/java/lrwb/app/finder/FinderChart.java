@@ -9,6 +9,7 @@ import lrwb.app.chart.AxisScale;
 import lrwb.app.chart.ChartCurve;
 import lrwb.app.chart.CurveChart;
 import lrwb.app.chart.CurveColors;
+import lrwb.app.chart.LineStyle;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PlotOverlay;
 import lrwb.engine.finder.RangePoint;
@@ -49,10 +50,7 @@ final class FinderChart {
         int size;
 
         RunCurves(FinderRun run, Color color) {
-            raw.setLineWidth(1);
-            raw.setLineOpacity(0.35);
-            smoothed.setLineWidth(2.5);
-            lr.setLineWidth(2);
+            raw.lineStyleProperty().set(LineStyle.FAINT);
             for (ChartCurve c : List.of(raw, smoothed, lr)) {
                 c.colorProperty().set(color);
             }

@@ -381,6 +381,15 @@ public final class FinderViewModel {
         return run;
     }
 
+    /** {@link #reopen}, with a failure told in the status line instead of thrown (for menu actions). */
+    public void reopenOrSayWhy(Path folder) {
+        try {
+            reopen(folder);
+        } catch (IOException | RuntimeException e) {
+            status.set("Cannot reopen " + folder.getFileName() + ": " + e.getMessage());
+        }
+    }
+
     /** The bounds as a triangular cyclic schedule with a half cycle of a few epochs, or empty without bounds. */
     public Optional<CyclicSchedule> cyclicSchedule() {
         double lo = lowerBound.get();

@@ -1,6 +1,7 @@
 package lrwb.app.shell;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -17,8 +18,13 @@ import lrwb.app.designer.ScheduleLibrary;
 import lrwb.app.designer.SnippetFormat;
 import lrwb.app.finder.FinderView;
 import lrwb.app.finder.FinderViewModel;
+import lrwb.app.runs.RunsView;
+import lrwb.app.runs.RunsViewModel;
+import lrwb.app.training.TrainingView;
+import lrwb.app.training.TrainingViewModel;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.schedule.ScheduleSpec;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -31,6 +37,8 @@ public final class MainWindow {
     private final DesignerViewModel designer;
     private final FinderViewModel finder;
     private final FinderView finderView;
+    private final TrainingViewModel training;
+    private final RunsViewModel runs;
 
     /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}. */
     public MainWindow(CompletionStage<EngineInfo> engineStartup) {
@@ -50,23 +58,46 @@ public final class MainWindow {
         }
         designer.selectedProperty().set(designer.curves().get(1));
         DesignerView designerView = new DesignerView(designer, files);
+        training = new TrainingViewModel(home);
+        TrainingView trainingView = new TrainingView(training, files);
+        runs = new RunsViewModel(home);
+        RunsView runsView = new RunsView(runs, files);
         finder = new FinderViewModel(home.runs());
         finderView = new FinderView(finder, files, home.root().resolve("exports"));
         finder.setDesignerSink(spec -> {
             designer.add("From the LR Finder: " + spec.type(), spec);
-            tabs.getSelectionModel().select(0);
+            show(Workspace.DESIGNER);
         });
+        finderView.setTrainWithThis(() -> finder.cyclicSchedule().ifPresent(this::trainWith));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (Workspace w : Workspace.values()) {
-            javafx.scene.Node content = switch (w) {
+            Node content = switch (w) {
                 case DESIGNER -> designerView.node();
                 case FINDER -> finderView.node();
+                case TRAINING -> trainingView.node();
+                case RUNS -> runsView.node();
                 default -> emptyWorkspace(w);
             };
             Tab tab = new Tab(w.tabTitle(), content);
             tab.setId("tab-" + w.name().toLowerCase());
             tabs.getTabs().add(tab);
         }
+        designer.trainHandlerProperty().set(this::trainWith);
+        runs.setOpeners(dir -> {
+            training.reopen(dir);
+            show(Workspace.TRAINING);
+        }, dir -> {
+            finder.reopenOrSayWhy(dir);
+            show(Workspace.FINDER);
+        });
+        // The Runs list follows the disk: on opening its tab, and whenever a training run starts or ends.
+        training.recordsChangedProperty().addListener((o, a, b) -> runs.refresh());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab != null && tab.getId().equals("tab-runs")) {
+                runs.refresh();
+            }
+        });
+        runs.refresh();
         Label status = new Label();
         status.setId("engine-status");
         status.textProperty().bind(engineStatus.statusProperty());
@@ -116,6 +147,25 @@ public final class MainWindow {
         return finder;
     }
 
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    /** "Train with this" from any workspace: the schedule goes into the training form and Training comes to the front. */
+    public void trainWith(ScheduleSpec spec) {
+        training.useSchedule(spec);
+        show(Workspace.TRAINING);
+    }
+
+    /** Brings a workspace's tab to the front. */
+    public void show(Workspace w) {
+        tabs.getSelectionModel().select(w.ordinal());
+    }
+
     public EngineStatusViewModel engineStatus() {
         return engineStatus;
     }
@@ -131,6 +181,8 @@ public final class MainWindow {
         stage.setScene(scene());
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        // Closing the window stops the runs cleanly, so their records end as cancelled rather than interrupted.
+        stage.setOnHiding(e -> training.shutdown(java.time.Duration.ofSeconds(3)));
         stage.show();
     }
 }

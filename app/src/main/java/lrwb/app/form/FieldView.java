@@ -1,0 +1,110 @@
+package lrwb.app.form;
+
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * The controls of an {@link InputField}: its label, a text field (or an editable combo of common values) bound
+ * to its text, and its error message underneath, shown only when there is one, with the input outlined red.
+ * Ids: {@code id} for the input, {@code id-error} for the message (what tests and screen readers find).
+ */
+public final class FieldView {
+    private final VBox box = new VBox(3);
+    private final TextField text;
+    private final ComboBox<String> combo;
+
+    private FieldView(InputField field, String id, String hint, ObservableList<String> choices, List<String> fixedChoices) {
+        Label label = new Label(capitalised(field.name()));
+        label.getStyleClass().add("field-label");
+        Node input;
+        if (choices != null || fixedChoices != null) {
+            combo = new ComboBox<>();
+            if (choices != null) {
+                combo.setItems(choices);
+            } else {
+                combo.getItems().setAll(fixedChoices);
+            }
+            combo.setEditable(true);
+            combo.setMaxWidth(Double.MAX_VALUE);
+            combo.getEditor().textProperty().bindBidirectional(field.textProperty());
+            // Picking from the list goes through the editor, so the field sees every change the same way.
+            combo.valueProperty().addListener((o, was, now) -> {
+                if (now != null && !now.equals(field.textProperty().get())) {
+                    field.textProperty().set(now);
+                }
+            });
+            combo.setId(id);
+            text = null;
+            input = combo;
+        } else {
+            text = new TextField();
+            text.textProperty().bindBidirectional(field.textProperty());
+            text.setId(id);
+            combo = null;
+            input = text;
+        }
+        label.setLabelFor(input);
+        if (hint != null) {
+            Tooltip.install(input, new Tooltip(hint));
+        }
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(field.errorProperty());
+        error.visibleProperty().bind(field.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setId(id + "-error");
+        field.errorProperty().addListener((o, a, b) -> markInvalid(input, !b.isEmpty()));
+        markInvalid(input, field.hasError());
+        box.getChildren().addAll(label, input, error);
+    }
+
+    /** A text input. */
+    public static FieldView text(InputField field, String id, String hint) {
+        return new FieldView(field, id, hint, null, null);
+    }
+
+    /** An editable combo: type anything, or pick one of {@code choices}. */
+    public static FieldView choices(InputField field, String id, String hint, List<String> choices) {
+        return new FieldView(field, id, hint, null, choices);
+    }
+
+    /** An editable combo whose choices change (e.g. the saved schedules). */
+    public static FieldView choices(InputField field, String id, String hint, ObservableList<String> choices) {
+        return new FieldView(field, id, hint, choices, null);
+    }
+
+    public VBox node() {
+        return box;
+    }
+
+    /** The text input, or null for a combo. */
+    public TextField textField() {
+        return text;
+    }
+
+    public ComboBox<String> comboBox() {
+        return combo;
+    }
+
+    private static void markInvalid(Node input, boolean invalid) {
+        if (invalid) {
+            if (!input.getStyleClass().contains("invalid")) {
+                input.getStyleClass().add("invalid");
+            }
+        } else {
+            input.getStyleClass().remove("invalid");
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,34 @@
+package lrwb.app.runs;
+
+import lrwb.engine.finder.RangeTestRecorder;
+import lrwb.engine.train.TrainingRecorder;
+
+import java.util.List;
+
+/** The metrics a run folder holds as CSV, any of which can be exported as it is. */
+public enum MetricsFile {
+    EPOCHS(TrainingRecorder.EPOCHS, "Epochs: train/validation loss and accuracy"),
+    ITERATIONS(TrainingRecorder.ITERATIONS, "Iterations: LR and loss of every update"),
+    RANGE(RangeTestRecorder.RANGE, "Range test: LR, loss and smoothed loss");
+
+    private final String fileName;
+    private final String label;
+
+    MetricsFile(String fileName, String label) {
+        this.fileName = fileName;
+        this.label = label;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** What a run of this row's kind has. */
+    public static List<MetricsFile> of(RunRow row) {
+        return row.isRangeTest() ? List.of(RANGE) : List.of(EPOCHS, ITERATIONS);
+    }
+}

@@ -1,0 +1,369 @@
+package lrwb.app.runs;
+
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+import lrwb.app.chart.CurveColors;
+import lrwb.app.stream.BackgroundWork;
+import lrwb.engine.run.RunCatalog;
+import lrwb.engine.run.RunInfo;
+import lrwb.engine.run.RunStatus;
+import lrwb.engine.run.WorkbenchHome;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The Runs workspace's state: every run folder on disk (range tests and training, live ones included), the
+ * filter, the selection and the selected runs' curves for comparison, plus rename, delete and export. The disk
+ * is read off the FX thread; while a listed run is live the list re-reads itself every few seconds.
+ */
+public final class RunsViewModel {
+    /** How often a list with live runs re-reads the disk: often enough to watch, rarely enough to cost nothing. */
+    static final Duration LIVE_REFRESH = Duration.seconds(2);
+    static final int MAX_NAME_LENGTH = 120;
+
+    private final WorkbenchHome home;
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList(
+            r -> new javafx.beans.Observable[] {r.nameProperty(), r.statusProperty()});
+    private final FilteredList<RunRow> shown = new FilteredList<>(rows);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<KindFilter> kindFilter = new SimpleObjectProperty<>(KindFilter.ALL);
+    private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
+    private final ObservableList<ComparedRun> compared = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final Map<Path, Color> colors = new HashMap<>();
+    /** Read on the background thread only, one refresh at a time. */
+    private final Map<Path, RunSnapshot.Best> bestCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final PauseTransition liveRefresh = new PauseTransition(LIVE_REFRESH);
+    private Consumer<Path> trainingOpener;
+    private Consumer<Path> rangeTestOpener;
+    private CompletableFuture<Void> refreshing;
+    private boolean refreshAgain;
+    private long compareGeneration;
+
+    public RunsViewModel(WorkbenchHome home) {
+        this.home = home;
+        filterText.addListener((o, a, b) -> applyFilter());
+        kindFilter.addListener((o, a, b) -> applyFilter());
+        selection.addListener((javafx.collections.ListChangeListener<RunRow>) c -> loadCompared());
+        liveRefresh.setOnFinished(e -> refresh());
+    }
+
+    /** Every run on disk, newest first. */
+    public ObservableList<RunRow> rows() {
+        return rows;
+    }
+
+    /** The rows that pass the filter (the table sorts a view of this). */
+    public ObservableList<RunRow> shownRows() {
+        return shown;
+    }
+
+    /** Text searched in name, kind, dataset, model, optimizer, schedule and status. */
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<KindFilter> kindFilterProperty() {
+        return kindFilter;
+    }
+
+    /** The selected rows, in selection order; the view keeps it in step with the table. */
+    public ObservableList<RunRow> selection() {
+        return selection;
+    }
+
+    /** The selected runs' curves, once read from disk; each keeps its colour while it stays selected. */
+    public ObservableList<ComparedRun> compared() {
+        return compared;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusIsErrorProperty() {
+        return statusIsError.getReadOnlyProperty();
+    }
+
+    /** Folders that could not be listed (no or corrupt run.json), in one line; empty when all were fine. */
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    /** Where "Open charts" sends a training run and a range test (the shell wires them to those workspaces). */
+    public void setOpeners(Consumer<Path> training, Consumer<Path> rangeTest) {
+        this.trainingOpener = training;
+        this.rangeTestOpener = rangeTest;
+    }
+
+    // ---- listing ----
+
+    /** Re-reads the runs folder off the FX thread and merges it into the rows; the future completes on the FX thread. */
+    public CompletableFuture<Void> refresh() {
+        if (refreshing != null && !refreshing.isDone()) {
+            refreshAgain = true; // something changed while reading: read once more afterwards
+            return refreshing;
+        }
+        liveRefresh.stop();
+        Path runsDir = home.runs();
+        refreshing = BackgroundWork.supply(() -> {
+            RunCatalog.Listing listing = new RunCatalog(runsDir).list();
+            List<RunSnapshot> snapshots = new ArrayList<>();
+            for (RunCatalog.Entry e : listing.runs()) {
+                snapshots.add(RunSnapshot.read(e, bestCache));
+            }
+            return new Object[] {snapshots, listing.problems()};
+        }).handle((result, error) -> {
+            if (error != null) {
+                say("Cannot list " + runsDir + ": " + BackgroundWork.cause(error).getMessage(), true);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<RunSnapshot> snapshots = (List<RunSnapshot>) result[0];
+                @SuppressWarnings("unchecked")
+                List<String> issues = (List<String>) result[1];
+                merge(snapshots);
+                problems.set(issues.isEmpty() ? "" : issues.size() + " folder(s) skipped: " + String.join("; ", issues));
+            }
+            afterRefresh();
+            return null;
+        });
+        return refreshing;
+    }
+
+    private void afterRefresh() {
+        boolean live = rows.stream().anyMatch(r -> r.status() == RunStatus.RUNNING);
+        if (live && selection.stream().anyMatch(r -> r.status() == RunStatus.RUNNING)) {
+            loadCompared(); // the selected live runs have grown
+        }
+        if (refreshAgain) {
+            refreshAgain = false;
+            refreshing = null; // this read is over; start the next one now
+            refresh();
+        } else if (live) {
+            liveRefresh.playFromStart();
+        }
+    }
+
+    private void merge(List<RunSnapshot> snapshots) {
+        Map<Path, RunRow> byDir = new LinkedHashMap<>();
+        rows.forEach(r -> byDir.put(r.dir(), r));
+        List<RunRow> merged = new ArrayList<>();
+        for (RunSnapshot s : snapshots) {
+            RunRow row = byDir.remove(s.dir());
+            if (row == null) {
+                row = new RunRow(s);
+            } else {
+                row.apply(s);
+            }
+            merged.add(row);
+        }
+        // Keep existing rows as objects (and so the table's selection); only add and remove what changed.
+        rows.removeAll(byDir.values());
+        selection.removeAll(byDir.values());
+        for (int i = 0; i < merged.size(); i++) {
+            if (i >= rows.size() || rows.get(i) != merged.get(i)) {
+                if (rows.contains(merged.get(i))) {
+                    rows.remove(merged.get(i));
+                }
+                rows.add(Math.min(i, rows.size()), merged.get(i));
+            }
+        }
+        say(rows.size() + (rows.size() == 1 ? " run" : " runs") + " in " + home.runs(), false);
+    }
+
+    private void applyFilter() {
+        String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        KindFilter kind = kindFilter.get();
+        shown.setPredicate(r -> kind.accepts(r) && r.matches(text));
+    }
+
+    // ---- comparison ----
+
+    private void loadCompared() {
+        List<RunRow> chosen = List.copyOf(selection);
+        colors.keySet().retainAll(chosen.stream().map(RunRow::dir).toList());
+        List<Color> used = new ArrayList<>(colors.values());
+        List<Color> assigned = new ArrayList<>();
+        for (RunRow r : chosen) {
+            Color c = colors.get(r.dir());
+            if (c == null) {
+                c = CurveColors.next(used);
+                colors.put(r.dir(), c);
+                used.add(c);
+            }
+            assigned.add(c);
+        }
+        long generation = ++compareGeneration;
+        BackgroundWork.supply(() -> {
+            List<ComparedRun> out = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < chosen.size(); i++) {
+                try {
+                    out.add(ComparedRun.read(chosen.get(i), assigned.get(i)));
+                } catch (IOException | RuntimeException e) {
+                    failed.add(chosen.get(i).dir().getFileName() + ": " + e.getMessage());
+                }
+            }
+            return new Object[] {out, failed};
+        }).thenAccept(result -> {
+            if (generation != compareGeneration) {
+                return; // the selection changed while reading: a newer read is on its way
+            }
+            @SuppressWarnings("unchecked")
+            List<ComparedRun> out = (List<ComparedRun>) result[0];
+            @SuppressWarnings("unchecked")
+            List<String> failed = (List<String>) result[1];
+            compared.setAll(out);
+            if (!failed.isEmpty()) {
+                say("Could not read " + String.join("; ", failed), true);
+            }
+        });
+    }
+
+    // ---- actions ----
+
+    /** Renames a run (its run.json; the folder keeps its name); false with a message when it cannot. */
+    public boolean rename(RunRow row, String newName) {
+        String name = newName == null ? "" : newName.strip();
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.contains("\n")) {
+            say("A run name must be 1 to " + MAX_NAME_LENGTH + " characters on one line (got \"" + name + "\")", true);
+            return false;
+        }
+        if (row.status() == RunStatus.RUNNING) {
+            say("\"" + row.name() + "\" is still running: rename it once it has ended", true);
+            return false;
+        }
+        try {
+            RunInfo info = RunInfo.read(row.dir());
+            new RunInfo(info.kind(), name, row.status(), info.config(), info.startedAt(), info.endedAt(), info.message(), info.pid())
+                    .writeTo(row.dir());
+        } catch (IOException e) {
+            say("Could not rename " + row.dir().getFileName() + ": " + e.getMessage(), true);
+            return false;
+        }
+        String old = row.name();
+        row.rename(name);
+        loadComparedIfSelected(row);
+        say("Renamed \"" + old + "\" to \"" + name + "\"", false);
+        return true;
+    }
+
+    private void loadComparedIfSelected(RunRow row) {
+        if (selection.contains(row)) {
+            loadCompared();
+        }
+    }
+
+    /** Deletes the runs' folders from disk; live runs are refused. Returns how many were deleted. */
+    public int delete(List<RunRow> toDelete) {
+        List<RunRow> live = toDelete.stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
+        int deleted = 0;
+        List<String> failures = new ArrayList<>();
+        for (RunRow r : toDelete) {
+            if (live.contains(r)) {
+                continue;
+            }
+            try {
+                deleteTree(r.dir());
+                rows.remove(r);
+                selection.remove(r);
+                deleted++;
+            } catch (IOException e) {
+                failures.add(r.dir().getFileName() + ": " + e.getMessage());
+            }
+        }
+        StringBuilder text = new StringBuilder("Deleted " + deleted + (deleted == 1 ? " run" : " runs"));
+        if (!live.isEmpty()) {
+            text.append("; ").append(live.size()).append(" still running, stop ").append(live.size() == 1 ? "it" : "them")
+                    .append(" first");
+        }
+        if (!failures.isEmpty()) {
+            text.append("; could not delete ").append(String.join("; ", failures));
+        }
+        say(text.toString(), !live.isEmpty() || !failures.isEmpty());
+        return deleted;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Copies one of a run's metrics files (complete, as recorded) to {@code file}. */
+    public boolean exportCsv(RunRow row, MetricsFile which, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Files.copy(row.dir().resolve(which.fileName()), file, StandardCopyOption.REPLACE_EXISTING);
+            say("Exported " + which.fileName() + " of \"" + row.name() + "\" to " + file, false);
+            return true;
+        } catch (IOException e) {
+            say("CSV not written to " + file + ": " + e.getMessage(), true);
+            return false;
+        }
+    }
+
+    /** Where an export goes unless the user picks another place: {@code exports/} in the workbench home. */
+    public Path suggestedExportFile(String what, String extension) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return home.root().resolve("exports").resolve(what + "-" + stamp + "." + extension);
+    }
+
+    /** For the view, which writes the image. */
+    public void reportExport(Path file, IOException failure) {
+        say(failure == null ? "Exported the comparison charts to " + file : "Charts not written to " + file + ": " + failure.getMessage(),
+                failure != null);
+    }
+
+    public boolean canOpen(RunRow row) {
+        return row != null && (row.isRangeTest() ? rangeTestOpener != null : trainingOpener != null);
+    }
+
+    /** Opens the run's own charts in its workspace (Training, or the LR Finder for a range test). */
+    public void open(RunRow row) {
+        if (!canOpen(row)) {
+            say(row == null ? "Select a run to open" : "Range tests open in the LR Finder, which is not available here yet", true);
+            return;
+        }
+        (row.isRangeTest() ? rangeTestOpener : trainingOpener).accept(row.dir());
+    }
+
+    private void say(String text, boolean error) {
+        status.set(text);
+        statusIsError.set(error);
+    }
+}

@@ -1,0 +1,424 @@
+package lrwb.app.training;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import lrwb.app.chart.AxisScale;
+import lrwb.app.chart.NumberLabels;
+import lrwb.app.chart.PngExport;
+import lrwb.app.designer.FileTarget;
+import lrwb.app.form.FieldView;
+import lrwb.app.form.RunSetupForm;
+import lrwb.engine.schedule.PlateauSchedule;
+import org.controlsfx.control.SegmentedButton;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The Training workspace: the form on the left; on the right the queue, the controls and progress of the
+ * selected run, the manual LR override, the reason a run failed, and the live charts.
+ */
+public final class TrainingView {
+    private final TrainingViewModel vm;
+    private final FileTarget files;
+    private final BorderPane root = new BorderPane();
+    private final TrainingCharts charts;
+    private final QueueTable queue;
+    /** The selected run's state, following both the selection and the run. */
+    private final ObservableValue<RunState> selectedState;
+
+    public TrainingView(TrainingViewModel vm, FileTarget files) {
+        this.vm = vm;
+        this.files = files;
+        charts = new TrainingCharts(vm.runs());
+        selectedState = vm.selectedProperty().flatMap(TrainingRun::stateProperty);
+        queue = new QueueTable(vm);
+
+        ScrollPane form = new ScrollPane(form());
+        form.setFitToWidth(true);
+        form.getStyleClass().add("form-scroll");
+        form.setMinWidth(250);
+        form.setPrefWidth(290);
+
+        VBox top = new VBox(8, queue.node(), controls(), progress(), problem(), overrideBar());
+        top.setPadding(new Insets(10, 12, 6, 12));
+        VBox chartsBox = new VBox(6, chartToolbar(), charts.node());
+        VBox.setVgrow(charts.node(), Priority.ALWAYS);
+        chartsBox.setPadding(new Insets(4, 12, 8, 12));
+        BorderPane center = new BorderPane(chartsBox);
+        center.setTop(top);
+        center.getStyleClass().add("training-center");
+
+        SplitPane split = new SplitPane(form, center);
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(form, false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        root.setId("workspace-training");
+        root.getStyleClass().add("training");
+    }
+
+    public Region node() {
+        return root;
+    }
+
+    public TrainingCharts charts() {
+        return charts;
+    }
+
+    // ---- form ----
+
+    private VBox form() {
+        TrainingForm f = vm.form();
+        RunSetupForm s = f.setup();
+        VBox box = new VBox(8);
+        box.setPadding(new Insets(12));
+        box.getStyleClass().add("training-form");
+        Label title = new Label("New run");
+        title.getStyleClass().add("pane-title");
+        box.getChildren().addAll(title, section("Data and network"),
+                FieldView.choices(s.dataset(), "train-dataset", "iris, moons, spirals, circles, blobs, csv:PATH or idx:DIR",
+                        RunSetupForm.builtInDatasets()).node(),
+                FieldView.choices(s.model(), "train-model", "mlp:64,32 (hidden layer sizes) or cnn", RunSetupForm.MODEL_PRESETS).node(),
+                FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
+                pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
+                        FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
+                pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
+                        FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
+                section("Learning rate"), scheduleForm(f.schedule()), buttons());
+        return box;
+    }
+
+    private static HBox pair(Region a, Region b) {
+        HBox row = new HBox(8, a, b);
+        HBox.setHgrow(a, Priority.ALWAYS);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        a.setPrefWidth(100);
+        b.setPrefWidth(100);
+        return row;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("form-section");
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    private VBox scheduleForm(ScheduleChoice choice) {
+        ChoiceBox<ScheduleSource> source = new ChoiceBox<>();
+        source.getItems().setAll(ScheduleSource.CONSTANT, ScheduleSource.LIBRARY, ScheduleSource.PLATEAU);
+        source.setConverter(converter(ScheduleSource::label));
+        source.setMaxWidth(Double.MAX_VALUE);
+        source.setId("train-schedule-source");
+        // The "from another workspace" entry exists only while there is such a schedule.
+        choice.givenProperty().addListener((o, was, now) -> {
+            if (now != null && !source.getItems().contains(ScheduleSource.GIVEN)) {
+                source.getItems().add(ScheduleSource.GIVEN);
+            }
+        });
+        source.valueProperty().bindBidirectional(choice.sourceProperty());
+        source.setOnShowing(e -> choice.reloadLibrary());
+
+        VBox constant = new VBox(FieldView.text(choice.constantLr(), "train-lr", "the same LR for every update, e.g. 0.01").node());
+        FieldView saved = FieldView.choices(choice.savedName(), "train-saved-schedule",
+                "schedules saved in the Designer (schedules/ in the workbench home)", choice.savedNames());
+        Label noneSaved = new Label("Save a schedule in the Designer to use it here.");
+        noneSaved.getStyleClass().add("hint");
+        noneSaved.setWrapText(true);
+        noneSaved.visibleProperty().bind(Bindings.isEmpty(choice.savedNames()));
+        noneSaved.managedProperty().bind(noneSaved.visibleProperty());
+        VBox library = new VBox(4, saved.node(), noneSaved);
+
+        ChoiceBox<PlateauSchedule.Monitor> monitor = new ChoiceBox<>();
+        monitor.getItems().setAll(PlateauSchedule.Monitor.values());
+        monitor.setConverter(converter(PlateauSchedule.Monitor::json));
+        monitor.valueProperty().bindBidirectional(choice.plateauMonitorProperty());
+        Label monitorLabel = new Label("Monitor");
+        monitorLabel.getStyleClass().add("field-label");
+        VBox plateau = new VBox(6, FieldView.text(choice.plateauLr(), "train-plateau-lr", "the LR it starts at").node(),
+                pair(FieldView.text(choice.plateauFactor(), "train-plateau-factor", "multiplies the LR at each reduction, in (0, 1)").node(),
+                        FieldView.text(choice.plateauPatience(), "train-plateau-patience", "epochs without improvement before a reduction").node()),
+                new VBox(3, monitorLabel, monitor));
+
+        Label given = new Label();
+        given.textProperty().bind(choice.givenTextProperty());
+        given.getStyleClass().add("given-schedule");
+        given.setWrapText(true);
+        given.setId("train-given-schedule");
+        Label givenHint = new Label("Handed over by \"Train with this\". Pick another source to replace it.");
+        givenHint.getStyleClass().add("hint");
+        givenHint.setWrapText(true);
+        VBox givenBox = new VBox(4, given, givenHint);
+
+        StackPane detail = new StackPane();
+        Runnable show = () -> {
+            VBox pane = switch (choice.sourceProperty().get()) {
+                case CONSTANT -> constant;
+                case LIBRARY -> library;
+                case PLATEAU -> plateau;
+                case GIVEN -> givenBox;
+            };
+            detail.getChildren().setAll(pane);
+        };
+        choice.sourceProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return new VBox(6, source, detail);
+    }
+
+    private HBox buttons() {
+        Button train = new Button("_Train");
+        train.setDefaultButton(true);
+        train.setId("train-start");
+        train.setTooltip(new Tooltip("Add this configuration to the queue and start it"));
+        train.setOnAction(e -> vm.train());
+        Button add = new Button("Add to _queue");
+        add.setId("train-enqueue");
+        add.setTooltip(new Tooltip("Queue this configuration; change the schedule and queue again to compare"));
+        add.setOnAction(e -> vm.addToQueue());
+        HBox row = new HBox(8, train, add);
+        row.setPadding(new Insets(8, 0, 0, 0));
+        return row;
+    }
+
+    // ---- queue, controls, progress ----
+
+    private HBox controls() {
+        ToggleButton sequential = new ToggleButton(QueueMode.ONE_AFTER_ANOTHER.label());
+        ToggleButton parallel = new ToggleButton(QueueMode.SIDE_BY_SIDE.label());
+        sequential.setUserData(QueueMode.ONE_AFTER_ANOTHER);
+        parallel.setUserData(QueueMode.SIDE_BY_SIDE);
+        SegmentedButton mode = new SegmentedButton(sequential, parallel);
+        mode.setId("train-queue-mode");
+        (vm.queueModeProperty().get() == QueueMode.SIDE_BY_SIDE ? parallel : sequential).setSelected(true);
+        mode.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one mode is always chosen
+            } else {
+                vm.queueModeProperty().set((QueueMode) now.getUserData());
+            }
+        });
+
+        Button start = button("Start queue", "train-start-queue", "Start the queued runs", vm::startQueue);
+        start.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.runs().stream().noneMatch(r -> r.state() == RunState.QUEUED), vm.runs()));
+        Button pause = button("Pause", "train-pause", "Pause the selected run before its next update", vm::pause);
+        Button resume = button("Resume", "train-resume", "Resume the selected run", vm::resume);
+        Button stop = button("Stop", "train-stop", "Stop the selected run (what it recorded is kept); a queued run leaves the queue", vm::stop);
+        Button stopAll = button("Stop all", "train-stop-all", "Stop every run and hold the queue", vm::stopAll);
+        Button remove = button("Remove", "train-remove", "Take the selected ended run off the charts (its record stays on disk)",
+                () -> vm.remove(vm.selectedProperty().get()));
+        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() && selectedState.getValue() == RunState.RUNNING),
+                selectedState));
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() && selectedState.getValue() == RunState.PAUSED),
+                selectedState));
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() || selectedState.getValue() == RunState.QUEUED),
+                selectedState));
+        stopAll.disableProperty().bind(vm.anyLiveProperty().not());
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedState.getValue() == null
+                || !(selectedState.getValue().hasEnded()), selectedState));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(6, mode, start, gap, pause, resume, stop, stopAll, remove);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("training-controls");
+        return bar;
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private VBox progress() {
+        Label title = new Label();
+        title.getStyleClass().add("run-title");
+        title.setId("train-run-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "No run yet"
+                : vm.selectedProperty().get().title() + "  ·  " + selectedState.getValue().label() + "  ·  ",
+                vm.selectedProperty(), selectedState));
+        Label text = new Label();
+        text.setId("train-progress-text");
+        text.textProperty().bind(vm.selectedProperty().flatMap(TrainingRun::progressTextProperty).orElse(""));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("train-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.selectedProperty().flatMap(r -> r.progressProperty().map(Number::doubleValue)).orElse(0.0));
+        HBox line = new HBox(4, title, text);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, line, bar);
+    }
+
+    /** Why the selected run failed or diverged, in words, where it cannot be missed. */
+    private Label problem() {
+        Label l = new Label();
+        l.setId("train-run-message");
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.textProperty().bind(vm.selectedProperty().flatMap(TrainingRun::messageProperty).orElse(""));
+        BooleanBinding bad = Bindings.createBooleanBinding(() -> selectedState.getValue() != null
+                && selectedState.getValue().isProblem(), selectedState);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        bad.addListener((o, was, now) -> setClass(l, "run-problem", now));
+        l.getStyleClass().add("run-message");
+        setClass(l, "run-problem", bad.get());
+        l.getProperties().put(BooleanBinding.class, bad); // keep the binding alive as long as the label
+        return l;
+    }
+
+    private static void setClass(Region r, String cls, boolean on) {
+        if (on && !r.getStyleClass().contains(cls)) {
+            r.getStyleClass().add(cls);
+        } else if (!on) {
+            r.getStyleClass().remove(cls);
+        }
+    }
+
+    private HBox overrideBar() {
+        Label label = new Label("Set LR by hand:");
+        Slider slider = new Slider(TrainingViewModel.OVERRIDE_MIN_EXPONENT, TrainingViewModel.OVERRIDE_MAX_EXPONENT, -2);
+        slider.setId("train-override-slider");
+        slider.valueProperty().bindBidirectional(vm.overrideExponentProperty());
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double exponent) {
+                return NumberLabels.decade(exponent);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Math.log10(Double.parseDouble(s));
+            }
+        });
+        slider.setPrefWidth(260);
+        slider.setTooltip(new Tooltip("Log scale: one tick per decade"));
+        FieldView fieldView = FieldView.text(vm.overrideLr(), "train-override-lr", "the LR to use from the next update on");
+        TextField field = fieldView.textField();
+        field.setPrefColumnCount(7);
+        field.setOnAction(e -> vm.applyOverride());
+        Label fieldLabel = (Label) fieldView.node().getChildren().get(0);
+        fieldLabel.setVisible(false);
+        fieldLabel.setManaged(false);
+        Button apply = button("Set LR", "train-override-apply", "Use this LR from the next update until you go back to the schedule",
+                vm::applyOverride);
+        Button back = button("Back to schedule", "train-override-clear", "Let the schedule set the LR again", vm::clearOverride);
+        ObservableValue<RunState> state = selectedState;
+        BooleanBinding cannot = Bindings.createBooleanBinding(() -> !vm.canControl(), state);
+        apply.disableProperty().bind(cannot);
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canControl()
+                || vm.selectedProperty().get() == null || Double.isNaN(vm.selectedProperty().get().overrideLrProperty().get()),
+                state, vm.selectedProperty().flatMap(TrainingRun::overrideLrProperty)));
+        HBox bar = new HBox(8, label, slider, fieldView.node(), apply, back);
+        bar.setAlignment(Pos.TOP_LEFT);
+        bar.getStyleClass().add("override-bar");
+        label.setPadding(new Insets(4, 0, 0, 0));
+        return bar;
+    }
+
+    // ---- charts ----
+
+    private HBox chartToolbar() {
+        ToggleButton logLoss = new ToggleButton("Log loss axis");
+        logLoss.setId("train-log-loss");
+        logLoss.selectedProperty().addListener((o, a, on) ->
+                charts.lossChart().yAxis().axisScaleProperty().set(on ? AxisScale.LOG10 : AxisScale.LINEAR));
+        ToggleButton logLr = new ToggleButton("Log LR axis");
+        logLr.setSelected(true);
+        logLr.selectedProperty().addListener((o, a, on) ->
+                charts.lrChart().yAxis().axisScaleProperty().set(on ? AxisScale.LOG10 : AxisScale.LINEAR));
+        ToggleButton batches = new ToggleButton("Per-batch loss");
+        batches.setId("train-batch-loss");
+        batches.setSelected(true);
+        batches.setTooltip(new Tooltip("Show the loss of every minibatch behind the smoothed curve"));
+        batches.selectedProperty().addListener((o, a, on) -> charts.setBatchLossVisible(on));
+        Label key = new Label("Faint: loss per batch · solid: smoothed loss · dotted: train per epoch · dashed: validation per epoch");
+        key.setWrapText(true);
+        key.setMinWidth(0);
+        HBox.setHgrow(key, Priority.ALWAYS);
+        key.getStyleClass().add("hint");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button png = button("Export PNG…", "train-export-png", "Save the three charts as one image", this::exportPng);
+        HBox bar = new HBox(8, logLr, logLoss, batches, key, gap, png);
+        for (Region r : java.util.List.of(logLr, logLoss, batches, png)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the key wraps; the buttons keep their words
+        }
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void exportPng() {
+        Path file = files.choose(window(), "Export training charts as PNG", "png", vm.suggestedExportFile("png"));
+        if (file == null) {
+            return;
+        }
+        charts.flush();
+        charts.lrChart().crosshair().hide();
+        charts.lossChart().crosshair().hide();
+        charts.accuracyChart().crosshair().hide();
+        try {
+            PngExport.write(charts.node(), file, 2);
+            vm.reportExport(file, null);
+        } catch (IOException e) {
+            vm.reportExport(file, e);
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("train-status");
+        status.textProperty().bind(vm.statusProperty());
+        vm.statusIsErrorProperty().addListener((o, a, err) -> setClass(status, "status-error", err));
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add("designer-status");
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

@@ -1,0 +1,240 @@
+package lrwb.app.runs;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import lrwb.engine.data.DataOptions;
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.run.CsvLog;
+import lrwb.engine.run.RunFolder;
+import lrwb.engine.run.RunInfo;
+import lrwb.engine.run.RunStatus;
+import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.schedule.ScheduleSpec;
+import lrwb.engine.train.EpochMetrics;
+import lrwb.engine.train.IterationMetrics;
+import lrwb.engine.train.TrainingEvent;
+import lrwb.engine.train.TrainingPlan;
+import lrwb.engine.train.TrainingRecorder;
+import lrwb.engine.train.TrainingRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Runs ViewModel over run folders written the way the engine writes them (recorders fed synthetic metrics,
+ * so no network is trained here).
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunsViewModelTest {
+    @TempDir
+    Path home;
+    private Path runs;
+    private Path cosine;
+    private Path constant;
+    private Path diverged;
+    private Path rangeTest;
+
+    @BeforeEach
+    void writeRuns() throws IOException {
+        runs = new WorkbenchHome(home).runs();
+        cosine = training(LocalDateTime.of(2026, 11, 20, 9, 0), new CosineSchedule(0.1, 40, 0, 0, null, null), 5, 0.9, null);
+        constant = training(LocalDateTime.of(2026, 11, 20, 10, 0), new ConstantSchedule(0.05), 5, 0.8, null);
+        diverged = training(LocalDateTime.of(2026, 11, 20, 11, 0), new ConstantSchedule(5), 2, 0.3,
+                "the loss became NaN at iteration 12 (epoch 2, lr 5.0): lower the learning rate");
+        rangeTest = rangeTest(LocalDateTime.of(2026, 11, 20, 8, 0));
+        Files.createDirectories(runs.resolve("20261120-070000-training-broken"));
+    }
+
+    private Path training(LocalDateTime when, ScheduleSpec schedule, int epochs, double bestAcc, String divergence) throws IOException {
+        TrainingRequest request = new TrainingRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:16"), OptimizerSpec.parse("sgd"),
+                schedule, epochs, 16, 42, null);
+        Path dir = RunFolder.create(runs, "training", request.name(), when);
+        TrainingRecorder r = new TrainingRecorder(dir, request);
+        r.onStarted(new TrainingPlan("iris", 120, 30, 8, epochs));
+        long it = 0;
+        for (int e = 0; e < epochs; e++) {
+            for (int b = 0; b < 8; b++, it++) {
+                r.onIteration(new IterationMetrics(it, e, schedule.initialLr() / (1 + it), 1.0 / (1 + it)));
+            }
+            r.onEpoch(new EpochMetrics(e, 0.1, 1.0 / (e + 1), bestAcc, 1.2 / (e + 1), e == epochs - 1 ? bestAcc : bestAcc / 2, 0.1));
+        }
+        r.onEvent(divergence == null ? new TrainingEvent(TrainingEvent.Kind.FINISHED, it, epochs - 1, Double.NaN, "finished")
+                : new TrainingEvent(TrainingEvent.Kind.DIVERGED, it, epochs - 1, Double.NaN, divergence));
+        return dir;
+    }
+
+    private Path rangeTest(LocalDateTime when) throws IOException {
+        Path dir = RunFolder.create(runs, "rangeTest", "iris mlp:16 sgd", when);
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        config.set("dataset", DataOptions.of("iris").toJson());
+        config.put("model", "mlp:16").put("optimizer", "sgd").put("startLr", 1e-7).put("endLr", 10).put("mode", "exp");
+        RunInfo.started("rangeTest", "iris mlp:16 sgd", config).ended(RunStatus.DIVERGED, "diverged").writeTo(dir);
+        try (CsvLog csv = CsvLog.create(dir.resolve("range.csv"), "iteration,lr,loss,smoothed_loss")) {
+            for (int i = 0; i < 50; i++) {
+                csv.append(i, 1e-7 * Math.pow(10, i / 6.0), 1.0, 1.0);
+            }
+        }
+        return dir;
+    }
+
+    private RunsViewModel refreshed(FxRobot robot) throws Exception {
+        AtomicReference<RunsViewModel> vm = new AtomicReference<>();
+        robot.interact(() -> vm.set(new RunsViewModel(new WorkbenchHome(home))));
+        AtomicReference<java.util.concurrent.CompletableFuture<Void>> done = new AtomicReference<>();
+        robot.interact(() -> done.set(vm.get().refresh()));
+        done.get().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm.get();
+    }
+
+    private static RunRow row(RunsViewModel vm, Path dir) {
+        return vm.rows().stream().filter(r -> r.dir().equals(dir)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void listsEveryRunNewestFirstWithWhatItRanAndHowItEnded(FxRobot robot) throws Exception {
+        RunsViewModel vm = refreshed(robot);
+        assertThat(vm.rows()).extracting(RunRow::dir).containsExactly(diverged, constant, cosine, rangeTest);
+        RunRow c = row(vm, cosine);
+        assertThat(c.name()).isEqualTo("mlp:16 sgd cosine");
+        assertThat(c.kindLabel()).isEqualTo("training");
+        assertThat(c.dataset()).isEqualTo("iris");
+        assertThat(c.model()).isEqualTo("mlp:16");
+        assertThat(c.optimizer()).isEqualTo("sgd");
+        assertThat(c.schedule()).isEqualTo("cosine 0.1");
+        assertThat(c.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(c.bestValAccuracyProperty().get()).isEqualTo(0.9);
+        assertThat(c.secondsProperty().get()).isGreaterThanOrEqualTo(0);
+        RunRow d = row(vm, diverged);
+        assertThat(d.status()).isEqualTo(RunStatus.DIVERGED);
+        assertThat(d.messageProperty().get()).contains("lower the learning rate");
+        RunRow r = row(vm, rangeTest);
+        assertThat(r.kindLabel()).isEqualTo("range test");
+        assertThat(r.schedule()).isEqualTo("range test 1e-7 → 10 exp");
+        assertThat(r.bestValAccuracyProperty().get()).isNaN();
+        assertThat(vm.problemsProperty().get()).startsWith("1 folder(s) skipped: 20261120-070000-training-broken: no run.json");
+    }
+
+    @Test
+    void filtersByTextAndKind(FxRobot robot) throws Exception {
+        RunsViewModel vm = refreshed(robot);
+        robot.interact(() -> {
+            vm.filterTextProperty().set("COSINE");
+            assertThat(vm.shownRows()).extracting(RunRow::dir).containsExactly(cosine);
+            vm.filterTextProperty().set("diverged");
+            assertThat(vm.shownRows()).extracting(RunRow::dir).containsExactly(diverged, rangeTest);
+            vm.kindFilterProperty().set(KindFilter.RANGE_TEST);
+            assertThat(vm.shownRows()).extracting(RunRow::dir).containsExactly(rangeTest);
+            vm.filterTextProperty().set("");
+            vm.kindFilterProperty().set(KindFilter.TRAINING);
+            assertThat(vm.shownRows()).hasSize(3);
+        });
+    }
+
+    @Test
+    void selectingRunsOverlaysTheirCurvesEachInItsOwnColour(FxRobot robot) throws Exception {
+        RunsViewModel vm = refreshed(robot);
+        robot.interact(() -> vm.selection().setAll(row(vm, cosine), row(vm, constant), row(vm, rangeTest)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.compared().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ComparedRun> compared = List.copyOf(vm.compared());
+        assertThat(compared).extracting(ComparedRun::color).doesNotHaveDuplicates();
+        ComparedRun c = compared.get(0);
+        assertThat(c.epochs()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(c.valAccuracy()[4]).isEqualTo(0.9);
+        assertThat(c.valLoss()[0]).isEqualTo(1.2);
+        assertThat(c.lr()).hasSize(40);
+        ComparedRun r = compared.get(2);
+        assertThat(r.rangeTest()).isTrue();
+        assertThat(r.lr()).hasSize(50);
+        // a run that stays selected keeps its colour when others join or leave
+        robot.interact(() -> vm.selection().remove(0));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.compared().size() == 2);
+        assertThat(vm.compared().get(0).color()).isEqualTo(compared.get(1).color());
+    }
+
+    @Test
+    void renameRewritesRunJsonAndKeepsTheFolder(FxRobot robot) throws Exception {
+        RunsViewModel vm = refreshed(robot);
+        robot.interact(() -> {
+            RunRow c = row(vm, cosine);
+            assertThat(vm.rename(c, "  cosine baseline ")).isTrue();
+            assertThat(c.name()).isEqualTo("cosine baseline");
+            assertThat(vm.rename(c, " ")).isFalse();
+            assertThat(vm.statusIsErrorProperty().get()).isTrue();
+        });
+        assertThat(RunInfo.read(cosine).name()).isEqualTo("cosine baseline");
+        assertThat(RunInfo.read(cosine).status()).isEqualTo(RunStatus.FINISHED);
+        RunsViewModel again = refreshed(robot);
+        assertThat(row(again, cosine).name()).isEqualTo("cosine baseline");
+    }
+
+    @Test
+    void liveRunsCannotBeRenamedOrDeleted(FxRobot robot) throws Exception {
+        Path live = RunFolder.create(runs, "training", "live", LocalDateTime.of(2026, 11, 21, 9, 0));
+        RunInfo.started("training", "live", JsonNodeFactory.instance.objectNode()).writeTo(live);
+        RunsViewModel vm = refreshed(robot);
+        robot.interact(() -> {
+            RunRow l = row(vm, live);
+            assertThat(l.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(vm.rename(l, "other")).isFalse();
+            assertThat(vm.statusProperty().get()).contains("still running");
+            assertThat(vm.delete(List.of(l, row(vm, constant)))).isEqualTo(1);
+            assertThat(vm.statusProperty().get()).isEqualTo("Deleted 1 run; 1 still running, stop it first");
+        });
+        assertThat(live).exists();
+        assertThat(constant).doesNotExist();
+        assertThat(vm.rows()).extracting(RunRow::dir).doesNotContain(constant);
+    }
+
+    @Test
+    void refreshKeepsRowObjectsAndPicksUpNewRuns(FxRobot robot) throws Exception {
+        RunsViewModel vm = refreshed(robot);
+        RunRow before = row(vm, cosine);
+        Path newer = training(LocalDateTime.of(2026, 11, 22, 9, 0), new ConstantSchedule(0.01), 1, 0.5, null);
+        AtomicReference<java.util.concurrent.CompletableFuture<Void>> done = new AtomicReference<>();
+        robot.interact(() -> done.set(vm.refresh()));
+        done.get().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.rows().get(0).dir()).isEqualTo(newer);
+        assertThat(row(vm, cosine)).isSameAs(before);
+        assertThat(vm.rows()).hasSize(5);
+    }
+
+    @Test
+    void exportsMetricsAsRecordedAndOpensTrainingRunsThroughTheShell(FxRobot robot) throws Exception {
+        RunsViewModel vm = refreshed(robot);
+        Path out = home.resolve("out/epochs.csv");
+        AtomicReference<Path> opened = new AtomicReference<>();
+        robot.interact(() -> {
+            RunRow c = row(vm, cosine);
+            assertThat(MetricsFile.of(c)).containsExactly(MetricsFile.EPOCHS, MetricsFile.ITERATIONS);
+            assertThat(MetricsFile.of(row(vm, rangeTest))).containsExactly(MetricsFile.RANGE);
+            assertThat(vm.exportCsv(c, MetricsFile.EPOCHS, out)).isTrue();
+            assertThat(vm.canOpen(c)).isFalse();
+            vm.setOpeners(opened::set, null);
+            assertThat(vm.canOpen(c)).isTrue();
+            assertThat(vm.canOpen(row(vm, rangeTest))).isFalse();
+            vm.open(c);
+        });
+        assertThat(Files.readAllLines(out)).hasSize(6).first().asString().startsWith("epoch,lr,train_loss");
+        assertThat(opened.get()).isEqualTo(cosine);
+    }
+}

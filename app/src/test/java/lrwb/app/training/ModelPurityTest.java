@@ -1,0 +1,42 @@
+package lrwb.app.training;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Training and Runs model sides hold JavaFX properties but never a node, a stage or a control (DESIGN.md),
+ * and hand data to the FX thread only through FrameQueue or BackgroundWork, never Platform.runLater per item.
+ */
+class ModelPurityTest {
+    private static final List<String> MODEL_SIDE = List.of(
+            "training/TrainingViewModel", "training/TrainingRun", "training/RunSeries", "training/RunState",
+            "training/QueueMode", "training/TrainingForm", "training/ScheduleChoice", "training/ScheduleSource",
+            "training/ScheduleSummary", "training/RecordedRun", "training/DurationText", "training/DistinctNames",
+            "training/MarkText",
+            "runs/RunsViewModel", "runs/RunRow", "runs/RunSnapshot", "runs/ComparedRun", "runs/KindFilter", "runs/MetricsFile");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+
+    @Test
+    void modelClassesImportNoNodesStagesOrControls() throws IOException {
+        Path dir = Path.of("src/main/java/lrwb/app");
+        for (String name : MODEL_SIDE) {
+            String source = Files.readString(dir.resolve(name + ".java"));
+            Matcher m = IMPORT.matcher(source);
+            while (m.find()) {
+                String imported = m.group(2);
+                boolean scene = imported.startsWith("javafx.scene.") && !imported.startsWith("javafx.scene.paint.");
+                assertThat(scene || imported.startsWith("javafx.stage.") || imported.startsWith("org.controlsfx."))
+                        .as("%s imports %s", name, imported).isFalse();
+            }
+            assertThat(source).as("%s hands over through FrameQueue or BackgroundWork", name).doesNotContain("Platform.runLater(() ->");
+        }
+    }
+}

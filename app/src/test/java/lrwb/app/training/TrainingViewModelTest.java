@@ -1,0 +1,304 @@
+package lrwb.app.training;
+
+import lrwb.app.designer.ScheduleLibrary;
+import lrwb.engine.run.RunCatalog;
+import lrwb.engine.run.RunStatus;
+import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.schedule.PlateauSchedule;
+import lrwb.engine.schedule.ScheduleJson;
+import lrwb.engine.train.TrainingEvent;
+import lrwb.engine.train.TrainingRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Training ViewModel on the FX thread (toolkit only, no stage), training iris for real. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewModelTest {
+    @TempDir
+    Path dir;
+
+    private TrainingViewModel vm(FxRobot robot, String epochs) {
+        AtomicReference<TrainingViewModel> vm = new AtomicReference<>();
+        robot.interact(() -> {
+            vm.set(new TrainingViewModel(new WorkbenchHome(dir)));
+            vm.get().form().epochs().textProperty().set(epochs);
+            vm.get().form().schedule().constantLr().textProperty().set("0.05");
+        });
+        return vm.get();
+    }
+
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static TrainingRun train(FxRobot robot, TrainingViewModel vm) {
+        AtomicReference<TrainingRun> run = new AtomicReference<>();
+        robot.interact(() -> run.set(vm.train()));
+        assertThat(run.get()).isNotNull();
+        return run.get();
+    }
+
+    @Test
+    void aRealRunStreamsPerFrameAndEndsWithItsRecordOnDisk(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "3");
+        TrainingRun run = train(robot, vm);
+        List<Long> revisions = new ArrayList<>();
+        robot.interact(() -> run.revisionProperty().addListener((o, a, b) -> revisions.add(b.longValue())));
+        await(() -> run.state().hasEnded());
+
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+        assertThat(run.message()).isEqualTo("Finished 3 epochs.");
+        assertThat(run.series().size()).isEqualTo(24); // 120 training rows of iris, batches of 16, 3 epochs
+        assertThat(run.series().epochs()).isEqualTo(3);
+        assertThat(run.series().lr()[0]).isEqualTo(0.05);
+        assertThat(run.bestValAccuracyProperty().get()).isBetween(0.0, 1.0);
+        assertThat(run.progressProperty().get()).isEqualTo(1.0);
+        assertThat(run.progressTextProperty().get()).startsWith("Epoch 3/3 · iteration 24/24");
+        // coalesced per frame: fewer announcements than iterations
+        assertThat(revisions.size()).isLessThan(24);
+        assertThat(vm.anyLiveProperty().get()).isFalse();
+        assertThat(vm.overrideLr().text()).isEqualTo("0.05"); // the override starts from the LR in use
+
+        TrainingRecord record = TrainingRecord.read(run.folder());
+        assertThat(record.info().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(record.info().name()).isEqualTo("iris · mlp:64,32 · sgd · constant 0.05");
+        assertThat(record.iterations().rows()).hasSize(24);
+        assertThat(vm.recordsChangedProperty().get()).isGreaterThanOrEqualTo(2); // created, then ended
+    }
+
+    @Test
+    void pauseOverrideResumeAndStopAreAppliedBetweenUpdatesAndMarked(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "5000");
+        TrainingRun run = train(robot, vm);
+        await(() -> run.series().size() > 20);
+        robot.interact(vm::pause);
+        await(() -> run.state() == RunState.PAUSED);
+        int atPause = run.series().size();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(run.series().size()).isEqualTo(atPause);
+        assertThat(run.progressTextProperty().get()).contains("elapsed").contains("lr 0.05");
+
+        robot.interact(() -> {
+            vm.overrideLr().textProperty().set("0.003");
+            assertThat(vm.overrideExponentProperty().get()).isCloseTo(Math.log10(0.003), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(vm.applyOverride()).isTrue();
+            vm.resume();
+        });
+        await(() -> !run.marks().isEmpty() && run.series().size() > atPause + 10);
+        assertThat(run.state()).isEqualTo(RunState.RUNNING);
+        TrainingEvent mark = run.marks().get(0);
+        assertThat(mark.kind()).isEqualTo(TrainingEvent.Kind.LR_OVERRIDDEN);
+        assertThat(mark.iteration()).isEqualTo(atPause);
+        assertThat(run.series().lr()[atPause]).isEqualTo(0.003);
+        assertThat(run.overrideLrProperty().get()).isEqualTo(0.003);
+        assertThat(run.progressTextProperty().get()).contains("(set by hand)");
+
+        robot.interact(vm::clearOverride);
+        await(() -> run.marks().size() == 2);
+        assertThat(run.marks().get(1).kind()).isEqualTo(TrainingEvent.Kind.LR_OVERRIDE_CLEARED);
+        await(() -> run.series().lastLr() == 0.05);
+
+        robot.interact(vm::stop);
+        await(() -> run.state().hasEnded());
+        assertThat(run.state()).isEqualTo(RunState.STOPPED);
+        assertThat(run.message()).startsWith("Stopped by the user at iteration");
+        assertThat(TrainingRecord.read(run.folder()).events()).extracting(TrainingEvent::kind)
+                .contains(TrainingEvent.Kind.PAUSED, TrainingEvent.Kind.LR_OVERRIDDEN, TrainingEvent.Kind.LR_OVERRIDE_CLEARED);
+    }
+
+    @Test
+    void shuttingDownStopsLiveRunsAndLeavesCompleteRecords(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "5000");
+        TrainingRun run = train(robot, vm);
+        await(() -> run.series().size() > 10);
+        robot.interact(() -> vm.shutdown(java.time.Duration.ofSeconds(10)));
+        assertThat(TrainingRecord.read(run.folder()).info().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+
+    @Test
+    void aQueueRunsOneAfterAnotherEachInItsOwnColour(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "2");
+        List<TrainingRun> queued = new ArrayList<>();
+        robot.interact(() -> {
+            queued.add(vm.addToQueue());
+            vm.form().schedule().constantLr().textProperty().set("0.01");
+            queued.add(vm.addToQueue());
+            vm.useSchedule(new CosineSchedule(0.1, 16, 0, 0, null, null));
+            queued.add(vm.addToQueue());
+            assertThat(queued).doesNotContainNull();
+            vm.startQueue();
+            assertThat(queued.get(0).state()).isEqualTo(RunState.LOADING);
+            assertThat(queued.get(1).state()).isEqualTo(RunState.QUEUED);
+        });
+        await(() -> queued.stream().allMatch(r -> r.state().hasEnded()));
+        assertThat(queued).extracting(TrainingRun::state).containsOnly(RunState.FINISHED);
+        assertThat(queued).extracting(TrainingRun::color).doesNotHaveDuplicates();
+        assertThat(queued.get(2).name()).endsWith("· cosine 0.1");
+        assertThat(queued.get(2).series().lr()[15]).isLessThan(queued.get(2).series().lr()[0]);
+        assertThat(new RunCatalog(dir.resolve("runs")).list().runs()).hasSize(3);
+    }
+
+    @Test
+    void sideBySideStartsEveryQueuedRunAtOnce(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "2");
+        List<TrainingRun> queued = new ArrayList<>();
+        robot.interact(() -> {
+            vm.queueModeProperty().set(QueueMode.SIDE_BY_SIDE);
+            queued.add(vm.addToQueue());
+            queued.add(vm.addToQueue());
+            vm.startQueue();
+            assertThat(queued).extracting(TrainingRun::state).containsOnly(RunState.LOADING);
+        });
+        await(() -> queued.stream().allMatch(r -> r.state().hasEnded()));
+        assertThat(queued).extracting(TrainingRun::state).containsOnly(RunState.FINISHED);
+    }
+
+    @Test
+    void aDivergedRunSaysWhyAndKeepsItsCurves(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "50");
+        robot.interact(() -> vm.form().schedule().constantLr().textProperty().set("1e6"));
+        TrainingRun run = train(robot, vm);
+        await(() -> run.state().hasEnded());
+        assertThat(run.state()).isEqualTo(RunState.DIVERGED);
+        assertThat(run.state().isProblem()).isTrue();
+        assertThat(run.message()).startsWith("Diverged: the loss became").contains("lower the learning rate");
+        assertThat(run.series().size()).isPositive();
+        assertThat(vm.statusIsErrorProperty().get()).isTrue();
+        assertThat(TrainingRecord.read(run.folder()).info().status()).isEqualTo(RunStatus.DIVERGED);
+    }
+
+    @Test
+    void aRunThatCannotLoadItsDataFailsInWords(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "2");
+        robot.interact(() -> vm.form().setup().dataset().textProperty().set("csv:" + dir.resolve("missing.csv")));
+        TrainingRun run = train(robot, vm);
+        await(() -> run.state().hasEnded());
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.message()).startsWith("Failed: ").contains("missing.csv");
+    }
+
+    @Test
+    void invalidInputsAreMarkedAtTheirFieldsAndNothingIsQueued(FxRobot robot) {
+        TrainingViewModel vm = vm(robot, "0");
+        robot.interact(() -> {
+            vm.form().schedule().constantLr().textProperty().set("-1");
+            vm.form().setup().optimizer().textProperty().set("lion");
+            assertThat(vm.train()).isNull();
+            assertThat(vm.form().epochs().error()).isEqualTo("epochs must be a whole number from 1 to 100000 (got 0)");
+            assertThat(vm.form().schedule().constantLr().error()).isEqualTo("learning rate must be > 0 (got -1)");
+            assertThat(vm.form().setup().optimizer().error()).contains("lion");
+            assertThat(vm.statusProperty().get()).startsWith("Check the marked field");
+            assertThat(vm.runs()).isEmpty();
+
+            vm.form().schedule().sourceProperty().set(ScheduleSource.LIBRARY);
+            vm.form().epochs().textProperty().set("2");
+            vm.form().setup().optimizer().textProperty().set("sgd");
+            assertThat(vm.addToQueue()).isNull();
+            assertThat(vm.form().schedule().savedName().error()).startsWith("no saved schedules yet");
+
+            vm.form().schedule().sourceProperty().set(ScheduleSource.PLATEAU);
+            vm.form().schedule().plateauFactor().textProperty().set("2");
+            assertThat(vm.addToQueue()).isNull();
+            assertThat(vm.form().schedule().plateauFactor().error()).startsWith("factor must be");
+        });
+    }
+
+    @Test
+    void schedulesComeFromTheLibraryFromOtherWorkspacesOrAsPlateau(FxRobot robot) throws Exception {
+        new ScheduleLibrary(new WorkbenchHome(dir)).save("Warm cosine", new CosineSchedule(0.1, 100, 0, 10, 0.2, null));
+        TrainingViewModel vm = vm(robot, "2");
+        robot.interact(() -> {
+            ScheduleChoice choice = vm.form().schedule();
+            assertThat(choice.savedNames()).containsExactly("Warm cosine");
+            choice.sourceProperty().set(ScheduleSource.LIBRARY);
+            TrainingRun fromLibrary = vm.addToQueue();
+            assertThat(fromLibrary.name()).endsWith("· Warm cosine");
+            assertThat(fromLibrary.request().schedule()).isEqualTo(ScheduleJson.parse(ScheduleJson.write(
+                    new CosineSchedule(0.1, 100, 0, 10, 0.2, null))));
+
+            vm.useSchedule(new ConstantSchedule(0.2));
+            assertThat(choice.sourceProperty().get()).isEqualTo(ScheduleSource.CONSTANT);
+            assertThat(choice.constantLr().text()).isEqualTo("0.2");
+
+            PlateauSchedule plateau = new PlateauSchedule(0.1);
+            vm.useSchedule(plateau);
+            assertThat(choice.sourceProperty().get()).isEqualTo(ScheduleSource.GIVEN);
+            assertThat(choice.givenTextProperty().get()).isEqualTo("plateau 0.1");
+            assertThat(vm.addToQueue().request().schedule()).isEqualTo(plateau);
+
+            choice.sourceProperty().set(ScheduleSource.PLATEAU);
+            choice.plateauPatience().textProperty().set("0");
+            TrainingRun own = vm.addToQueue();
+            assertThat(own.request().schedule()).isInstanceOf(PlateauSchedule.class);
+            assertThat(((PlateauSchedule) own.request().schedule()).patience()).isZero();
+        });
+    }
+
+    @Test
+    void theChosenSavedScheduleStaysChosenWhenTheLibraryIsReread(FxRobot robot) throws Exception {
+        ScheduleLibrary library = new ScheduleLibrary(new WorkbenchHome(dir));
+        library.save("A", new ConstantSchedule(0.1));
+        library.save("B", new ConstantSchedule(0.2));
+        TrainingViewModel vm = vm(robot, "2");
+        robot.interact(() -> {
+            ScheduleChoice choice = vm.form().schedule();
+            choice.sourceProperty().set(ScheduleSource.LIBRARY);
+            assertThat(choice.savedName().text()).isEqualTo("A");
+            choice.savedName().textProperty().set("B");
+            assertThat(vm.addToQueue().name()).endsWith("· B");
+        });
+        library.save("C", new ConstantSchedule(0.3));
+        robot.interact(() -> {
+            assertThat(vm.addToQueue().name()).endsWith("· B");
+            assertThat(vm.form().schedule().savedNames()).containsExactly("A", "B", "C");
+            vm.form().schedule().savedName().textProperty().set("gone");
+            assertThat(vm.addToQueue()).isNull();
+            assertThat(vm.form().schedule().savedName().error()).isEqualTo("there is no saved schedule named \"gone\" (any more)");
+        });
+    }
+
+    @Test
+    void aPastRunReopensWithItsCurvesAndMarks(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "400");
+        TrainingRun live = train(robot, vm);
+        await(() -> live.series().size() > 10);
+        robot.interact(() -> {
+            vm.overrideLr().textProperty().set("0.01");
+            vm.applyOverride();
+        });
+        await(() -> !live.marks().isEmpty());
+        robot.interact(vm::stop);
+        await(() -> live.state().hasEnded());
+
+        TrainingViewModel other = vm(robot, "2");
+        AtomicReference<java.util.concurrent.CompletableFuture<TrainingRun>> future = new AtomicReference<>();
+        robot.interact(() -> future.set(other.reopen(live.folder())));
+        TrainingRun reopened = future.get().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reopened.state()).isEqualTo(RunState.STOPPED);
+        assertThat(reopened.series().size()).isEqualTo(live.series().size());
+        assertThat(reopened.series().epochs()).isEqualTo(live.series().epochs());
+        assertThat(reopened.marks()).extracting(TrainingEvent::kind).containsExactly(TrainingEvent.Kind.LR_OVERRIDDEN);
+        assertThat(reopened.series().stepsPerEpoch()).isEqualTo(8);
+        assertThat(reopened.progressTextProperty().get()).startsWith("Reopened:");
+        assertThat(other.selectedProperty().get()).isSameAs(reopened);
+        assertThat(reopened.isActive()).isFalse();
+    }
+}
