@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -24,7 +23,7 @@ import javafx.util.StringConverter;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.designer.FileTarget;
-import lrwb.app.form.FieldRow;
+import lrwb.app.form.FieldView;
 import lrwb.app.form.RunSetupForm;
 import lrwb.engine.finder.SweepMode;
 import lrwb.engine.finder.Suggestions;
@@ -83,8 +82,6 @@ public final class FinderView {
 
     private ScrollPane form() {
         RunSetupForm s = vm.setup();
-        ComboBox<String> dataset = FieldRow.choice(s.dataset(), RunSetupForm.builtInDatasets());
-        dataset.setId("finder-dataset");
         Button csv = new Button("CSV file…");
         csv.setOnAction(e -> chooseCsv());
         csv.setTooltip(new Tooltip("Your own table: one row per example, the label in the last column (plain or .gz)"));
@@ -93,10 +90,6 @@ public final class FinderView {
         idx.setTooltip(new Tooltip("A folder of MNIST-format files (train-/t10k- images and labels)"));
         HBox openButtons = new HBox(6, csv, idx);
 
-        ComboBox<String> model = FieldRow.choice(s.model(), RunSetupForm.MODEL_PRESETS);
-        model.setId("finder-model");
-        ComboBox<String> optimizer = FieldRow.choice(s.optimizer(), RunSetupForm.optimizers());
-        optimizer.setId("finder-optimizer");
 
         ChoiceBox<SweepMode> mode = new ChoiceBox<>();
         mode.getItems().setAll(SweepMode.values());
@@ -134,19 +127,22 @@ public final class FinderView {
 
         VBox box = new VBox(8,
                 section("Data and model"),
-                FieldRow.of("Dataset", dataset, s.dataset(), "A built-in set, csv:PATH or idx:DIR"), openButtons,
-                FieldRow.of("Model", model, s.model(), "mlp:H1,H2,... (ReLU hidden layers) or cnn for images"),
-                FieldRow.of("Optimizer", optimizer, s.optimizer(), "momentum:0.9 is classical momentum, as Keras SGD"),
-                twoColumns(FieldRow.of("Batch size", FieldRow.text(s.batch()), s.batch(), null),
-                        FieldRow.of("Seed", FieldRow.text(s.seed()), s.seed(), "Same seed, same curve")),
+                FieldView.choices(s.dataset(), "finder-dataset", "A built-in set, csv:PATH or idx:DIR",
+                        RunSetupForm.builtInDatasets()).node(), openButtons,
+                FieldView.choices(s.model(), "finder-model", "mlp:H1,H2,... (ReLU hidden layers) or cnn for images",
+                        RunSetupForm.MODEL_PRESETS).node(),
+                FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
+                        RunSetupForm.optimizers()).node(),
+                twoColumns(FieldView.text(s.batch(), "finder-batch", null).node(),
+                        FieldView.text(s.seed(), "finder-seed", "Same seed, same curve").node()),
                 section("LR sweep"),
-                twoColumns(FieldRow.of("Start LR", FieldRow.text(vm.startLr()), vm.startLr(), "e.g. 1e-7"),
-                        FieldRow.of("End LR", FieldRow.text(vm.endLr()), vm.endLr(), "e.g. 10")),
-                twoColumns(FieldRow.of("Iterations", FieldRow.text(vm.iterations()), vm.iterations(), "At least 10"),
+                twoColumns(FieldView.text(vm.startLr(), "finder-start-lr", "e.g. 1e-7").node(),
+                        FieldView.text(vm.endLr(), "finder-end-lr", "e.g. 10").node()),
+                twoColumns(FieldView.text(vm.iterations(), "finder-iterations", "At least 10").node(),
                         new VBox(3, modeLabel, mode)),
-                twoColumns(FieldRow.of("Smoothing β", FieldRow.text(vm.beta()), vm.beta(), "0.98 as fastai; 0 shows the raw loss"),
-                        FieldRow.of("Stop at × best", FieldRow.text(vm.divergeFactor()), vm.divergeFactor(),
-                                "Stop when the smoothed loss exceeds this many times its best")),
+                twoColumns(FieldView.text(vm.beta(), "finder-beta", "β of the loss average: 0.98 as fastai; 0 shows the raw loss").node(),
+                        FieldView.text(vm.divergeFactor(), "finder-diverge",
+                                "Stop when the smoothed loss exceeds this many times its best").node()),
                 buttons);
         box.setPadding(new Insets(12));
         box.setPrefWidth(300);
