@@ -74,6 +74,8 @@ class TrainingAndRunsFlowTest {
         robot.clickOn("#train-start");
         TrainingRun first = window.training().selectedProperty().get();
         await(() -> first.series().size() > 30);
+        // the progress line refreshes a few times a second, not every frame
+        await(() -> robot.lookup("#train-progress-text").queryLabeled().getText().contains("ETA"));
         assertThat(robot.lookup("#train-progress-text").queryLabeled().getText()).startsWith("Epoch ").contains("ETA");
         await(() -> drawnVertices(robot, "#chart-loss") > 30 && drawnVertices(robot, "#chart-lr") > 2);
 
