@@ -256,7 +256,14 @@ public final class DesignerView {
             item.setOnAction(e -> copy(f));
             copy.getItems().add(item);
         }
-        HBox actions = new HBox(8, save, copy);
+        Button train = new Button("_Train with this");
+        train.setId("designer-train");
+        train.setTooltip(new Tooltip("Open Training with this schedule filled in"));
+        train.setOnAction(e -> vm.trainWithSelected());
+        // No dead button: it exists only while a training workspace takes schedules.
+        train.visibleProperty().bind(vm.canTrainProperty());
+        train.managedProperty().bind(train.visibleProperty());
+        HBox actions = new HBox(8, save, copy, train);
         actions.setAlignment(Pos.CENTER_LEFT);
         editor.getChildren().addAll(name, about, general, scroll, actions);
     }

@@ -88,6 +88,12 @@ class FinderViewTest {
         assertThat(cyclic.baseLr()).isEqualTo(lowerBefore);
         assertThat(cyclic.maxLr()).isEqualTo(upperAfter);
         assertThat(cyclic.stepSizeUp()).isEqualTo(4 * 8);
+
+        // and "Train with this" hands the same schedule to Training
+        robot.clickOn("LR Finder");
+        robot.clickOn("#finder-train");
+        assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Training");
+        assertThat(window.training().form().schedule().givenProperty().get()).isEqualTo(cyclic);
     }
 
     @Test

@@ -51,4 +51,12 @@ class TrainWithThisTest {
         assertThat(robot.lookup("#train-given-schedule").queryLabeled().getText()).isEqualTo("cyclic 0.001–0.1");
         assertThat(window.training().statusProperty().get()).startsWith("Schedule cyclic 0.001–0.1 is set");
     }
+
+    @Test
+    void theDesignersButtonOpensTraining(FxRobot robot) {
+        ScheduleSpec selected = window.designer().selected().spec();
+        robot.clickOn("#designer-train");
+        assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Training");
+        assertThat(window.training().form().schedule().givenProperty().get()).isEqualTo(selected);
+    }
 }
