@@ -219,6 +219,8 @@ public final class TrainingView {
                 vm.queueModeProperty().set((QueueMode) now.getUserData());
             }
         });
+        // and the other way: a mode set on the ViewModel (a test, a reopened session) shows here
+        vm.queueModeProperty().addListener((o, was, now) -> (now == QueueMode.SIDE_BY_SIDE ? parallel : sequential).setSelected(true));
 
         Button start = button("Start queue", "train-start-queue", "Start the queued runs", vm::startQueue);
         start.disableProperty().bind(Bindings.createBooleanBinding(

@@ -78,5 +78,31 @@ class ScreenshotTour {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
         shot(robot, "finder-overlay");
+
+        // Training: three schedules side by side, then a live moment and the end
+        var training = window.training();
+        robot.interact(() -> {
+            window.show(lrwb.app.shell.Workspace.TRAINING);
+            training.form().epochs().textProperty().set("40");
+            training.queueModeProperty().set(lrwb.app.training.QueueMode.SIDE_BY_SIDE);
+            training.useSchedule(new lrwb.engine.schedule.ConstantSchedule(0.05));
+            training.addToQueue();
+            training.useSchedule(new lrwb.engine.schedule.CosineSchedule(0.1, 320, 0, 0, null, lrwb.engine.schedule.Unit.ITERATION));
+            training.addToQueue();
+            training.useSchedule(new lrwb.engine.schedule.OneCycleSchedule(0.3, 320, 0.3,
+                    lrwb.engine.schedule.OneCycleSchedule.Anneal.COS, 25, 1e4, false, lrwb.engine.schedule.Unit.ITERATION));
+            training.addToQueue();
+            training.startQueue();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> training.runs().stream().allMatch(r -> r.series().size() > 100));
+        shot(robot, "training-live");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !training.anyLiveProperty().get());
+        shot(robot, "training-done");
+
+        // Runs: compare everything recorded
+        robot.interact(() -> window.show(lrwb.app.shell.Workspace.RUNS));
+        window.runs().refresh().get(30, TimeUnit.SECONDS);
+        robot.interact(() -> window.runs().selection().setAll(window.runs().shownRows()));
+        shot(robot, "runs-compare");
     }
 }
