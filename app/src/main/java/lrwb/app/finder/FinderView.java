@@ -188,6 +188,16 @@ public final class FinderView {
         }, vm.lowerBoundProperty(), vm.upperBoundProperty()));
         bounds.getStyleClass().add("suggestion-value");
         values.addRow(3, name("Cyclic bounds"), bounds);
+        Label why = value("finder-no-suggestions", () -> {
+            FinderRun run = vm.currentProperty().get();
+            Suggestions sg = run == null ? null : run.suggestions();
+            return sg == null ? "" : sg.isEmpty() ? "No suggestions: " + sg.message() + "."
+                    : sg.cyclic() == null ? "No cyclic bounds: " + sg.message() + "." : "";
+        });
+        why.getStyleClass().setAll("label", "field-error");
+        why.setWrapText(true);
+        why.visibleProperty().bind(why.textProperty().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
         Label hint = new Label("Drag the band's edges on the chart to adjust the bounds.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -272,7 +282,7 @@ public final class FinderView {
         notice.getStyleClass().add("hint");
         notice.setId("finder-notice");
 
-        VBox box = new VBox(8, section("Suggestions"), values, hint, cyclic, oneCycle, train,
+        VBox box = new VBox(8, section("Suggestions"), values, why, hint, cyclic, oneCycle, train,
                 section("Runs on the chart"), runs, runButtons, overlayHint, section("Export"), exports, notice);
         box.setPadding(new Insets(12));
         box.setPrefWidth(290);

@@ -124,4 +124,23 @@ class FinderViewTest {
                 .anyMatch(l -> l.isVisible() && l.getText().equals("end LR must be a number, e.g. 0.01 or 1e-3 (got 'ten')"));
         assertThat(window.finder().runs()).isEmpty();
     }
+
+    @Test
+    void whenNoSuggestionsArePossibleItSaysWhyInsteadOfMarkers(FxRobot robot) throws Exception {
+        robot.clickOn("LR Finder");
+        FinderViewModel vm = window.finder();
+        robot.interact(() -> {
+            vm.startLr().textProperty().set("1000");
+            vm.endLr().textProperty().set("1e9");
+            vm.iterations().textProperty().set("100");
+        });
+        robot.clickOn("#finder-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.currentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label why = robot.lookup("#finder-no-suggestions").queryAs(Label.class);
+        assertThat(why.isVisible()).isTrue();
+        assertThat(why.getText()).startsWith("No suggestions: the loss diverged after");
+        assertThat(robot.lookup(".plot-marker-line.marker-steepest").query().isVisible()).isFalse();
+        assertThat(robot.lookup(".plot-band").query().isVisible()).isFalse();
+    }
 }
