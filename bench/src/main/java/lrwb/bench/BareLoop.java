@@ -33,12 +33,13 @@ final class BareLoop {
     }
 
     /** Seconds per update over {@code iterations} updates. */
-    double block(int iterations) {
-        long t0 = System.nanoTime();
+    Sample block(int iterations) {
+        Bench.sameNativeSettingsAsOurJobs();
+        Sample.Stopwatch clock = Sample.start();
         for (int i = 0; i < iterations; i++) {
             net.fit(batches.get(cursor));
             cursor = (cursor + 1) % batches.size();
         }
-        return (System.nanoTime() - t0) / 1e9 / iterations;
+        return clock.stop(iterations);
     }
 }

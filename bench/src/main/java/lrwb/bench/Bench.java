@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * (so a busy neighbour slows all of them alike), plus start-up times measured in fresh JVMs. Prints Markdown.
  *
  * <p>Arguments (any order): {@code quick} (fewer rounds, MNIST-sized set cut to 12000 examples),
- * {@code rounds=N}, {@code cases=iris,digits,mnist}, {@code startups=N} (fresh JVMs per start-up figure, 0 to
+ * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
  * skip them).
  */
 public final class Bench {
@@ -63,6 +63,9 @@ public final class Bench {
             MetricsSink sink = new MetricsSink();
             List<BenchCase> cases = new ArrayList<>();
             for (String name : caseNames) {
+                if (name.isBlank() || name.equals("none")) {
+                    continue;
+                }
                 cases.add(switch (name.strip()) {
                     case "iris" -> BenchCase.iris(rounds);
                     case "digits" -> BenchCase.digits(work, rounds);
@@ -83,6 +86,14 @@ public final class Bench {
                     + "rotated). 'mmul only' is the update's matrix products alone (plain ND4J gemm, same shapes); "
                     + "'mmul / training' is the share of the arithmetic throughput the training job reaches.");
             System.out.println();
+            System.out.println("The same rounds in CPU time of the thread that ran each loop (µs per update; leaves out "
+                    + "waiting for a core, so steadier on a busy machine):");
+            System.out.println();
+            System.out.println("| case | bare `fit` | range test | training | range / bare | training / bare | "
+                    + "mmul only | mmul / training |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            cpuRows.forEach(System.out::println);
+            System.out.println();
             System.out.println("Load average at end: " + Machine.loadAverage());
             System.out.println();
             results.printTargets();
@@ -101,15 +112,16 @@ public final class Bench {
         MmulLoop mmul = new MmulLoop(c, data);
         int n = c.blockIterations();
 
-        // The bare loop, the range test and the mmul loop run on one background thread, as the app runs a range
-        // test (ND4J behaves differently on the JVM's main thread); a training job always has its own thread.
+        // Every block runs on a thread of its own, as a TrainingJob always does: ND4J keeps per-thread state
+        // (workspaces, OpenMP settings), and a long-lived thread or the JVM's main thread can time differently.
         List<Variant> variants = List.of(
-                new Variant("bare", onWorker(() -> bare.block(n))),
-                new Variant("range", onWorker(range::block)),
-                new Variant("train", train::block),
-                new Variant("mmul", onWorker(() -> mmul.block(n))));
-        // Warm-up: the JIT, the workspaces and the allocator settle before anything counts.
-        long warmUntil = System.nanoTime() + 3_000_000_000L;
+                new Variant(onFreshThread(() -> bare.block(n))),
+                new Variant(onFreshThread(range::block)),
+                new Variant(train::block),
+                new Variant(onFreshThread(() -> mmul.block(n))));
+        // Warm-up: the JIT (whose C2 compiles take a core for seconds), the workspaces and the allocator settle
+        // before anything counts.
+        long warmUntil = System.nanoTime() + 8_000_000_000L;
         for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
             for (Variant v : variants) {
                 v.block.run();
@@ -118,54 +130,83 @@ public final class Bench {
         for (int r = 0; r < c.rounds(); r++) {
             for (int k = 0; k < variants.size(); k++) {
                 Variant v = variants.get((k + r) % variants.size());
-                v.times.add(v.block.run());
+                v.samples.add(v.block.run());
             }
         }
         Variant b = variants.get(0);
         Variant rt = variants.get(1);
         Variant tr = variants.get(2);
         Variant mm = variants.get(3);
-        double rangeRatio = Stats.median(ratios(rt, b));
-        double trainRatio = Stats.median(ratios(tr, b));
-        double mmulShare = Stats.median(ratios(mm, tr));
+        double rangeRatio = Stats.median(ratios(rt, b, Sample::wall));
+        double trainRatio = Stats.median(ratios(tr, b, Sample::wall));
+        double mmulShare = Stats.median(ratios(mm, tr, Sample::wall));
         System.out.printf("| %s %s | %.0f | %.0f | %.0f | **%.3f** | **%.3f** | %.0f | %.0f%% |%n", c.name(), c.shape(),
-                us(b), us(rt), us(tr), rangeRatio, trainRatio, us(mm), 100 * mmulShare);
+                us(b, Sample::wall), us(rt, Sample::wall), us(tr, Sample::wall), rangeRatio, trainRatio,
+                us(mm, Sample::wall), 100 * mmulShare);
+        cpuRows.add(String.format("| %s %s | %.0f | %.0f | %.0f | %.3f | %.3f | %.0f | %.0f%% |", c.name(), c.shape(),
+                us(b, Sample::cpu), us(rt, Sample::cpu), us(tr, Sample::cpu), Stats.median(ratios(rt, b, Sample::cpu)),
+                Stats.median(ratios(tr, b, Sample::cpu)), us(mm, Sample::cpu), 100 * Stats.median(ratios(mm, tr, Sample::cpu))));
         if (range.lastPoints() != n) {
             System.out.println("| (range test stopped after " + range.lastPoints() + " of " + n + " updates) |||||||");
         }
         results.cases.put(c.name(), new double[] {rangeRatio, trainRatio, mmulShare});
     }
 
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bench-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final List<String> cpuRows = new ArrayList<>();
 
-    private static Block onWorker(Block block) {
-        return () -> WORKER.submit(block::run).get();
+    /**
+     * The bare and mmul loops run under the process settings our jobs use (one native thread; see the engine's
+     * NativeSettings), applied to the calling thread as our jobs apply them: they are configuration, not overhead.
+     */
+    static void sameNativeSettingsAsOurJobs() {
+        try {
+            Class.forName("lrwb.engine.runtime.NativeSettings").getMethod("applyToCurrentThread").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            // an engine from before NativeSettings: the bare loop runs with ND4J's defaults, as the jobs do
+        }
     }
 
-    private static double us(Variant v) {
-        return 1e6 * Stats.median(v.times);
+    private static Block onFreshThread(Block block) {
+        return () -> {
+            FutureTask<Sample> task = new FutureTask<>(block::run);
+            Thread t = new Thread(task, "bench-block");
+            t.setDaemon(true);
+            t.start();
+            return task.get();
+        };
     }
 
-    private static List<Double> ratios(Variant a, Variant b) {
+    private static double us(Variant v, ToDoubleFunction<Sample> metric) {
+        return 1e6 * Stats.median(v.samples.stream().map(metric::applyAsDouble).toList());
+    }
+
+    private static List<Double> ratios(Variant a, Variant b, ToDoubleFunction<Sample> metric) {
         List<Double> r = new ArrayList<>();
-        for (int i = 0; i < a.times.size(); i++) {
-            r.add(a.times.get(i) / b.times.get(i));
+        for (int i = 0; i < a.samples.size(); i++) {
+            r.add(metric.applyAsDouble(a.samples.get(i)) / metric.applyAsDouble(b.samples.get(i)));
         }
         return r;
     }
 
-    private static void startupFigures(int runs, Results results) throws Exception {
-        List<Double> engineMs = new ArrayList<>();
-        List<Double> readyUptime = new ArrayList<>();
-        List<Double> rangeMs = new ArrayList<>();
-        List<Double> prepareMs = new ArrayList<>();
-        List<Double> points = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            ChildJvm.Output out = ChildJvm.run(StartupProbe.class.getName(), List.of(), Map.of(),
+    /** Start-up figures of one JVM configuration, collected over the interleaved fresh JVMs. */
+    private static final class Startup {
+        final String label;
+        final List<String> jvmArgs;
+        final List<Double> engineMs = new ArrayList<>();
+        final List<Double> readyUptime = new ArrayList<>();
+        final List<Double> prepareMs = new ArrayList<>();
+        final List<Double> rangeMs = new ArrayList<>();
+        final List<Double> totalMs = new ArrayList<>();
+        final List<Double> points = new ArrayList<>();
+        final List<Double> windowWall = new ArrayList<>();
+
+        Startup(String label, List<String> jvmArgs) {
+            this.label = label;
+            this.jvmArgs = jvmArgs;
+        }
+
+        void probe() throws Exception {
+            ChildJvm.Output out = ChildJvm.run(StartupProbe.class.getName(), jvmArgs, Map.of(),
                     line -> line.startsWith("engineMs="), 120);
             if (out.line() == null) {
                 throw new IllegalStateException("the start-up probe printed nothing");
@@ -175,47 +216,65 @@ public final class Bench {
             readyUptime.add(Double.parseDouble(kv.get("readyUptimeMs")));
             prepareMs.add(Double.parseDouble(kv.get("prepareMs")));
             rangeMs.add(Double.parseDouble(kv.get("runMs")));
+            totalMs.add(Double.parseDouble(kv.get("prepareMs")) + Double.parseDouble(kv.get("runMs")));
             points.add(Double.parseDouble(kv.get("points")));
         }
-        List<Double> windowWall = new ArrayList<>();
-        List<Double> windowUptime = new ArrayList<>();
+
+        void window(String display) throws Exception {
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.add("-Dlrwb.exitWhenShown=true");
+            ChildJvm.Output out = ChildJvm.run("lrwb.app.Launcher", args, Map.of("DISPLAY", display),
+                    line -> line.startsWith("lrwb: window shown"), 120);
+            if (out.line() != null) {
+                windowWall.add(out.wallMs());
+            }
+        }
+
+        void print() {
+            String p = label.isEmpty() ? "" : " (" + label + ")";
+            row("engine ready: EngineStartup's own time" + p, engineMs);
+            row("engine ready: JVM uptime when ready" + p, readyUptime);
+            row("first iris range test once ready: prepare (data + network)" + p, prepareMs);
+            row("first iris range test once ready: run (" + (int) Stats.median(points) + " updates, restore, files)" + p,
+                    rangeMs);
+            row("first iris range test once ready: prepare + run" + p, totalMs);
+            if (!windowWall.isEmpty()) {
+                row("window shown: launch (process spawn) to stage shown" + p, windowWall);
+            }
+        }
+    }
+
+    private static void startupFigures(int runs, Results results) throws Exception {
+        // Every figure with the engine as it ships and, interleaved, with its warm-up switched off (a property
+        // engines before the warm-up ignore): the warm-up moves work from the first range test to start-up.
+        List<Startup> configurations = List.of(new Startup("", List.of()),
+                new Startup("no warm-up", List.of("-Dlrwb.engine.warmUp=false")));
         Optional<Xvfb> display = Xvfb.startIfNeeded();
-        if (display.isPresent()) {
-            try (Xvfb x = display.get()) {
-                for (int i = 0; i < runs; i++) {
-                    ChildJvm.Output out = ChildJvm.run("lrwb.app.Launcher", List.of("-Dlrwb.exitWhenShown=true"),
-                            Map.of("DISPLAY", x.display()), line -> line.startsWith("lrwb: window shown"), 120);
-                    if (out.line() != null) {
-                        windowWall.add(out.wallMs());
-                        windowUptime.add(Double.parseDouble(out.line().replaceAll("\\D+", " ").trim().split(" ")[0]));
+        try {
+            for (int i = 0; i < runs; i++) {
+                for (Startup s : configurations) {
+                    s.probe();
+                    if (display.isPresent()) {
+                        s.window(display.get().display());
                     }
                 }
             }
+        } finally {
+            display.ifPresent(Xvfb::close);
         }
-        System.out.println("## Start-up, medians of " + runs + " fresh JVMs (ms)");
+        System.out.println("## Start-up, medians of " + runs + " fresh JVMs each, interleaved (ms)");
         System.out.println();
         System.out.println("| figure | median | min | max |");
         System.out.println("|---|---:|---:|---:|");
-        row("ND4J ready: EngineStartup's own time", engineMs);
-        row("ND4J ready: JVM uptime when ready", readyUptime);
-        row("first iris range test after ND4J is ready: prepare (data + network)", prepareMs);
-        row("first iris range test after ND4J is ready: run (" + (int) Stats.median(points)
-                + " updates, restore, files)", rangeMs);
-        List<Double> total = new ArrayList<>();
-        for (int i = 0; i < rangeMs.size(); i++) {
-            total.add(prepareMs.get(i) + rangeMs.get(i));
-        }
-        row("first iris range test after ND4J is ready: prepare + run", total);
-        if (windowWall.isEmpty()) {
+        configurations.forEach(Startup::print);
+        if (display.isEmpty()) {
             System.out.println("| window shown | (no display and no Xvfb) | | |");
-        } else {
-            row("window shown: launch (process spawn) to stage shown", windowWall);
-            row("window shown: JVM uptime when shown", windowUptime);
         }
         System.out.println();
-        results.coldRangeMs = Stats.median(total);
-        results.coldRangePoints = (int) Stats.median(points);
-        results.windowMs = windowWall.isEmpty() ? Double.NaN : Stats.median(windowWall);
+        Startup shipped = configurations.get(0);
+        results.coldRangeMs = Stats.median(shipped.totalMs);
+        results.coldRangePoints = (int) Stats.median(shipped.points);
+        results.windowMs = shipped.windowWall.isEmpty() ? Double.NaN : Stats.median(shipped.windowWall);
     }
 
     private static void row(String figure, List<Double> values) {
@@ -255,16 +314,14 @@ public final class Bench {
     }
 
     private interface Block {
-        double run() throws Exception;
+        Sample run() throws Exception;
     }
 
     private static final class Variant {
-        final String name;
         final Block block;
-        final List<Double> times = new ArrayList<>();
+        final List<Sample> samples = new ArrayList<>();
 
-        Variant(String name, Block block) {
-            this.name = name;
+        Variant(Block block) {
             this.block = block;
         }
     }

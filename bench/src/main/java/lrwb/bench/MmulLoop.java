@@ -50,13 +50,14 @@ final class MmulLoop {
     }
 
     /** Seconds per update's worth of products. */
-    double block(int iterations) {
-        long t0 = System.nanoTime();
+    Sample block(int iterations) {
+        Bench.sameNativeSettingsAsOurJobs();
+        Sample.Stopwatch clock = Sample.start();
         for (int i = 0; i < iterations; i++) {
             for (INDArray[] p : products) {
                 Nd4j.gemm(p[0], p[1], p[2], p[3] != null, p[4] != null, 1.0, 0.0);
             }
         }
-        return (System.nanoTime() - t0) / 1e9 / iterations;
+        return clock.stop(iterations);
     }
 }

@@ -37,7 +37,7 @@ final class RangeTestLoop {
     }
 
     /** Seconds per update of one whole range test. */
-    double block() throws IOException {
+    Sample block() throws IOException {
         try (RangeTestRecorder recorder = new RangeTestRecorder(runs.resolve("range-" + ++count), request)) {
             RangeTestListener both = new RangeTestListener() {
                 @Override
@@ -51,11 +51,10 @@ final class RangeTestLoop {
                     recorder.onFinished(result);
                 }
             };
-            long t0 = System.nanoTime();
+            Sample.Stopwatch clock = Sample.start();
             RangeTestResult result = job.run(both, () -> false);
-            long t1 = System.nanoTime();
             lastPoints = result.points().size();
-            return (t1 - t0) / 1e9 / lastPoints;
+            return clock.stop(lastPoints);
         }
     }
 

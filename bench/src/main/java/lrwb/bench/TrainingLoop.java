@@ -41,7 +41,7 @@ final class TrainingLoop {
     }
 
     /** Seconds per update of one whole training job. */
-    double block() throws Exception {
+    Sample block() throws Exception {
         TrainingRequest request = new TrainingRequest(c.data(), c.model(), optimizer, SCHEDULE, c.trainEpochs(),
                 c.batchSize(), seed, "bench " + c.name());
         TrainingRecorder recorder = new TrainingRecorder(runs.resolve("train-" + ++count), request);
@@ -52,23 +52,23 @@ final class TrainingLoop {
         if (end.kind() != TrainingEvent.Kind.FINISHED) {
             throw new IllegalStateException("training ended " + end.kind() + ": " + end.message());
         }
-        return (clock.end - clock.start) / 1e9 / end.iteration();
+        return clock.sample;
     }
 
     /** Added last, so it sees STARTED before and FINISHED after the recorder has done its work. */
     private static final class Clock implements TrainingListener {
-        volatile long start;
-        volatile long end;
+        private Sample.Stopwatch stopwatch;
+        volatile Sample sample;
 
         @Override
         public void onStarted(TrainingPlan plan) {
-            start = System.nanoTime();
+            stopwatch = Sample.start(); // on the job's thread, as is FINISHED
         }
 
         @Override
         public void onEvent(TrainingEvent event) {
             if (event.kind() == TrainingEvent.Kind.FINISHED) {
-                end = System.nanoTime();
+                sample = stopwatch.stop(event.iteration());
             }
         }
     }
