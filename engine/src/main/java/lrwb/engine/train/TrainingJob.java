@@ -7,6 +7,7 @@ import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.finder.RangeTestJob;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
+import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.Dl4jSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -16,6 +17,7 @@ import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,6 +121,7 @@ public final class TrainingJob {
         long iteration = 0;
         int epoch = 0;
         try {
+            NativeSettings.applyToCurrentThread();
             LoadedData data = preloaded != null ? preloaded : Datasets.load(request.data());
             NetworkShape shape = RangeTestJob.shapeOf(data);
             var mismatch = request.model().mismatch(shape, data.name());
@@ -144,7 +147,8 @@ public final class TrainingJob {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
                 int updates = 0;
-                for (DataSet batch : batches.pass(epoch)) {
+                for (Iterator<DataSet> pass = batches.stream(epoch); pass.hasNext(); ) {
+                    DataSet batch = pass.next();
                     if (applyControls(lr, iteration, epoch)) {
                         end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "stopped by the user at iteration " + iteration
                                 + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");
