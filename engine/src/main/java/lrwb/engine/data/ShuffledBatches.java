@@ -8,6 +8,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -35,6 +36,8 @@ public final class ShuffledBatches {
     private final long seed;
     /** {features, labels} chunk buffers that {@link #stream} fills in turn; made on first use. */
     private final INDArray[][] streamBuffers = new INDArray[2][];
+    /** The batches (views) of each buffer's last chunk, kept for the next chunk of the same size. */
+    private final DataSet[][] streamViews = new DataSet[2][];
     private int nextStreamBuffer;
 
     /** @param data features {@code [n, f]} and labels {@code [n, k]}, as {@link LoadedData} holds them */
@@ -109,7 +112,7 @@ public final class ShuffledBatches {
                     throw new NoSuchElementException();
                 }
                 if (next % batchesPerChunk == 0) {
-                    copyChunk(order, next, Math.min(batches, next + batchesPerChunk), chunk, reusedBuffers());
+                    copyChunkIntoStreamBuffer(order, next, Math.min(batches, next + batchesPerChunk), chunk);
                 }
                 return chunk[next++ % batchesPerChunk];
             }
@@ -120,9 +123,44 @@ public final class ShuffledBatches {
         return (int) Math.max(1, CHUNK_VALUES / ((long) batchSize * (features.size(1) + labels.size(1))));
     }
 
-    private INDArray[] reusedBuffers() {
+    /**
+     * Like {@link #copyChunk} into the next stream buffer; a chunk of the same size as the buffer's last one gets
+     * the same batch views back (views cost a native allocation each, a tenth of a tiny update).
+     */
+    private void copyChunkIntoStreamBuffer(int[] order, int firstBatch, int endBatch, DataSet[] out) {
         int slot = nextStreamBuffer;
         nextStreamBuffer = 1 - slot;
+        INDArray[] buffers = streamBuffer(slot);
+        DataSet[] views = streamViews[slot];
+        int count = endBatch - firstBatch;
+        long rows = Math.min(numExamples, (long) endBatch * batchSize) - (long) firstBatch * batchSize;
+        if (views != null && views.length == count && rowsOf(views) == rows) {
+            gather(order, firstBatch, endBatch, rows(buffers[0], rows), rows(buffers[1], rows));
+            System.arraycopy(views, 0, out, 0, count);
+            return;
+        }
+        copyChunk(order, firstBatch, endBatch, out, buffers);
+        streamViews[slot] = Arrays.copyOf(out, count);
+    }
+
+    private static long rowsOf(DataSet[] views) {
+        long rows = 0;
+        for (DataSet d : views) {
+            rows += d.getFeatures().size(0);
+        }
+        return rows;
+    }
+
+    private void gather(int[] order, int firstBatch, int endBatch, INDArray intoFeatures, INDArray intoLabels) {
+        int from = firstBatch * batchSize;
+        int to = Math.min(numExamples, endBatch * batchSize);
+        int[] rows = new int[to - from];
+        System.arraycopy(order, from, rows, 0, rows.length);
+        Nd4j.pullRows(features, intoFeatures, 1, rows);
+        Nd4j.pullRows(labels, intoLabels, 1, rows);
+    }
+
+    private INDArray[] streamBuffer(int slot) {
         if (streamBuffers[slot] == null) {
             long rows = Math.min(numExamples, (long) batchesPerChunk() * batchSize);
             try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
@@ -140,22 +178,21 @@ public final class ShuffledBatches {
     private void copyChunk(int[] order, int firstBatch, int endBatch, DataSet[] out, INDArray[] into) {
         int from = firstBatch * batchSize;
         int to = Math.min(numExamples, endBatch * batchSize);
-        int[] rows = new int[to - from];
-        System.arraycopy(order, from, rows, 0, rows.length);
         INDArray chunkFeatures;
         INDArray chunkLabels;
         if (into == null) {
+            int[] rows = new int[to - from];
+            System.arraycopy(order, from, rows, 0, rows.length);
             chunkFeatures = Nd4j.pullRows(features, 1, rows);
             chunkLabels = Nd4j.pullRows(labels, 1, rows);
         } else {
-            chunkFeatures = rows(into[0], rows.length);
-            chunkLabels = rows(into[1], rows.length);
-            Nd4j.pullRows(features, chunkFeatures, 1, rows);
-            Nd4j.pullRows(labels, chunkLabels, 1, rows);
+            chunkFeatures = rows(into[0], to - from);
+            chunkLabels = rows(into[1], to - from);
+            gather(order, firstBatch, endBatch, chunkFeatures, chunkLabels);
         }
         for (int b = firstBatch; b < endBatch; b++) {
             long start = (long) (b - firstBatch) * batchSize;
-            long end = Math.min(rows.length, start + batchSize);
+            long end = Math.min(to - from, start + batchSize);
             out[b - firstBatch] = new DataSet(rows(chunkFeatures, start, end), rows(chunkLabels, start, end));
         }
     }
