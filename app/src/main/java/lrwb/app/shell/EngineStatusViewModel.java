@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.startup.EngineStartup.EngineInfo;
 
 import java.util.concurrent.CompletionStage;
 

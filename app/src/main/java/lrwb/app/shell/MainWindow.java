@@ -23,7 +23,7 @@ import lrwb.app.runs.RunsViewModel;
 import lrwb.app.training.TrainingView;
 import lrwb.app.training.TrainingViewModel;
 import lrwb.engine.run.WorkbenchHome;
-import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.ScheduleSpec;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lrwb.app.shell.MainWindow;
 import lrwb.engine.run.WorkbenchHome;
-import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.CyclicSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -3,7 +3,7 @@ package lrwb.app.shell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.startup.EngineStartup.EngineInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

@@ -3,7 +3,7 @@ package lrwb.app.shell;
 import javafx.stage.Stage;
 import lrwb.app.training.ScheduleSource;
 import lrwb.engine.run.WorkbenchHome;
-import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.Unit;

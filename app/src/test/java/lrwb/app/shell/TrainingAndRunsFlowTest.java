@@ -10,7 +10,7 @@ import lrwb.app.training.RunState;
 import lrwb.app.training.TrainingRun;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
-import lrwb.engine.runtime.EngineStartup.EngineInfo;
+import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.train.TrainingEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -35,7 +35,7 @@ class ScreenshotTour {
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("lrwb-tour");
         window = new MainWindow(CompletableFuture.completedFuture(
-                new lrwb.engine.runtime.EngineStartup.EngineInfo("CpuBackend", 1, 900)), new WorkbenchHome(home),
+                new lrwb.engine.startup.EngineStartup.EngineInfo("CpuBackend", 1, 900)), new WorkbenchHome(home),
                 (owner, title, ext, suggested) -> suggested);
         stage.setScene(window.scene());
         stage.setWidth(1280);

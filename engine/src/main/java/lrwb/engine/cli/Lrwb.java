@@ -1,5 +1,6 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.runtime.NativeSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,7 @@ public final class Lrwb implements Runnable {
 
     /** Runs one command line; what it prints goes to {@code out} and {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        NativeSettings.beforeNd4jLoads();
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         CommandLine cli = new CommandLine(new Lrwb())

@@ -1,5 +1,6 @@
 package lrwb.engine.finder;
 
+import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -36,6 +37,7 @@ public final class RangeTest {
      */
     public RangeTestResult run(MultiLayerNetwork net, SteerableSchedule lr, Iterator<DataSet> batches,
                                RangeTestListener listener, BooleanSupplier cancelled) {
+        NativeSettings.applyToCurrentThread();
         NetworkSnapshot before = NetworkSnapshot.of(net);
         ISchedule previousBase = lr.base();
         double previousOverride = lr.overrideLr();

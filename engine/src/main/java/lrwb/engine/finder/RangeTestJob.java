@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -74,11 +73,11 @@ public final class RangeTestJob {
         return new RangeTest(request.config()).run(net, lr, cycle(batches), listener, cancelled);
     }
 
-    /** The training data over and over, reshuffled with the seed each pass. */
-    static Iterator<DataSet> cycle(ShuffledBatches batches) {
+    /** The training data over and over, reshuffled with the seed each pass; each batch valid until the next two. */
+    public static Iterator<DataSet> cycle(ShuffledBatches batches) {
         return new Iterator<>() {
             private int pass;
-            private Iterator<DataSet> current = batches.pass(0).iterator();
+            private Iterator<DataSet> current = batches.stream(0);
 
             @Override
             public boolean hasNext() {
@@ -88,8 +87,7 @@ public final class RangeTestJob {
             @Override
             public DataSet next() {
                 if (!current.hasNext()) {
-                    List<DataSet> next = batches.pass(++pass);
-                    current = next.iterator();
+                    current = batches.stream(++pass);
                 }
                 return current.next();
             }

@@ -1,5 +1,6 @@
 package lrwb.engine.model;
 
+import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -43,6 +44,7 @@ public final class Networks {
     public static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
                                           NetworkShape shape, long seed) {
         Objects.requireNonNull(lr, "lr");
+        NativeSettings.apply();
         model.mismatch(shape, "this dataset").ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });

@@ -15,10 +15,13 @@ import java.nio.file.StandardOpenOption;
  */
 public final class CsvLog implements Closeable {
     static final long FLUSH_MILLIS = 250;
+    /** Held rows are flushed before they reach this many characters, well inside the writer's 8192-char buffer. */
+    static final int HOLD_LIMIT_CHARS = 4096;
 
     private final BufferedWriter out;
     private final StringBuilder row = new StringBuilder(96);
     private long lastFlush = System.nanoTime();
+    private int held;
 
     private CsvLog(BufferedWriter out) {
         this.out = out;
@@ -37,6 +40,18 @@ public final class CsvLog implements Closeable {
 
     /** Appends one row; values are numbers (written as Java writes them, round-trippable) or text. */
     public void append(Object... values) throws IOException {
+        hold(values);
+        long now = System.nanoTime();
+        if (now - lastFlush >= FLUSH_MILLIS * 1_000_000) {
+            flush();
+        }
+    }
+
+    /**
+     * Appends one row that stays in memory until {@link #flushIfDue} or {@link #flush}: for a file whose rows must
+     * not reach the disk before another file's (an epoch row before its iterations).
+     */
+    public void hold(Object... values) throws IOException {
         row.setLength(0);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -46,16 +61,25 @@ public final class CsvLog implements Closeable {
         }
         row.append('\n');
         out.append(row);
-        long now = System.nanoTime();
-        if (now - lastFlush >= FLUSH_MILLIS * 1_000_000) {
-            out.flush();
-            lastFlush = now;
+        held += row.length();
+    }
+
+    /** Whether {@link #flushIfDue} would flush: the last flush is {@link #FLUSH_MILLIS} old, or much is held. */
+    public boolean isFlushDue() {
+        return System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000 || held >= HOLD_LIMIT_CHARS;
+    }
+
+    /** Flushes when {@link #isFlushDue}: for calls that come too often to flush every time. */
+    public void flushIfDue() throws IOException {
+        if (isFlushDue()) {
+            flush();
         }
     }
 
     public void flush() throws IOException {
         out.flush();
         lastFlush = System.nanoTime();
+        held = 0;
     }
 
     @Override

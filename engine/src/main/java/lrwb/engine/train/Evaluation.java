@@ -4,34 +4,51 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Loss and accuracy of a network on a whole split, from ONE forward pass per chunk: the cross-entropy is
  * computed from the same softmax output the accuracy reads, instead of a second pass through DL4J's score.
+ * Both are computed in Java from a copy of the output: on small networks every further native operation would
+ * cost more than the arithmetic it does.
  */
 record Evaluation(double loss, double accuracy) {
     private static final int CHUNK = 2048;
     /** DL4J clips softmax output the same way before taking the log. */
-    private static final double MIN_PROBABILITY = 1e-10;
+    private static final float MIN_PROBABILITY = 1e-10f;
 
     static Evaluation of(MultiLayerNetwork net, DataSet split) {
         int n = split.numExamples();
         if (n == 0) {
             return new Evaluation(Double.NaN, Double.NaN);
         }
+        int classes = (int) split.getLabels().size(1);
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             INDArray features = split.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray labels = split.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            INDArray out = net.output(features, false);
-            INDArray logs = Transforms.log(Transforms.max(out, MIN_PROBABILITY, true), false);
-            lossSum -= logs.muli(labels).sumNumber().doubleValue();
-            INDArray predicted = out.argMax(1);
-            INDArray actual = labels.argMax(1);
-            correct += predicted.eq(actual).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+            float[] p = HostCopy.rowMajor(net.output(features, false));
+            float[] y = HostCopy.rowMajor(labels);
+            for (int r = 0; r < to - from; r++) {
+                int row = r * classes;
+                int predicted = 0;
+                int actual = 0;
+                for (int c = 0; c < classes; c++) {
+                    if (y[row + c] != 0) {
+                        lossSum -= y[row + c] * Math.log(Math.max(p[row + c], MIN_PROBABILITY));
+                    }
+                    if (p[row + c] > p[row + predicted]) {
+                        predicted = c;
+                    }
+                    if (y[row + c] > y[row + actual]) {
+                        actual = c;
+                    }
+                }
+                if (predicted == actual) {
+                    correct++;
+                }
+            }
         }
         return new Evaluation(lossSum / n, (double) correct / n);
     }

@@ -6,6 +6,7 @@ import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
+import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.Dl4jSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -15,6 +16,7 @@ import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,6 +122,7 @@ public final class TrainingJob {
         long iteration = 0;
         int epoch = 0;
         try {
+            NativeSettings.applyToCurrentThread();
             LoadedData data = preloaded != null ? preloaded : Datasets.load(request.data());
             NetworkShape shape = NetworkShape.of(data);
             var mismatch = request.model().mismatch(shape, data.name());
@@ -133,6 +136,8 @@ public final class TrainingJob {
             SteerableSchedule lr = new SteerableSchedule(plateau != null ? constant(plateau.lr())
                     : new Dl4jSchedule((FormulaSchedule) request.schedule(), stepsPerEpoch));
             MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.seed());
+            RunningAccuracy trainAccuracy = new RunningAccuracy(net);
+            net.addListeners(trainAccuracy);
 
             TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs());
             listeners.forEach(l -> l.onStarted(plan));
@@ -144,13 +149,15 @@ public final class TrainingJob {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
                 int updates = 0;
-                for (DataSet batch : batches.pass(epoch)) {
+                for (Iterator<DataSet> pass = batches.stream(epoch); pass.hasNext(); ) {
+                    DataSet batch = pass.next();
                     if (applyControls(lr, iteration, epoch)) {
                         end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "stopped by the user at iteration " + iteration
                                 + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");
                         return;
                     }
                     double lrUsed = lrOf(lr, iteration, epoch);
+                    trainAccuracy.expect(batch.getLabels());
                     net.fit(batch);
                     double loss = net.score();
                     IterationMetrics m = new IterationMetrics(iteration, epoch, lrUsed, loss);
@@ -167,10 +174,13 @@ public final class TrainingJob {
                     iteration++;
                 }
                 net.setEpochCount(epoch + 1);
-                Evaluation train = Evaluation.of(net, data.train());
+                double trainAcc = trainAccuracy.takeEpoch();
+                if (Double.isNaN(trainAcc)) { // an output layer the running count cannot read: a pass of its own
+                    trainAcc = Evaluation.of(net, data.train()).accuracy();
+                }
                 Evaluation val = Evaluation.of(net, data.validation());
                 double lastLr = lrOf(lr, iteration - 1, epoch);
-                EpochMetrics em = new EpochMetrics(epoch, lastLr, lossSum / updates, train.accuracy(), val.loss(),
+                EpochMetrics em = new EpochMetrics(epoch, lastLr, lossSum / updates, trainAcc, val.loss(),
                         val.accuracy(), (System.nanoTime() - epochStart) / 1e9);
                 listeners.forEach(l -> l.onEpoch(em));
                 if (plateau != null) {

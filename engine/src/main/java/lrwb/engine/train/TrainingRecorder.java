@@ -10,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * Writes a training job to its run folder as it happens: iterations.csv and epochs.csv appended and
- * flushed at least every quarter second (and at every epoch, pause and end), events.csv for overrides and
- * plateau reductions, and run.json rewritten atomically at start and end. A killed process leaves files
- * that are complete up to the moment it died.
+ * flushed at least every quarter second (epochs.csv at an epoch's end once its last flush is that old, always
+ * after iterations.csv, so an epoch row on disk has its iterations there too; both at every pause and at the
+ * end), events.csv for overrides and plateau reductions, and run.json rewritten atomically at start and end.
+ * A killed process leaves files that are complete up to the moment it died.
  */
 public final class TrainingRecorder implements TrainingListener {
     public static final String ITERATIONS = "iterations.csv";
@@ -54,9 +55,11 @@ public final class TrainingRecorder implements TrainingListener {
     @Override
     public void onEpoch(EpochMetrics m) {
         write(() -> {
-            epochs.append(m.epoch(), m.lr(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(), m.seconds());
-            epochs.flush();
-            iterations.flush();
+            epochs.hold(m.epoch(), m.lr(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(), m.seconds());
+            if (epochs.isFlushDue()) { // small sets end an epoch every few milliseconds: not a flush each time
+                iterations.flush(); // an epoch row never reaches the disk before its iterations
+                epochs.flush();
+            }
         });
     }
 
@@ -68,6 +71,7 @@ public final class TrainingRecorder implements TrainingListener {
                     events.append(e.iteration(), e.epoch(), e.kind().name().toLowerCase(), e.lr(), quoted(e.message()));
                     events.flush();
                     iterations.flush();
+                    epochs.flush();
                 }
                 case FINISHED, CANCELLED, DIVERGED, FAILED -> {
                     iterations.close();

@@ -58,6 +58,34 @@ class ShuffledBatchesTest {
     }
 
     @Test
+    void aStreamGivesThePassesBatchesAlsoAcrossChunksThatReuseMemory() {
+        // 3000 x 400: a chunk holds 40 batches of 64, so a pass is a full chunk and a part one (the last batch 56 rows)
+        int n = 3000;
+        int width = 400;
+        float[] features = new float[n * width];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < width; j++) {
+                features[i * width + j] = i + j / 1000f;
+            }
+            labels[i] = i % 3;
+        }
+        DataSet data = new Examples(features, width, labels, List.of("a", "b", "c")).toDataSet();
+        ShuffledBatches batches = new ShuffledBatches(data, 64, 9);
+        for (int pass = 0; pass < 3; pass++) {
+            List<DataSet> expected = batches.pass(pass);
+            java.util.Iterator<DataSet> stream = batches.stream(pass);
+            for (DataSet want : expected) {
+                DataSet got = stream.next();
+                assertThat(got.getFeatures()).isEqualTo(want.getFeatures());
+                assertThat(got.getLabels()).isEqualTo(want.getLabels());
+            }
+            assertThat(stream.hasNext()).isFalse();
+        }
+        assertThat(batches.pass(0).get(46).numExamples()).isEqualTo(56);
+    }
+
+    @Test
     void rejectsABatchSizeBelowOne() {
         assertThatThrownBy(() -> new ShuffledBatches(IDS, 0, 1)).isInstanceOf(DataException.class)
                 .hasMessage("batch size must be an integer > 0 (got 0)");

@@ -1,4 +1,6 @@
-package lrwb.engine.runtime;
+package lrwb.engine.startup;
+
+import lrwb.engine.runtime.NativeSettings;
 
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -6,9 +8,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * ND4J's native start-up takes about a second; callers start it on a background thread so the window
- * (or a command that does not need it) never waits for it.
+ * (or a command that does not need it) never waits for it. The engine is ready once ND4J is loaded, set up
+ * for small networks ({@link NativeSettings}) and warmed up ({@link EngineWarmup}), so that the first range
+ * test runs as fast as the later ones.
  */
 public final class EngineStartup {
+    /** {@code -Dlrwb.engine.warmUp=false} skips the warm-up (for measuring start-up with and without it). */
+    public static final String WARM_UP_PROPERTY = "lrwb.engine.warmUp";
     private static final CompletableFuture<EngineInfo> READY = new CompletableFuture<>();
     private static volatile boolean started;
 
@@ -36,11 +42,18 @@ public final class EngineStartup {
     private static void load() {
         long t0 = System.nanoTime();
         try {
+            NativeSettings.beforeNd4jLoads();
             Nd4j.create(1); // forces the backend, its natives and BLAS to load
+            NativeSettings.apply();
+            if (!"false".equals(System.getProperty(WARM_UP_PROPERTY))) {
+                try {
+                    EngineWarmup.run();
+                } catch (Exception e) {
+                    // a warm-up that fails only leaves the first run slower; the engine itself is loaded
+                }
+            }
             String backend = Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "");
-            int threads = Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS",
-                    String.valueOf(Runtime.getRuntime().availableProcessors())));
-            READY.complete(new EngineInfo(backend, threads, (System.nanoTime() - t0) / 1_000_000));
+            READY.complete(new EngineInfo(backend, NativeSettings.threads(), (System.nanoTime() - t0) / 1_000_000));
         } catch (Throwable e) {
             READY.completeExceptionally(e);
         }

@@ -1,0 +1,45 @@
+package lrwb.bench;
+
+import lrwb.engine.data.LoadedData;
+import lrwb.engine.data.ShuffledBatches;
+import lrwb.engine.finder.RangeTestJob;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reference: nothing but {@code net.fit(batch)} in a loop, on the network our jobs build (same
+ * {@link Networks} configuration, seed and LR handle) and on the same minibatches ({@link ShuffledBatches}
+ * passes), built before the clock starts.
+ */
+final class BareLoop {
+    private final MultiLayerNetwork net;
+    private final List<DataSet> batches = new ArrayList<>();
+    private int cursor;
+
+    BareLoop(BenchCase c, LoadedData data, OptimizerSpec optimizer, long seed) {
+        net = Networks.build(c.model(), optimizer, SteerableSchedule.constant(Bench.LR), lrwb.engine.model.NetworkShape.of(data), seed);
+        ShuffledBatches passes = new ShuffledBatches(data.train(), c.batchSize(), seed);
+        int perPass = passes.batchesPerPass();
+        int needed = Math.max(c.blockIterations(), Math.min(c.trainEpochs() * perPass, 4 * c.blockIterations()));
+        for (int pass = 0; batches.size() < needed; pass++) {
+            batches.addAll(passes.pass(pass));
+        }
+    }
+
+    /** Seconds per update over {@code iterations} updates. */
+    Sample block(int iterations) {
+        Bench.sameNativeSettingsAsOurJobs();
+        Sample.Stopwatch clock = Sample.start();
+        for (int i = 0; i < iterations; i++) {
+            net.fit(batches.get(cursor));
+            cursor = (cursor + 1) % batches.size();
+        }
+        return clock.stop(iterations);
+    }
+}

@@ -1,0 +1,359 @@
+package lrwb.bench;
+
+import lrwb.engine.data.Datasets;
+import lrwb.engine.data.LoadedData;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.startup.EngineStartup;
+import org.bytedeco.javacpp.Pointer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.FutureTask;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * The performance benchmark (see bench/README.md): per-update time of a bare DL4J fit loop, of our range test
+ * and of our training job on three MLP sizes, measured in one run with the variants interleaved round by round
+ * (so a busy neighbour slows all of them alike), plus start-up times measured in fresh JVMs. Prints Markdown.
+ *
+ * <p>Arguments (any order): {@code quick} (fewer rounds, MNIST-sized set cut to 12000 examples),
+ * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
+ * skip them).
+ */
+public final class Bench {
+    static final double LR = 0.01;
+    static final long SEED = 42;
+    private static final OptimizerSpec SGD = OptimizerSpec.of(OptimizerSpec.Kind.SGD);
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        boolean quick = options.containsKey("quick");
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "5" : "11"));
+        int startups = Integer.parseInt(options.getOrDefault("startups", quick ? "3" : "5"));
+        List<String> caseNames = List.of(options.getOrDefault("cases", "iris,digits,mnist").split(","));
+        Locale.setDefault(Locale.ROOT);
+
+        Path work = Files.createTempDirectory("lrwb-bench");
+        try {
+            System.out.println("# LR Workbench benchmark");
+            System.out.println();
+            System.out.println("Machine: " + Machine.describe());
+            System.out.println("Load average at start: " + Machine.loadAverage());
+            System.out.println();
+            Results results = new Results();
+            if (startups > 0) {
+                startupFigures(startups, results);
+            }
+            EngineStartup.EngineInfo engine = EngineStartup.startInBackground().get();
+            System.out.println("ND4J in this JVM: " + engine.describe() + "; " + Machine.nd4jThreads()
+                    + "; javacpp maxPhysicalBytes " + Pointer.maxPhysicalBytes());
+            System.out.println();
+            MetricsSink sink = new MetricsSink();
+            List<BenchCase> cases = new ArrayList<>();
+            for (String name : caseNames) {
+                if (name.isBlank() || name.equals("none")) {
+                    continue;
+                }
+                cases.add(switch (name.strip()) {
+                    case "iris" -> BenchCase.iris(rounds);
+                    case "digits" -> BenchCase.digits(work, rounds);
+                    case "mnist" -> BenchCase.mnist(work, Math.max(3, rounds / 2), quick ? 12000 : 60000);
+                    default -> throw new IllegalArgumentException("unknown case " + name + " (iris, digits, mnist)");
+                });
+            }
+            System.out.println("## Per-update time, medians over interleaved rounds (µs per update)");
+            System.out.println();
+            System.out.println("| case | bare `fit` | range test | training | range / bare | training / bare | "
+                    + "mmul only | mmul / training |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (BenchCase c : cases) {
+                runCase(c, work, sink, results);
+            }
+            System.out.println();
+            System.out.println("Ratios are medians of the per-round ratios (each round times every loop once, order "
+                    + "rotated). 'mmul only' is the update's matrix products alone (plain ND4J gemm, same shapes); "
+                    + "'mmul / training' is the share of the arithmetic throughput the training job reaches.");
+            System.out.println();
+            System.out.println("The same rounds in CPU time of the thread that ran each loop (µs per update; leaves out "
+                    + "waiting for a core, so steadier on a busy machine):");
+            System.out.println();
+            System.out.println("| case | bare `fit` | range test | training | range / bare | training / bare | "
+                    + "mmul only | mmul / training |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            cpuRows.forEach(System.out::println);
+            System.out.println();
+            System.out.println("Load average at end: " + Machine.loadAverage());
+            System.out.println();
+            results.printTargets();
+        } finally {
+            deleteTree(work);
+        }
+        System.exit(0);
+    }
+
+    private static void runCase(BenchCase c, Path work, MetricsSink sink, Results results) throws Exception {
+        LoadedData data = Datasets.load(c.data());
+        Path runs = work.resolve("runs-" + c.name());
+        BareLoop bare = new BareLoop(c, data, SGD, SEED);
+        RangeTestLoop range = new RangeTestLoop(c, SGD, SEED, runs, sink);
+        TrainingLoop train = new TrainingLoop(c, data, SGD, SEED, runs, sink);
+        MmulLoop mmul = new MmulLoop(c, data);
+        int n = c.blockIterations();
+
+        // Every block runs on a thread of its own, as a TrainingJob always does: ND4J keeps per-thread state
+        // (workspaces, OpenMP settings), and a long-lived thread or the JVM's main thread can time differently.
+        List<Variant> variants = List.of(
+                new Variant(onFreshThread(() -> bare.block(n))),
+                new Variant(onFreshThread(range::block)),
+                new Variant(train::block),
+                new Variant(onFreshThread(() -> mmul.block(n))));
+        // Warm-up: the JIT (whose C2 compiles take a core for seconds), the workspaces and the allocator settle
+        // before anything counts.
+        long warmUntil = System.nanoTime() + 8_000_000_000L;
+        for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
+            for (Variant v : variants) {
+                v.block.run();
+            }
+        }
+        for (int r = 0; r < c.rounds(); r++) {
+            for (int k = 0; k < variants.size(); k++) {
+                Variant v = variants.get((k + r) % variants.size());
+                v.samples.add(v.block.run());
+            }
+        }
+        Variant b = variants.get(0);
+        Variant rt = variants.get(1);
+        Variant tr = variants.get(2);
+        Variant mm = variants.get(3);
+        double rangeRatio = Stats.median(ratios(rt, b, Sample::wall));
+        double trainRatio = Stats.median(ratios(tr, b, Sample::wall));
+        double mmulShare = Stats.median(ratios(mm, tr, Sample::wall));
+        System.out.printf("| %s %s | %.0f | %.0f | %.0f | **%.3f** | **%.3f** | %.0f | %.0f%% |%n", c.name(), c.shape(),
+                us(b, Sample::wall), us(rt, Sample::wall), us(tr, Sample::wall), rangeRatio, trainRatio,
+                us(mm, Sample::wall), 100 * mmulShare);
+        cpuRows.add(String.format("| %s %s | %.0f | %.0f | %.0f | %.3f | %.3f | %.0f | %.0f%% |", c.name(), c.shape(),
+                us(b, Sample::cpu), us(rt, Sample::cpu), us(tr, Sample::cpu), Stats.median(ratios(rt, b, Sample::cpu)),
+                Stats.median(ratios(tr, b, Sample::cpu)), us(mm, Sample::cpu), 100 * Stats.median(ratios(mm, tr, Sample::cpu))));
+        if (range.lastPoints() != n) {
+            System.out.println("| (range test stopped after " + range.lastPoints() + " of " + n + " updates) |||||||");
+        }
+        results.cases.put(c.name(), new double[] {rangeRatio, trainRatio, mmulShare});
+    }
+
+    private static final List<String> cpuRows = new ArrayList<>();
+
+    /**
+     * The bare and mmul loops run under the process settings our jobs use (one native thread; see the engine's
+     * NativeSettings), applied to the calling thread as our jobs apply them: they are configuration, not overhead.
+     */
+    static void sameNativeSettingsAsOurJobs() {
+        try {
+            Class.forName("lrwb.engine.runtime.NativeSettings").getMethod("applyToCurrentThread").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            // an engine from before NativeSettings: the bare loop runs with ND4J's defaults, as the jobs do
+        }
+    }
+
+    private static Block onFreshThread(Block block) {
+        return () -> {
+            FutureTask<Sample> task = new FutureTask<>(block::run);
+            Thread t = new Thread(task, "bench-block");
+            t.setDaemon(true);
+            t.start();
+            return task.get();
+        };
+    }
+
+    private static double us(Variant v, ToDoubleFunction<Sample> metric) {
+        return 1e6 * Stats.median(v.samples.stream().map(metric::applyAsDouble).toList());
+    }
+
+    private static List<Double> ratios(Variant a, Variant b, ToDoubleFunction<Sample> metric) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < a.samples.size(); i++) {
+            r.add(metric.applyAsDouble(a.samples.get(i)) / metric.applyAsDouble(b.samples.get(i)));
+        }
+        return r;
+    }
+
+    /** Start-up figures of one JVM configuration, collected over the interleaved fresh JVMs. */
+    private static final class Startup {
+        final String label;
+        final List<String> jvmArgs;
+        final List<Double> engineMs = new ArrayList<>();
+        final List<Double> readyUptime = new ArrayList<>();
+        final List<Double> prepareMs = new ArrayList<>();
+        final List<Double> rangeMs = new ArrayList<>();
+        final List<Double> totalMs = new ArrayList<>();
+        final List<Double> points = new ArrayList<>();
+        final List<Double> windowWall = new ArrayList<>();
+
+        Startup(String label, List<String> jvmArgs) {
+            this.label = label;
+            this.jvmArgs = jvmArgs;
+        }
+
+        void probe() throws Exception {
+            ChildJvm.Output out = ChildJvm.run(StartupProbe.class.getName(), jvmArgs, Map.of(),
+                    line -> line.startsWith("engineMs="), 120);
+            if (out.line() == null) {
+                throw new IllegalStateException("the start-up probe printed nothing");
+            }
+            Map<String, String> kv = keyValues(out.line());
+            engineMs.add(Double.parseDouble(kv.get("engineMs")));
+            readyUptime.add(Double.parseDouble(kv.get("readyUptimeMs")));
+            prepareMs.add(Double.parseDouble(kv.get("prepareMs")));
+            rangeMs.add(Double.parseDouble(kv.get("runMs")));
+            totalMs.add(Double.parseDouble(kv.get("prepareMs")) + Double.parseDouble(kv.get("runMs")));
+            points.add(Double.parseDouble(kv.get("points")));
+        }
+
+        void window(String display) throws Exception {
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.add("-Dlrwb.exitWhenShown=true");
+            ChildJvm.Output out = ChildJvm.run("lrwb.app.Launcher", args, Map.of("DISPLAY", display),
+                    line -> line.startsWith("lrwb: window shown"), 120);
+            if (out.line() != null) {
+                windowWall.add(out.wallMs());
+            }
+        }
+
+        void print() {
+            String p = label.isEmpty() ? "" : " (" + label + ")";
+            row("engine ready: EngineStartup's own time" + p, engineMs);
+            row("engine ready: JVM uptime when ready" + p, readyUptime);
+            row("first iris range test once ready: prepare (data + network)" + p, prepareMs);
+            row("first iris range test once ready: run (" + (int) Stats.median(points) + " updates, restore, files)" + p,
+                    rangeMs);
+            row("first iris range test once ready: prepare + run" + p, totalMs);
+            if (!windowWall.isEmpty()) {
+                row("window shown: launch (process spawn) to stage shown" + p, windowWall);
+            }
+        }
+    }
+
+    private static void startupFigures(int runs, Results results) throws Exception {
+        // Every figure with the engine as it ships and, interleaved, with its warm-up switched off (a property
+        // engines before the warm-up ignore): the warm-up moves work from the first range test to start-up.
+        List<Startup> configurations = List.of(new Startup("", List.of()),
+                new Startup("no warm-up", List.of("-Dlrwb.engine.warmUp=false")));
+        Optional<Xvfb> display = Xvfb.startIfNeeded();
+        try {
+            for (int i = 0; i < runs; i++) {
+                for (Startup s : configurations) {
+                    s.probe();
+                    if (display.isPresent()) {
+                        s.window(display.get().display());
+                    }
+                }
+            }
+        } finally {
+            display.ifPresent(Xvfb::close);
+        }
+        System.out.println("## Start-up, medians of " + runs + " fresh JVMs each, interleaved (ms)");
+        System.out.println();
+        System.out.println("| figure | median | min | max |");
+        System.out.println("|---|---:|---:|---:|");
+        configurations.forEach(Startup::print);
+        if (display.isEmpty()) {
+            System.out.println("| window shown | (no display and no Xvfb) | | |");
+        }
+        System.out.println();
+        Startup shipped = configurations.get(0);
+        results.coldRangeMs = Stats.median(shipped.totalMs);
+        results.coldRangePoints = (int) Stats.median(shipped.points);
+        results.windowMs = shipped.windowWall.isEmpty() ? Double.NaN : Stats.median(shipped.windowWall);
+    }
+
+    private static void row(String figure, List<Double> values) {
+        System.out.printf("| %s | %.0f | %.0f | %.0f |%n", figure, Stats.median(values), Stats.quantile(values, 0),
+                Stats.quantile(values, 1));
+    }
+
+    private static Map<String, String> keyValues(String line) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String part : line.trim().split("\\s+")) {
+            int eq = part.indexOf('=');
+            kv.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        return kv;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            for (String token : arg.trim().split("\\s+")) {
+                if (token.isEmpty()) {
+                    continue;
+                }
+                int eq = token.indexOf('=');
+                options.put(eq < 0 ? token : token.substring(0, eq), eq < 0 ? "" : token.substring(eq + 1));
+            }
+        }
+        return options;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private interface Block {
+        Sample run() throws Exception;
+    }
+
+    private static final class Variant {
+        final Block block;
+        final List<Sample> samples = new ArrayList<>();
+
+        Variant(Block block) {
+            this.block = block;
+        }
+    }
+
+    /** The targets, checked against this run's figures. */
+    private static final class Results {
+        final Map<String, double[]> cases = new LinkedHashMap<>();
+        double coldRangeMs = Double.NaN;
+        int coldRangePoints;
+        double windowMs = Double.NaN;
+
+        void printTargets() {
+            System.out.println("## Targets");
+            System.out.println();
+            for (Map.Entry<String, double[]> e : cases.entrySet()) {
+                double[] v = e.getValue();
+                System.out.printf("- %s: range test / bare %.3f, training / bare %.3f (target <= 1.1): %s%n", e.getKey(),
+                        v[0], v[1], v[0] <= 1.1 && v[1] <= 1.1 ? "met" : "NOT met");
+            }
+            if (!Double.isNaN(coldRangeMs)) {
+                System.out.printf("- iris range test (%d updates) right after ND4J is ready, prepare + run: %.0f ms "
+                        + "(target <= 500): %s%n", coldRangePoints, coldRangeMs, coldRangeMs <= 500 ? "met" : "NOT met");
+            }
+            double[] mnist = cases.get("mnist");
+            if (mnist != null) {
+                System.out.printf("- MNIST-sized training at %.0f%% of the mmul loop's throughput (target >= 60%%): %s%n",
+                        100 * mnist[2], mnist[2] >= 0.6 ? "met" : "NOT met");
+            }
+            if (!Double.isNaN(windowMs)) {
+                System.out.printf("- window shown %.0f ms after launch (target < 2000): %s%n", windowMs,
+                        windowMs < 2000 ? "met" : "NOT met");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package lrwb.engine.train;
+
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HostCopyTest {
+    private static final INDArray M = Nd4j.linspace(DataType.FLOAT, 1, 24, 1).reshape('c', 4, 6);
+
+    @Test
+    void readsEveryLayoutInRowMajorOrder() {
+        assertSameValues(M);
+        assertSameValues(M.dup('f'));
+        assertSameValues(M.transpose());
+        assertSameValues(M.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all())); // a view at an offset
+        assertSameValues(M.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 5))); // rows with gaps
+        assertSameValues(M.get(NDArrayIndex.interval(3, 4), NDArrayIndex.all()));
+        assertSameValues(M.get(NDArrayIndex.all(), NDArrayIndex.interval(5, 6)));
+        assertSameValues(M.castTo(DataType.DOUBLE));
+    }
+
+    @Test
+    void readsANetworksLiveParameterViews() {
+        MultiLayerNetwork net = Networks.build(ModelSpec.mlp(5), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                NetworkShape.tabular(4, 3), 7);
+        INDArray w = net.getOutputLayer().getParam("W");
+        assertSameValues(w);
+        assertSameValues(w.transpose());
+        INDArray b = net.getOutputLayer().getParam("b");
+        b.assign(Nd4j.createFromArray(0.5f, -1f, 2f).reshape(b.shape()));
+        assertThat(HostCopy.values(b)).containsExactly(0.5f, -1f, 2f);
+        assertThat(HostCopy.values(Nd4j.createFromArray(1f, 2f, 3f))).containsExactly(1f, 2f, 3f);
+        assertThat(HostCopy.values(Nd4j.createFromArray(1f, 2f, 3f).reshape(3, 1))).containsExactly(1f, 2f, 3f);
+    }
+
+    @Test
+    void argMaxOfRowsTakesTheFirstOfEqualValues() {
+        INDArray scores = Nd4j.createFromArray(new float[][] {{0, 1, 0}, {3, 1, 3}, {0.1f, 0.2f, 0.3f}});
+        assertThat(HostCopy.argMaxOfRows(scores)).containsExactly(1, 0, 2);
+    }
+
+    private static void assertSameValues(INDArray m) {
+        float[][] expected = m.toFloatMatrix();
+        float[] actual = HostCopy.rowMajor(m);
+        assertThat(actual).hasSize((int) m.length());
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                assertThat(actual[r * expected[r].length + c]).as("[%d, %d] of %s", r, c, m.shapeInfoToString())
+                        .isEqualTo(expected[r][c]);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package lrwb.engine.train;
+
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+class RunningAccuracyTest {
+
+    /** The count equals what the network predicted for each batch just before fitting it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp:16", "mlp:8,6", "cnn", "mlp:900"}) // mlp:900 takes the gemm
+    void countsThePredictionsOfEachUpdatesOwnForwardPass(String model) {
+        NetworkShape shape = model.equals("cnn") ? NetworkShape.image(1, 8, 8, 4) : NetworkShape.tabular(6, 4);
+        MultiLayerNetwork net = Networks.build(ModelSpec.parse(model), OptimizerSpec.parse("sgd"),
+                SteerableSchedule.constant(0.3), shape, 3);
+        RunningAccuracy accuracy = new RunningAccuracy(net);
+        net.addListeners(accuracy);
+        Random random = new Random(5);
+        long correct = 0;
+        long seen = 0;
+        for (int i = 0; i < 12; i++) {
+            DataSet batch = batch(shape, 10 + i, random);
+            int[] predicted = HostCopy.argMaxOfRows(net.output(batch.getFeatures(), false));
+            int[] actual = HostCopy.argMaxOfRows(batch.getLabels());
+            for (int r = 0; r < predicted.length; r++) {
+                correct += predicted[r] == actual[r] ? 1 : 0;
+            }
+            seen += predicted.length;
+            accuracy.expect(batch.getLabels());
+            net.fit(batch);
+        }
+        assertThat(correct).as("the network learned something, so the count is not trivially 0").isPositive();
+        assertThat(accuracy.takeEpoch()).isCloseTo((double) correct / seen, offset(1e-12));
+        assertThat(accuracy.takeEpoch()).as("a new epoch starts from zero").isNaN();
+    }
+
+    private static DataSet batch(NetworkShape shape, int rows, Random random) {
+        INDArray features = Nd4j.create(rows, shape.numFeatures());
+        INDArray labels = Nd4j.create(rows, shape.numClasses());
+        for (int r = 0; r < rows; r++) {
+            int label = random.nextInt(shape.numClasses());
+            for (int f = 0; f < shape.numFeatures(); f++) {
+                features.putScalar(r, f, random.nextGaussian() + (f % shape.numClasses() == label ? 1.5 : 0));
+            }
+            labels.putScalar(r, label, 1);
+        }
+        return new DataSet(features, labels);
+    }
+}
