@@ -24,6 +24,7 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.designer.FileTarget;
 import lrwb.app.form.FieldView;
+import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
 import lrwb.engine.finder.SweepMode;
 import lrwb.engine.finder.Suggestions;
@@ -126,21 +127,21 @@ public final class FinderView {
         HBox.setHgrow(find, Priority.ALWAYS);
 
         VBox box = new VBox(8,
-                section("Data and model"),
+                FormLayout.section("Data and model"),
                 FieldView.choices(s.dataset(), "finder-dataset", "A built-in set, csv:PATH or idx:DIR",
                         RunSetupForm.builtInDatasets()).node(), openButtons,
                 FieldView.choices(s.model(), "finder-model", "mlp:H1,H2,... (ReLU hidden layers) or cnn for images",
                         RunSetupForm.MODEL_PRESETS).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),
-                twoColumns(FieldView.text(s.batch(), "finder-batch", null).node(),
+                FormLayout.pair(FieldView.text(s.batch(), "finder-batch", null).node(),
                         FieldView.text(s.seed(), "finder-seed", "Same seed, same curve").node()),
-                section("LR sweep"),
-                twoColumns(FieldView.text(vm.startLr(), "finder-start-lr", "e.g. 1e-7").node(),
+                FormLayout.section("LR sweep"),
+                FormLayout.pair(FieldView.text(vm.startLr(), "finder-start-lr", "e.g. 1e-7").node(),
                         FieldView.text(vm.endLr(), "finder-end-lr", "e.g. 10").node()),
-                twoColumns(FieldView.text(vm.iterations(), "finder-iterations", "At least 10").node(),
+                FormLayout.pair(FieldView.text(vm.iterations(), "finder-iterations", "At least 10").node(),
                         new VBox(3, modeLabel, mode)),
-                twoColumns(FieldView.text(vm.beta(), "finder-beta", "β of the loss average: 0.98 as fastai; 0 shows the raw loss").node(),
+                FormLayout.pair(FieldView.text(vm.beta(), "finder-beta", "β of the loss average: 0.98 as fastai; 0 shows the raw loss").node(),
                         FieldView.text(vm.divergeFactor(), "finder-diverge",
                                 "Stop when the smoothed loss exceeds this many times its best").node()),
                 buttons);
@@ -282,8 +283,8 @@ public final class FinderView {
         notice.getStyleClass().add("hint");
         notice.setId("finder-notice");
 
-        VBox box = new VBox(8, section("Suggestions"), values, why, hint, cyclic, oneCycle, train,
-                section("Runs on the chart"), runs, runButtons, overlayHint, section("Export"), exports, notice);
+        VBox box = new VBox(8, FormLayout.section("Suggestions"), values, why, hint, cyclic, oneCycle, train,
+                FormLayout.section("Runs on the chart"), runs, runButtons, overlayHint, FormLayout.section("Export"), exports, notice);
         box.setPadding(new Insets(12));
         box.setPrefWidth(290);
         box.getStyleClass().add("finder-side");
@@ -322,21 +323,7 @@ public final class FinderView {
         return l;
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        l.setMaxWidth(Double.MAX_VALUE);
-        return l;
-    }
 
-    private static HBox twoColumns(Region a, Region b) {
-        HBox row = new HBox(8, a, b);
-        HBox.setHgrow(a, Priority.ALWAYS);
-        HBox.setHgrow(b, Priority.ALWAYS);
-        a.setPrefWidth(130);
-        b.setPrefWidth(130);
-        return row;
-    }
 
     private void say(String text) {
         notice.setText(text);

@@ -28,6 +28,7 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.designer.FileTarget;
 import lrwb.app.form.FieldView;
+import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
 import lrwb.engine.schedule.PlateauSchedule;
 import org.controlsfx.control.SegmentedButton;
@@ -97,34 +98,20 @@ public final class TrainingView {
         box.getStyleClass().add("training-form");
         Label title = new Label("New run");
         title.getStyleClass().add("pane-title");
-        box.getChildren().addAll(title, section("Data and network"),
+        box.getChildren().addAll(title, FormLayout.section("Data and network"),
                 FieldView.choices(s.dataset(), "train-dataset", "iris, moons, spirals, circles, blobs, csv:PATH or idx:DIR",
                         RunSetupForm.builtInDatasets()).node(),
                 FieldView.choices(s.model(), "train-model", "mlp:64,32 (hidden layer sizes) or cnn", RunSetupForm.MODEL_PRESETS).node(),
                 FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
-                pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
+                FormLayout.pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
-                pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
+                FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
-                section("Learning rate"), scheduleForm(f.schedule()), buttons());
+                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), buttons());
         return box;
     }
 
-    private static HBox pair(Region a, Region b) {
-        HBox row = new HBox(8, a, b);
-        HBox.setHgrow(a, Priority.ALWAYS);
-        HBox.setHgrow(b, Priority.ALWAYS);
-        a.setPrefWidth(100);
-        b.setPrefWidth(100);
-        return row;
-    }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        l.setMaxWidth(Double.MAX_VALUE);
-        return l;
-    }
 
     private VBox scheduleForm(ScheduleChoice choice) {
         ChoiceBox<ScheduleSource> source = new ChoiceBox<>();
@@ -158,7 +145,7 @@ public final class TrainingView {
         Label monitorLabel = new Label("Monitor");
         monitorLabel.getStyleClass().add("field-label");
         VBox plateau = new VBox(6, FieldView.text(choice.plateauLr(), "train-plateau-lr", "the LR it starts at").node(),
-                pair(FieldView.text(choice.plateauFactor(), "train-plateau-factor", "multiplies the LR at each reduction, in (0, 1)").node(),
+                FormLayout.pair(FieldView.text(choice.plateauFactor(), "train-plateau-factor", "multiplies the LR at each reduction, in (0, 1)").node(),
                         FieldView.text(choice.plateauPatience(), "train-plateau-patience", "epochs without improvement before a reduction").node()),
                 new VBox(3, monitorLabel, monitor));
 
