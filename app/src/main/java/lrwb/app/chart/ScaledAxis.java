@@ -121,6 +121,10 @@ public final class ScaledAxis extends ValueAxis<Number> {
             lo = mid - 1;
             hi = mid + 1;
         }
+        if (Math.floor(hi) - Math.ceil(lo) < 1) {
+            // One labelled decade or none (e.g. 0.012 to 0.3): reach down to the decade below, so two labels give the scale.
+            lo = Math.floor(lo);
+        }
         double margin = (hi - lo) * LOG_MARGIN;
         setBounds(lo - margin, hi + margin, Math.max(1, Math.ceil((hi - lo) / maxTicks)));
     }

@@ -60,6 +60,14 @@ class ScaledAxisTest {
     }
 
     @Test
+    void aLogRangeWithinOneDecadeAndAHalfStillGetsTwoLabelledDecades() {
+        ScaledAxis axis = new ScaledAxis("learning rate", true);
+        axis.axisScaleProperty().set(AxisScale.LOG10);
+        axis.fit(0.012, 0.3, 0.012, 12); // a one-cycle from 0.3/25 to 0.3: only the 0.1 decade inside
+        assertThat(ScaledAxis.ticks(axis.getLowerBound(), axis.getUpperBound(), 1)).containsExactly(-2.0, -1.0);
+    }
+
+    @Test
     void niceSteps() {
         assertThat(ScaledAxis.niceStep(0.013)).isCloseTo(0.02, within(1e-15));
         assertThat(ScaledAxis.niceStep(1400)).isEqualTo(2000);
