@@ -145,7 +145,9 @@ public final class ScaledAxis extends ValueAxis<Number> {
         }
         double unit = niceStep((max - min) / maxTicks);
         double lo = Math.floor(min / unit + 1e-9) * unit;
-        double hi = Math.ceil(max / unit - 1e-9) * unit;
+        // Without headroom (an x range, accuracy) the axis ends where the data end: 320 iterations end at 319,
+        // not at a round 400 that leaves a fifth of the plot empty. Only ticks are labelled, so no odd end label.
+        double hi = headroom ? Math.ceil(max / unit - 1e-9) * unit : max;
         // Keep a line that sits exactly on the top tick off the plot's border.
         if (headroom && hi - max < unit * 0.02 && !(includeZero && max == 0)) {
             hi += unit;
