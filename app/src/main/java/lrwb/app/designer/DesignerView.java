@@ -233,7 +233,7 @@ public final class DesignerView {
         general.managedProperty().bind(general.visibleProperty());
         general.setId("form-error");
 
-        VBox content = ParamFormView.build(form);
+        VBox content = ParamFormView.build(form, vm);
         if (curve.plateauExample() != null) {
             content.getChildren().add(PlateauExampleView.build(curve, vm));
         }
