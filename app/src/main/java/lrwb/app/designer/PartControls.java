@@ -3,7 +3,6 @@ package lrwb.app.designer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
@@ -20,12 +19,13 @@ final class PartControls {
     private PartControls() {
     }
 
-    /** Type, move up, move down, remove: one row that wraps rather than cut a label when the editor is narrow. */
+    /**
+     * Type, move up, move down, remove: one row that wraps rather than cut a label when the editor is narrow.
+     * The heading above already reads "Part N · Type", so the choice needs no label of its own.
+     */
     static FlowPane of(ParamForm.Section part, DesignerViewModel vm) {
         int i = part.part();
         String n = "part " + (i + 1);
-        Label typeLabel = new Label("Type");
-        typeLabel.getStyleClass().add("hint");
         ChoiceBox<String> type = new ChoiceBox<>();
         type.getItems().addAll(ScheduleTypes.PART_TYPES);
         type.setConverter(new StringConverter<>() {
@@ -48,7 +48,6 @@ final class PartControls {
         type.setId("part-" + i + "-type");
         type.setTooltip(new Tooltip("Replace " + n + " by another type's starting values; its peak LR is kept"));
         type.setAccessibleText("Type of " + n);
-        typeLabel.setLabelFor(type);
 
         Button up = small("↑", "part-" + i + "-up", "Move " + n + " earlier: it swaps places with the part before; the milestones stay");
         up.setOnAction(e -> vm.movePart(i, -1));
@@ -63,7 +62,7 @@ final class PartControls {
         remove.setOnAction(e -> vm.removePart(i));
         remove.setMinWidth(Region.USE_PREF_SIZE);
 
-        FlowPane row = new FlowPane(6, 4, typeLabel, type, up, down, remove);
+        FlowPane row = new FlowPane(6, 4, type, up, down, remove);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("part-controls");
         return row;

@@ -181,6 +181,18 @@ class SequentialPartsTest {
     }
 
     @Test
+    void aWarmupConstantCosineChainFromThePreset() {
+        vm.addPart("constant");
+        vm.movePart(2, -1);
+        assertThat(types(warm)).containsExactly("linear", "constant", "cosine");
+        assertThat(milestones(warm)).containsExactly(500L, 3000L);
+        assertThat(lr(warm, 250)).isCloseTo(0.1 * (0.01 + 0.99 * 0.5), within(1e-12));
+        assertThat(lr(warm, 2999)).isEqualTo(0.1);
+        assertThat(lr(warm, 3000)).isEqualTo(0.1);
+        assertThat(lr(warm, 3000 + 4750)).isCloseTo(0.05, within(1e-12)); // half way down the 9500-step cosine
+    }
+
+    @Test
     void anInvalidChainShowsTheEnginesMessageAndTheChartKeepsTheLastValidCurve() {
         vm.formProperty().get().field("sequential.milestones").textProperty().set("12000");
         assertThat(warm.isValid()).isTrue();
