@@ -61,6 +61,19 @@ public final class CurveModel {
         revalidate();
     }
 
+    /**
+     * Replaces the whole edited tree (a structural edit such as adding a part of a sequential), then re-reads
+     * the spec. The type stays the curve's: a tree of another type is refused.
+     */
+    void replaceTree(ObjectNode tree) {
+        if (!type().equals(tree.path("type").asText())) {
+            throw new IllegalArgumentException("a " + type() + " curve cannot become " + tree.path("type").asText());
+        }
+        edited.removeAll();
+        edited.setAll(tree.deepCopy());
+        revalidate();
+    }
+
     /** The current value of a field of the edited tree, or null when absent. */
     public JsonNode get(List<Object> parent, String field) {
         return objectAt(parent).get(field);

@@ -50,6 +50,9 @@ public final class DesignerView {
     private final DesignerChart chart;
     private final CurveListView list;
     private final VBox editor = new VBox(10);
+    /** The curve whose form the editor shows, and the form's scroll pane, to keep the place across a rebuild. */
+    private CurveModel shownCurve;
+    private ScrollPane formScroll;
     /** Held so the bidirectional Integer bindings of the spinners are not collected. */
     private final ObjectProperty<Integer> stepsPerEpochBox;
     private final ObjectProperty<Integer> epochsBox;
@@ -206,8 +209,15 @@ public final class DesignerView {
     }
 
     private void rebuildEditor() {
-        editor.getChildren().clear();
         ParamForm form = vm.formProperty().get();
+        // A part added, removed or retyped rebuilds the form of the same curve: keep the place and the focus.
+        boolean sameCurve = form != null && form.curve() == shownCurve;
+        double scrolled = sameCurve && formScroll != null ? formScroll.getVvalue() : 0;
+        javafx.scene.Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        String focusedId = sameCurve && focused != null && focused.getId() != null && isInEditor(focused) ? focused.getId() : null;
+        editor.getChildren().clear();
+        shownCurve = form == null ? null : form.curve();
+        formScroll = null;
         if (form == null) {
             Label empty = new Label("No schedule selected.\n\nAdd a preset or a type on the left, then tune it here.");
             empty.setWrapText(true);
@@ -233,7 +243,7 @@ public final class DesignerView {
         general.managedProperty().bind(general.visibleProperty());
         general.setId("form-error");
 
-        VBox content = ParamFormView.build(form);
+        VBox content = ParamFormView.build(form, vm);
         if (curve.plateauExample() != null) {
             content.getChildren().add(PlateauExampleView.build(curve, vm));
         }
@@ -243,6 +253,8 @@ public final class DesignerView {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("form-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        scroll.setVvalue(scrolled);
+        formScroll = scroll;
 
         Button save = new Button("_Save…");
         save.setId("save");
@@ -266,6 +278,21 @@ public final class DesignerView {
         HBox actions = new HBox(8, save, copy, train);
         actions.setAlignment(Pos.CENTER_LEFT);
         editor.getChildren().addAll(name, about, general, scroll, actions);
+        if (focusedId != null) {
+            javafx.scene.Node again = content.lookup("#" + focusedId);
+            if (again != null && !again.isDisabled()) {
+                again.requestFocus();
+            }
+        }
+    }
+
+    private boolean isInEditor(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p == editor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HBox statusLine() {

@@ -1,5 +1,6 @@
 package lrwb.app.designer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -181,6 +182,111 @@ public final class DesignerViewModel {
         return CurveColors.next(curves.stream().map(c -> c.colorProperty().get()).toList());
     }
 
+    // ---- the parts of a sequential ----
+
+    /**
+     * Appends a part of {@code type} to the selected sequential, starting a quarter of the chart after its last
+     * milestone (or a quarter in, when it has one part) at the LR of the part before it. False (with a notice)
+     * when the selection is not a sequential or the type cannot be a part.
+     */
+    public boolean addPart(String type) {
+        ObjectNode tree = selectedSequential();
+        if (tree == null || !partType(type)) {
+            return false;
+        }
+        long length = Math.max(1, Math.round(horizon(tree.path("unit").asText("iteration")) / 4));
+        int index = SequentialParts.parts(tree).size();
+        applyParts(SequentialParts.add(tree, type, length), "Added part " + (index + 1) + " · " + ScheduleTypes.title(type));
+        return true;
+    }
+
+    /**
+     * Removes part {@code index} of the selected sequential with the milestone that starts it (the first
+     * milestone for the first part). The last remaining part is not removed: a notice says to change its type.
+     */
+    public boolean removePart(int index) {
+        ObjectNode tree = selectedSequential();
+        if (tree == null || !partIndex(tree, index)) {
+            return false;
+        }
+        if (SequentialParts.parts(tree).size() == 1) {
+            notice.set(Notice.error("Not removed: a sequential needs at least one part. Change its type instead."));
+            return false;
+        }
+        String title = ScheduleTypes.title(SequentialParts.typeOf(tree, index));
+        applyParts(SequentialParts.remove(tree, index), "Removed part " + (index + 1) + " · " + title);
+        return true;
+    }
+
+    /** Replaces part {@code index} by the starter of {@code type}, keeping its {@code lr} (or {@code maxLr}) and unit. */
+    public boolean changePartType(int index, String type) {
+        ObjectNode tree = selectedSequential();
+        if (tree == null || !partIndex(tree, index) || !partType(type)) {
+            return false;
+        }
+        if (type.equals(SequentialParts.typeOf(tree, index))) {
+            return true;
+        }
+        applyParts(SequentialParts.changeType(tree, index, type),
+                "Part " + (index + 1) + " is now " + ScheduleTypes.title(type));
+        return true;
+    }
+
+    /** Swaps part {@code index} with the one before (-1) or after (+1); the milestones stay where they are. */
+    public boolean movePart(int index, int delta) {
+        ObjectNode tree = selectedSequential();
+        if (tree == null || !partIndex(tree, index)) {
+            return false;
+        }
+        int other = index + delta;
+        if (other < 0 || other >= SequentialParts.parts(tree).size()) {
+            return false;
+        }
+        applyParts(SequentialParts.move(tree, index, delta), "Moved part " + (index + 1) + " to " + (other + 1));
+        return true;
+    }
+
+    /** The selected curve's tree when it is a sequential, else null with a notice. */
+    private ObjectNode selectedSequential() {
+        CurveModel c = selected.get();
+        if (c == null || !c.type().equals("sequential")) {
+            notice.set(Notice.error("Select a sequential schedule to edit its parts"));
+            return null;
+        }
+        return c.edited();
+    }
+
+    private boolean partIndex(ObjectNode tree, int index) {
+        if (index < 0 || index >= SequentialParts.parts(tree).size()) {
+            notice.set(Notice.error("No part " + (index + 1) + " in " + selected.get().name()));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean partType(String type) {
+        if (!ScheduleTypes.PART_TYPES.contains(type)) {
+            notice.set(Notice.error("A part cannot be " + ScheduleTypes.title(type)
+                    + (type.equals("plateau") ? ": it follows a metric, so it has no fixed curve to chain" : "")));
+            return false;
+        }
+        return true;
+    }
+
+    /** Writes the edited tree through the same read as every edit, then rebuilds the form for the new parts. */
+    private void applyParts(ObjectNode tree, String done) {
+        CurveModel c = selected.get();
+        c.replaceTree(tree);
+        rebuildForm();
+        InvalidSpecException problem = c.errorProperty().get();
+        notice.set(problem == null ? Notice.info(done)
+                : Notice.error(done + ", but " + problem.getMessage() + " (the chart keeps the last valid curve)"));
+    }
+
+    private double horizon(String unit) {
+        return "epoch".equals(unit) ? epochs.get() : totalSteps.get();
+    }
+
     // ---- the form and the formula ----
 
     /** The selected curve's form; replaced when the selection (or the chart's length) changes. */
@@ -193,7 +299,7 @@ public final class DesignerViewModel {
             form.get().dispose();
         }
         CurveModel c = selected.get();
-        form.set(c == null ? null : new ParamForm(c, unit -> "epoch".equals(unit) ? epochs.get() : totalSteps.get()));
+        form.set(c == null ? null : new ParamForm(c, this::horizon));
     }
 
     /** What is wrong with the selected curve's current edit, or null (the chart and formula show its last valid spec). */

@@ -16,8 +16,18 @@ import java.util.function.ToDoubleFunction;
  * names no field of the form (say, a whole part) shows at the top.
  */
 public final class ParamForm {
-    /** A titled group of fields: the schedule itself, or one part of a sequential. */
-    public record Section(String title, List<ParamField> fields) {
+    /**
+     * A titled group of fields: the schedule itself, or one part of a sequential.
+     *
+     * @param part     the index of the part in the curve's own sequential, or -1 (the schedule itself, the
+     *                 milestones, or a part of a nested sequential: those have no part controls)
+     * @param partType the part's type, or null when {@code part} is -1
+     * @param parts    how many parts the curve's sequential has, or 0
+     */
+    public record Section(String title, List<ParamField> fields, int part, String partType, int parts) {
+        public boolean isPart() {
+            return part >= 0;
+        }
     }
 
     private final CurveModel curve;
@@ -56,12 +66,18 @@ public final class ParamForm {
                 child.add("schedules");
                 child.add(i);
                 String childType = parts.get(i).path("type").asText();
+                int before = sections.size();
                 build(child, idPrefix + type + ".schedules[" + i + "].",
                         "Part " + (i + 1) + " · " + ScheduleTypes.title(childType), horizon);
+                if (path.isEmpty() && sections.size() > before) {
+                    // The part's own section is the last one its build added (a nested sequential adds several).
+                    Section s = sections.remove(sections.size() - 1);
+                    sections.add(new Section(s.title(), s.fields(), i, childType, parts.size()));
+                }
             }
-            sections.add(new Section("Joining the parts", own));
+            sections.add(new Section("Joining the parts", own, -1, null, 0));
         } else {
-            sections.add(new Section(title == null ? ScheduleTypes.title(type) : title, own));
+            sections.add(new Section(title == null ? ScheduleTypes.title(type) : title, own, -1, null, 0));
         }
         fields.addAll(own);
     }

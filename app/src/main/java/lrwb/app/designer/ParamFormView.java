@@ -24,12 +24,25 @@ final class ParamFormView {
     private ParamFormView() {
     }
 
-    static VBox build(ParamForm form) {
+    /**
+     * @param parts what the part controls of a sequential do (the Designer's ViewModel)
+     */
+    static VBox build(ParamForm form, DesignerViewModel parts) {
         VBox box = new VBox(10);
         box.getStyleClass().add("param-form");
+        boolean sequential = form.curve().type().equals("sequential");
         for (ParamForm.Section section : form.sections()) {
+            if (sequential && !section.isPart() && section == form.sections().get(form.sections().size() - 1)) {
+                // Below the last part, before the milestones that join them.
+                box.getChildren().add(PartControls.addPart(parts));
+            }
             Label title = new Label(section.title());
             title.getStyleClass().add("form-section");
+            box.getChildren().add(title);
+            if (section.isPart()) {
+                title.getStyleClass().add("part-heading");
+                box.getChildren().add(PartControls.of(section, parts));
+            }
             GridPane grid = new GridPane();
             grid.setHgap(8);
             grid.setVgap(2);
@@ -44,7 +57,7 @@ final class ParamFormView {
             for (ParamField f : section.fields()) {
                 row = addField(grid, row, f);
             }
-            box.getChildren().addAll(title, grid);
+            box.getChildren().add(grid);
         }
         return box;
     }

@@ -50,6 +50,14 @@ public final class ScheduleTypes {
             new Entry("plateau", "Reduce on plateau", "Cut the LR when a metric stops improving (adaptive)",
                     "{\"type\":\"plateau\",\"lr\":0.1,\"patience\":10}"));
 
+    /**
+     * The types a part of a sequential may have: every formula type but sequential itself (a chain inside a
+     * chain adds nothing a longer chain does not) and plateau (the spec refuses it: it follows a metric, so
+     * it has no fixed curve to chain).
+     */
+    public static final List<String> PART_TYPES = ALL.stream().map(Entry::type)
+            .filter(t -> !t.equals("sequential") && !t.equals("plateau")).toList();
+
     private ScheduleTypes() {
     }
 
