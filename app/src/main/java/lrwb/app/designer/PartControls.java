@@ -45,6 +45,7 @@ final class PartControls {
                 vm.changePartType(i, b);
             }
         });
+        type.setPrefWidth(140); // the row fits the editor at the default window size
         type.setId("part-" + i + "-type");
         type.setTooltip(new Tooltip("Replace " + n + " by another type's starting values; its peak LR is kept"));
         type.setAccessibleText("Type of " + n);
@@ -55,7 +56,7 @@ final class PartControls {
         Button down = small("↓", "part-" + i + "-down", "Move " + n + " later: it swaps places with the part after; the milestones stay");
         down.setOnAction(e -> vm.movePart(i, 1));
         down.setDisable(i == part.parts() - 1);
-        Button remove = new Button("Remove part");
+        Button remove = new Button("Remove");
         remove.setId("part-" + i + "-remove");
         remove.setTooltip(new Tooltip("Remove " + n + " and the milestone that starts it"));
         remove.setAccessibleText("Remove " + n);
