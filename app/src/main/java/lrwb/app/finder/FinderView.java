@@ -373,8 +373,7 @@ public final class FinderView {
             return;
         }
         try {
-            chart.flush();
-            PngExport.write(chart.lossChart().node(), file, 2);
+            PngExport.writeCharts(chart.lossChart().node(), java.util.List.of(chart.lossChart()), file);
             say("Saved " + file.getFileName() + ".");
         } catch (Exception e) {
             say("Cannot save the image: " + e.getMessage());

@@ -306,10 +306,8 @@ public final class RunsView {
         if (file == null) {
             return;
         }
-        charts.flush();
-        charts.charts().forEach(c -> c.crosshair().hide());
         try {
-            PngExport.write(charts.node(), file, 2);
+            PngExport.writeCharts(charts.node(), charts.charts(), file);
             vm.reportExport(file, null);
         } catch (IOException e) {
             vm.reportExport(file, e);

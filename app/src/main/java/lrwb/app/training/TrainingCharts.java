@@ -109,10 +109,12 @@ public final class TrainingCharts {
     }
 
     /** Draws what is pending now (before a snapshot, in tests). */
+    public java.util.List<CurveChart> charts() {
+        return java.util.List.of(lr, loss, accuracy);
+    }
+
     public void flush() {
-        lr.flush();
-        loss.flush();
-        accuracy.flush();
+        charts().forEach(CurveChart::flush);
     }
 
     private String iterationText(double x) {

@@ -370,12 +370,8 @@ public final class TrainingView {
         if (file == null) {
             return;
         }
-        charts.flush();
-        charts.lrChart().crosshair().hide();
-        charts.lossChart().crosshair().hide();
-        charts.accuracyChart().crosshair().hide();
         try {
-            PngExport.write(charts.node(), file, 2);
+            PngExport.writeCharts(charts.node(), charts.charts(), file);
             vm.reportExport(file, null);
         } catch (IOException e) {
             vm.reportExport(file, e);
