@@ -43,6 +43,20 @@ public final class Networks {
      */
     public static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
                                           NetworkShape shape, long seed) {
+        return build(model, optimizer, lr, shape, seed, true);
+    }
+
+    /**
+     * As {@link #build}, with DL4J's own {@link DenseLayer} instead of {@link LeanDenseLayer}: the same network
+     * and the same results, only slower. For comparisons (tests, the benchmark).
+     */
+    public static MultiLayerNetwork buildWithStockDenseLayers(ModelSpec model, OptimizerSpec optimizer,
+                                                              SteerableSchedule lr, NetworkShape shape, long seed) {
+        return build(model, optimizer, lr, shape, seed, false);
+    }
+
+    private static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
+                                           NetworkShape shape, long seed, boolean lean) {
         Objects.requireNonNull(lr, "lr");
         NativeSettings.apply();
         model.mismatch(shape, "this dataset").ifPresent(message -> {
@@ -55,26 +69,33 @@ public final class Networks {
                 .weightInit(WeightInit.RELU)
                 .activation(Activation.RELU);
         MultiLayerConfiguration conf = switch (model.kind()) {
-            case MLP -> mlp(common, model, shape);
-            case CNN -> cnn(common, shape);
+            case MLP -> mlp(common, model, shape, lean);
+            case CNN -> cnn(common, shape, lean);
         };
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        if (lean) {
+            FlatGradientUpdater.install(net);
+        }
         return net;
     }
 
-    private static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder common, ModelSpec model, NetworkShape shape) {
+    private static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder common, ModelSpec model, NetworkShape shape,
+                                               boolean lean) {
         NeuralNetConfiguration.ListBuilder layers = common.list();
+        boolean first = true;
         for (int width : model.hiddenLayers()) {
-            layers.layer(new DenseLayer.Builder().nOut(width).build());
+            // The first layer reads the features themselves: nothing needs the gradient of its input.
+            layers.layer(dense(width, lean, !first));
+            first = false;
         }
-        return layers.layer(softmax(shape))
+        return layers.layer(softmax(shape, lean))
                 // Images fed to an mlp are just their flattened pixels.
                 .setInputType(InputType.feedForward(shape.numFeatures()))
                 .build();
     }
 
-    private static MultiLayerConfiguration cnn(NeuralNetConfiguration.Builder common, NetworkShape shape) {
+    private static MultiLayerConfiguration cnn(NeuralNetConfiguration.Builder common, NetworkShape shape, boolean lean) {
         // "Same" padding keeps every stage valid for small images too (an 8x8 image would vanish after two
         // unpadded 5x5 convolutions); 28x28 goes 28 -> 14 -> 7.
         return common.convolutionMode(ConvolutionMode.Same)
@@ -83,11 +104,15 @@ public final class Networks {
                 .layer(maxPool())
                 .layer(conv(CNN_FILTERS_2))
                 .layer(maxPool())
-                .layer(new DenseLayer.Builder().nOut(CNN_DENSE).build())
-                .layer(softmax(shape))
+                .layer(dense(CNN_DENSE, lean, true))
+                .layer(softmax(shape, lean))
                 // Features arrive as flat rows; DL4J inserts the reshape to channels x height x width itself.
                 .setInputType(InputType.convolutionalFlat(shape.height(), shape.width(), shape.channels()))
                 .build();
+    }
+
+    private static DenseLayer dense(int width, boolean lean, boolean inputGradientNeeded) {
+        return lean ? LeanDenseLayer.of(width, inputGradientNeeded) : new DenseLayer.Builder().nOut(width).build();
     }
 
     private static ConvolutionLayer conv(int filters) {
@@ -99,7 +124,10 @@ public final class Networks {
                 .kernelSize(CNN_POOL, CNN_POOL).stride(CNN_POOL, CNN_POOL).build();
     }
 
-    private static OutputLayer softmax(NetworkShape shape) {
+    private static OutputLayer softmax(NetworkShape shape, boolean lean) {
+        if (lean) {
+            return LeanOutputLayer.of(shape.numClasses(), WeightInit.XAVIER);
+        }
         return new OutputLayer.Builder(LossFunction.MCXENT)
                 .nOut(shape.numClasses())
                 .activation(Activation.SOFTMAX)

@@ -1,0 +1,89 @@
+package lrwb.engine.model;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The runtime side of {@link LeanDenseLayer}. DL4J's dense layer (1.0.0-M2.1) recomputes its pre-activation
+ * {@code z = x·W + b} in the backward pass and always computes the gradient of its input, even in the first
+ * layer where nobody reads it: for a 784-256 layer that is four large matrix products per update where two
+ * suffice. This layer keeps its ReLU output from the training forward pass (ReLU's derivative is the same
+ * whether read from {@code z} or from {@code relu(z)}) and skips the input gradient when it is not needed. The
+ * gradients are bit-for-bit those of {@link DenseLayer}: the same products on the same operands.
+ *
+ * <p>Anything this shortcut does not cover (another activation, dropout, weight noise, masks, layer norm, a
+ * backward pass not preceded by a training forward pass on the same input) takes DL4J's own path.
+ */
+final class LeanDense extends DenseLayer {
+    private static final IActivation PLAIN_RELU = new ActivationReLU();
+
+    private final boolean inputGradientNeeded;
+    private INDArray forwardInput;
+    private INDArray forwardOutput;
+
+    LeanDense(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
+        super(conf, dataType);
+        this.inputGradientNeeded = inputGradientNeeded;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray output = super.activate(training, workspaceMgr);
+        // The output lives as long as the input (the network's activations workspace of this update).
+        forwardInput = training ? input : null;
+        forwardOutput = training ? output : null;
+        return output;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (!canReuseForwardPass()) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        // As DenseLayer.backpropGradient, minus the recomputed z and, where unread, the input gradient.
+        INDArray delta = layerConf().getActivationFn().backprop(forwardOutput, epsilon).getFirst();
+        DefaultGradient gradient = new DefaultGradient();
+        if (hasBias()) {
+            INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+            delta.sum(biasGradient, 0);
+            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
+        }
+        INDArray inputGradient = null;
+        if (inputGradientNeeded) {
+            INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                    new long[] {weights.size(0), delta.size(0)}, 'f');
+            inputGradient = weights.mmuli(delta.transpose(), inputGradient).transpose();
+        }
+        INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+        forwardInput = null;
+        forwardOutput = null;
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    private boolean canReuseForwardPass() {
+        return forwardOutput != null && forwardInput == input && maskArray == null && !hasLayerNorm()
+                && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
+                && PLAIN_RELU.equals(layerConf().getActivationFn());
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        forwardInput = null;
+        forwardOutput = null;
+    }
+}

@@ -1,0 +1,62 @@
+package lrwb.engine.model;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A DL4J dense layer whose backward pass does only the arithmetic backpropagation needs (see {@link LeanDense}).
+ * Same parameters, initialisation, updater and results as {@link DenseLayer}: only its runtime layer differs.
+ * Configurations holding it are never written as JSON (the workbench saves parameters, not networks).
+ */
+final class LeanDenseLayer extends DenseLayer {
+    private boolean inputGradientNeeded = true;
+
+    /** For Jackson and {@link #clone()}; use {@link #of}. */
+    LeanDenseLayer() {
+    }
+
+    /**
+     * @param inputGradientNeeded false for a network's first layer fed the raw features: nothing below it
+     *                            reads the gradient of its input, so the backward pass skips that product
+     */
+    static LeanDenseLayer of(int nOut, boolean inputGradientNeeded) {
+        LeanDenseLayer layer = new LeanDenseLayer();
+        layer.setNOut(nOut);
+        // What DenseLayer.Builder leaves unset, so that the network's defaults fill it in the same way.
+        layer.setBiasInit(Double.NaN);
+        layer.setGainInit(Double.NaN);
+        layer.setGradientNormalizationThreshold(Double.NaN);
+        layer.setRegularization(new ArrayList<>());
+        layer.setRegularizationBias(new ArrayList<>());
+        layer.inputGradientNeeded = inputGradientNeeded;
+        return layer;
+    }
+
+    boolean inputGradientNeeded() {
+        return inputGradientNeeded;
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
+                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        // As DenseLayer.instantiate, with our runtime layer.
+        LayerValidation.assertNInNOutSet("LeanDenseLayer", getLayerName(), layerIndex, getNIn(), getNOut());
+        LeanDense layer = new LeanDense(conf, networkDataType, inputGradientNeeded);
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(paramTable);
+        layer.setConf(conf);
+        return layer;
+    }
+}

@@ -1,0 +1,58 @@
+package lrwb.engine.model;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A DL4J softmax + cross-entropy output layer that computes the update's loss in its backward pass instead of
+ * running the layer forward a second time for it (see {@link LeanSoftmaxOutput}). Same parameters, initialisation,
+ * updater and results as {@link OutputLayer}; configurations holding it are never written as JSON.
+ */
+final class LeanOutputLayer extends OutputLayer {
+    /** For Jackson and {@link #clone()}; use {@link #of}. */
+    LeanOutputLayer() {
+    }
+
+    /** As {@code new OutputLayer.Builder(MCXENT).nOut(nOut).activation(SOFTMAX).weightInit(weightInit).build()}. */
+    static LeanOutputLayer of(int nOut, WeightInit weightInit) {
+        LeanOutputLayer layer = new LeanOutputLayer();
+        layer.setNOut(nOut);
+        layer.setLossFn(new LossMCXENT());
+        layer.setActivationFn(Activation.SOFTMAX.getActivationFunction());
+        layer.setWeightInitFn(weightInit.getWeightInitFunction());
+        // What OutputLayer.Builder leaves unset, so that the network's defaults fill it in the same way.
+        layer.setBiasInit(Double.NaN);
+        layer.setGainInit(Double.NaN);
+        layer.setGradientNormalizationThreshold(Double.NaN);
+        layer.setRegularization(new ArrayList<>());
+        layer.setRegularizationBias(new ArrayList<>());
+        return layer;
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
+                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        // As OutputLayer.instantiate, with our runtime layer.
+        LayerValidation.assertNInNOutSet("LeanOutputLayer", getLayerName(), layerIndex, getNIn(), getNOut());
+        LeanSoftmaxOutput layer = new LeanSoftmaxOutput(conf, networkDataType);
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(paramTable);
+        layer.setConf(conf);
+        return layer;
+    }
+}

@@ -1,0 +1,113 @@
+package lrwb.engine.model;
+
+import lrwb.engine.model.OptimizerSpec.Kind;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The networks {@link Networks#build} makes (lean dense layers, an updater fed its own gradient array) must train
+ * exactly as DL4J's stock layers do: same parameters, same updater state and same scores, bit for bit.
+ */
+class LeanNetworkTest {
+    private static final NetworkShape TABULAR = NetworkShape.tabular(4, 3);
+    private static final NetworkShape IMAGE = NetworkShape.image(1, 8, 8, 3);
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoHiddenLayerMlpTrainsBitForBitLikeStockDl4j(Kind kind) {
+        assertSameTraining(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(kind), TABULAR, 12, 25);
+    }
+
+    @Test
+    void cnnWithItsDenseLayerTrainsBitForBitLikeStockDl4j() {
+        assertSameTraining(ModelSpec.cnn(), OptimizerSpec.of(Kind.ADAM), IMAGE, 6, 8);
+    }
+
+    @Test
+    void inferenceAndScoringBetweenUpdatesChangeNothing() {
+        ModelSpec model = ModelSpec.parse("mlp:7");
+        OptimizerSpec optimizer = OptimizerSpec.of(Kind.NESTEROV);
+        MultiLayerNetwork stock = Networks.buildWithStockDenseLayers(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3);
+        DataSet a = TinyData.batch(TABULAR, 10, 1);
+        DataSet b = TinyData.batch(TABULAR, 10, 2);
+        for (MultiLayerNetwork net : List.of(stock, lean)) {
+            net.fit(a);
+            net.output(b.getFeatures(), true); // a training-mode forward pass on other data, then no backward pass
+            net.output(b.getFeatures());
+            net.score(b);
+            net.fit(b);
+        }
+        assertThat(lean.params()).isEqualTo(stock.params());
+        assertThat(lean.score()).isEqualTo(stock.score());
+    }
+
+    @Test
+    void leanLayersAreDenseLayersWithTheSameConfiguration() {
+        MultiLayerNetwork stock = Networks.buildWithStockDenseLayers(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
+                SteerableSchedule.constant(0.01), TABULAR, 1);
+        MultiLayerNetwork lean = Networks.build(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
+                SteerableSchedule.constant(0.01), TABULAR, 1);
+        for (int i = 0; i < 2; i++) {
+            DenseLayer s = (DenseLayer) stock.getLayer(i).conf().getLayer();
+            DenseLayer l = (DenseLayer) lean.getLayer(i).conf().getLayer();
+            assertThat(l).isInstanceOf(LeanDenseLayer.class);
+            assertThat(l.getNIn()).isEqualTo(s.getNIn());
+            assertThat(l.getNOut()).isEqualTo(s.getNOut());
+            assertThat(l.getActivationFn()).isEqualTo(s.getActivationFn());
+            assertThat(l.getWeightInitFn()).isEqualTo(s.getWeightInitFn());
+            assertThat(l.getBiasInit()).isEqualTo(s.getBiasInit());
+            assertThat(l.getIUpdater().getClass()).isEqualTo(s.getIUpdater().getClass());
+            assertThat(l.getRegularization()).isEqualTo(s.getRegularization());
+            assertThat(l.getGradientNormalization()).isEqualTo(s.getGradientNormalization());
+        }
+        assertThat(((LeanDenseLayer) lean.getLayer(0).conf().getLayer()).inputGradientNeeded()).isFalse();
+        assertThat(((LeanDenseLayer) lean.getLayer(1).conf().getLayer()).inputGradientNeeded()).isTrue();
+        assertThat(lean.getUpdater()).isInstanceOf(FlatGradientUpdater.class);
+        OutputLayer stockOut = (OutputLayer) stock.getLayer(2).conf().getLayer();
+        OutputLayer leanOut = (OutputLayer) lean.getLayer(2).conf().getLayer();
+        assertThat(leanOut).isInstanceOf(LeanOutputLayer.class);
+        assertThat(leanOut.getLossFn()).isEqualTo(stockOut.getLossFn());
+        assertThat(leanOut.getActivationFn()).isEqualTo(stockOut.getActivationFn());
+        assertThat(leanOut.getWeightInitFn()).isEqualTo(stockOut.getWeightInitFn());
+        assertThat(leanOut.getBiasInit()).isEqualTo(stockOut.getBiasInit());
+    }
+
+    private static void assertSameTraining(ModelSpec model, OptimizerSpec optimizer, NetworkShape shape, int batchSize, int updates) {
+        MultiLayerNetwork stock = Networks.buildWithStockDenseLayers(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
+        assertThat(lean.params()).isEqualTo(stock.params());
+        List<Double> stockScores = new ArrayList<>();
+        List<Double> leanScores = new ArrayList<>();
+        for (int i = 0; i < updates; i++) {
+            DataSet batch = TinyData.batch(shape, batchSize, i);
+            stock.fit(batch);
+            lean.fit(batch);
+            stockScores.add(stock.score());
+            leanScores.add(lean.score());
+        }
+        assertThat(leanScores).isEqualTo(stockScores);
+        assertThat(lean.params()).isEqualTo(stock.params());
+        INDArray stockState = stock.getUpdater().getStateViewArray();
+        INDArray leanState = lean.getUpdater().getStateViewArray();
+        if (stockState == null) {
+            assertThat(leanState).isNull();
+        } else {
+            assertThat(leanState).isEqualTo(stockState);
+        }
+        assertThat(stock.params()).isNotEqualTo(Networks.buildWithStockDenseLayers(model, optimizer,
+                SteerableSchedule.constant(0.02), shape, 7).params()); // it did train
+    }
+}
