@@ -2,7 +2,7 @@ package lrwb.bench;
 
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
-import lrwb.engine.finder.RangeTestJob;
+import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
 import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.SteerableSchedule;
@@ -15,15 +15,19 @@ import java.util.List;
 /**
  * The reference: nothing but {@code net.fit(batch)} in a loop, on the network our jobs build (same
  * {@link Networks} configuration, seed and LR handle) and on the same minibatches ({@link ShuffledBatches}
- * passes), built before the clock starts.
+ * passes), built before the clock starts. With {@code stockLayers} the network has DL4J's own dense and output
+ * layers and updater instead of the engine's lean ones: plain DL4J, as a user's own loop would run it.
  */
 final class BareLoop {
     private final MultiLayerNetwork net;
     private final List<DataSet> batches = new ArrayList<>();
     private int cursor;
 
-    BareLoop(BenchCase c, LoadedData data, OptimizerSpec optimizer, long seed) {
-        net = Networks.build(c.model(), optimizer, SteerableSchedule.constant(Bench.LR), lrwb.engine.model.NetworkShape.of(data), seed);
+    BareLoop(BenchCase c, LoadedData data, OptimizerSpec optimizer, long seed, boolean stockLayers) {
+        NetworkShape shape = NetworkShape.of(data);
+        SteerableSchedule lr = SteerableSchedule.constant(Bench.LR);
+        net = stockLayers ? Networks.buildWithStockLayers(c.model(), optimizer, lr, shape, seed)
+                : Networks.build(c.model(), optimizer, lr, shape, seed);
         ShuffledBatches passes = new ShuffledBatches(data.train(), c.batchSize(), seed);
         int perPass = passes.batchesPerPass();
         int needed = Math.max(c.blockIterations(), Math.min(c.trainEpochs() * perPass, 4 * c.blockIterations()));

@@ -75,23 +75,21 @@ public final class Bench {
             }
             System.out.println("## Per-update time, medians over interleaved rounds (µs per update)");
             System.out.println();
-            System.out.println("| case | bare `fit` | range test | training | range / bare | training / bare | "
-                    + "mmul only | mmul / training |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println(TABLE_HEADER);
             for (BenchCase c : cases) {
                 runCase(c, work, sink, results);
             }
             System.out.println();
             System.out.println("Ratios are medians of the per-round ratios (each round times every loop once, order "
-                    + "rotated). 'mmul only' is the update's matrix products alone (plain ND4J gemm, same shapes); "
+                    + "rotated). 'stock DL4J' is the same fit loop on the same network built with DL4J's own dense and "
+                    + "output layers and updater; 'bare' uses the engine's lean ones, as our jobs do. "
+                    + "'mmul only' is the update's matrix products alone (plain ND4J gemm, same shapes); "
                     + "'mmul / training' is the share of the arithmetic throughput the training job reaches.");
             System.out.println();
             System.out.println("The same rounds in CPU time of the thread that ran each loop (µs per update; leaves out "
                     + "waiting for a core, so steadier on a busy machine):");
             System.out.println();
-            System.out.println("| case | bare `fit` | range test | training | range / bare | training / bare | "
-                    + "mmul only | mmul / training |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println(TABLE_HEADER);
             cpuRows.forEach(System.out::println);
             System.out.println();
             System.out.println("Load average at end: " + Machine.loadAverage());
@@ -106,7 +104,8 @@ public final class Bench {
     private static void runCase(BenchCase c, Path work, MetricsSink sink, Results results) throws Exception {
         LoadedData data = Datasets.load(c.data());
         Path runs = work.resolve("runs-" + c.name());
-        BareLoop bare = new BareLoop(c, data, SGD, SEED);
+        BareLoop bare = new BareLoop(c, data, SGD, SEED, false);
+        BareLoop stock = new BareLoop(c, data, SGD, SEED, true);
         RangeTestLoop range = new RangeTestLoop(c, SGD, SEED, runs, sink);
         TrainingLoop train = new TrainingLoop(c, data, SGD, SEED, runs, sink);
         MmulLoop mmul = new MmulLoop(c, data);
@@ -118,7 +117,8 @@ public final class Bench {
                 new Variant(onFreshThread(() -> bare.block(n))),
                 new Variant(onFreshThread(range::block)),
                 new Variant(train::block),
-                new Variant(onFreshThread(() -> mmul.block(n))));
+                new Variant(onFreshThread(() -> mmul.block(n))),
+                new Variant(onFreshThread(() -> stock.block(n))));
         // Warm-up: the JIT (whose C2 compiles take a core for seconds), the workspaces and the allocator settle
         // before anything counts.
         long warmUntil = System.nanoTime() + 8_000_000_000L;
@@ -137,22 +137,27 @@ public final class Bench {
         Variant rt = variants.get(1);
         Variant tr = variants.get(2);
         Variant mm = variants.get(3);
+        Variant st = variants.get(4);
         double rangeRatio = Stats.median(ratios(rt, b, Sample::wall));
         double trainRatio = Stats.median(ratios(tr, b, Sample::wall));
         double mmulShare = Stats.median(ratios(mm, tr, Sample::wall));
-        System.out.printf("| %s %s | %.0f | %.0f | %.0f | **%.3f** | **%.3f** | %.0f | %.0f%% |%n", c.name(), c.shape(),
-                us(b, Sample::wall), us(rt, Sample::wall), us(tr, Sample::wall), rangeRatio, trainRatio,
-                us(mm, Sample::wall), 100 * mmulShare);
-        cpuRows.add(String.format("| %s %s | %.0f | %.0f | %.0f | %.3f | %.3f | %.0f | %.0f%% |", c.name(), c.shape(),
-                us(b, Sample::cpu), us(rt, Sample::cpu), us(tr, Sample::cpu), Stats.median(ratios(rt, b, Sample::cpu)),
+        System.out.printf("| %s %s | %.0f | %.0f | %.0f | %.0f | %.3f | **%.3f** | **%.3f** | %.0f | %.0f%% |%n", c.name(),
+                c.shape(), us(st, Sample::wall), us(b, Sample::wall), us(rt, Sample::wall), us(tr, Sample::wall),
+                Stats.median(ratios(b, st, Sample::wall)), rangeRatio, trainRatio, us(mm, Sample::wall), 100 * mmulShare);
+        cpuRows.add(String.format("| %s %s | %.0f | %.0f | %.0f | %.0f | %.3f | %.3f | %.3f | %.0f | %.0f%% |", c.name(),
+                c.shape(), us(st, Sample::cpu), us(b, Sample::cpu), us(rt, Sample::cpu), us(tr, Sample::cpu),
+                Stats.median(ratios(b, st, Sample::cpu)), Stats.median(ratios(rt, b, Sample::cpu)),
                 Stats.median(ratios(tr, b, Sample::cpu)), us(mm, Sample::cpu), 100 * Stats.median(ratios(mm, tr, Sample::cpu))));
         if (range.lastPoints() != n) {
-            System.out.println("| (range test stopped after " + range.lastPoints() + " of " + n + " updates) |||||||");
+            System.out.println("| (range test stopped after " + range.lastPoints() + " of " + n + " updates) |||||||||");
         }
         results.cases.put(c.name(), new double[] {rangeRatio, trainRatio, mmulShare});
     }
 
     private static final List<String> cpuRows = new ArrayList<>();
+    private static final String TABLE_HEADER = "| case | stock DL4J `fit` | bare `fit` | range test | training | "
+            + "bare / stock | range / bare | training / bare | mmul only | mmul / training |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     /**
      * The bare and mmul loops run under the process settings our jobs use (one native thread; see the engine's

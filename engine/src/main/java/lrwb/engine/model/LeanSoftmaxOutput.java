@@ -32,6 +32,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
     private INDArray scoredInput;
     private INDArray scoredLabels;
     private double lossSum = Double.NaN;
+    private PredictionListener predictionListener;
 
     LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -48,6 +49,9 @@ final class LeanSoftmaxOutput extends OutputLayer {
         INDArray preOutput = preOutput2d(true, workspaceMgr);
         IActivation softmax = layerConf().getActivationFn();
         INDArray probabilities = softmax.getActivation(preOutput.dup(), true);
+        if (predictionListener != null) {
+            predictionListener.onPredictions(probabilities);
+        }
         INDArray labels2d = labels.castTo(preOutput.dataType());
         INDArray delta = probabilities.sub(labels2d);
 
@@ -77,6 +81,10 @@ final class LeanSoftmaxOutput extends OutputLayer {
                 new long[] {weights.size(0), delta.size(0)}, 'f');
         inputGradient = weights.mmuli(delta.transpose(), inputGradient).transpose();
         return new Pair<>(gradient, inputGradient);
+    }
+
+    void setPredictionListener(PredictionListener listener) {
+        this.predictionListener = listener;
     }
 
     @Override

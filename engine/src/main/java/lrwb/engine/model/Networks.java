@@ -47,10 +47,11 @@ public final class Networks {
     }
 
     /**
-     * As {@link #build}, with DL4J's own {@link DenseLayer} instead of {@link LeanDenseLayer}: the same network
-     * and the same results, only slower. For comparisons (tests, the benchmark).
+     * As {@link #build}, with DL4J's own {@link DenseLayer}, {@link OutputLayer} and updater instead of
+     * {@link LeanDenseLayer}, {@link LeanOutputLayer} and {@link FlatGradientUpdater}: the same network and the
+     * same results bit for bit, only slower. For comparisons (tests, the benchmark).
      */
-    public static MultiLayerNetwork buildWithStockDenseLayers(ModelSpec model, OptimizerSpec optimizer,
+    public static MultiLayerNetwork buildWithStockLayers(ModelSpec model, OptimizerSpec optimizer,
                                                               SteerableSchedule lr, NetworkShape shape, long seed) {
         return build(model, optimizer, lr, shape, seed, false);
     }
@@ -78,6 +79,20 @@ public final class Networks {
             FlatGradientUpdater.install(net);
         }
         return net;
+    }
+
+    /**
+     * Has {@code listener} told the class probabilities of every update of {@code net} (see
+     * {@link PredictionListener}), replacing any listener before it.
+     *
+     * @return false, and nothing changes, if {@code net} was not built by {@link #build}
+     */
+    public static boolean listenToPredictions(MultiLayerNetwork net, PredictionListener listener) {
+        if (net.getOutputLayer() instanceof LeanSoftmaxOutput output) {
+            output.setPredictionListener(listener);
+            return true;
+        }
+        return false;
     }
 
     private static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder common, ModelSpec model, NetworkShape shape,

@@ -137,7 +137,6 @@ public final class TrainingJob {
                     : new Dl4jSchedule((FormulaSchedule) request.schedule(), stepsPerEpoch));
             MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.seed());
             RunningAccuracy trainAccuracy = new RunningAccuracy(net);
-            net.addListeners(trainAccuracy);
 
             TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs());
             listeners.forEach(l -> l.onStarted(plan));

@@ -39,7 +39,7 @@ class LeanNetworkTest {
     void inferenceAndScoringBetweenUpdatesChangeNothing() {
         ModelSpec model = ModelSpec.parse("mlp:7");
         OptimizerSpec optimizer = OptimizerSpec.of(Kind.NESTEROV);
-        MultiLayerNetwork stock = Networks.buildWithStockDenseLayers(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3);
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3);
         MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3);
         DataSet a = TinyData.batch(TABULAR, 10, 1);
         DataSet b = TinyData.batch(TABULAR, 10, 2);
@@ -56,7 +56,7 @@ class LeanNetworkTest {
 
     @Test
     void leanLayersAreDenseLayersWithTheSameConfiguration() {
-        MultiLayerNetwork stock = Networks.buildWithStockDenseLayers(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
                 SteerableSchedule.constant(0.01), TABULAR, 1);
         MultiLayerNetwork lean = Networks.build(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
                 SteerableSchedule.constant(0.01), TABULAR, 1);
@@ -86,7 +86,7 @@ class LeanNetworkTest {
     }
 
     private static void assertSameTraining(ModelSpec model, OptimizerSpec optimizer, NetworkShape shape, int batchSize, int updates) {
-        MultiLayerNetwork stock = Networks.buildWithStockDenseLayers(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
         MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
         assertThat(lean.params()).isEqualTo(stock.params());
         List<Double> stockScores = new ArrayList<>();
@@ -107,7 +107,7 @@ class LeanNetworkTest {
         } else {
             assertThat(leanState).isEqualTo(stockState);
         }
-        assertThat(stock.params()).isNotEqualTo(Networks.buildWithStockDenseLayers(model, optimizer,
+        assertThat(stock.params()).isNotEqualTo(Networks.buildWithStockLayers(model, optimizer,
                 SteerableSchedule.constant(0.02), shape, 7).params()); // it did train
     }
 }

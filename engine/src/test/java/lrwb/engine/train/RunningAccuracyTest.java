@@ -6,6 +6,7 @@ import lrwb.engine.model.Networks;
 import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,13 +22,12 @@ class RunningAccuracyTest {
 
     /** The count equals what the network predicted for each batch just before fitting it. */
     @ParameterizedTest
-    @ValueSource(strings = {"mlp:16", "mlp:8,6", "cnn", "mlp:900"}) // mlp:900 takes the gemm
+    @ValueSource(strings = {"mlp:16", "mlp:8,6", "cnn", "mlp:900"})
     void countsThePredictionsOfEachUpdatesOwnForwardPass(String model) {
         NetworkShape shape = model.equals("cnn") ? NetworkShape.image(1, 8, 8, 4) : NetworkShape.tabular(6, 4);
         MultiLayerNetwork net = Networks.build(ModelSpec.parse(model), OptimizerSpec.parse("sgd"),
                 SteerableSchedule.constant(0.3), shape, 3);
         RunningAccuracy accuracy = new RunningAccuracy(net);
-        net.addListeners(accuracy);
         Random random = new Random(5);
         long correct = 0;
         long seen = 0;
@@ -45,6 +45,30 @@ class RunningAccuracyTest {
         assertThat(correct).as("the network learned something, so the count is not trivially 0").isPositive();
         assertThat(accuracy.takeEpoch()).isCloseTo((double) correct / seen, offset(1e-12));
         assertThat(accuracy.takeEpoch()).as("a new epoch starts from zero").isNaN();
+    }
+
+    @Test
+    void aNetworkWithoutTheLeanOutputLayerOrAnUpdateWithoutLabelsGivesNaN() {
+        NetworkShape shape = NetworkShape.tabular(6, 4);
+        Random random = new Random(5);
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(ModelSpec.parse("mlp:8"), OptimizerSpec.parse("sgd"),
+                SteerableSchedule.constant(0.3), shape, 3);
+        RunningAccuracy unreadable = new RunningAccuracy(stock);
+        DataSet batch = batch(shape, 10, random);
+        unreadable.expect(batch.getLabels());
+        stock.fit(batch);
+        assertThat(unreadable.takeEpoch()).isNaN();
+
+        MultiLayerNetwork lean = Networks.build(ModelSpec.parse("mlp:8"), OptimizerSpec.parse("sgd"),
+                SteerableSchedule.constant(0.3), shape, 3);
+        RunningAccuracy accuracy = new RunningAccuracy(lean);
+        accuracy.expect(batch.getLabels());
+        lean.fit(batch);
+        lean.fit(batch(shape, 10, random)); // nobody said what to expect
+        assertThat(accuracy.takeEpoch()).isNaN();
+        accuracy.expect(batch.getLabels());
+        lean.fit(batch);
+        assertThat(accuracy.takeEpoch()).as("the next epoch counts again").isBetween(0.0, 1.0);
     }
 
     private static DataSet batch(NetworkShape shape, int rows, Random random) {
