@@ -14,7 +14,9 @@ public final class AtomicFile {
 
     public static void write(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) { // createDirectories on an existing folder throws and catches inside: slow
+            Files.createDirectories(dir);
+        }
         Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);

@@ -9,18 +9,26 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Loss and accuracy of a network on a whole split, from ONE forward pass per chunk: the cross-entropy is
  * computed from the same softmax output the accuracy reads, instead of a second pass through DL4J's score.
  * Both are computed in Java from a copy of the output: on small networks every further native operation would
- * cost more than the arithmetic it does.
+ * cost more than the arithmetic it does. For the same reason a split small enough for a small MLP is passed
+ * forward in Java too ({@link JavaMlpForward}).
  */
 record Evaluation(double loss, double accuracy) {
     private static final int CHUNK = 2048;
+    /** Up to this many multiply-adds per split, a Java forward pass beats DL4J's per-operation overhead. */
+    static final long JAVA_FORWARD_LIMIT = 1 << 17;
     /** DL4J clips softmax output the same way before taking the log. */
     private static final float MIN_PROBABILITY = 1e-10f;
 
     static Evaluation of(MultiLayerNetwork net, DataSet split) {
+        return of(net, split, true);
+    }
+
+    static Evaluation of(MultiLayerNetwork net, DataSet split, boolean javaForwardAllowed) {
         int n = split.numExamples();
         if (n == 0) {
             return new Evaluation(Double.NaN, Double.NaN);
         }
+        JavaMlpForward java = javaForwardAllowed ? JavaMlpForward.of(net, JAVA_FORWARD_LIMIT / n).orElse(null) : null;
         int classes = (int) split.getLabels().size(1);
         double lossSum = 0;
         long correct = 0;
@@ -28,7 +36,8 @@ record Evaluation(double loss, double accuracy) {
             int to = Math.min(n, from + CHUNK);
             INDArray features = split.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray labels = split.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            float[] p = HostCopy.rowMajor(net.output(features, false));
+            float[] p = java != null ? java.probabilities(HostCopy.rowMajor(features), to - from)
+                    : HostCopy.rowMajor(net.output(features, false));
             float[] y = HostCopy.rowMajor(labels);
             for (int r = 0; r < to - from; r++) {
                 int row = r * classes;

@@ -39,6 +39,46 @@ class EvaluationTest {
         assertThat(e.accuracy()).isEqualTo(accuracy);
     }
 
+    /** A split small enough for the Java forward pass gives DL4J's figures, for lean and stock networks alike. */
+    @Test
+    void javaForwardPassOfASmallMlpAgreesWithDl4jOutput() {
+        NetworkShape shape = NetworkShape.tabular(4, 3);
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {
+                Networks.build(ModelSpec.mlp(16, 5), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1), shape, 2),
+                Networks.buildWithStockLayers(ModelSpec.mlp(9), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1), shape, 3)}) {
+            INDArray features = Nd4j.rand(DataType.FLOAT, 30, 4).subi(0.5).muli(6);
+            INDArray labels = Nd4j.create(DataType.FLOAT, 30, 3);
+            for (int i = 0; i < 30; i++) {
+                labels.putScalar(i, (i * 5) % 3, 1);
+            }
+            DataSet split = new DataSet(features, labels);
+            for (int i = 0; i < 20; i++) {
+                net.fit(split); // trained, so the ReLUs cut and the classes differ
+            }
+            JavaMlpForward java = JavaMlpForward.of(net, Long.MAX_VALUE).orElseThrow();
+            float[] p = java.probabilities(HostCopy.rowMajor(features), 30);
+            float[] expected = HostCopy.rowMajor(net.output(features, false));
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(p[i]).isCloseTo(expected[i], offset(1e-6f));
+            }
+            Evaluation inJava = Evaluation.of(net, split, true);
+            Evaluation byDl4j = Evaluation.of(net, split, false);
+            assertThat(inJava.loss()).isCloseTo(byDl4j.loss(), offset(1e-6 * byDl4j.loss()));
+            assertThat(inJava.accuracy()).isEqualTo(byDl4j.accuracy());
+        }
+    }
+
+    @Test
+    void javaForwardPassIsOnlyForSmallMlps() {
+        MultiLayerNetwork cnn = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                NetworkShape.image(1, 8, 8, 3), 1);
+        assertThat(JavaMlpForward.of(cnn, Long.MAX_VALUE)).isEmpty();
+        MultiLayerNetwork mlp = Networks.build(ModelSpec.mlp(16), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                NetworkShape.tabular(4, 3), 1);
+        assertThat(JavaMlpForward.of(mlp, 4 * 16 + 16 * 3)).isPresent();
+        assertThat(JavaMlpForward.of(mlp, 4 * 16 + 16 * 3 - 1)).isEmpty();
+    }
+
     @Test
     void anEmptySplitHasNoFigures() {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(3), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
