@@ -1,5 +1,6 @@
 package lrwb.engine.data;
 
+import lrwb.engine.runtime.NativeSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,6 +14,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Minibatches of a dataset, reshuffled for every pass (epoch). The order of pass {@code p} depends only on
@@ -39,6 +44,15 @@ public final class ShuffledBatches {
     /** The batches (views) of each buffer's last chunk, kept for the next chunk of the same size. */
     private final DataSet[][] streamViews = new DataSet[2][];
     private int nextStreamBuffer;
+    /** The copy of a stream's next chunk, under way on {@link #BACKGROUND}; null when none is. */
+    private Future<DataSet[]> backgroundCopy;
+
+    /** Copies streams' next chunks; daemon threads, so an abandoned stream keeps nobody alive. */
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "lrwb-batches");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** @param data features {@code [n, f]} and labels {@code [n, k]}, as {@link LoadedData} holds them */
     public ShuffledBatches(DataSet data, int batchSize, long seed) {
@@ -80,43 +94,121 @@ public final class ShuffledBatches {
         if (passIndex < 0) {
             throw new IllegalArgumentException("passIndex must be >= 0, got " + passIndex);
         }
-        return new Pass(SeededRandom.permutation(numExamples, SeededRandom.stream(seed, passIndex)));
+        return new Pass(order(passIndex));
     }
 
     /**
-     * The batches of pass {@code passIndex}, as {@link #pass} orders them, for a loop that is done with each batch
-     * before it takes the next (as {@code fit} is): they are copied into two chunk buffers of this object, used in
-     * turn, so a batch's arrays are overwritten once the iterator is two chunks further. No native memory is
-     * allocated after the first chunks; on a big set fresh arrays for every chunk cost more in page faults and
-     * zeroing than the copy itself (a tenth of an MNIST-sized update). One stream at a time per object.
+     * {@code count} batches: those of pass {@code firstPass} as {@link #pass} orders them, then of the passes after
+     * it, for a loop that is done with each batch before it takes the next (as {@code fit} is). Batches are copied a
+     * chunk at a time into two buffers of this object, used in turn, and the next chunk is copied on a background
+     * thread while this one is used (gathering shuffled rows costs a twentieth of an MNIST-sized update), so a
+     * batch's arrays are valid until the next call of {@code next()}. No native memory is allocated after the
+     * first chunks; on a big set fresh arrays for every chunk cost more in page faults and zeroing than the copy.
+     * One stream at a time per object: a new stream first waits for the last one's background copy.
      */
-    public Iterator<DataSet> stream(int passIndex) {
-        if (passIndex < 0) {
-            throw new IllegalArgumentException("passIndex must be >= 0, got " + passIndex);
+    public Iterator<DataSet> stream(int firstPass, long count) {
+        if (firstPass < 0 || count < 0) {
+            throw new IllegalArgumentException("firstPass and count must be >= 0, got " + firstPass + ", " + count);
         }
-        int[] order = SeededRandom.permutation(numExamples, SeededRandom.stream(seed, passIndex));
-        int batchesPerChunk = batchesPerChunk();
-        int batches = batchesPerPass();
-        return new Iterator<>() {
-            private final DataSet[] chunk = new DataSet[batchesPerChunk];
-            private int next;
+        awaitBackgroundCopy();
+        return new Stream(firstPass, count);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next < batches;
-            }
+    /** One chunk of consecutive batches of a pass. */
+    private record Chunk(int[] order, int firstBatch, int endBatch) {
+    }
 
-            @Override
-            public DataSet next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                if (next % batchesPerChunk == 0) {
-                    copyChunkIntoStreamBuffer(order, next, Math.min(batches, next + batchesPerChunk), chunk);
-                }
-                return chunk[next++ % batchesPerChunk];
+    private final class Stream implements Iterator<DataSet> {
+        private final long count;
+        private final int batchesPerChunk = batchesPerChunk();
+        private final int batchesPerPass = batchesPerPass();
+        private long handedOut;
+        /** The chunk after the one being handed out: its pass, order and first batch. */
+        private int nextPass;
+        private int[] nextOrder;
+        private int nextFirstBatch;
+        private DataSet[] current = new DataSet[0];
+        private int currentIndex;
+
+        Stream(int firstPass, long count) {
+            this.count = count;
+            this.nextPass = firstPass;
+            this.nextOrder = order(firstPass);
+            if (count > 0) {
+                current = gatherIntoNextBuffer(takeChunk());
+                prefetch();
             }
-        };
+        }
+
+        @Override
+        public boolean hasNext() {
+            return handedOut < count;
+        }
+
+        @Override
+        public DataSet next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            if (currentIndex == current.length) {
+                current = awaitBackgroundCopy();
+                currentIndex = 0;
+                prefetch();
+            }
+            handedOut++;
+            return current[currentIndex++];
+        }
+
+        /** Starts copying the chunk after the current one, if this stream will hand any of it out. */
+        private void prefetch() {
+            long remaining = count - handedOut - (current.length - currentIndex);
+            if (remaining > 0) {
+                Chunk chunk = takeChunk();
+                backgroundCopy = BACKGROUND.submit(() -> {
+                    NativeSettings.applyToCurrentThread();
+                    return gatherIntoNextBuffer(chunk);
+                });
+            }
+        }
+
+        private Chunk takeChunk() {
+            int end = Math.min(batchesPerPass, nextFirstBatch + batchesPerChunk);
+            Chunk chunk = new Chunk(nextOrder, nextFirstBatch, end);
+            nextFirstBatch = end;
+            if (end == batchesPerPass) {
+                nextPass++;
+                nextOrder = order(nextPass);
+                nextFirstBatch = 0;
+            }
+            return chunk;
+        }
+    }
+
+    private int[] order(int pass) {
+        return SeededRandom.permutation(numExamples, SeededRandom.stream(seed, pass));
+    }
+
+    private DataSet[] gatherIntoNextBuffer(Chunk chunk) {
+        DataSet[] out = new DataSet[chunk.endBatch() - chunk.firstBatch()];
+        copyChunkIntoStreamBuffer(chunk.order(), chunk.firstBatch(), chunk.endBatch(), out);
+        return out;
+    }
+
+    /** The chunk the background copy made; nothing (and no wait) if none is under way. */
+    private DataSet[] awaitBackgroundCopy() {
+        Future<DataSet[]> copy = backgroundCopy;
+        backgroundCopy = null;
+        if (copy == null) {
+            return new DataSet[0];
+        }
+        try {
+            return copy.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a batch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private int batchesPerChunk() {
@@ -164,8 +256,9 @@ public final class ShuffledBatches {
         if (streamBuffers[slot] == null) {
             long rows = Math.min(numExamples, (long) batchesPerChunk() * batchSize);
             try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                streamBuffers[slot] = new INDArray[] {Nd4j.create(features.dataType(), rows, features.size(1)),
-                        Nd4j.create(labels.dataType(), rows, labels.size(1))};
+                // Uninitialised: every row is written by a gather before anyone reads it.
+                streamBuffers[slot] = new INDArray[] {Nd4j.createUninitialized(features.dataType(), rows, features.size(1)),
+                        Nd4j.createUninitialized(labels.dataType(), rows, labels.size(1))};
             }
         }
         return streamBuffers[slot];

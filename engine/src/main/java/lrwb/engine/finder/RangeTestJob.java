@@ -7,9 +7,7 @@ import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 
-import java.util.Iterator;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,12 +19,15 @@ public final class RangeTestJob {
     private final LoadedData data;
     private final MultiLayerNetwork net;
     private final SteerableSchedule lr;
+    private final ShuffledBatches batches;
 
     private RangeTestJob(RangeTestRequest request, LoadedData data, MultiLayerNetwork net, SteerableSchedule lr) {
         this.request = request;
         this.data = data;
         this.net = net;
         this.lr = lr;
+        // One for every run: its batch buffers are megabytes on a large set, allocated once, not per run.
+        this.batches = new ShuffledBatches(data.train(), request.batchSize(), request.config().seed());
     }
 
     /**
@@ -68,29 +69,9 @@ public final class RangeTestJob {
         return net;
     }
 
+    /** Runs the test; one run at a time per job (they share the network and the batch buffers). */
     public RangeTestResult run(RangeTestListener listener, BooleanSupplier cancelled) {
-        ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.config().seed());
-        return new RangeTest(request.config()).run(net, lr, cycle(batches), listener, cancelled);
+        return new RangeTest(request.config()).run(net, lr, batches.stream(0, request.config().iterations()), listener, cancelled);
     }
 
-    /** The training data over and over, reshuffled with the seed each pass; each batch valid until the next two. */
-    public static Iterator<DataSet> cycle(ShuffledBatches batches) {
-        return new Iterator<>() {
-            private int pass;
-            private Iterator<DataSet> current = batches.stream(0);
-
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public DataSet next() {
-                if (!current.hasNext()) {
-                    current = batches.stream(++pass);
-                }
-                return current.next();
-            }
-        };
-    }
 }

@@ -5,7 +5,6 @@ import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.finder.RangeTest;
 import lrwb.engine.finder.RangeTestConfig;
-import lrwb.engine.finder.RangeTestJob;
 import lrwb.engine.finder.RangeTestListener;
 import lrwb.engine.finder.SweepMode;
 import lrwb.engine.model.ModelSpec;
@@ -48,7 +47,7 @@ final class EngineWarmup {
         SteerableSchedule lr = SteerableSchedule.constant(1e-3);
         MultiLayerNetwork net = Networks.build(model, sgd, lr, shape, 1);
         ShuffledBatches batches = new ShuffledBatches(data.train(), 16, 1);
-        new RangeTest(RangeTestConfig.of(1e-4, 1e-1, 120, SweepMode.EXP)).run(net, lr, RangeTestJob.cycle(batches),
+        new RangeTest(RangeTestConfig.of(1e-4, 1e-1, 120, SweepMode.EXP)).run(net, lr, batches.stream(0, 120),
                 RangeTestListener.NONE, () -> false);
 
         TrainingRequest request = new TrainingRequest(DataOptions.of("warm-up"), model, sgd, new ConstantSchedule(1e-2),

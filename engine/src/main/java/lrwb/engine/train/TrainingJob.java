@@ -144,12 +144,13 @@ public final class TrainingJob {
                     + plan.trainSize() + " training / " + plan.validationSize() + " validation examples, "
                     + stepsPerEpoch + " batches per epoch"));
 
+            Iterator<DataSet> stream = batches.stream(0, (long) stepsPerEpoch * request.epochs());
             for (epoch = 0; epoch < request.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
                 int updates = 0;
-                for (Iterator<DataSet> pass = batches.stream(epoch); pass.hasNext(); ) {
-                    DataSet batch = pass.next();
+                for (int step = 0; step < stepsPerEpoch; step++) {
+                    DataSet batch = stream.next();
                     if (applyControls(lr, iteration, epoch)) {
                         end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "stopped by the user at iteration " + iteration
                                 + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");

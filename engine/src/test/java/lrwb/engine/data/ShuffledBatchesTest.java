@@ -72,15 +72,26 @@ class ShuffledBatchesTest {
         }
         DataSet data = new Examples(features, width, labels, List.of("a", "b", "c")).toDataSet();
         ShuffledBatches batches = new ShuffledBatches(data, 64, 9);
-        for (int pass = 0; pass < 3; pass++) {
+        int perPass = batches.batchesPerPass();
+        java.util.Iterator<DataSet> stream = batches.stream(1, 3L * perPass - 5); // passes 1, 2 and most of 3
+        for (int pass = 1; pass <= 3; pass++) {
             List<DataSet> expected = batches.pass(pass);
-            java.util.Iterator<DataSet> stream = batches.stream(pass);
-            for (DataSet want : expected) {
+            for (int b = 0; b < (pass < 3 ? perPass : perPass - 5); b++) {
                 DataSet got = stream.next();
-                assertThat(got.getFeatures()).isEqualTo(want.getFeatures());
-                assertThat(got.getLabels()).isEqualTo(want.getLabels());
+                assertThat(got.getFeatures()).as("pass %d batch %d", pass, b).isEqualTo(expected.get(b).getFeatures());
+                assertThat(got.getLabels()).isEqualTo(expected.get(b).getLabels());
             }
-            assertThat(stream.hasNext()).isFalse();
+        }
+        assertThat(stream.hasNext()).isFalse();
+        assertThatThrownBy(stream::next).isInstanceOf(java.util.NoSuchElementException.class);
+
+        // An abandoned stream's background copy does not spoil the next stream's batches.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            batches.stream(0, 100).next();
+            java.util.Iterator<DataSet> again = batches.stream(2, 2);
+            assertThat(again.next().getFeatures()).isEqualTo(batches.pass(2).get(0).getFeatures());
+            assertThat(again.next().getFeatures()).isEqualTo(batches.pass(2).get(1).getFeatures());
+            assertThat(again.hasNext()).isFalse();
         }
         assertThat(batches.pass(0).get(46).numExamples()).isEqualTo(56);
     }
