@@ -23,6 +23,11 @@ record Evaluation(double loss, double accuracy) {
         return of(net, split, true);
     }
 
+    /** Whether {@link #of} passes this split forward in Java rather than through DL4J. */
+    static boolean runsInJava(MultiLayerNetwork net, DataSet split) {
+        return split.numExamples() > 0 && JavaMlpForward.of(net, JAVA_FORWARD_LIMIT / split.numExamples()).isPresent();
+    }
+
     static Evaluation of(MultiLayerNetwork net, DataSet split, boolean javaForwardAllowed) {
         int n = split.numExamples();
         if (n == 0) {

@@ -40,6 +40,8 @@ public final class TrainingJob {
     /** Known from the request, so an override is refused from the start, not only once the data has loaded. */
     private final boolean hasLearningRate;
     private volatile boolean started;
+    /** The job thread's; null until the network is built. */
+    private EpochEvaluator evaluator;
 
     /** A job that loads its data on its own thread. */
     public TrainingJob(TrainingRequest request) {
@@ -145,12 +147,14 @@ public final class TrainingJob {
                     + stepsPerEpoch + " batches per epoch"));
 
             Iterator<DataSet> stream = batches.stream(0, (long) stepsPerEpoch * request.epochs());
+            evaluator = new EpochEvaluator(net, data.validation(), plateau == null);
             for (epoch = 0; epoch < request.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
                 int updates = 0;
                 for (int step = 0; step < stepsPerEpoch; step++) {
                     DataSet batch = stream.next();
+                    evaluator.poll().ifPresent(this::emitEpoch);
                     if (applyControls(lr, iteration, epoch)) {
                         end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "stopped by the user at iteration " + iteration
                                 + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");
@@ -178,13 +182,14 @@ public final class TrainingJob {
                 if (Double.isNaN(trainAcc)) { // an output layer the running count cannot read: a pass of its own
                     trainAcc = Evaluation.of(net, data.train()).accuracy();
                 }
-                Evaluation val = Evaluation.of(net, data.validation());
                 double lastLr = lrOf(lr, iteration - 1, epoch);
-                EpochMetrics em = new EpochMetrics(epoch, lastLr, lossSum / updates, trainAcc, val.loss(),
-                        val.accuracy(), (System.nanoTime() - epochStart) / 1e9);
-                listeners.forEach(l -> l.onEpoch(em));
-                if (plateau != null) {
-                    observePlateau(plateau, (PlateauSchedule) request.schedule(), em, lr, iteration, epoch);
+                EpochMetrics trained = new EpochMetrics(epoch, lastLr, lossSum / updates, trainAcc, Double.NaN, Double.NaN,
+                        (System.nanoTime() - epochStart) / 1e9);
+                for (EpochMetrics em : evaluator.epochEnded(trained)) {
+                    emitEpoch(em);
+                    if (plateau != null) {
+                        observePlateau(plateau, (PlateauSchedule) request.schedule(), em, lr, iteration, epoch);
+                    }
                 }
             }
             end(TrainingEvent.Kind.FINISHED, iteration, request.epochs() - 1, "finished " + request.epochs() + " epochs");
@@ -194,6 +199,23 @@ public final class TrainingJob {
             end(TrainingEvent.Kind.FAILED, iteration, epoch, "out of memory: use a smaller batch size, model or --limit");
         } catch (Throwable e) {
             end(TrainingEvent.Kind.FAILED, iteration, epoch, "training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        } finally {
+            if (evaluator != null) {
+                evaluator.close();
+            }
+        }
+    }
+
+    private void emitEpoch(EpochMetrics em) {
+        for (TrainingListener l : listeners) {
+            l.onEpoch(em);
+        }
+    }
+
+    /** The row of an epoch still being evaluated in the background, before anything that ends or halts the run. */
+    private void deliverPendingEpoch() {
+        if (evaluator != null) {
+            evaluator.awaitPending().ifPresent(this::emitEpoch);
         }
     }
 
@@ -229,6 +251,7 @@ public final class TrainingJob {
             }
         }
         if (pause) {
+            deliverPendingEpoch();
             emit(new TrainingEvent(TrainingEvent.Kind.PAUSED, iteration, epoch, lrOf(lr, iteration, epoch), "paused"));
             synchronized (controlLock) {
                 while (pauseRequested && !cancelRequested) {
@@ -269,6 +292,13 @@ public final class TrainingJob {
     private void end(TrainingEvent.Kind kind, long iteration, int epoch, String message) {
         TrainingEvent event = new TrainingEvent(kind, iteration, epoch, Double.NaN, message);
         try {
+            if (kind != TrainingEvent.Kind.FAILED) {
+                try {
+                    deliverPendingEpoch(); // a finished epoch keeps its row, however the run ends
+                } catch (RuntimeException e) {
+                    // its evaluation failed: the run still ends as it did, with the rows it has
+                }
+            }
             emit(event);
         } finally {
             ended.complete(event);

@@ -1,0 +1,89 @@
+package lrwb.engine.train;
+
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EpochEvaluatorTest {
+    private static final NetworkShape SHAPE = NetworkShape.tabular(20, 4);
+
+    /**
+     * In the background, each epoch is evaluated on the parameters it ended with (not those of later updates), the
+     * rows come out in order, and they hold exactly the figures an evaluation on the job's thread gives.
+     */
+    @Test
+    void backgroundRowsMatchImmediateEvaluationOfTheSameParameters() {
+        MultiLayerNetwork net = Networks.build(ModelSpec.mlp(64, 64), OptimizerSpec.parse("adam"),
+                SteerableSchedule.constant(0.01), SHAPE, 4);
+        DataSet train = data(64, 1);
+        DataSet validation = data(500, 2);
+        assertThat(Evaluation.runsInJava(net, validation)).as("a split only DL4J runs fast").isFalse();
+
+        List<EpochMetrics> expected = new ArrayList<>();
+        List<EpochMetrics> got = new ArrayList<>();
+        try (EpochEvaluator background = new EpochEvaluator(net, validation, true);
+             EpochEvaluator immediate = new EpochEvaluator(net, validation, false)) {
+            assertThat(background.overlapped()).isTrue();
+            assertThat(immediate.overlapped()).isFalse();
+            for (int epoch = 0; epoch < 4; epoch++) {
+                net.fit(train);
+                EpochMetrics row = new EpochMetrics(epoch, 0.01, 1.5, 0.5, Double.NaN, Double.NaN, 0.25);
+                expected.addAll(immediate.epochEnded(row));
+                got.addAll(background.epochEnded(row));
+                net.fit(train); // the next epoch's updates, while the background evaluation may still run
+                net.fit(train);
+                background.poll().ifPresent(got::add);
+            }
+            background.awaitPending().ifPresent(got::add);
+            assertThat(background.awaitPending()).isEmpty();
+        }
+        assertThat(got).extracting(EpochMetrics::epoch).containsExactly(0, 1, 2, 3);
+        for (int i = 0; i < 4; i++) {
+            assertThat(got.get(i).valLoss()).isEqualTo(expected.get(i).valLoss()).isFinite();
+            assertThat(got.get(i).valAccuracy()).isEqualTo(expected.get(i).valAccuracy());
+            assertThat(got.get(i).trainLoss()).isEqualTo(1.5);
+            assertThat(got.get(i).seconds()).isGreaterThan(0.25);
+        }
+        assertThat(expected).extracting(EpochMetrics::valLoss).doesNotHaveDuplicates(); // the parameters moved
+    }
+
+    @Test
+    void smallNetworksAndRunsThatReadTheFiguresAreEvaluatedAtOnce() {
+        MultiLayerNetwork small = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                SHAPE, 4);
+        try (EpochEvaluator e = new EpochEvaluator(small, data(30, 3), true)) {
+            assertThat(e.overlapped()).isFalse();
+            assertThat(e.epochEnded(new EpochMetrics(0, 0.1, 1, 0.5, Double.NaN, Double.NaN, 0))).hasSize(1)
+                    .allSatisfy(row -> assertThat(row.valLoss()).isFinite());
+        }
+        MultiLayerNetwork big = Networks.build(ModelSpec.mlp(64, 64), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                SHAPE, 4);
+        try (EpochEvaluator e = new EpochEvaluator(big, data(500, 3), false)) {
+            assertThat(e.overlapped()).isFalse();
+        }
+    }
+
+    private static DataSet data(int rows, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray features = Nd4j.rand(DataType.FLOAT, rows, SHAPE.numFeatures()).subi(0.5);
+        INDArray labels = Nd4j.create(DataType.FLOAT, rows, SHAPE.numClasses());
+        for (int r = 0; r < rows; r++) {
+            int label = (int) ((features.getDouble(r, 0) + 0.5) * SHAPE.numClasses()) % SHAPE.numClasses();
+            labels.putScalar(r, label, 1);
+        }
+        return new DataSet(features, labels);
+    }
+}
