@@ -27,8 +27,8 @@ final class RangeTestLoop {
     private int count;
     private int lastPoints;
 
-    RangeTestLoop(BenchCase c, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
-        RangeTestConfig config = RangeTestConfig.of(1e-5, 0.1, c.blockIterations(), SweepMode.EXP)
+    RangeTestLoop(BenchCase c, int iterations, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
+        RangeTestConfig config = RangeTestConfig.of(1e-5, 0.1, iterations, SweepMode.EXP)
                 .withDivergeFactor(1e9).withSeed(seed);
         this.request = new RangeTestRequest(c.data(), c.model(), optimizer, c.batchSize(), config);
         this.job = RangeTestJob.prepare(request);
@@ -38,7 +38,8 @@ final class RangeTestLoop {
 
     /** Seconds per update of one whole range test. */
     Sample block() throws IOException {
-        try (RangeTestRecorder recorder = new RangeTestRecorder(runs.resolve("range-" + ++count), job)) {
+        try (RangeTestRecorder recorder = new RangeTestRecorder(runs.resolve("range-" + request.config().iterations()
+                + "-" + ++count), job)) {
             RangeTestListener both = new RangeTestListener() {
                 @Override
                 public void onPoint(RangePoint point) {

@@ -24,6 +24,7 @@ final class TrainingLoop {
             "{\"type\":\"cosine\",\"lr\":" + Bench.LR + ",\"decaySteps\":100000}");
 
     private final BenchCase c;
+    private final int epochs;
     private final LoadedData data;
     private final OptimizerSpec optimizer;
     private final long seed;
@@ -31,8 +32,9 @@ final class TrainingLoop {
     private final MetricsSink sink;
     private int count;
 
-    TrainingLoop(BenchCase c, LoadedData data, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
+    TrainingLoop(BenchCase c, int epochs, LoadedData data, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
         this.c = c;
+        this.epochs = epochs;
         this.data = data;
         this.optimizer = optimizer;
         this.seed = seed;
@@ -42,9 +44,9 @@ final class TrainingLoop {
 
     /** Seconds per update of one whole training job. */
     Sample block() throws Exception {
-        TrainingRequest request = new TrainingRequest(c.data(), c.model(), optimizer, SCHEDULE, c.trainEpochs(),
+        TrainingRequest request = new TrainingRequest(c.data(), c.model(), optimizer, SCHEDULE, epochs,
                 c.batchSize(), seed, "bench " + c.name());
-        TrainingRecorder recorder = new TrainingRecorder(runs.resolve("train-" + ++count), request);
+        TrainingRecorder recorder = new TrainingRecorder(runs.resolve("train-" + epochs + "-" + ++count), request);
         Clock clock = new Clock();
         TrainingJob job = new TrainingJob(request, data).addListener(recorder).addListener(sink).addListener(clock);
         job.start();
