@@ -29,12 +29,26 @@ final class LeanDense extends DenseLayer {
     private static final IActivation PLAIN_RELU = new ActivationReLU();
 
     private final boolean inputGradientNeeded;
+    private boolean gradientsAveraged;
     private INDArray forwardInput;
     private INDArray forwardOutput;
 
     LeanDense(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
         super(conf, dataType);
         this.inputGradientNeeded = inputGradientNeeded;
+    }
+
+    /**
+     * The output layer divides its error by the batch size (see {@link LeanSoftmaxOutput#averageGradients}), so
+     * this layer's gradients arrive as averages and the updater must not divide them again.
+     */
+    void averageGradients() {
+        gradientsAveraged = true;
+    }
+
+    @Override
+    public boolean updaterDivideByMinibatch(String paramName) {
+        return !gradientsAveraged && super.updaterDivideByMinibatch(paramName);
     }
 
     @Override

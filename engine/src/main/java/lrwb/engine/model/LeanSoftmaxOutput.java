@@ -33,6 +33,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
     private INDArray scoredLabels;
     private double lossSum = Double.NaN;
     private PredictionListener predictionListener;
+    private boolean gradientsAveraged;
 
     LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -54,6 +55,9 @@ final class LeanSoftmaxOutput extends OutputLayer {
         }
         INDArray labels2d = labels.castTo(preOutput.dataType());
         INDArray delta = probabilities.sub(labels2d);
+        if (gradientsAveraged) {
+            delta.divi(delta.size(0));
+        }
 
         DefaultGradient gradient = new DefaultGradient();
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
@@ -81,6 +85,22 @@ final class LeanSoftmaxOutput extends OutputLayer {
                 new long[] {weights.size(0), delta.size(0)}, 'f');
         inputGradient = weights.mmuli(delta.transpose(), inputGradient).transpose();
         return new Pair<>(gradient, inputGradient);
+    }
+
+    /**
+     * Divides the error by the batch size here, on a {@code [batch, classes]} array, instead of having the updater
+     * divide every gradient (all the network's parameters) after the backward pass: one pass over the parameters
+     * fewer per update. Only for a network whose every layer takes part ({@link LeanDense#averageGradients}). For
+     * a batch size that is a power of two the results are the same bit for bit (dividing by it is exact);
+     * otherwise they differ in the last bits, as any reordering of float arithmetic does.
+     */
+    void averageGradients() {
+        gradientsAveraged = true;
+    }
+
+    @Override
+    public boolean updaterDivideByMinibatch(String paramName) {
+        return !gradientsAveraged && super.updaterDivideByMinibatch(paramName);
     }
 
     void setPredictionListener(PredictionListener listener) {

@@ -76,9 +76,25 @@ public final class Networks {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         if (lean) {
+            averageGradientsInTheOutputLayer(net);
             FlatGradientUpdater.install(net);
         }
         return net;
+    }
+
+    /** When every layer is lean (an mlp), the output layer averages the gradients for all of them. */
+    private static void averageGradientsInTheOutputLayer(MultiLayerNetwork net) {
+        org.deeplearning4j.nn.api.Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            boolean lean = i == layers.length - 1 ? layers[i] instanceof LeanSoftmaxOutput : layers[i] instanceof LeanDense;
+            if (!lean) {
+                return;
+            }
+        }
+        for (int i = 0; i < layers.length - 1; i++) {
+            ((LeanDense) layers[i]).averageGradients();
+        }
+        ((LeanSoftmaxOutput) layers[layers.length - 1]).averageGradients();
     }
 
     /**
