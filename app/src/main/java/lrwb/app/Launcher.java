@@ -1,6 +1,7 @@
 package lrwb.app;
 
 import javafx.application.Application;
+import lrwb.app.designer.DesignerPreload;
 import lrwb.engine.cli.Lrwb;
 
 /**
@@ -13,6 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            DesignerPreload.start(); // on the second core, while the toolkit starts on this one
             Application.launch(WorkbenchApp.class);
         } else {
             System.exit(Lrwb.run(args, System.out, System.err));

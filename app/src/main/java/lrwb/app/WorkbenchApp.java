@@ -1,5 +1,6 @@
 package lrwb.app;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -12,13 +13,32 @@ import java.lang.management.ManagementFactory;
 public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(EngineStartup.startInBackground());
+        MainWindow window = new MainWindow(EngineStartup.readiness());
         window.show(stage);
+        startEngineAfterTheFirstFrame();
         if (Boolean.getBoolean("lrwb.exitWhenShown")) { // the start-up benchmark (bench/) times launch to window
             Platform.runLater(() -> {
                 System.out.println("lrwb: window shown " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
                 Platform.exit();
             });
         }
+    }
+
+    /**
+     * ND4J's start-up and warm-up keep a core and the JIT compilers busy for a second: begun together with the
+     * window, they held it up by half a second on a 2-core machine. The status line says when the engine is ready.
+     */
+    private static void startEngineAfterTheFirstFrame() {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) { // the first frame has been drawn
+                    stop();
+                    EngineStartup.startInBackground();
+                }
+            }
+        }.start();
     }
 }

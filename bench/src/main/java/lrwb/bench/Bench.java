@@ -91,9 +91,10 @@ public final class Bench {
             System.out.println();
             System.out.println("## Steady state: what each further update costs (µs per update)");
             System.out.println();
-            System.out.println("Each round also times a range test of twice the updates and a training run of twice the "
-                    + "epochs; (2n·t₂ₙ − n·tₙ) / n is the cost per update with the per-run costs (snapshot, restore, "
-                    + "files, thread start) cancelled out. Per-epoch costs (evaluation, epoch rows) stay in.");
+            System.out.println("Each round also times a bare loop and a range test of twice the updates and a training run "
+                    + "of twice the epochs; (2n·t₂ₙ − n·tₙ) / n is the cost per update with the per-run costs (snapshot, "
+                    + "restore, files, thread start, workspaces) cancelled out. Per-epoch costs (evaluation, epoch rows) "
+                    + "stay in. A difference of two timings: noisier than the whole runs.");
             System.out.println();
             System.out.println(STEADY_HEADER);
             steadyWallRows.forEach(System.out::println);
@@ -139,7 +140,8 @@ public final class Bench {
                 new Variant(onFreshThread(() -> mmul.block(n))),
                 new Variant(onFreshThread(() -> stock.block(n))),
                 new Variant(onFreshThread(range2::block)),
-                new Variant(train2::block));
+                new Variant(train2::block),
+                new Variant(onFreshThread(() -> bare.block(2 * n))));
         // Warm-up: the JIT (whose C2 compiles take a core for seconds), the workspaces and the allocator settle
         // before anything counts.
         long warmUntil = System.nanoTime() + 8_000_000_000L;
@@ -161,6 +163,7 @@ public final class Bench {
         Variant st = variants.get(4);
         Variant rt2 = variants.get(5);
         Variant tr2 = variants.get(6);
+        Variant b2 = variants.get(7);
         for (boolean wall : new boolean[] {true, false}) {
             ToDoubleFunction<Sample> m = wall ? Sample::wall : Sample::cpu;
             List<Double> bareRun = b.series(m);
@@ -168,6 +171,7 @@ public final class Bench {
             List<Double> trainRun = tr.series(m);
             // Steady state: the cost of the updates a run twice as long adds, so per-run costs (snapshot, restore,
             // files, thread start) cancel out: (2n * t2n - n * tn) / n per update.
+            List<Double> bareSteady = marginal(b2.series(m), bareRun);
             List<Double> rangeSteady = marginal(rt2.series(m), rangeRun);
             List<Double> trainSteady = marginal(tr2.series(m), trainRun);
             double rangeRatio = Stats.median(divide(rangeRun, bareRun));
@@ -178,11 +182,11 @@ public final class Bench {
                     c.name(), c.shape(), us(st.series(m)), us(bareRun), us(rangeRun), us(trainRun),
                     Stats.median(divide(bareRun, st.series(m))), bold, rangeRatio, bold, bold, trainRatio, bold,
                     us(mm.series(m)), 100 * mmulShare));
-            double rangeSteadyRatio = Stats.median(divide(rangeSteady, bareRun));
-            double trainSteadyRatio = Stats.median(divide(trainSteady, bareRun));
+            double rangeSteadyRatio = Stats.median(divide(rangeSteady, bareSteady));
+            double trainSteadyRatio = Stats.median(divide(trainSteady, bareSteady));
             double mmulSteadyShare = Stats.median(divide(mm.series(m), trainSteady));
             (wall ? steadyWallRows : steadyCpuRows).add(String.format(
-                    "| %s %s | %.0f | %.0f | %.0f | %s%.3f%s | %s%.3f%s | %.0f%% |", c.name(), c.shape(), us(bareRun),
+                    "| %s %s | %.0f | %.0f | %.0f | %s%.3f%s | %s%.3f%s | %.0f%% |", c.name(), c.shape(), us(bareSteady),
                     us(rangeSteady), us(trainSteady), bold, rangeSteadyRatio, bold, bold, trainSteadyRatio, bold,
                     100 * mmulSteadyShare));
             if (wall) {

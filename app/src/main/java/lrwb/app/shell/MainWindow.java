@@ -26,7 +26,9 @@ import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.ScheduleSpec;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** The window: one tab per workspace and a status line that tells when the engine is ready. */
@@ -70,6 +72,7 @@ public final class MainWindow {
         });
         finderView.setTrainWithThis(() -> finder.cyclicSchedule().ifPresent(this::trainWith));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Map<Tab, Node> contentOnFirstVisit = new HashMap<>();
         for (Workspace w : Workspace.values()) {
             Node content = switch (w) {
                 case DESIGNER -> designerView.node();
@@ -78,10 +81,21 @@ public final class MainWindow {
                 case RUNS -> runsView.node();
                 default -> emptyWorkspace(w);
             };
-            Tab tab = new Tab(w.tabTitle(), content);
+            Tab tab = new Tab(w.tabTitle());
             tab.setId("tab-" + w.name().toLowerCase());
+            contentOnFirstVisit.put(tab, content);
             tabs.getTabs().add(tab);
         }
+        // A workspace joins the scene when its tab is first shown: styling and laying out the hidden ones would
+        // hold the window up by half a second. Views exist (and follow their ViewModels) from the start.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            Node content = tab == null ? null : contentOnFirstVisit.remove(tab);
+            if (content != null) {
+                tab.setContent(content);
+            }
+        });
+        Tab first = tabs.getTabs().get(0);
+        first.setContent(contentOnFirstVisit.remove(first));
         designer.trainHandlerProperty().set(this::trainWith);
         runs.setOpeners(dir -> {
             training.reopen(dir);
