@@ -94,8 +94,8 @@ public final class MainWindow {
                 tab.setContent(content);
             }
         });
-        Tab first = tabs.getTabs().get(0);
-        first.setContent(contentOnFirstVisit.remove(first));
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        shown.setContent(contentOnFirstVisit.remove(shown));
         designer.trainHandlerProperty().set(this::trainWith);
         runs.setOpeners(dir -> {
             training.reopen(dir);

@@ -1,6 +1,6 @@
 package lrwb.engine.data;
 
-import lrwb.engine.runtime.NativeSettings;
+import lrwb.engine.runtime.EngineThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,9 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -47,12 +45,8 @@ public final class ShuffledBatches {
     /** The copy of a stream's next chunk, under way on {@link #BACKGROUND}; null when none is. */
     private Future<DataSet[]> backgroundCopy;
 
-    /** Copies streams' next chunks; daemon threads, so an abandoned stream keeps nobody alive. */
-    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(task -> {
-        Thread t = new Thread(task, "lrwb-batches");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Copies streams' next chunks. */
+    private static final ExecutorService BACKGROUND = EngineThreads.pool("lrwb-batches");
 
     /** @param data features {@code [n, f]} and labels {@code [n, k]}, as {@link LoadedData} holds them */
     public ShuffledBatches(DataSet data, int batchSize, long seed) {
@@ -164,10 +158,7 @@ public final class ShuffledBatches {
             long remaining = count - handedOut - (current.length - currentIndex);
             if (remaining > 0) {
                 Chunk chunk = takeChunk();
-                backgroundCopy = BACKGROUND.submit(() -> {
-                    NativeSettings.applyToCurrentThread();
-                    return gatherIntoNextBuffer(chunk);
-                });
+                backgroundCopy = BACKGROUND.submit(() -> gatherIntoNextBuffer(chunk));
             }
         }
 
@@ -196,18 +187,13 @@ public final class ShuffledBatches {
 
     /** The chunk the background copy made; nothing (and no wait) if none is under way. */
     private DataSet[] awaitBackgroundCopy() {
-        Future<DataSet[]> copy = backgroundCopy;
-        backgroundCopy = null;
-        if (copy == null) {
+        if (backgroundCopy == null) {
             return new DataSet[0];
         }
         try {
-            return copy.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a batch", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            return EngineThreads.await(backgroundCopy);
+        } finally {
+            backgroundCopy = null; // the copy is over, done or failed, once await returns or throws
         }
     }
 

@@ -22,6 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * whether read from {@code z} or from {@code relu(z)}) and skips the input gradient when it is not needed. The
  * gradients are bit-for-bit those of {@link DenseLayer}: the same products on the same operands.
  *
+ * <p>In a network's first layer the gradient of the input is never computed: DL4J's {@code fit} drops it anyway, but
+ * {@code MultiLayerNetwork.backpropGradient} or {@code calculateGradients} asked for it get null.
+ *
  * <p>Anything this shortcut does not cover (another activation, dropout, weight noise, masks, layer norm, a
  * backward pass not preceded by a training forward pass on the same input) takes DL4J's own path.
  */
@@ -53,6 +56,8 @@ final class LeanDense extends DenseLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        forwardInput = null;
+        forwardOutput = null;
         INDArray output = super.activate(training, workspaceMgr);
         // The output lives as long as the input (the network's activations workspace of this update).
         forwardInput = training ? input : null;

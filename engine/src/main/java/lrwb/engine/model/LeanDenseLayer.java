@@ -8,7 +8,6 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 
@@ -31,12 +30,7 @@ final class LeanDenseLayer extends DenseLayer {
     static LeanDenseLayer of(int nOut, boolean inputGradientNeeded) {
         LeanDenseLayer layer = new LeanDenseLayer();
         layer.setNOut(nOut);
-        // What DenseLayer.Builder leaves unset, so that the network's defaults fill it in the same way.
-        layer.setBiasInit(Double.NaN);
-        layer.setGainInit(Double.NaN);
-        layer.setGradientNormalizationThreshold(Double.NaN);
-        layer.setRegularization(new ArrayList<>());
-        layer.setRegularizationBias(new ArrayList<>());
+        LeanLayers.leaveToNetworkDefaults(layer);
         layer.inputGradientNeeded = inputGradientNeeded;
         return layer;
     }

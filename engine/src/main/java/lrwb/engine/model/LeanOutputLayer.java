@@ -11,7 +11,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 
@@ -32,12 +31,7 @@ final class LeanOutputLayer extends OutputLayer {
         layer.setLossFn(new LossMCXENT());
         layer.setActivationFn(Activation.SOFTMAX.getActivationFunction());
         layer.setWeightInitFn(weightInit.getWeightInitFunction());
-        // What OutputLayer.Builder leaves unset, so that the network's defaults fill it in the same way.
-        layer.setBiasInit(Double.NaN);
-        layer.setGainInit(Double.NaN);
-        layer.setGradientNormalizationThreshold(Double.NaN);
-        layer.setRegularization(new ArrayList<>());
-        layer.setRegularizationBias(new ArrayList<>());
+        LeanLayers.leaveToNetworkDefaults(layer);
         return layer;
     }
 

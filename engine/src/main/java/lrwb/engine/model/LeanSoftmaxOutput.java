@@ -43,7 +43,13 @@ final class LeanSoftmaxOutput extends OutputLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         forgetLoss();
         if (!isPlainSoftmaxCrossEntropy()) {
-            return super.backpropGradient(epsilon, workspaceMgr);
+            Pair<Gradient, INDArray> stock = super.backpropGradient(epsilon, workspaceMgr);
+            if (gradientsAveraged) { // as this layer promised the updater: averages, here and below
+                long batch = input.size(0);
+                stock.getFirst().gradientForVariable().values().forEach(g -> g.divi(batch));
+                stock.getSecond().divi(batch);
+            }
+            return stock;
         }
         assertInputSet(true);
         // As BaseOutputLayer.backpropGradient with LossMCXENT.computeGradient inlined, keeping the softmax.

@@ -84,6 +84,9 @@ public final class Networks {
 
     /** When every layer is lean (an mlp), the output layer averages the gradients for all of them. */
     private static void averageGradientsInTheOutputLayer(MultiLayerNetwork net) {
+        if (!net.conf().isMiniBatch()) {
+            return; // nothing is averaged at all
+        }
         org.deeplearning4j.nn.api.Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
             boolean lean = i == layers.length - 1 ? layers[i] instanceof LeanSoftmaxOutput : layers[i] instanceof LeanDense;

@@ -28,12 +28,12 @@ public final class EngineStartup {
         }
     }
 
-    /** Starts ND4J once, on a daemon thread; every call returns the same future. */
     /** Completes when the engine is ready; does not start it (see {@link #startInBackground}). */
     public static CompletableFuture<EngineInfo> readiness() {
         return READY;
     }
 
+    /** Starts ND4J once, on a daemon thread; every call returns the same future as {@link #readiness}. */
     public static synchronized CompletableFuture<EngineInfo> startInBackground() {
         if (!started) {
             started = true;

@@ -1,23 +1,22 @@
 package lrwb.engine.train;
 
-import lrwb.engine.runtime.NativeSettings;
+import lrwb.engine.runtime.EngineThreads;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Evaluates a training job's network on the validation split at the end of every epoch. When the evaluation is
  * worth a core (a network only DL4J runs fast, see {@link Evaluation}) and nothing waits for its result (no
  * plateau schedule reads it), it runs on a thread of its own, on a copy of the epoch's final parameters, while
- * the next epoch trains: its row follows a few updates later instead of holding the training up. Otherwise it
- * runs at once, on the job's thread. Rows come out in epoch order either way; one evaluation at a time.
+ * the next epoch trains: its row follows a few updates later instead of holding the training up. Otherwise, and
+ * for the last epoch (nothing left to overlap), it runs at once on the job's thread. Rows come out in epoch order
+ * either way; one evaluation at a time.
  */
 final class EpochEvaluator implements AutoCloseable {
     private final MultiLayerNetwork net;
@@ -42,30 +41,28 @@ final class EpochEvaluator implements AutoCloseable {
     /**
      * An epoch's training has ended.
      *
-     * @param row the epoch's row without validation figures, {@code seconds} its training time
+     * @param row  the epoch's row without validation figures, {@code seconds} its training time
+     * @param last whether it is the job's last epoch
      * @return the rows ready now, in order: an earlier epoch's still under way (waited for), and this one's unless
      * it is being evaluated in the background
      */
-    List<EpochMetrics> epochEnded(EpochMetrics row) {
+    List<EpochMetrics> epochEnded(EpochMetrics row, boolean last) {
         List<EpochMetrics> ready = new ArrayList<>(2);
         awaitPending().ifPresent(ready::add); // its parameters copy is about to be overwritten
-        if (!overlapped) {
+        if (!overlapped || last) {
             ready.add(evaluate(net, row));
             return ready;
         }
         if (copy == null) {
-            copy = net.clone();
-            thread = Executors.newSingleThreadExecutor(task -> {
-                Thread t = new Thread(task, Thread.currentThread().getName() + "-validation");
-                t.setDaemon(true);
-                return t;
-            });
+            // The layers and their parameters only: an inference copy needs no updater state.
+            copy = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
+            copy.init(net.params().dup(), false);
+            thread = EngineThreads.single(Thread.currentThread().getName() + "-validation");
+        } else {
+            copy.params().assign(net.params());
         }
-        copy.params().assign(net.params());
-        pending = thread.submit(() -> {
-            NativeSettings.applyToCurrentThread();
-            return evaluate(copy, row);
-        });
+        MultiLayerNetwork evaluated = copy;
+        pending = thread.submit(() -> evaluate(evaluated, row));
         return ready;
     }
 
@@ -79,15 +76,10 @@ final class EpochEvaluator implements AutoCloseable {
         if (pending == null) {
             return Optional.empty();
         }
-        Future<EpochMetrics> p = pending;
-        pending = null;
         try {
-            return Optional.of(p.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            return Optional.of(EngineThreads.await(pending));
+        } finally {
+            pending = null; // the evaluation is over, done or failed, once await returns or throws
         }
     }
 
@@ -98,10 +90,14 @@ final class EpochEvaluator implements AutoCloseable {
                 row.seconds() + (System.nanoTime() - start) / 1e9);
     }
 
+    /** Stops the background thread and lets go of the network copy. */
     @Override
     public void close() {
         if (thread != null) {
             thread.shutdownNow();
         }
+        thread = null;
+        copy = null;
+        pending = null;
     }
 }

@@ -6,6 +6,7 @@ import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
+import lrwb.engine.runtime.EngineThreads;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.Dl4jSchedule;
@@ -40,7 +41,8 @@ public final class TrainingJob {
     /** Known from the request, so an override is refused from the start, not only once the data has loaded. */
     private final boolean hasLearningRate;
     private volatile boolean started;
-    /** The job thread's; null until the network is built. */
+    private static final String OUT_OF_MEMORY = "out of memory: use a smaller batch size, model or --limit";
+    /** The job thread's; null until the network is built and after the job ended. */
     private EpochEvaluator evaluator;
 
     /** A job that loads its data on its own thread. */
@@ -70,9 +72,7 @@ public final class TrainingJob {
             throw new IllegalStateException("already started");
         }
         started = true;
-        Thread t = new Thread(this::run, "train-" + request.name());
-        t.setDaemon(true);
-        t.start();
+        EngineThreads.start("train-" + request.name(), this::run);
         return this;
     }
 
@@ -185,7 +185,7 @@ public final class TrainingJob {
                 double lastLr = lrOf(lr, iteration - 1, epoch);
                 EpochMetrics trained = new EpochMetrics(epoch, lastLr, lossSum / updates, trainAcc, Double.NaN, Double.NaN,
                         (System.nanoTime() - epochStart) / 1e9);
-                for (EpochMetrics em : evaluator.epochEnded(trained)) {
+                for (EpochMetrics em : evaluator.epochEnded(trained, epoch == request.epochs() - 1)) {
                     emitEpoch(em);
                     if (plateau != null) {
                         observePlateau(plateau, (PlateauSchedule) request.schedule(), em, lr, iteration, epoch);
@@ -196,12 +196,13 @@ public final class TrainingJob {
         } catch (DataException | IllegalArgumentException e) {
             end(TrainingEvent.Kind.FAILED, iteration, epoch, e.getMessage());
         } catch (OutOfMemoryError e) {
-            end(TrainingEvent.Kind.FAILED, iteration, epoch, "out of memory: use a smaller batch size, model or --limit");
+            end(TrainingEvent.Kind.FAILED, iteration, epoch, OUT_OF_MEMORY);
         } catch (Throwable e) {
             end(TrainingEvent.Kind.FAILED, iteration, epoch, "training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         } finally {
             if (evaluator != null) {
                 evaluator.close();
+                evaluator = null; // a finished job the app keeps in its list holds no network
             }
         }
     }
@@ -290,15 +291,18 @@ public final class TrainingJob {
     }
 
     private void end(TrainingEvent.Kind kind, long iteration, int epoch, String message) {
+        // A finished epoch keeps its row, however the run ends; if its evaluation failed, so did the run.
+        try {
+            deliverPendingEpoch();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (kind != TrainingEvent.Kind.FAILED) {
+                kind = TrainingEvent.Kind.FAILED;
+                message = e instanceof OutOfMemoryError ? OUT_OF_MEMORY
+                        : "training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
         TrainingEvent event = new TrainingEvent(kind, iteration, epoch, Double.NaN, message);
         try {
-            if (kind != TrainingEvent.Kind.FAILED) {
-                try {
-                    deliverPendingEpoch(); // a finished epoch keeps its row, however the run ends
-                } catch (RuntimeException e) {
-                    // its evaluation failed: the run still ends as it did, with the rows it has
-                }
-            }
             emit(event);
         } finally {
             ended.complete(event);

@@ -58,6 +58,23 @@ class LeanNetworkTest {
     }
 
     @Test
+    void anUpdateTheLeanOutputLayerCannotShortcutStillAveragesItsGradients() {
+        ModelSpec model = ModelSpec.parse("mlp:6");
+        OptimizerSpec optimizer = OptimizerSpec.of(Kind.SGD);
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.1), TABULAR, 3);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.1), TABULAR, 3);
+        for (int i = 0; i < 5; i++) {
+            DataSet batch = TinyData.batch(TABULAR, 16, i);
+            INDArray everyExample = org.nd4j.linalg.factory.Nd4j.ones(16, 1); // a labels mask: DL4J's own path
+            stock.fit(batch.getFeatures(), batch.getLabels(), null, everyExample);
+            lean.fit(batch.getFeatures(), batch.getLabels(), null, everyExample);
+            lean.fit(batch); // and the shortcut in between, on both
+            stock.fit(batch);
+        }
+        assertThat(lean.params()).isEqualTo(stock.params());
+    }
+
+    @Test
     void inferenceAndScoringBetweenUpdatesChangeNothing() {
         ModelSpec model = ModelSpec.parse("mlp:7");
         OptimizerSpec optimizer = OptimizerSpec.of(Kind.NESTEROV);
