@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * A DL4J dense layer whose backward pass does only the arithmetic backpropagation needs (see {@link LeanDense}).
@@ -42,15 +41,8 @@ final class LeanDenseLayer extends DenseLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        // As DenseLayer.instantiate, with our runtime layer.
         LayerValidation.assertNInNOutSet("LeanDenseLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        LeanDense layer = new LeanDense(conf, networkDataType, inputGradientNeeded);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(paramTable);
-        layer.setConf(conf);
-        return layer;
+        return LeanLayers.wire(new LeanDense(conf, networkDataType, inputGradientNeeded), conf, trainingListeners, layerIndex, layerParamsView,
+                initializer().init(conf, layerParamsView, initializeParams));
     }
 }

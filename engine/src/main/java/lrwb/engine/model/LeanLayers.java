@@ -1,8 +1,14 @@
 package lrwb.engine.model;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
 
 /** What the lean layer configurations share. */
 final class LeanLayers {
@@ -19,5 +25,16 @@ final class LeanLayers {
         layer.setGradientNormalizationThreshold(Double.NaN);
         layer.setRegularization(new ArrayList<>());
         layer.setRegularizationBias(new ArrayList<>());
+    }
+
+    /** What DL4J's own {@code instantiate} does with a new runtime layer, for ours. */
+    static Layer wire(org.deeplearning4j.nn.layers.BaseLayer<?> layer, NeuralNetConfiguration conf,
+                      Collection<TrainingListener> listeners, int index, INDArray paramsView, Map<String, INDArray> params) {
+        layer.setListeners(listeners);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
     }
 }

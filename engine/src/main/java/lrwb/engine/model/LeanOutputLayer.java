@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * A DL4J softmax + cross-entropy output layer that computes the update's loss in its backward pass instead of
@@ -38,15 +37,8 @@ final class LeanOutputLayer extends OutputLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        // As OutputLayer.instantiate, with our runtime layer.
         LayerValidation.assertNInNOutSet("LeanOutputLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        LeanSoftmaxOutput layer = new LeanSoftmaxOutput(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(paramTable);
-        layer.setConf(conf);
-        return layer;
+        return LeanLayers.wire(new LeanSoftmaxOutput(conf, networkDataType), conf, trainingListeners, layerIndex, layerParamsView,
+                initializer().init(conf, layerParamsView, initializeParams));
     }
 }
