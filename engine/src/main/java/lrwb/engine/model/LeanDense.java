@@ -94,9 +94,14 @@ final class LeanDense extends DenseLayer {
     }
 
     private boolean canReuseForwardPass() {
-        return forwardOutput != null && forwardInput == input && maskArray == null && !hasLayerNorm()
-                && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
+        return forwardOutput != null && forwardInput == input && forwardOutput.isInScope() && isPlainDense()
                 && PLAIN_RELU.equals(layerConf().getActivationFn());
+    }
+
+    /** No layer norm, mask, dropout or weight noise: a plain {@code x·W + b}. */
+    private boolean isPlainDense() {
+        return maskArray == null && !hasLayerNorm() && hasBias() && layerConf().getIDropout() == null
+                && layerConf().getWeightNoise() == null;
     }
 
     @Override

@@ -52,6 +52,12 @@ class LeanNetworkTest {
         }
     }
 
+    /** Large enough for BLAS to take its blocked kernels, whose summation order must match too. */
+    @Test
+    void aWideMlpTrainsBitForBitLikeStockDl4j() {
+        assertSameTraining(ModelSpec.parse("mlp:256"), OptimizerSpec.of(Kind.NESTEROV), NetworkShape.tabular(300, 10), 64, 6);
+    }
+
     @Test
     void cnnWithItsDenseLayerTrainsBitForBitLikeStockDl4j() {
         assertSameTraining(ModelSpec.cnn(), OptimizerSpec.of(Kind.ADAM), IMAGE, 6, 8);
