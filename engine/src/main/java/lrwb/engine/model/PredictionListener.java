@@ -1,13 +1,11 @@
 package lrwb.engine.model;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /** Told, during every update of a network, the class probabilities its loss and gradient were computed from. */
 @FunctionalInterface
 public interface PredictionListener {
     /**
-     * @param probabilities {@code [batch, classes]} softmax output of the update's forward pass, before the update;
-     *                      valid only during this call (it lives in the update's workspace): copy what you keep
+     * @param probabilities row-major {@code [rows, classes]} softmax output of the update's forward pass, before the
+     *                      update; the listener's to keep
      */
-    void onPredictions(INDArray probabilities);
+    void onPredictions(float[] probabilities, int rows, int classes);
 }

@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.HostCopy;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;

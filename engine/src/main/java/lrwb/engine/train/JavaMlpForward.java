@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.HostCopy;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.BaseOutputLayer;

@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.Networks;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * network's output layer tells this count the softmax output the update's loss was computed from (see
  * {@link Networks#listenToPredictions}); the largest probability of a row is the class the network predicted for
  * that example just before the update. Counted over the epoch, that is the training accuracy Keras reports, the
- * companion of the epoch's mean minibatch loss. The count costs a copy of the batch's probabilities, no native
+ * companion of the epoch's mean minibatch loss. The count reads probabilities the layer hands over in Java: no native
  * operation.
  */
 final class RunningAccuracy {
@@ -28,19 +29,19 @@ final class RunningAccuracy {
         expected = HostCopy.argMaxOfRows(labels);
     }
 
-    private void count(INDArray probabilities) {
-        if (expected == null || probabilities.size(0) != expected.length) {
+    private void count(float[] probabilities, int rows, int classes) {
+        if (expected == null || rows != expected.length) {
             missed = true; // an update without its labels: takeEpoch reports NaN, the job evaluates instead
             expected = null;
             return;
         }
-        int[] predicted = HostCopy.argMaxOfRows(probabilities);
-        for (int r = 0; r < predicted.length; r++) {
+        int[] predicted = HostCopy.argMaxOfRows(probabilities, rows, classes);
+        for (int r = 0; r < rows; r++) {
             if (predicted[r] == expected[r]) {
                 correct++;
             }
         }
-        seen += predicted.length;
+        seen += rows;
         expected = null;
     }
 

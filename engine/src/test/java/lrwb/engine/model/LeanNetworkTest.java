@@ -5,6 +5,8 @@ import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,6 +28,70 @@ import static org.assertj.core.api.Assertions.within;
 class LeanNetworkTest {
     private static final NetworkShape TABULAR = NetworkShape.tabular(4, 3);
     private static final NetworkShape IMAGE = NetworkShape.image(1, 8, 8, 3);
+    private long javaErrorLimit;
+
+    /** The bit-for-bit comparisons run the output layer's ND4J path; the Java one is compared within rounding. */
+    @BeforeEach
+    void nd4jSoftmax() {
+        javaErrorLimit = LeanSoftmaxOutput.javaErrorLimit;
+        LeanSoftmaxOutput.javaErrorLimit = 0;
+    }
+
+    @AfterEach
+    void restore() {
+        LeanSoftmaxOutput.javaErrorLimit = javaErrorLimit;
+    }
+
+    /**
+     * Per update, within rounding (with glibc's exp and 3 classes even bit for bit; ND4J sums longer rows in
+     * another order). Over many updates the differences grow as any float reordering's do.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SGD", "ADAM", "NESTEROV"})
+    void theJavaSoftmaxTrainsAsNd4jsUpToRounding(Kind kind) {
+        for (NetworkShape shape : List.of(TABULAR, NetworkShape.tabular(12, 10))) {
+            ModelSpec model = ModelSpec.parse("mlp:6,5");
+            OptimizerSpec optimizer = OptimizerSpec.of(kind);
+            MultiLayerNetwork nd4j = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), shape, 7);
+            MultiLayerNetwork java = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), shape, 7);
+            List<float[]> nd4jPredictions = new ArrayList<>();
+            List<float[]> javaPredictions = new ArrayList<>();
+            Networks.listenToPredictions(nd4j, (p, rows, classes) -> nd4jPredictions.add(p.clone()));
+            Networks.listenToPredictions(java, (p, rows, classes) -> javaPredictions.add(p.clone()));
+            for (int i = 0; i < 40; i++) {
+                DataSet batch = TinyData.batch(shape, 16, i);
+                LeanSoftmaxOutput.javaErrorLimit = 0;
+                nd4j.fit(batch);
+                LeanSoftmaxOutput.javaErrorLimit = javaErrorLimit;
+                java.fit(batch);
+                assertThat(java.score()).as("score of update %d", i).isCloseTo(nd4j.score(), within(1e-5 * nd4j.score()));
+                float[] a = nd4jPredictions.get(i);
+                float[] b = javaPredictions.get(i);
+                assertThat(b).hasSameSizeAs(a);
+                for (int k = 0; k < a.length; k++) {
+                    assertThat(b[k]).isCloseTo(a[k], within(1e-5f));
+                }
+            }
+            double[] n = nd4j.params().toDoubleVector();
+            double[] j = java.params().toDoubleVector();
+            for (int k = 0; k < n.length; k++) {
+                assertThat(j[k]).as("parameter %d", k).isCloseTo(n[k], within(1e-4 + 1e-4 * Math.abs(n[k])));
+            }
+        }
+    }
+
+    @Test
+    void aDivergingUpdateGivesANonFiniteScoreOnTheJavaPathToo() {
+        LeanSoftmaxOutput.javaErrorLimit = javaErrorLimit;
+        MultiLayerNetwork net = Networks.build(ModelSpec.parse("mlp:6"), OptimizerSpec.of(Kind.SGD),
+                SteerableSchedule.constant(1e8), TABULAR, 7);
+        double score = 0;
+        for (int i = 0; i < 20 && Double.isFinite(score); i++) {
+            net.fit(TinyData.batch(TABULAR, 16, i));
+            score = net.score();
+        }
+        assertThat(score).matches(s -> !Double.isFinite(s) || s > 10, "blown up");
+    }
 
     @ParameterizedTest
     @EnumSource(Kind.class)

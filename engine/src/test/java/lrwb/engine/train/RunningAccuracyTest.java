@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;

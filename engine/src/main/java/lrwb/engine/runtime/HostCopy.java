@@ -1,4 +1,4 @@
-package lrwb.engine.train;
+package lrwb.engine.runtime;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -8,12 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Copies of small native matrices into Java arrays, read straight from native memory: no ND4J operation runs,
  * so reading a batch's worth of numbers costs a memory copy, not an operation's fixed overhead.
  */
-final class HostCopy {
+public final class HostCopy {
     private HostCopy() {
     }
 
     /** The values of a matrix in row-major order ({@code [r * columns + c]}), whatever its layout or offset. */
-    static float[] rowMajor(INDArray matrix) {
+    public static float[] rowMajor(INDArray matrix) {
         if (matrix.rank() != 2) {
             throw new IllegalArgumentException("expected a matrix, got shape " + matrix.shapeInfoToString());
         }
@@ -48,7 +48,7 @@ final class HostCopy {
     }
 
     /** The values of a vector, a {@code [1, n]} row or an {@code [n, 1]} column. */
-    static float[] values(INDArray vector) {
+    public static float[] values(INDArray vector) {
         if (vector.rank() == 2 && (vector.size(0) == 1 || vector.size(1) == 1)) {
             return rowMajor(vector); // [1, n] and [n, 1] both list their values in order
         }
@@ -75,10 +75,12 @@ final class HostCopy {
     }
 
     /** For each row of a matrix (one-hot labels, scores), the index of its largest value, the first on a tie. */
-    static int[] argMaxOfRows(INDArray matrix) {
-        int rows = (int) matrix.size(0);
-        int columns = (int) matrix.size(1);
-        float[] values = rowMajor(matrix);
+    public static int[] argMaxOfRows(INDArray matrix) {
+        return argMaxOfRows(rowMajor(matrix), (int) matrix.size(0), (int) matrix.size(1));
+    }
+
+    /** The same for row-major {@code values} of {@code rows x columns}. */
+    public static int[] argMaxOfRows(float[] values, int rows, int columns) {
         int[] out = new int[rows];
         for (int r = 0; r < rows; r++) {
             int best = 0;
@@ -90,5 +92,21 @@ final class HostCopy {
             out[r] = best;
         }
         return out;
+    }
+
+    /**
+     * Writes row-major {@code values} into a float matrix: straight into native memory when it is row-major and
+     * dense (as a freshly created array is), through one assign otherwise.
+     */
+    public static void write(float[] values, INDArray into) {
+        if (into.length() != values.length) {
+            throw new IllegalArgumentException(values.length + " values for an array of " + into.length());
+        }
+        if (into.dataType() == DataType.FLOAT && into.rank() == 2 && into.offset() == 0 && into.stride(1) == 1
+                && into.stride(0) == into.size(1)) {
+            ((FloatPointer) into.data().addressPointer()).put(values, 0, values.length);
+        } else {
+            into.assign(org.nd4j.linalg.factory.Nd4j.create(values, into.shape(), 'c'));
+        }
     }
 }

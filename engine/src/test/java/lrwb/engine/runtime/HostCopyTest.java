@@ -1,4 +1,4 @@
-package lrwb.engine.train;
+package lrwb.engine.runtime;
 
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
