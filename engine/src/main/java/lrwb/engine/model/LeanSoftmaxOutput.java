@@ -11,6 +11,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import lrwb.engine.runtime.HostCopy;
+import lrwb.engine.runtime.RowSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -126,17 +127,8 @@ final class LeanSoftmaxOutput extends OutputLayer {
         double loss = 0;
         for (int r = 0; r < rows; r++) {
             int from = r * classes;
-            float max = Float.NEGATIVE_INFINITY;
+            RowSoftmax.inPlace(p, from, classes);
             for (int c = from; c < from + classes; c++) {
-                max = Float.isNaN(p[c]) || Float.isNaN(max) ? Float.NaN : Math.max(max, p[c]);
-            }
-            float sum = 0;
-            for (int c = from; c < from + classes; c++) {
-                p[c] = (float) Math.exp(p[c] - max);
-                sum += p[c];
-            }
-            for (int c = from; c < from + classes; c++) {
-                p[c] /= sum;
                 error[c] = (p[c] - y[c]) / scale;
                 if (y[c] != 0) {
                     float clipped = clip > 0 ? Math.min(Math.max(p[c], clip), 1f - clip) : p[c];

@@ -1,6 +1,7 @@
 package lrwb.engine.train;
 
 import lrwb.engine.runtime.HostCopy;
+import lrwb.engine.runtime.RowSoftmax;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.BaseOutputLayer;
@@ -100,26 +101,11 @@ final class JavaMlpForward {
                         out[j] = Math.max(out[j], 0f);
                     }
                 } else {
-                    softmaxInPlace(out, o, d.outputs());
+                    RowSoftmax.inPlace(out, o, d.outputs());
                 }
             }
             activations = out;
         }
         return activations;
-    }
-
-    private static void softmaxInPlace(float[] z, int from, int n) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = from; j < from + n; j++) {
-            max = Math.max(max, z[j]);
-        }
-        float sum = 0;
-        for (int j = from; j < from + n; j++) {
-            z[j] = (float) Math.exp(z[j] - max);
-            sum += z[j];
-        }
-        for (int j = from; j < from + n; j++) {
-            z[j] /= sum;
-        }
     }
 }
