@@ -60,6 +60,37 @@ class EpochEvaluatorTest {
     }
 
     @Test
+    void aCnnIsEvaluatedInTheBackgroundOnACopyOfItsParametersToo() {
+        NetworkShape images = NetworkShape.image(1, 8, 8, 3);
+        MultiLayerNetwork cnn = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.05),
+                images, 2);
+        Nd4j.getRandom().setSeed(9);
+        DataSet train = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 64), Nd4j.eye(3).repeat(0, 6).getRows(range(16)));
+        DataSet validation = new DataSet(Nd4j.rand(DataType.FLOAT, 60, 64), Nd4j.eye(3).repeat(0, 20));
+        try (EpochEvaluator background = new EpochEvaluator(cnn, validation, true);
+             EpochEvaluator immediate = new EpochEvaluator(cnn, validation, false)) {
+            assertThat(background.overlapped()).isTrue();
+            for (int epoch = 0; epoch < 2; epoch++) {
+                cnn.fit(train);
+                EpochMetrics row = new EpochMetrics(epoch, 0.05, 1, 0.5, Double.NaN, Double.NaN, 0);
+                EpochMetrics expected = immediate.epochEnded(row, false).get(0);
+                assertThat(background.epochEnded(row, false)).isEmpty();
+                EpochMetrics got = background.awaitPending().orElseThrow();
+                assertThat(got.valLoss()).isEqualTo(expected.valLoss()).isFinite();
+                assertThat(got.valAccuracy()).isEqualTo(expected.valAccuracy());
+            }
+        }
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    @Test
     void smallNetworksAndRunsThatReadTheFiguresAreEvaluatedAtOnce() {
         MultiLayerNetwork small = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
                 SHAPE, 4);
