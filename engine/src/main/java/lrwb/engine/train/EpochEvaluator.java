@@ -86,8 +86,10 @@ final class EpochEvaluator implements AutoCloseable {
     private EpochMetrics evaluate(MultiLayerNetwork network, EpochMetrics row) {
         long start = System.nanoTime();
         Evaluation val = Evaluation.of(network, validation);
+        // Whole nanoseconds, so the sum prints as the time it is (0.021584245, not 0.021584245000000002).
+        long nanos = Math.round(row.seconds() * 1e9) + System.nanoTime() - start;
         return new EpochMetrics(row.epoch(), row.lr(), row.trainLoss(), row.trainAccuracy(), val.loss(), val.accuracy(),
-                row.seconds() + (System.nanoTime() - start) / 1e9);
+                nanos / 1e9);
     }
 
     /** Stops the background thread and lets go of the network copy. */
