@@ -27,11 +27,6 @@ public final class EngineThreads {
         return Executors.newCachedThreadPool(factory(name));
     }
 
-    /** One daemon thread named {@code name}. */
-    public static ExecutorService single(String name) {
-        return Executors.newSingleThreadExecutor(factory(name));
-    }
-
     private static ThreadFactory factory(String name) {
         return task -> {
             Thread t = new Thread(() -> {
