@@ -55,6 +55,17 @@ final class LeanDense extends DenseLayer {
     }
 
     @Override
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        if (!isPlainDense() || input == null || input.rank() != 2 || input.columns() != weights.rows()) {
+            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr); // with its checks and messages
+        }
+        INDArray z = LeanLayers.preActivation(input.castTo(dataType), weights, getParam(DefaultParamInitializer.BIAS_KEY),
+                workspaceMgr);
+        return new Pair<>(z, z);
+    }
+
+    @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         forwardInput = null;
         forwardOutput = null;

@@ -166,6 +166,22 @@ final class LeanSoftmaxOutput extends OutputLayer {
         return !gradientsAveraged && super.updaterDivideByMinibatch(paramName);
     }
 
+    @Override
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        if (!isPlainLinear() || input == null || input.rank() != 2 || input.columns() != weights.rows()) {
+            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr); // with its checks and messages
+        }
+        INDArray z = LeanLayers.preActivation(input.castTo(dataType), weights, getParam(DefaultParamInitializer.BIAS_KEY),
+                workspaceMgr);
+        return new Pair<>(z, z);
+    }
+
+    /** No mask, dropout or weight noise, and a bias: a plain {@code x·W + b}. */
+    private boolean isPlainLinear() {
+        return maskArray == null && hasBias() && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null;
+    }
+
     void setPredictionListener(PredictionListener listener) {
         this.predictionListener = listener;
     }
