@@ -56,13 +56,10 @@ final class LeanDense extends DenseLayer {
 
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
-        INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
-        if (!isPlainDense() || input == null || input.rank() != 2 || input.columns() != weights.rows()) {
-            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr); // with its checks and messages
-        }
-        INDArray z = LeanLayers.preActivation(input.castTo(dataType), weights, getParam(DefaultParamInitializer.BIAS_KEY),
-                workspaceMgr);
-        return new Pair<>(z, z);
+        INDArray z = isPlainDense() ? LeanLayers.preActivation(input, dataType, getParam(DefaultParamInitializer.WEIGHT_KEY),
+                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr) : null;
+        // DL4J's own path otherwise, with its checks and messages
+        return z != null ? new Pair<>(z, z) : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,12 +46,16 @@ final class LeanLayers {
     /**
      * {@code x·W + b} as DL4J's BaseLayer computes it, with ND4J's bias-add operation in place of the row-vector
      * broadcast: the same additions (so the same values, bit for bit) at half the fixed cost, some 10 µs per layer
-     * and pass.
+     * and pass. Null when {@code input} is not a {@code [batch, inputs]} matrix.
      */
-    static INDArray preActivation(INDArray input, INDArray weights, INDArray bias, LayerWorkspaceMgr workspaceMgr) {
+    static INDArray preActivation(INDArray input, DataType dataType, INDArray weights, INDArray bias,
+                                  LayerWorkspaceMgr workspaceMgr) {
+        if (input == null || input.rank() != 2 || input.columns() != weights.rows()) {
+            return null; // not a batch this layer reads: DL4J's path says what is wrong
+        }
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
                 new long[] {input.size(0), weights.size(1)});
-        input.castTo(z.dataType()).mmuli(weights, z);
+        input.castTo(dataType).castTo(z.dataType()).mmuli(weights, z);
         Nd4j.exec(new BiasAdd(z, bias, z, false));
         return z;
     }
