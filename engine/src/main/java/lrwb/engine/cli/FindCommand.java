@@ -1,13 +1,16 @@
 package lrwb.engine.cli;
 
-import lrwb.engine.data.DataException;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestConfig;
-import lrwb.engine.finder.RangeTestJob;
-import lrwb.engine.finder.RangeTestRecorder;
 import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.finder.SweepMode;
+import lrwb.engine.run.RunHandle;
+import lrwb.engine.run.RunListener;
+import lrwb.engine.run.RunOutcome;
+import lrwb.engine.run.RunRefusedException;
+import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunStatus;
 import lrwb.engine.schedule.InvalidSpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +20,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code lrwb find}: an LR range test, written to DIR/range.csv, suggestions.json and run.json. */
 @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
@@ -58,8 +59,8 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", hidden = true)
     Double lr;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the output files (created if missing).")
-    Path out;
+    @Mixin
+    OutputOptionsMixin output;
 
     @Override
     public Integer call() throws IOException {
@@ -67,41 +68,43 @@ final class FindCommand implements Callable<Integer> {
             throw new BadInputException("--lr does not apply to find: the range test sweeps the LR from --start to --end");
         }
         RangeTestRequest request = request();
-        RangeTestJob job;
-        try {
-            job = RangeTestJob.prepare(request);
-        } catch (DataException | IllegalArgumentException e) {
-            throw new BadInputException(OptionNames.rename(e.getMessage()));
-        }
-        OutputFolder.create(out);
         PrintWriter err = command.commandLine().getErr();
         ProgressBar progress = new ProgressBar(err);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Thread onCtrlC = new Thread(() -> interrupted.set(true));
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        RangeTestResult result;
-        try (RangeTestRecorder recorder = new RangeTestRecorder(out, job)) {
-            result = job.run(new lrwb.engine.finder.RangeTestListener() {
+        try (RunService runs = new RunService()) {
+            return run(runs, request, err, progress);
+        }
+    }
+
+    private int run(RunService runs, RangeTestRequest request, PrintWriter err, ProgressBar progress) throws IOException {
+        RunHandle handle;
+        try {
+            handle = runs.startRangeTest(request, output.target(), new RunListener() {
                 @Override
-                public void onPoint(RangePoint p) {
-                    recorder.onPoint(p);
+                public void onRangePoint(RangePoint p) {
                     progress.update(p.iteration() + 1, request.config().iterations(),
                             String.format(Locale.ROOT, "lr %.3g  loss %.4g", p.lr(), p.smoothed()));
                 }
-
-                @Override
-                public void onFinished(RangeTestResult r) {
-                    recorder.onFinished(r);
-                }
-            }, interrupted::get);
+            });
+        } catch (RunRefusedException e) {
+            throw TerminalRun.refused(e);
+        }
+        RunOutcome outcome;
+        try {
+            outcome = TerminalRun.await(handle);
         } finally {
             progress.finish();
-            removeHook(onCtrlC);
+        }
+        if (outcome.rangeTest() == null) {
+            err.println("lrwb find: failed: " + outcome.message());
+            return Lrwb.EXIT_FAILURE;
         }
         PrintWriter stdout = command.commandLine().getOut();
-        stdout.println(describe(result));
+        stdout.println(describe(outcome.rangeTest()));
         stdout.flush();
-        return Lrwb.EXIT_OK;
+        if (outcome.status() == RunStatus.CANCELLED) {
+            err.println("lrwb find: stopped by a signal; " + handle.folder() + " holds what was recorded");
+        }
+        return TerminalRun.exitCode(outcome, true);
     }
 
     private RangeTestRequest request() {
@@ -133,13 +136,5 @@ final class FindCommand implements Callable<Integer> {
         b.append(s.cyclic() == null ? "cyclic     none: " + s.message()
                 : String.format(Locale.ROOT, "cyclic     %.4g .. %.4g", s.cyclic().lower(), s.cyclic().upper()));
         return b.toString();
-    }
-
-    static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down (Ctrl-C): the hook has run
-        }
     }
 }

@@ -7,7 +7,7 @@ final class OptionNames {
     private static final Map<String, String> OPTIONS = Map.of(
             "startLr", "--start", "endLr", "--end", "iterations", "--iterations", "beta", "--beta",
             "divergeFactor", "--diverge", "valSplit", "--val-split", "limit", "--limit", "epochs", "--epochs",
-            "batchSize", "--batch");
+            "batchSize", "--batch", "out", "--out");
 
     private OptionNames() {
     }

@@ -1,5 +1,6 @@
 package lrwb.engine.data;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -70,5 +71,28 @@ public record DataOptions(String source, String labelColumn, HeaderMode header, 
         o.put("limit", limit);
         o.put("seed", seed);
         return o;
+    }
+
+    /**
+     * Reads what {@link #toJson} wrote; {@code fromJson(o.toJson())} equals {@code o}.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or wrong
+     */
+    public static DataOptions fromJson(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n == null || !n.isObject() || !n.path("source").isTextual()) {
+            throw new IllegalArgumentException("dataset.source is missing");
+        }
+        String header = n.path("header").asText("auto");
+        HeaderMode mode;
+        try {
+            mode = HeaderMode.valueOf(header.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dataset.header must be auto, yes or no (got " + header + ")");
+        }
+        JsonNode labelColumn = n.get("labelColumn");
+        JsonNode limit = n.get("limit");
+        return new DataOptions(n.get("source").asText(), labelColumn == null || labelColumn.isNull() ? null : labelColumn.asText(),
+                mode, n.path("valSplit").asDouble(DEFAULT_VAL_SPLIT),
+                limit == null || limit.isNull() ? null : limit.asInt(), n.path("seed").asLong(DEFAULT_SEED));
     }
 }

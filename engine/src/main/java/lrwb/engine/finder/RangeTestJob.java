@@ -41,7 +41,14 @@ public final class RangeTestJob {
         request.optimizer().rangeTestRefusal().ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
-        LoadedData data = Datasets.load(request.data());
+        return prepare(request, Datasets.load(request.data()));
+    }
+
+    /** {@link #prepare(RangeTestRequest)} on data the caller has loaded (and checked) already. */
+    public static RangeTestJob prepare(RangeTestRequest request, LoadedData data) {
+        request.optimizer().rangeTestRefusal().ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         NetworkShape shape = NetworkShape.of(data);
         request.model().mismatch(shape, data.name()).ifPresent(why -> {
             throw new IllegalArgumentException(why);

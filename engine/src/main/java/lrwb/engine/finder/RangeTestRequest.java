@@ -1,6 +1,8 @@
 package lrwb.engine.finder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import lrwb.engine.data.ConfigFields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
@@ -38,5 +40,20 @@ public record RangeTestRequest(DataOptions data, ModelSpec model, OptimizerSpec 
         o.put("skipStart", config.skipStart());
         o.put("skipEnd", config.skipEnd());
         return o;
+    }
+
+    /**
+     * Reads what {@link #toJson} wrote (a run.json's config); {@code fromJson(r.toJson())} equals {@code r}.
+     * Fields the record does not know (the plan a run adds, such as stepsPerEpoch) are ignored.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or breaks its rule
+     */
+    public static RangeTestRequest fromJson(JsonNode n) {
+        RangeTestConfig config = new RangeTestConfig(ConfigFields.number(n, "startLr"), ConfigFields.number(n, "endLr"),
+                ConfigFields.integer(n, "iterations"), SweepMode.parse(ConfigFields.text(n, "mode")), ConfigFields.number(n, "beta"),
+                ConfigFields.number(n, "divergeFactor"), ConfigFields.integer(n, "skipStart"), ConfigFields.integer(n, "skipEnd"),
+                ConfigFields.whole(n, "seed"));
+        return new RangeTestRequest(DataOptions.fromJson(n.get("dataset")), ModelSpec.parse(ConfigFields.text(n, "model")),
+                OptimizerSpec.parse(ConfigFields.text(n, "optimizer")), ConfigFields.integer(n, "batchSize"), config);
     }
 }

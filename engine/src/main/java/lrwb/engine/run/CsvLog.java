@@ -3,6 +3,8 @@ package lrwb.engine.run;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,26 +13,29 @@ import java.nio.file.StandardOpenOption;
 /**
  * A metrics CSV that is appended to while a job runs and flushed at least every {@link #FLUSH_MILLIS}
  * (and on {@link #flush()}/{@link #close()}), so a killed process loses at most the last moment.
- * Numbers are written in full double precision. Used by one thread at a time.
+ * Numbers are written in full double precision. The job's thread appends; the run service's flusher may
+ * flush from another thread, so every method takes the log's lock (uncontended almost always: a few ns).
  */
-public final class CsvLog implements Closeable {
+final class CsvLog implements Closeable {
     static final long FLUSH_MILLIS = 250;
     /** Held rows are flushed before they reach this many characters, well inside the writer's 8192-char buffer. */
     static final int HOLD_LIMIT_CHARS = 4096;
 
+    private final Path file;
     private final BufferedWriter out;
     private final StringBuilder row = new StringBuilder(96);
     private long lastFlush = System.nanoTime();
     private int held;
+    private boolean closed;
 
-    private CsvLog(BufferedWriter out) {
+    private CsvLog(Path file, BufferedWriter out) {
+        this.file = file;
         this.out = out;
     }
 
     /** Creates (or truncates) the file and writes the header line. */
-    public static CsvLog create(Path file, String header) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        CsvLog log = new CsvLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+    static CsvLog create(Path file, String header) throws IOException {
+        CsvLog log = new CsvLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
         log.out.write(header);
         log.out.write('\n');
@@ -38,11 +43,14 @@ public final class CsvLog implements Closeable {
         return log;
     }
 
+    Path file() {
+        return file;
+    }
+
     /** Appends one row; values are numbers (written as Java writes them, round-trippable) or text. */
-    public void append(Object... values) throws IOException {
+    synchronized void append(Object... values) throws IOException {
         hold(values);
-        long now = System.nanoTime();
-        if (now - lastFlush >= FLUSH_MILLIS * 1_000_000) {
+        if (System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000) {
             flush();
         }
     }
@@ -51,7 +59,7 @@ public final class CsvLog implements Closeable {
      * Appends one row that stays in memory until {@link #flushIfDue} or {@link #flush}: for a file whose rows must
      * not reach the disk before another file's (an epoch row before its iterations).
      */
-    public void hold(Object... values) throws IOException {
+    synchronized void hold(Object... values) throws IOException {
         row.setLength(0);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -64,26 +72,67 @@ public final class CsvLog implements Closeable {
         held += row.length();
     }
 
-    /** Whether {@link #flushIfDue} would flush: the last flush is {@link #FLUSH_MILLIS} old, or much is held. */
-    public boolean isFlushDue() {
-        return System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000 || held >= HOLD_LIMIT_CHARS;
+    /** Whether {@link #flushIfDue} would flush: rows are held and the last flush is {@link #FLUSH_MILLIS} old, or much is held. */
+    synchronized boolean isFlushDue() {
+        return held > 0 && (System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000 || held >= HOLD_LIMIT_CHARS);
     }
 
-    /** Flushes when {@link #isFlushDue}: for calls that come too often to flush every time. */
-    public void flushIfDue() throws IOException {
-        if (isFlushDue()) {
-            flush();
+    /** Whether rows wait in memory. */
+    synchronized boolean hasHeldRows() {
+        return held > 0;
+    }
+
+    synchronized void flush() throws IOException {
+        if (closed) {
+            return;
         }
-    }
-
-    public void flush() throws IOException {
         out.flush();
         lastFlush = System.nanoTime();
         held = 0;
     }
 
     @Override
-    public void close() throws IOException {
-        out.close();
+    public synchronized void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            out.close();
+        }
+    }
+
+    /**
+     * After a failed write (a full disk): closes without complaint and cuts the file back to its last complete
+     * line, so no half row is left behind.
+     */
+    synchronized void closeAfterFailure() {
+        try {
+            close();
+        } catch (IOException e) {
+            // the buffered rows cannot be written: what is on disk is what stays
+        }
+        try {
+            truncateToLastNewline(file);
+        } catch (IOException e) {
+            // the reader drops an unfinished last line anyway
+        }
+    }
+
+    static void truncateToLastNewline(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            ByteBuffer chunk = ByteBuffer.allocate(4096);
+            while (end > 0) {
+                long start = Math.max(0, end - chunk.capacity());
+                chunk.clear().limit((int) (end - start));
+                channel.read(chunk, start);
+                for (int i = chunk.position() - 1; i >= 0; i--) {
+                    if (chunk.get(i) == '\n') {
+                        channel.truncate(start + i + 1);
+                        return;
+                    }
+                }
+                end = start;
+            }
+            channel.truncate(0);
+        }
     }
 }

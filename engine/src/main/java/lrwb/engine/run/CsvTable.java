@@ -6,47 +6,89 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * A metrics CSV read back as numbers. A half-written last line (the process died mid-write) is dropped;
- * a malformed line elsewhere is counted in {@link #skippedLines()} and skipped, never fatal.
+ * A metrics CSV read back as numbers, as far as it is readable. A half-written last line (the process died
+ * mid-write) is dropped silently; a malformed line elsewhere, or a row that breaks its file's rules
+ * ({@link #keep}), is left out and described in {@link #problems()} with its line number — never fatal.
+ *
+ * @param lines the 1-based line number of each row in the file
  */
-public record CsvTable(List<String> header, List<double[]> rows, int skippedLines) {
+record CsvTable(String file, List<String> header, List<double[]> rows, List<Integer> lines, List<String> problems) {
+    /** At most this many problems are described one by one; the rest are counted. */
+    private static final int PROBLEMS_SHOWN = 3;
 
     /** Reads {@code file}; its header must start with {@code expectedHeader}'s columns. */
-    public static CsvTable read(Path file, String expectedHeader) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).startsWith(expectedHeader)) {
-            throw new IOException(file.getFileName() + ": expected the header " + expectedHeader);
+    static CsvTable read(Path file, String expectedHeader) throws IOException {
+        String name = file.getFileName().toString();
+        byte[] bytes = Files.readAllBytes(file);
+        List<String> text = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        if (text.isEmpty() || !text.get(0).startsWith(expectedHeader)) {
+            throw new IOException(name + ": expected the header " + expectedHeader);
         }
-        List<String> header = List.of(lines.get(0).split(","));
-        boolean endsWithNewline = Files.size(file) > 0 && endsWithNewline(file);
-        List<double[]> rows = new ArrayList<>(lines.size());
-        int skipped = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            boolean lastAndPartial = i == lines.size() - 1 && !endsWithNewline;
-            double[] row = parse(lines.get(i), header.size());
-            if (row == null) {
-                if (!lastAndPartial) {
-                    skipped++;
-                }
-                continue;
-            }
-            if (lastAndPartial) {
+        boolean endsWithNewline = bytes.length > 0 && bytes[bytes.length - 1] == '\n';
+        List<String> header = List.of(text.get(0).split(","));
+        List<double[]> rows = new ArrayList<>(text.size());
+        List<Integer> lines = new ArrayList<>(text.size());
+        List<String> bad = new ArrayList<>();
+        for (int i = 1; i < text.size(); i++) {
+            if (i == text.size() - 1 && !endsWithNewline) {
                 continue; // may be cut inside its last number
             }
-            rows.add(row);
+            double[] row = parse(text.get(i), header.size());
+            if (row == null) {
+                bad.add("line " + (i + 1) + " is not " + header.size() + " numbers");
+            } else {
+                rows.add(row);
+                lines.add(i + 1);
+            }
         }
-        return new CsvTable(header, rows, skipped);
+        return new CsvTable(name, header, rows, lines, summarise(name, bad, new ArrayList<>()));
     }
 
-    private static boolean endsWithNewline(Path file) throws IOException {
-        try (var channel = Files.newByteChannel(file)) {
-            channel.position(channel.size() - 1);
-            var one = java.nio.ByteBuffer.allocate(1);
-            channel.read(one);
-            return one.get(0) == '\n';
+    /** The rule of a row given the first column of the last row kept (-1 before the first): for files counted up. */
+    interface OrderedRule {
+        String check(double[] row, double previousKey);
+    }
+
+    /** {@link #keep} for a file whose first column counts up (iterations, epochs). */
+    CsvTable keepInOrder(OrderedRule rule) {
+        double[] previous = {-1};
+        return keep(r -> {
+            String why = rule.check(r, previous[0]);
+            if (why == null) {
+                previous[0] = r[0];
+            }
+            return why;
+        });
+    }
+
+    /** The rows {@code rule} accepts (it returns null for a good row, else what is wrong with it); the others become problems. */
+    CsvTable keep(Function<double[], String> rule) {
+        List<double[]> kept = new ArrayList<>(rows.size());
+        List<Integer> keptLines = new ArrayList<>(rows.size());
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String why = rule.apply(rows.get(i));
+            if (why == null) {
+                kept.add(rows.get(i));
+                keptLines.add(lines.get(i));
+            } else {
+                bad.add("line " + lines.get(i) + ": " + why);
+            }
         }
+        return new CsvTable(file, header, kept, keptLines, summarise(file, bad, new ArrayList<>(problems)));
+    }
+
+    private static List<String> summarise(String file, List<String> bad, List<String> into) {
+        for (int i = 0; i < Math.min(PROBLEMS_SHOWN, bad.size()); i++) {
+            into.add(file + " " + bad.get(i) + " (left out)");
+        }
+        if (bad.size() > PROBLEMS_SHOWN) {
+            into.add(file + ": " + (bad.size() - PROBLEMS_SHOWN) + " more lines left out");
+        }
+        return List.copyOf(into);
     }
 
     private static double[] parse(String line, int columns) {
@@ -65,11 +107,7 @@ public record CsvTable(List<String> header, List<double[]> rows, int skippedLine
         return row;
     }
 
-    public double[] column(String name) {
-        int c = header.indexOf(name);
-        if (c < 0) {
-            throw new IllegalArgumentException("no column " + name);
-        }
+    double[] column(int c) {
         double[] out = new double[rows.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = rows.get(i)[c];

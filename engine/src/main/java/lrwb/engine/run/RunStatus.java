@@ -4,7 +4,9 @@ package lrwb.engine.run;
 public enum RunStatus {
     RUNNING("running"), FINISHED("finished"), DIVERGED("diverged"), CANCELLED("cancelled"), FAILED("failed"),
     /** Read back as running from a process that is gone: it was killed or crashed. */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /** Read back from a folder whose run.json is missing or cannot be read: what the run did is not known. */
+    DAMAGED("damaged");
 
     private final String json;
 
@@ -14,6 +16,16 @@ public enum RunStatus {
 
     public String json() {
         return json;
+    }
+
+    /** The one word for it, in the CLI, the files and the window alike. */
+    public String label() {
+        return json;
+    }
+
+    /** Whether the run may still be going on. */
+    public boolean isLive() {
+        return this == RUNNING;
     }
 
     public static RunStatus parse(String text) {

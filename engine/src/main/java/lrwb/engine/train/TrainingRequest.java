@@ -1,6 +1,8 @@
 package lrwb.engine.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import lrwb.engine.data.ConfigFields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
@@ -52,6 +54,25 @@ public record TrainingRequest(DataOptions data, ModelSpec model, OptimizerSpec o
         o.put("epochs", epochs);
         o.put("batchSize", batchSize);
         o.put("seed", seed);
+        o.put("name", name);
         return o;
+    }
+
+    /**
+     * Reads what {@link #toJson} wrote (a run.json's config); {@code fromJson(r.toJson())} equals {@code r}.
+     * Fields the record does not know (the plan a run adds, such as stepsPerEpoch) are ignored.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or breaks its rule
+     */
+    public static TrainingRequest fromJson(JsonNode n) {
+        JsonNode schedule = n == null ? null : n.get("schedule");
+        if (schedule == null || !schedule.isObject()) {
+            throw new IllegalArgumentException("schedule is missing");
+        }
+        JsonNode name = n.get("name");
+        return new TrainingRequest(DataOptions.fromJson(n.get("dataset")), ModelSpec.parse(ConfigFields.text(n, "model")),
+                OptimizerSpec.parse(ConfigFields.text(n, "optimizer")), ScheduleJson.read(schedule),
+                ConfigFields.integer(n, "epochs"), ConfigFields.integer(n, "batchSize"), ConfigFields.whole(n, "seed"),
+                name == null || name.isNull() ? null : name.asText());
     }
 }

@@ -2,7 +2,7 @@ package lrwb.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import lrwb.engine.finder.RangeTestRecord;
+import lrwb.engine.run.RangeTestRecord;
 import lrwb.engine.run.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,7 @@ class FindCommandTest {
 
         RangeTestRecord back = RangeTestRecord.read(out);
         assertThat(back.points()).hasSize(60);
-        assertThat(back.info().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(back.run().status()).isEqualTo(RunStatus.FINISHED);
         assertThat(back.suggestions().steepest()).isEqualTo(s.get("steepest").asDouble());
     }
 

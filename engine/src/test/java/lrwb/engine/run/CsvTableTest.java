@@ -21,9 +21,9 @@ class CsvTableTest {
         }
         CsvTable t = CsvTable.read(file, "iteration,lr,loss");
         assertThat(t.rows()).hasSize(2);
-        assertThat(t.column("loss")[0]).isEqualTo(1.0 / 3);
-        assertThat(t.column("lr")[1]).isEqualTo(1e-7);
-        assertThat(t.column("loss")[1]).isNaN();
+        assertThat(t.column(2)[0]).isEqualTo(1.0 / 3);
+        assertThat(t.column(1)[1]).isEqualTo(1e-7);
+        assertThat(t.column(2)[1]).isNaN();
     }
 
     @Test
@@ -31,8 +31,9 @@ class CsvTableTest {
         Path file = dir.resolve("m.csv");
         Files.writeString(file, "iteration,lr,loss\n0,0.1,2.5\ngarbage\n1,0.1,2.4\n2,0.1,2.3");
         CsvTable t = CsvTable.read(file, "iteration,lr,loss");
-        assertThat(t.column("iteration")).containsExactly(0, 1);
-        assertThat(t.skippedLines()).isEqualTo(1);
+        assertThat(t.column(0)).containsExactly(0, 1);
+        assertThat(t.lines()).containsExactly(2, 4);
+        assertThat(t.problems()).containsExactly("m.csv line 3 is not 3 numbers (left out)");
     }
 
     @Test

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunCatalogTest {
 
     private static Path run(Path runs, String name, RunInfo info) throws IOException {
-        Path dir = RunFolder.create(runs, info.kind(), name, LocalDateTime.of(2026, 11, 22, 10, 0));
+        Path dir = RunFolder.create(runs, info.kind().json(), name, LocalDateTime.of(2026, 11, 22, 10, 0));
         info.writeTo(dir);
         return dir;
     }
 
     @Test
-    void listsRunsAndReportsCorruptOnesWithoutFailing(@TempDir Path runs) throws IOException {
-        RunInfo done = RunInfo.started("training", "good", JsonNodeFactory.instance.objectNode().put("epochs", 3))
+    void damagedRunsAreListedFlaggedAndFoldersWithoutRunFilesSkipped(@TempDir Path runs) throws IOException {
+        RunInfo done = RunInfo.started(RunKind.TRAINING, "good", JsonNodeFactory.instance.objectNode().put("epochs", 3))
                 .ended(RunStatus.FINISHED, "finished 3 epochs");
         Path good = run(runs, "good", done);
         Path corrupt = Files.createDirectories(runs.resolve("20261122-100001-training-corrupt"));
@@ -32,45 +35,70 @@ class RunCatalogTest {
 
         RunCatalog.Listing listing = new RunCatalog(runs).list();
 
-        assertThat(listing.runs()).extracting(RunCatalog.Entry::dir).containsExactly(good);
-        assertThat(listing.runs().get(0).info()).isEqualTo(done);
-        assertThat(listing.problems()).hasSize(3);
-        assertThat(listing.problems()).anyMatch(p -> p.startsWith("20261122-100001-training-corrupt:") && p.contains("not readable JSON"));
-        assertThat(listing.problems()).anyMatch(p -> p.equals("20261122-100002-training-empty: no run.json, skipped"));
-        assertThat(listing.problems()).anyMatch(p -> p.contains("nostatus") && p.contains("'status'"));
+        assertThat(listing.runs()).extracting(RunCatalog.Entry::dir).containsExactly(noStatus, corrupt, good);
+        assertThat(listing.skipped()).containsExactly("20261122-100002-training-empty: no run files");
+        RunRecord goodRecord = listing.runs().get(2).record();
+        assertThat(goodRecord.info()).isEqualTo(done);
+        assertThat(goodRecord.problems()).as("a run.json whose config is not a request, and no epochs.csv").hasSize(2);
+        RunRecord corruptRecord = listing.runs().get(1).record();
+        assertThat(corruptRecord.status()).isEqualTo(RunStatus.DAMAGED);
+        assertThat(corruptRecord.name()).isEqualTo("20261122-100001-training-corrupt");
+        assertThat(corruptRecord.problems()).singleElement().asString().startsWith("run.json is not readable JSON");
+        assertThat(listing.runs().get(0).record().problems()).singleElement().asString().contains("'status'");
     }
 
     @Test
-    void aRunningRunWhoseProcessIsGoneIsInterrupted(@TempDir Path runs) throws IOException {
-        RunInfo live = RunInfo.started("training", "live", JsonNodeFactory.instance.objectNode());
-        RunInfo dead = new RunInfo("training", "dead", RunStatus.RUNNING, JsonNodeFactory.instance.objectNode(),
-                live.startedAt(), null, null, Long.MAX_VALUE - 1);
+    void aRunningRunWhoseProcessIsGoneIsInterruptedAndStopsGrowing(@TempDir Path runs) throws IOException {
+        RunInfo live = RunInfo.started(RunKind.TRAINING, "live", JsonNodeFactory.instance.objectNode());
+        RunInfo dead = new RunInfo(RunKind.TRAINING, "dead", RunStatus.RUNNING, JsonNodeFactory.instance.objectNode(),
+                live.startedAt().minusSeconds(600), null, null, Long.MAX_VALUE - 1, null);
         run(runs, "live", live);
-        run(runs, "dead", dead);
-        var byName = new RunCatalog(runs).list().runs();
-        assertThat(byName).filteredOn(e -> e.info().name().equals("live")).singleElement()
-                .extracting(e -> e.info().status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(byName).filteredOn(e -> e.info().name().equals("dead")).singleElement()
+        Path deadDir = run(runs, "dead", dead);
+        Instant lastWrite = live.startedAt().minusSeconds(500);
+        Files.setLastModifiedTime(deadDir.resolve(RunFiles.RUN_JSON), FileTime.from(lastWrite));
+        var entries = new RunCatalog(runs).list().runs();
+        assertThat(entries).filteredOn(e -> e.record().name().equals("live")).singleElement()
+                .extracting(e -> e.record().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(entries).filteredOn(e -> e.record().name().equals("dead")).singleElement()
                 .satisfies(e -> {
-                    assertThat(e.info().status()).isEqualTo(RunStatus.INTERRUPTED);
-                    assertThat(e.info().message()).contains("killed or crashed");
+                    assertThat(e.record().status()).isEqualTo(RunStatus.INTERRUPTED);
+                    assertThat(e.record().info().message()).contains("killed or crashed");
+                    assertThat(e.record().duration()).isEqualTo(Duration.ofSeconds(100));
                 });
     }
 
     @Test
+    void aReusedPidIsNotMistakenForTheWriter(@TempDir Path runs) throws IOException {
+        RunInfo started = RunInfo.started(RunKind.TRAINING, "x", JsonNodeFactory.instance.objectNode());
+        assertThat(started.processStartedAt()).as("this platform tells process start times").isNotNull();
+        // this very process's PID, but a start an hour before ours: after a reboot the PID was handed out again
+        RunInfo reused = new RunInfo(RunKind.TRAINING, "reused", RunStatus.RUNNING, started.config(), started.startedAt(),
+                null, null, started.pid(), started.processStartedAt().minus(Duration.ofHours(1)));
+        run(runs, "mine", started);
+        run(runs, "reused", reused);
+        var entries = new RunCatalog(runs).list().runs();
+        assertThat(entries).filteredOn(e -> e.record().name().equals("x")).singleElement()
+                .extracting(e -> e.record().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(entries).filteredOn(e -> e.record().name().equals("reused")).singleElement()
+                .extracting(e -> e.record().status()).isEqualTo(RunStatus.INTERRUPTED);
+    }
+
+    @Test
     void runJsonRoundTrips(@TempDir Path dir) throws IOException {
-        RunInfo info = RunInfo.started("rangeTest", "iris mlp sgd", JsonNodeFactory.instance.objectNode().put("batchSize", 16))
+        RunInfo info = RunInfo.started(RunKind.RANGE_TEST, "iris mlp sgd", JsonNodeFactory.instance.objectNode().put("batchSize", 16))
                 .ended(RunStatus.DIVERGED, "the loss diverged");
         info.writeTo(dir);
         assertThat(RunInfo.read(dir)).isEqualTo(info);
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("run.json");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("run.json");
+        }
     }
 
     @Test
     void missingHomeFolderListsNothing(@TempDir Path home) {
         RunCatalog.Listing listing = new RunCatalog(home.resolve("runs")).list();
         assertThat(listing.runs()).isEmpty();
-        assertThat(listing.problems()).isEmpty();
+        assertThat(listing.skipped()).isEmpty();
     }
 
     @Test

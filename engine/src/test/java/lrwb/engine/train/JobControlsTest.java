@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.run.RunFiles;
+import lrwb.engine.run.TestRecorders;
 import lrwb.engine.run.RunInfo;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -27,7 +29,7 @@ class JobControlsTest {
     @Test
     void pauseHoldsTheJobResumeContinuesCancelEndsItKeepingTheMetrics(@TempDir Path dir) throws Exception {
         TrainingRequest request = longJob("{\"type\":\"constant\",\"lr\":0.05}");
-        TrainingRecorder recorder = new TrainingRecorder(dir, request);
+        TrainingListener recorder = TestRecorders.training(dir, request);
         Recording.Started s = Recording.start(request, recorder);
         TrainingJob job = s.job();
         Recording r = s.recording();
@@ -42,7 +44,7 @@ class JobControlsTest {
         assertThat(r.iterations).as("no update while paused").hasSize(atPause);
         assertThat(job.ended()).isNotDone();
         // while paused, the files hold every update so far
-        assertThat(Files.readAllLines(dir.resolve(TrainingRecorder.ITERATIONS))).hasSize(atPause + 1);
+        assertThat(Files.readAllLines(dir.resolve(RunFiles.ITERATIONS))).hasSize(atPause + 1);
 
         job.resume();
         r.awaitIterations(atPause + 30);
@@ -60,12 +62,12 @@ class JobControlsTest {
             assertThat(r.iterations.get(i).iteration()).isEqualTo(i);
         }
         // the record keeps every update and epoch up to the cancel
-        List<String> rows = Files.readAllLines(dir.resolve(TrainingRecorder.ITERATIONS));
+        List<String> rows = Files.readAllLines(dir.resolve(RunFiles.ITERATIONS));
         assertThat(rows).hasSize(r.iterations.size() + 1);
         IterationMetrics last = r.iterations.get(r.iterations.size() - 1);
         assertThat(rows.get(rows.size() - 1)).isEqualTo(last.iteration() + "," + last.epoch() + "," + last.lr() + "," + last.loss());
-        assertThat(Files.readAllLines(dir.resolve(TrainingRecorder.EPOCHS))).hasSize(r.epochs.size() + 1);
-        List<String> events = Files.readAllLines(dir.resolve(TrainingRecorder.EVENTS));
+        assertThat(Files.readAllLines(dir.resolve(RunFiles.EPOCHS))).hasSize(r.epochs.size() + 1);
+        List<String> events = Files.readAllLines(dir.resolve(RunFiles.EVENTS));
         assertThat(events).hasSize(3);
         assertThat(events.get(1)).startsWith(atPause + ",").contains(",paused,");
         assertThat(events.get(2)).startsWith(atPause + ",").contains(",resumed,");

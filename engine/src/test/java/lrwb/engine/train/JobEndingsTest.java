@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.run.RunFiles;
+import lrwb.engine.run.TestRecorders;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
@@ -21,7 +23,7 @@ class JobEndingsTest {
     @Test
     void aHugeLrDivergesNamingTheIterationAndKeepsTheMetricsUpToIt(@TempDir Path dir) throws Exception {
         TrainingRequest request = Recording.request("blobs", "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":1e6}", 50, 16, 3);
-        TrainingRecorder recorder = new TrainingRecorder(dir, request);
+        TrainingListener recorder = TestRecorders.training(dir, request);
         Recording.Finished f = Recording.run(request, recorder);
         TrainingEvent end = f.end();
         Recording r = f.recording();
@@ -45,12 +47,12 @@ class JobEndingsTest {
         assertThat(end.epoch()).isEqualTo(r.iterations.get(r.iterations.size() - 1).epoch());
         assertThat(r.epochs).hasSize(end.epoch()); // the epochs that completed before it
 
-        List<String> rows = Files.readAllLines(dir.resolve(TrainingRecorder.ITERATIONS));
+        List<String> rows = Files.readAllLines(dir.resolve(RunFiles.ITERATIONS));
         assertThat(rows).hasSize(r.iterations.size() + 1);
         String[] last = rows.get(rows.size() - 1).split(",");
         assertThat(Long.parseLong(last[0])).isEqualTo(end.iteration());
         assertThat(Double.parseDouble(last[3])).matches(l -> !Double.isFinite(l));
-        assertThat(Files.readAllLines(dir.resolve(TrainingRecorder.EPOCHS))).hasSize(r.epochs.size() + 1);
+        assertThat(Files.readAllLines(dir.resolve(RunFiles.EPOCHS))).hasSize(r.epochs.size() + 1);
         RunInfo info = RunInfo.read(dir);
         assertThat(info.status()).isEqualTo(RunStatus.DIVERGED);
         assertThat(info.message()).isEqualTo(end.message());
@@ -62,7 +64,7 @@ class JobEndingsTest {
         // blobs: 240 training rows, 15 batches of 16: a sane LR for two epochs, then a huge one
         TrainingRequest request = Recording.request("blobs", "mlp:16", "sgd",
                 "{\"type\":\"piecewise\",\"boundaries\":[29],\"values\":[0.05,1e6]}", 50, 16, 3);
-        Recording.Finished f = Recording.run(request, new TrainingRecorder(dir, request));
+        Recording.Finished f = Recording.run(request, TestRecorders.training(dir, request));
         TrainingEvent end = f.end();
         Recording r = f.recording();
 
@@ -74,12 +76,12 @@ class JobEndingsTest {
         assertThat(r.epochs).hasSize(end.epoch()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.epochs.get(1).valAccuracy()).as("trained fine before the jump").isGreaterThan(0.8);
         assertThat(r.epochs).allSatisfy(e -> assertThat(e.trainLoss()).isFinite());
-        List<String> epochRows = Files.readAllLines(dir.resolve(TrainingRecorder.EPOCHS));
+        List<String> epochRows = Files.readAllLines(dir.resolve(RunFiles.EPOCHS));
         assertThat(epochRows).hasSize(r.epochs.size() + 1);
         EpochMetrics first = r.epochs.get(0);
         assertThat(epochRows.get(1)).isEqualTo(first.epoch() + "," + first.lr() + "," + first.trainLoss() + ","
                 + first.trainAccuracy() + "," + first.valLoss() + "," + first.valAccuracy() + "," + first.seconds());
-        assertThat(Files.readAllLines(dir.resolve(TrainingRecorder.ITERATIONS))).hasSize(r.iterations.size() + 1);
+        assertThat(Files.readAllLines(dir.resolve(RunFiles.ITERATIONS))).hasSize(r.iterations.size() + 1);
         assertThat(RunInfo.read(dir).status()).isEqualTo(RunStatus.DIVERGED);
     }
 
@@ -92,7 +94,7 @@ class JobEndingsTest {
 
         TrainingRequest bad = Recording.request("csv:" + missing, "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":0.1}", 3, 16, 1);
         Path runDir = Files.createDirectory(dir.resolve("run"));
-        Recording.Finished failed = Recording.run(bad, new TrainingRecorder(runDir, bad));
+        Recording.Finished failed = Recording.run(bad, TestRecorders.training(runDir, bad));
 
         assertThat(failed.end().kind()).isEqualTo(TrainingEvent.Kind.FAILED);
         assertThat(failed.end().message()).contains(missing.toString()).doesNotContain("Exception").doesNotContain("\n");

@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.run.RunFiles;
+import lrwb.engine.run.TestRecorders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import lrwb.engine.run.RunInfo;
@@ -36,9 +38,9 @@ class KilledRunFilesTest {
         try {
             awaitRows(child, dir, out);
             // rows keep arriving on disk while it runs (flushed every quarter second), not only at the end
-            int before = lines(out.resolve(TrainingRecorder.ITERATIONS));
+            int before = lines(out.resolve(RunFiles.ITERATIONS));
             Thread.sleep(700);
-            rowsBeforeKill = lines(out.resolve(TrainingRecorder.ITERATIONS));
+            rowsBeforeKill = lines(out.resolve(RunFiles.ITERATIONS));
             assertThat(rowsBeforeKill).as("iterations.csv lines 0.7 s apart").isGreaterThan(before);
             assertThat(child.isAlive()).as("still training when killed").isTrue();
         } finally {
@@ -46,7 +48,7 @@ class KilledRunFilesTest {
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
 
-        List<String[]> iterationRows = completeRows(out.resolve(TrainingRecorder.ITERATIONS), "iteration,epoch,lr,loss");
+        List<String[]> iterationRows = completeRows(out.resolve(RunFiles.ITERATIONS), "iteration,epoch,lr,loss");
         assertThat(iterationRows.size()).as("rows kept").isGreaterThanOrEqualTo(rowsBeforeKill - 1);
         for (int i = 0; i < iterationRows.size(); i++) {
             String[] f = iterationRows.get(i);
@@ -56,7 +58,7 @@ class KilledRunFilesTest {
             assertThat(Double.parseDouble(f[2])).isEqualTo(0.05);
             assertThat(Double.parseDouble(f[3])).isFinite();
         }
-        List<String[]> epochRows = completeRows(out.resolve(TrainingRecorder.EPOCHS),
+        List<String[]> epochRows = completeRows(out.resolve(RunFiles.EPOCHS),
                 "epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds");
         assertThat(epochRows).hasSizeGreaterThanOrEqualTo(2);
         for (int e = 0; e < epochRows.size(); e++) {
@@ -70,7 +72,7 @@ class KilledRunFilesTest {
         // an epoch row is written after its last update: those updates are all on disk
         assertThat(iterationRows.size()).isGreaterThanOrEqualTo(epochRows.size() * 50);
 
-        JsonNode json = new ObjectMapper().readTree(out.resolve(RunInfo.FILE).toFile());
+        JsonNode json = new ObjectMapper().readTree(out.resolve(RunFiles.RUN_JSON).toFile());
         assertThat(json.path("status").asText()).isEqualTo("running");
         assertThat(json.path("endedAt").isNull()).isTrue();
         assertThat(json.path("pid").asLong()).isEqualTo(child.pid());
@@ -78,8 +80,9 @@ class KilledRunFilesTest {
         assertThat(json.path("config").path("stepsPerEpoch").asInt()).isEqualTo(50);
         assertThat(RunInfo.read(out).status()).isEqualTo(RunStatus.RUNNING);
         try (var files = Files.list(out)) {
+            // the lock file stays behind a killed writer; its OS lock went with the process, so it blocks nobody
             assertThat(files.map(p -> p.getFileName().toString())).as("no temp file left behind")
-                    .containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv");
+                    .containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv", RunFiles.LOCK);
         }
     }
 
@@ -102,12 +105,12 @@ class KilledRunFilesTest {
         assertThat(info.message()).startsWith("stopped by the user at iteration ");
         long stoppedAt = Long.parseLong(info.message().replaceAll("^stopped by the user at iteration (\\d+).*$", "$1"));
 
-        String iterations = Files.readString(out.resolve(TrainingRecorder.ITERATIONS));
+        String iterations = Files.readString(out.resolve(RunFiles.ITERATIONS));
         assertThat(iterations).endsWith("\n");
-        List<String[]> rows = completeRows(out.resolve(TrainingRecorder.ITERATIONS), "iteration,epoch,lr,loss");
+        List<String[]> rows = completeRows(out.resolve(RunFiles.ITERATIONS), "iteration,epoch,lr,loss");
         assertThat(rows).as("every update before the stop").hasSize((int) stoppedAt);
         assertThat(rows.get(rows.size() - 1)[0]).isEqualTo(String.valueOf(stoppedAt - 1));
-        assertThat(Files.readString(out.resolve(TrainingRecorder.EPOCHS))).endsWith("\n");
+        assertThat(Files.readString(out.resolve(RunFiles.EPOCHS))).endsWith("\n");
     }
 
     private static Process startTraining(Path dir, Path out) throws IOException {
@@ -122,7 +125,7 @@ class KilledRunFilesTest {
     /** Waits until the child has written some updates and a few epochs. */
     private static void awaitRows(Process child, Path dir, Path out) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        while (lines(out.resolve(TrainingRecorder.ITERATIONS)) < 200 || lines(out.resolve(TrainingRecorder.EPOCHS)) < 3) {
+        while (lines(out.resolve(RunFiles.ITERATIONS)) < 200 || lines(out.resolve(RunFiles.EPOCHS)) < 3) {
             if (!child.isAlive()) {
                 fail("lrwb train ended early with " + child.exitValue() + ": " + Files.readString(dir.resolve("child.log")));
             }

@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.run.RunFiles;
+import lrwb.engine.run.TestRecorders;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.NetworkShape;
@@ -28,7 +30,7 @@ class OverlappedValidationTest {
         TrainingRequest overlapped = Recording.request("spirals", MODEL, "adam", "{\"type\":\"constant\",\"lr\":0.01}", 4, 32, 5);
         TrainingRequest immediate = Recording.request("spirals", MODEL, "adam",
                 "{\"type\":\"plateau\",\"lr\":0.01,\"patience\":1000}", 4, 32, 5);
-        TrainingRecorder recorder = new TrainingRecorder(dir, overlapped);
+        TrainingListener recorder = TestRecorders.training(dir, overlapped);
         LoadedData data = Datasets.load(overlapped.data());
         MultiLayerNetwork net = Networks.build(overlapped.model(), overlapped.optimizer(), SteerableSchedule.constant(0.01),
                 NetworkShape.of(data), 5);
@@ -42,13 +44,13 @@ class OverlappedValidationTest {
         assertThat(a.recording().epochsWithoutTime()).isEqualTo(b.recording().epochsWithoutTime()).hasSize(4);
         assertThat(a.recording().epochs).allSatisfy(e -> assertThat(e.valLoss()).isFinite());
         // every callback on the job's thread, every epoch row on disk before the run ended
-        assertThat(Files.readAllLines(dir.resolve(TrainingRecorder.EPOCHS))).hasSize(5);
+        assertThat(Files.readAllLines(dir.resolve(RunFiles.EPOCHS))).hasSize(5);
     }
 
     @Test
     void aStoppedRunKeepsTheRowOfItsLastCompletedEpoch(@TempDir Path dir) throws Exception {
         TrainingRequest request = Recording.request("spirals", MODEL, "adam", "{\"type\":\"constant\",\"lr\":0.01}", 50, 32, 5);
-        TrainingRecorder recorder = new TrainingRecorder(dir, request);
+        TrainingListener recorder = TestRecorders.training(dir, request);
         Recording.Started s = Recording.start(request, recorder);
         s.recording().awaitIterations(1);
         int stepsPerEpoch = s.recording().plan.stepsPerEpoch();
@@ -60,6 +62,6 @@ class OverlappedValidationTest {
         int completed = end.epoch();
         assertThat(epochs).extracting(EpochMetrics::epoch).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, completed).boxed().toList());
-        assertThat(Files.readAllLines(dir.resolve(TrainingRecorder.EPOCHS))).hasSize(completed + 1);
+        assertThat(Files.readAllLines(dir.resolve(RunFiles.EPOCHS))).hasSize(completed + 1);
     }
 }

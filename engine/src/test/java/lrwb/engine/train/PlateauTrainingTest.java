@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.run.RunFiles;
+import lrwb.engine.run.TestRecorders;
 import lrwb.engine.run.RunInfo;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.schedule.PlateauController;
@@ -29,13 +31,13 @@ class PlateauTrainingTest {
         String json = "{\"type\":\"plateau\",\"lr\":0.3,\"monitor\":\"trainLoss\",\"factor\":0.5,\"patience\":1,"
                 + "\"threshold\":0.08}";
         TrainingRequest request = Recording.request("moons", "mlp:8", "sgd", json, EPOCHS, 32, 5);
-        TrainingRecorder recorder = new TrainingRecorder(dir, request);
+        TrainingListener recorder = TestRecorders.training(dir, request);
         Recording r = Recording.run(request, recorder).assertFinished().recording();
 
         List<Integer> reducedAfter = assertFollowsSimulation(r, (PlateauSchedule) request.schedule(), EpochMetrics::trainLoss);
 
         // events.csv has one plateau_reduction row per reduction, at the same place with the same LR
-        List<String> rows = Files.readAllLines(dir.resolve(TrainingRecorder.EVENTS));
+        List<String> rows = Files.readAllLines(dir.resolve(RunFiles.EVENTS));
         assertThat(rows.get(0)).isEqualTo("iteration,epoch,kind,lr,message");
         List<String> reductions = rows.stream().filter(l -> l.contains(",plateau_reduction,")).toList();
         assertThat(reductions).hasSize(reducedAfter.size());

@@ -1,0 +1,36 @@
+package lrwb.engine.run;
+
+import java.util.List;
+
+/**
+ * The one place where the files of a run folder and their CSV headers are spelled (DESIGN.md "Files on disk";
+ * specs/lr-finder.md and cli.md list them). Writers, readers and the app's export names all use these.
+ */
+public final class RunFiles {
+    public static final String RUN_JSON = "run.json";
+    public static final String RANGE = "range.csv";
+    public static final String SUGGESTIONS = "suggestions.json";
+    public static final String ITERATIONS = "iterations.csv";
+    public static final String EPOCHS = "epochs.csv";
+    public static final String EVENTS = "events.csv";
+    /** Held (an OS file lock) by the one process that writes the folder; removed when it is done. */
+    public static final String LOCK = "run.lock";
+
+    static final String RANGE_HEADER = "iteration,lr,loss,smoothed_loss";
+    static final String ITERATIONS_HEADER = "iteration,epoch,lr,loss";
+    static final String EPOCHS_HEADER = "epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds";
+    static final String EVENTS_HEADER = "iteration,epoch,kind,lr,message";
+
+    private RunFiles() {
+    }
+
+    /** Every file a run writes: what makes a folder a run folder, and what --overwrite replaces. */
+    public static List<String> recordFiles() {
+        return List.of(RUN_JSON, RANGE, SUGGESTIONS, ITERATIONS, EPOCHS, EVENTS);
+    }
+
+    /** The CSV headers, for tests that check nobody else spells them. */
+    public static List<String> csvHeaders() {
+        return List.of(RANGE_HEADER, ITERATIONS_HEADER, EPOCHS_HEADER, EVENTS_HEADER);
+    }
+}

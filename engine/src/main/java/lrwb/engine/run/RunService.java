@@ -1,0 +1,203 @@
+package lrwb.engine.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import lrwb.engine.data.DataException;
+import lrwb.engine.data.DataOptions;
+import lrwb.engine.data.Datasets;
+import lrwb.engine.data.LoadedData;
+import lrwb.engine.finder.RangePoint;
+import lrwb.engine.finder.RangeTestJob;
+import lrwb.engine.finder.RangeTestListener;
+import lrwb.engine.finder.RangeTestRequest;
+import lrwb.engine.finder.RangeTestResult;
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.runtime.EngineThreads;
+import lrwb.engine.schedule.InvalidSpecException;
+import lrwb.engine.train.EpochMetrics;
+import lrwb.engine.train.IterationMetrics;
+import lrwb.engine.train.TrainingEvent;
+import lrwb.engine.train.TrainingJob;
+import lrwb.engine.train.TrainingListener;
+import lrwb.engine.train.TrainingPlan;
+import lrwb.engine.train.TrainingRequest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * THE way to start a run (DESIGN.md): the CLI, the app and sweeps hand a request and a target here and get a
+ * {@link RunHandle}; they never wire folders, recorders and jobs themselves.
+ * <p>
+ * {@code start…} works on the calling thread until the run is under way — loads the data, builds the network,
+ * claims the folder (its lock taken, run.json written) — and refuses bad input with a {@link RunRefusedException}
+ * before anything is written. The run itself goes on on an engine thread of its own; its record is flushed at
+ * most ~0.25 s behind (also while the job validates) and completed however it ends.
+ */
+public final class RunService implements AutoCloseable {
+    private static final String OUT_OF_MEMORY = "out of memory: use a smaller batch size, model or data limit";
+
+    private final RecordFlusher flusher = new RecordFlusher();
+
+    /** Starts an LR range test; the run's thread reports to {@code listener}. */
+    public RunHandle startRangeTest(RangeTestRequest request, RunTarget target, RunListener listener) throws IOException {
+        request.optimizer().rangeTestRefusal().ifPresent(why -> {
+            throw new RunRefusedException(RunRefusedException.Field.OPTIMIZER, why);
+        });
+        target.check();
+        LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
+        RangeTestJob job;
+        try {
+            job = RangeTestJob.prepare(request, data);
+        } catch (IllegalArgumentException e) {
+            throw new RunRefusedException(RunRefusedException.Field.OTHER, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new RunRefusedException(RunRefusedException.Field.MODEL, OUT_OF_MEMORY);
+        }
+        ObjectNode config = request.toJson();
+        config.put("trainSize", data.trainSize());
+        config.put("validationSize", data.validationSize());
+        config.put("stepsPerEpoch", job.stepsPerEpoch());
+        RecordFolder folder = RecordFolder.start(target.claim(RunKind.RANGE_TEST, request.shortName()), RunKind.RANGE_TEST,
+                request.shortName(), config);
+        RangeTestRecorder recorder;
+        try {
+            recorder = new RangeTestRecorder(folder);
+        } catch (IOException e) {
+            folder.end(RunStatus.FAILED, "cannot write " + RunFiles.RANGE + ": " + e.getMessage());
+            throw e;
+        }
+        RunHandle handle = new RunHandle(RunKind.RANGE_TEST, folder.dir(), null);
+        flusher.add(recorder);
+        EngineThreads.start("range-test", () -> runRangeTest(job, data, recorder, handle, listener));
+        return handle;
+    }
+
+    private void runRangeTest(RangeTestJob job, LoadedData data, RangeTestRecorder recorder, RunHandle handle,
+                              RunListener listener) {
+        RunOutcome outcome;
+        try {
+            int iterations = job.request().config().iterations();
+            listener.onStarted(new RunStart(RunKind.RANGE_TEST, recorder.dir(), data.name(), data.trainSize(),
+                    data.validationSize(), job.stepsPerEpoch(), iterations, 0));
+            RangeTestResult result = job.run(new RangeTestListener() {
+                @Override
+                public void onPoint(RangePoint point) {
+                    recorder.onPoint(point);
+                    listener.onRangePoint(point);
+                }
+            }, handle::isCancelRequested);
+            RunStatus status = recorder.finish(result);
+            outcome = new RunOutcome(RunKind.RANGE_TEST, status, result.suggestions().message(), recorder.dir(), result);
+        } catch (Throwable e) {
+            String why = e instanceof OutOfMemoryError ? OUT_OF_MEMORY : "the range test failed: " + messageOf(e);
+            try {
+                recorder.fail(why);
+            } catch (IOException io) {
+                why += " (and run.json could not be updated: " + io.getMessage() + ")";
+            }
+            outcome = new RunOutcome(RunKind.RANGE_TEST, RunStatus.FAILED, why, recorder.dir(), null);
+        } finally {
+            flusher.remove(recorder);
+        }
+        finish(handle, listener, outcome);
+    }
+
+    /** Starts a training run; the job's thread reports to {@code listener}. */
+    public RunHandle startTraining(TrainingRequest request, RunTarget target, RunListener listener) throws IOException {
+        target.check();
+        LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
+        RecordFolder folder = RecordFolder.start(target.claim(RunKind.TRAINING, request.name()), RunKind.TRAINING,
+                request.name(), request.toJson());
+        TrainingRecorder recorder;
+        try {
+            recorder = new TrainingRecorder(folder);
+        } catch (IOException e) {
+            folder.end(RunStatus.FAILED, "cannot write the run record: " + e.getMessage());
+            throw e;
+        }
+        TrainingJob job = new TrainingJob(request, data);
+        RunHandle handle = new RunHandle(RunKind.TRAINING, folder.dir(), job);
+        job.addListener(recorder).addListener(forwarding(listener, recorder.dir()));
+        flusher.add(recorder);
+        job.ended().whenComplete((end, error) -> {
+            flusher.remove(recorder);
+            RunStatus status = end == null ? RunStatus.FAILED : TrainingRecorder.statusOf(end.kind());
+            String message = end == null ? "training failed: " + messageOf(error) : end.message();
+            if (recorder.endFailure() != null) {
+                status = RunStatus.FAILED;
+                message = message + " (and run.json could not be updated: " + recorder.endFailure().getMessage() + ")";
+            }
+            finish(handle, listener, new RunOutcome(RunKind.TRAINING, status, message, recorder.dir(), null));
+        });
+        job.start();
+        return handle;
+    }
+
+    private static TrainingListener forwarding(RunListener listener, Path dir) {
+        return new TrainingListener() {
+            @Override
+            public void onStarted(TrainingPlan plan) {
+                listener.onStarted(new RunStart(RunKind.TRAINING, dir, plan.datasetName(), plan.trainSize(),
+                        plan.validationSize(), plan.stepsPerEpoch(), plan.totalIterations(), plan.epochs()));
+            }
+
+            @Override
+            public void onIteration(IterationMetrics metrics) {
+                listener.onIteration(metrics);
+            }
+
+            @Override
+            public void onEpoch(EpochMetrics metrics) {
+                listener.onEpoch(metrics);
+            }
+
+            @Override
+            public void onEvent(TrainingEvent event) {
+                listener.onEvent(event);
+            }
+        };
+    }
+
+    private static void finish(RunHandle handle, RunListener listener, RunOutcome outcome) {
+        try {
+            listener.onEnded(outcome);
+        } finally {
+            handle.ended.complete(outcome);
+        }
+    }
+
+    /** Loads the data and checks that the model and the batch size fit it: refusals name the input. */
+    private static LoadedData loadChecked(DataOptions options, ModelSpec model, int batchSize) {
+        LoadedData data;
+        try {
+            data = Datasets.load(options);
+        } catch (DataException | InvalidSpecException e) {
+            throw new RunRefusedException(RunRefusedException.Field.DATA, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new RunRefusedException(RunRefusedException.Field.DATA, options.source()
+                    + " does not fit in memory: use a smaller data limit");
+        }
+        model.mismatch(NetworkShape.of(data), data.name()).ifPresent(why -> {
+            throw new RunRefusedException(RunRefusedException.Field.MODEL, why);
+        });
+        if (batchSize > data.trainSize()) {
+            throw new RunRefusedException(RunRefusedException.Field.BATCH_SIZE, String.format(Locale.ROOT,
+                    "batchSize %d is larger than the training set (%d examples of %s): use %d or less", batchSize,
+                    data.trainSize(), data.name(), data.trainSize()));
+        }
+        return data;
+    }
+
+    private static String messageOf(Throwable e) {
+        String m = e == null ? null : e.getMessage();
+        return m == null ? String.valueOf(e) : m;
+    }
+
+    /** Stops the flusher; runs still going lose their periodic flushes (they flush as they append). */
+    @Override
+    public void close() {
+        flusher.close();
+    }
+}

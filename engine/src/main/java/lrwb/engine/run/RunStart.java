@@ -1,0 +1,13 @@
+package lrwb.engine.run;
+
+import java.nio.file.Path;
+
+/**
+ * What a run is about to do, known once its data is loaded: for progress bars, ETAs and schedules made from it.
+ *
+ * @param plannedIterations updates planned (a range test may stop earlier, when the loss diverges)
+ * @param plannedEpochs     training: epochs planned; a range test: 0
+ */
+public record RunStart(RunKind kind, Path folder, String datasetName, int trainSize, int validationSize, int stepsPerEpoch,
+                       long plannedIterations, int plannedEpochs) {
+}

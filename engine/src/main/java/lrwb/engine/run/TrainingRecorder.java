@@ -1,0 +1,150 @@
+package lrwb.engine.run;
+
+import lrwb.engine.train.EpochMetrics;
+import lrwb.engine.train.IterationMetrics;
+import lrwb.engine.train.TrainingEvent;
+import lrwb.engine.train.TrainingListener;
+import lrwb.engine.train.TrainingPlan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Writes a training job to its run folder as it happens: iterations.csv and epochs.csv appended and flushed at
+ * least every quarter second — by the job's thread when it appends, and by the run service's flusher while the
+ * job is busy elsewhere (validating) — epochs.csv always after iterations.csv, so an epoch row on disk has its
+ * iterations there too; events.csv for overrides, pauses and plateau reductions; run.json rewritten atomically
+ * at start and at the end. The first listener of its job, so the record is final before anyone hears the end.
+ */
+final class TrainingRecorder implements TrainingListener, DueFlush {
+    private final RecordFolder folder;
+    private final CsvLog iterations;
+    private final CsvLog epochs;
+    private final CsvLog events;
+    private boolean writeFailed;
+    private IOException endFailure;
+
+    TrainingRecorder(RecordFolder folder) throws IOException {
+        this.folder = folder;
+        Path dir = folder.dir();
+        iterations = CsvLog.create(dir.resolve(RunFiles.ITERATIONS), RunFiles.ITERATIONS_HEADER);
+        epochs = CsvLog.create(dir.resolve(RunFiles.EPOCHS), RunFiles.EPOCHS_HEADER);
+        events = CsvLog.create(dir.resolve(RunFiles.EVENTS), RunFiles.EVENTS_HEADER);
+    }
+
+    Path dir() {
+        return folder.dir();
+    }
+
+    /** Why the final run.json could not be written, or null. */
+    synchronized IOException endFailure() {
+        return endFailure;
+    }
+
+    @Override
+    public synchronized void onStarted(TrainingPlan plan) {
+        folder.config().put("stepsPerEpoch", plan.stepsPerEpoch());
+        folder.config().put("trainSize", plan.trainSize());
+        folder.config().put("validationSize", plan.validationSize());
+        write(folder::rewrite);
+    }
+
+    @Override
+    public synchronized void onIteration(IterationMetrics m) {
+        write(() -> iterations.append(m.iteration(), m.epoch(), m.lr(), m.loss()));
+    }
+
+    @Override
+    public synchronized void onEpoch(EpochMetrics m) {
+        write(() -> {
+            epochs.hold(m.epoch(), m.lr(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(), m.seconds());
+            if (epochs.isFlushDue()) { // small sets end an epoch every few milliseconds: not a flush each time
+                iterations.flush(); // an epoch row never reaches the disk before its iterations
+                epochs.flush();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void flushIfDue() {
+        try {
+            if (!writeFailed && (iterations.isFlushDue() || epochs.isFlushDue())) {
+                iterations.flush();
+                epochs.flush();
+            }
+        } catch (IOException e) {
+            writeFailed = true; // the job's next row reports it
+        }
+    }
+
+    @Override
+    public synchronized void onEvent(TrainingEvent e) {
+        switch (e.kind()) {
+            case LR_OVERRIDDEN, LR_OVERRIDE_CLEARED, PLATEAU_REDUCTION, PAUSED, RESUMED -> write(() -> {
+                events.append(e.iteration(), e.epoch(), e.kind().name().toLowerCase(Locale.ROOT), e.lr(), quoted(e.message()));
+                events.flush();
+                iterations.flush();
+                epochs.flush();
+            });
+            case FINISHED, CANCELLED, DIVERGED, FAILED -> end(e);
+            default -> {
+            }
+        }
+    }
+
+    private void end(TrainingEvent e) {
+        RunStatus status = statusOf(e.kind());
+        String message = e.message();
+        for (CsvLog log : new CsvLog[] {iterations, epochs, events}) {
+            if (writeFailed) {
+                log.closeAfterFailure();
+                continue;
+            }
+            try {
+                log.close();
+            } catch (IOException io) {
+                writeFailed = true;
+                log.closeAfterFailure();
+                status = RunStatus.FAILED;
+                message = "cannot write the run record: " + io.getMessage();
+            }
+        }
+        try {
+            folder.end(status, message);
+        } catch (IOException io) {
+            endFailure = io;
+        }
+    }
+
+    static RunStatus statusOf(TrainingEvent.Kind kind) {
+        return switch (kind) {
+            case FINISHED -> RunStatus.FINISHED;
+            case CANCELLED -> RunStatus.CANCELLED;
+            case DIVERGED -> RunStatus.DIVERGED;
+            default -> RunStatus.FAILED;
+        };
+    }
+
+    private static String quoted(String text) {
+        String oneLine = text == null ? "" : text.replace("\r", " ").replace("\n", " ");
+        return "\"" + oneLine.replace("\"", "\"\"") + "\"";
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private void write(IoAction action) {
+        if (writeFailed) {
+            throw new UncheckedIOException(new IOException("cannot write the run record: the disk refused an earlier write"));
+        }
+        try {
+            action.run();
+        } catch (IOException e) {
+            writeFailed = true;
+            throw new UncheckedIOException("cannot write the run record: " + e.getMessage(), e);
+        }
+    }
+}
