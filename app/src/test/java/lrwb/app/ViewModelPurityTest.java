@@ -29,7 +29,7 @@ class ViewModelPurityTest {
             "training/QueueMode", "training/TrainingForm", "training/ScheduleChoice", "training/ScheduleSource",
             "training/ScheduleSummary", "training/RecordedRun", "training/DurationText", "training/DistinctNames",
             "training/MarkText",
-            "runs/RunsViewModel", "runs/RunRow", "runs/RunSnapshot", "runs/ComparedRun", "runs/KindFilter", "runs/MetricsFile");
+            "runs/RunsViewModel", "runs/RunRow", "runs/ComparedRun", "runs/KindFilter", "runs/MetricsFile");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
     @Test

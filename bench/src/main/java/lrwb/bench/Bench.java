@@ -127,8 +127,8 @@ public final class Bench {
         int n = c.blockIterations();
         RangeTestLoop range = new RangeTestLoop(c, n, SGD, SEED, runs, sink);
         RangeTestLoop range2 = new RangeTestLoop(c, 2 * n, SGD, SEED, runs, sink);
-        TrainingLoop train = new TrainingLoop(c, c.trainEpochs(), data, SGD, SEED, runs, sink);
-        TrainingLoop train2 = new TrainingLoop(c, 2 * c.trainEpochs(), data, SGD, SEED, runs, sink);
+        TrainingLoop train = new TrainingLoop(c, c.trainEpochs(), SGD, SEED, runs, sink);
+        TrainingLoop train2 = new TrainingLoop(c, 2 * c.trainEpochs(), SGD, SEED, runs, sink);
         MmulLoop mmul = new MmulLoop(c, data);
 
         // Every block runs on a thread of its own, as a TrainingJob always does: ND4J keeps per-thread state

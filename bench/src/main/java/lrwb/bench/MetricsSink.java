@@ -1,9 +1,8 @@
 package lrwb.bench;
 
 import lrwb.engine.finder.RangePoint;
-import lrwb.engine.finder.RangeTestListener;
+import lrwb.engine.run.RunListener;
 import lrwb.engine.train.IterationMetrics;
-import lrwb.engine.train.TrainingListener;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -11,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Stands in for the app's chart feed: every metric is queued on the job's thread and drained by another
  * thread 60 times a second, as the FX thread's per-frame coalescing does.
  */
-final class MetricsSink implements TrainingListener, RangeTestListener {
+final class MetricsSink implements RunListener {
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private volatile long drained;
 
@@ -40,7 +39,7 @@ final class MetricsSink implements TrainingListener, RangeTestListener {
     }
 
     @Override
-    public void onPoint(RangePoint point) {
+    public void onRangePoint(RangePoint point) {
         queue.add(point);
     }
 

@@ -2,10 +2,12 @@ package lrwb.bench;
 
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.finder.RangeTestConfig;
-import lrwb.engine.finder.RangeTestJob;
-import lrwb.engine.finder.RangeTestRecorder;
+import lrwb.engine.run.RunHandle;
+import lrwb.engine.run.RunListener;
+import lrwb.engine.run.RunOutcome;
+import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunTarget;
 import lrwb.engine.finder.RangeTestRequest;
-import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.startup.EngineStartup;
@@ -30,15 +32,14 @@ public final class StartupProbe {
         long t0 = System.nanoTime();
         RangeTestRequest request = new RangeTestRequest(DataOptions.of("iris"), ModelSpec.mlp(16),
                 OptimizerSpec.of(OptimizerSpec.Kind.SGD), 16, RangeTestConfig.defaults());
-        RangeTestJob job = RangeTestJob.prepare(request);
         Path dir = Files.createTempDirectory("lrwb-bench-cold");
-        RangeTestResult result;
-        try (RangeTestRecorder recorder = new RangeTestRecorder(dir, job)) {
+        try (RunService service = new RunService()) {
+            RunHandle handle = service.startRangeTest(request, RunTarget.folder(dir, false), RunListener.NONE);
             long t1 = System.nanoTime();
-            result = job.run(recorder, () -> false);
+            RunOutcome outcome = handle.await();
             long t2 = System.nanoTime();
             System.out.printf("engineMs=%d readyUptimeMs=%d prepareMs=%.1f runMs=%.1f points=%d%n", info.millis(),
-                    readyUptime, (t1 - t0) / 1e6, (t2 - t1) / 1e6, result.points().size());
+                    readyUptime, (t1 - t0) / 1e6, (t2 - t1) / 1e6, outcome.rangeTest().points().size());
         }
         System.exit(0);
     }

@@ -1,23 +1,24 @@
 package lrwb.bench;
 
-import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.run.RunListener;
+import lrwb.engine.run.RunOutcome;
+import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunStart;
+import lrwb.engine.run.RunStatus;
+import lrwb.engine.run.RunTarget;
 import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.ScheduleSpec;
-import lrwb.engine.train.TrainingEvent;
-import lrwb.engine.train.TrainingJob;
-import lrwb.engine.train.TrainingListener;
-import lrwb.engine.train.TrainingPlan;
-import lrwb.engine.train.TrainingRecorder;
+import lrwb.engine.train.IterationMetrics;
 import lrwb.engine.train.TrainingRequest;
 
 import java.nio.file.Path;
 
 /**
- * Our training loop as {@code lrwb train} and the app run it: a {@link TrainingJob} on its own thread, under a
- * cosine schedule, with {@link TrainingRecorder} writing the CSVs and every iteration streamed to a
- * {@link MetricsSink}. The clock runs from the job's STARTED (network built) to FINISHED, whole epochs, so
- * building each epoch's batches and the per-epoch evaluation count.
+ * Our training loop as {@code lrwb train} and the app run it: started through the {@link RunService} (a job on its
+ * own thread with its record written to disk), under a cosine schedule, every iteration streamed to a
+ * {@link MetricsSink}. The clock runs from the run's start (network built) to its complete record, whole epochs,
+ * so building each epoch's batches and the per-epoch evaluation count.
  */
 final class TrainingLoop {
     private static final ScheduleSpec SCHEDULE = ScheduleJson.parse(
@@ -25,17 +26,16 @@ final class TrainingLoop {
 
     private final BenchCase c;
     private final int epochs;
-    private final LoadedData data;
     private final OptimizerSpec optimizer;
     private final long seed;
     private final Path runs;
     private final MetricsSink sink;
     private int count;
+    private final RunService service = new RunService();
 
-    TrainingLoop(BenchCase c, int epochs, LoadedData data, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
+    TrainingLoop(BenchCase c, int epochs, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
         this.c = c;
         this.epochs = epochs;
-        this.data = data;
         this.optimizer = optimizer;
         this.seed = seed;
         this.runs = runs;
@@ -46,32 +46,40 @@ final class TrainingLoop {
     Sample block() throws Exception {
         TrainingRequest request = new TrainingRequest(c.data(), c.model(), optimizer, SCHEDULE, epochs,
                 c.batchSize(), seed, "bench " + c.name());
-        TrainingRecorder recorder = new TrainingRecorder(runs.resolve("train-" + epochs + "-" + ++count), request);
-        Clock clock = new Clock();
-        TrainingJob job = new TrainingJob(request, data).addListener(recorder).addListener(sink).addListener(clock);
-        job.start();
-        TrainingEvent end = job.ended().get();
-        if (end.kind() != TrainingEvent.Kind.FINISHED) {
-            throw new IllegalStateException("training ended " + end.kind() + ": " + end.message());
+        Clock clock = new Clock(sink);
+        RunOutcome end = service.startTraining(request, RunTarget.folder(runs.resolve("train-" + epochs + "-" + ++count), false),
+                clock).await();
+        if (end.status() != RunStatus.FINISHED) {
+            throw new IllegalStateException("training ended " + end.status() + ": " + end.message());
         }
         return clock.sample;
     }
 
-    /** Added last, so it sees STARTED before and FINISHED after the recorder has done its work. */
-    private static final class Clock implements TrainingListener {
+    /** Hears the run after the recorder, so it sees the start before and the end after the recorder has done its work. */
+    private static final class Clock implements RunListener {
+        private final MetricsSink sink;
         private Sample.Stopwatch stopwatch;
+        private long iterations;
         volatile Sample sample;
 
-        @Override
-        public void onStarted(TrainingPlan plan) {
-            stopwatch = Sample.start(); // on the job's thread, as is FINISHED
+        Clock(MetricsSink sink) {
+            this.sink = sink;
         }
 
         @Override
-        public void onEvent(TrainingEvent event) {
-            if (event.kind() == TrainingEvent.Kind.FINISHED) {
-                sample = stopwatch.stop(event.iteration());
-            }
+        public void onStarted(RunStart start) {
+            stopwatch = Sample.start(); // on the job's thread, as is the end
+        }
+
+        @Override
+        public void onIteration(IterationMetrics metrics) {
+            sink.onIteration(metrics);
+            iterations = metrics.iteration() + 1;
+        }
+
+        @Override
+        public void onEnded(RunOutcome outcome) {
+            sample = stopwatch.stop(iterations);
         }
     }
 }

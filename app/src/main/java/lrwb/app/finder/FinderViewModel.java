@@ -19,19 +19,20 @@ import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.stream.FrameQueue;
-import lrwb.engine.data.DataException;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestConfig;
-import lrwb.engine.finder.RangeTestJob;
-import lrwb.engine.finder.RangeTestListener;
-import lrwb.engine.finder.RangeTestRecord;
-import lrwb.engine.finder.RangeTestRecorder;
+import lrwb.engine.run.RangeTestRecord;
+import lrwb.engine.run.RunHandle;
+import lrwb.engine.run.RunListener;
+import lrwb.engine.run.RunOutcome;
+import lrwb.engine.run.RunRefusedException;
+import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunStart;
+import lrwb.engine.run.RunTarget;
 import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.finder.Suggestions;
 import lrwb.engine.finder.SweepMode;
-import lrwb.engine.run.CsvLog;
-import lrwb.engine.run.RunFolder;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.InvalidSpecException;
 import lrwb.engine.schedule.OneCycleSchedule;
@@ -40,7 +41,6 @@ import lrwb.engine.schedule.Unit;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,9 +72,12 @@ public final class FinderViewModel {
     private final DoubleProperty lowerBound = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty upperBound = new SimpleDoubleProperty(Double.NaN);
 
+    private final RunService service;
     private final Path runsDir;
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
     private volatile boolean cancelRequested;
+    /** The live test's handle once the service has started it; null before and after. */
+    private volatile RunHandle handle;
     private int plannedIterations;
     private double bestSmoothed;
     private Consumer<ScheduleSpec> designerSink = spec -> { };
@@ -86,14 +89,18 @@ public final class FinderViewModel {
     private record Finished(FinderRun run, RangeTestResult result) {
     }
 
-    private record Failed(FinderRun run, String message, boolean dataProblem) {
+    private record Failed(FinderRun run, String message, RunRefusedException.Field field) {
     }
 
     private record Point(FinderRun run, RangePoint point) {
     }
 
-    /** @param runsDir where every range test gets its run folder (the workbench home's runs/) */
-    public FinderViewModel(Path runsDir) {
+    /**
+     * @param service starts every range test and records it
+     * @param runsDir where every range test gets its run folder (the workbench home's runs/)
+     */
+    public FinderViewModel(RunService service, Path runsDir) {
+        this.service = service;
         this.runsDir = runsDir;
     }
 
@@ -224,46 +231,48 @@ public final class FinderViewModel {
 
     public void stop() {
         cancelRequested = true;
+        RunHandle live = handle;
+        if (live != null) {
+            live.cancel();
+        }
         if (running.get()) {
             status.set("Stopping… the network is being restored");
         }
     }
 
+    /** The background thread: the service loads, builds and starts; its thread then reports through the frame queue. */
     private void runInBackground(FinderRun run, RangeTestRequest request) {
-        RangeTestJob job;
+        RunHandle started;
         try {
-            job = RangeTestJob.prepare(request);
-        } catch (DataException e) {
-            frames.offer(new Failed(run, e.getMessage(), true));
-            return;
-        } catch (IllegalArgumentException e) {
-            frames.offer(new Failed(run, e.getMessage(), false));
+            started = service.startRangeTest(request, RunTarget.newFolderIn(runsDir), new RunListener() {
+                @Override
+                public void onStarted(RunStart start) {
+                    frames.offer(new Started(run, start.stepsPerEpoch(), start.folder()));
+                }
+
+                @Override
+                public void onRangePoint(RangePoint p) {
+                    frames.offer(new Point(run, p));
+                }
+
+                @Override
+                public void onEnded(RunOutcome outcome) {
+                    handle = null;
+                    frames.offer(outcome.rangeTest() != null ? new Finished(run, outcome.rangeTest())
+                            : new Failed(run, outcome.message(), RunRefusedException.Field.OTHER));
+                }
+            });
+        } catch (RunRefusedException e) {
+            frames.offer(new Failed(run, e.getMessage(), e.field()));
             return;
         } catch (Throwable e) {
-            frames.offer(new Failed(run, "could not start: " + e, false));
+            frames.offer(new Failed(run, "could not start: " + (e.getMessage() == null ? e : e.getMessage()),
+                    RunRefusedException.Field.OTHER));
             return;
         }
-        int stepsPerEpoch = job.stepsPerEpoch();
-        try {
-            Path folder = RunFolder.create(runsDir, "rangeTest", request.shortName(), LocalDateTime.now());
-            try (RangeTestRecorder recorder = new RangeTestRecorder(folder, job)) {
-                frames.offer(new Started(run, stepsPerEpoch, folder));
-                RangeTestResult result = job.run(new RangeTestListener() {
-                    @Override
-                    public void onPoint(RangePoint p) {
-                        recorder.onPoint(p);
-                        frames.offer(new Point(run, p));
-                    }
-
-                    @Override
-                    public void onFinished(RangeTestResult r) {
-                        recorder.onFinished(r);
-                    }
-                }, () -> cancelRequested);
-                frames.offer(new Finished(run, result));
-            }
-        } catch (Throwable e) {
-            frames.offer(new Failed(run, "the range test failed: " + (e.getMessage() == null ? e : e.getMessage()), false));
+        handle = started;
+        if (cancelRequested) {
+            started.cancel(); // Stop was pressed while the data loaded
         }
     }
 
@@ -310,7 +319,7 @@ public final class FinderViewModel {
         running.set(false);
         frames.stop();
         progress.set(1);
-        String how = r.cancelled() ? "Stopped by you after " + r.points().size() + " of " + r.iterations() + " iterations"
+        String how = r.cancelled() ? "Cancelled after " + r.points().size() + " of " + r.iterations() + " iterations"
                 : r.diverged() ? String.format(Locale.ROOT, "Diverged at iteration %d (lr %.3g)", r.stoppedAt() + 1,
                 r.points().get(r.points().size() - 1).lr())
                 : "Finished " + r.iterations() + " iterations";
@@ -326,12 +335,13 @@ public final class FinderViewModel {
         running.set(false);
         frames.stop();
         progress.set(0);
-        if (f.dataProblem()) {
-            setup.dataError(f.message());
-        } else if (f.message().startsWith("adadelta") || f.message().contains("optimizer")) {
-            setup.optimizer().setError(f.message());
-        } else if (f.message().contains("cnn")) {
-            setup.model().setError(f.message());
+        switch (f.field()) {
+            case DATA -> setup.dataError(f.message());
+            case OPTIMIZER -> setup.optimizer().setError(f.message());
+            case MODEL -> setup.model().setError(f.message());
+            case BATCH_SIZE -> setup.batch().setError(f.message());
+            default -> {
+            }
         }
         status.set("Could not run: " + f.message());
     }
@@ -370,8 +380,7 @@ public final class FinderViewModel {
     /** Adds a past range test from its run folder to the chart. */
     public FinderRun reopen(Path folder) throws IOException {
         RangeTestRecord record = RangeTestRecord.read(folder);
-        FinderRun run = new FinderRun(record.info().name() + " · " + folder.getFileName(),
-                record.info().config().path("stepsPerEpoch").asInt(0));
+        FinderRun run = new FinderRun(record.run().name() + " · " + folder.getFileName(), record.run().config().stepsPerEpoch());
         run.points().setAll(record.points());
         run.showSuggestions(record.suggestions());
         run.folderProperty().set(folder);
@@ -431,11 +440,7 @@ public final class FinderViewModel {
         if (run == null) {
             throw new IOException("there is no range test to export yet");
         }
-        try (CsvLog csv = CsvLog.create(file, "iteration,lr,loss,smoothed_loss")) {
-            for (RangePoint p : run.points()) {
-                csv.append(p.iteration(), p.lr(), p.loss(), p.smoothed());
-            }
-        }
+        RangeTestRecord.writeCsv(List.copyOf(run.points()), file);
     }
 
     /** FX thread (tests): hands over what the background thread has queued so far. */

@@ -2,9 +2,9 @@ package lrwb.app.runs;
 
 import javafx.scene.paint.Color;
 import lrwb.engine.finder.RangePoint;
-import lrwb.engine.finder.RangeTestRecord;
+import lrwb.engine.run.RangeTestRecord;
 import lrwb.engine.train.EpochMetrics;
-import lrwb.engine.train.TrainingRecord;
+import lrwb.engine.run.TrainingRecord;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,7 +39,11 @@ public record ComparedRun(Path dir, String name, Color color, boolean rangeTest,
             acc[i] = epochs.get(i).valAccuracy();
             loss[i] = epochs.get(i).valLoss();
         }
-        return new ComparedRun(row.dir(), row.name(), color, false, e, acc, loss,
-                record.iterations().column("iteration"), record.iterations().column("lr"));
+        long[] iterations = record.iterations().iteration();
+        double[] it = new double[iterations.length];
+        for (int i = 0; i < it.length; i++) {
+            it[i] = iterations[i];
+        }
+        return new ComparedRun(row.dir(), row.name(), color, false, e, acc, loss, it, record.iterations().lr());
     }
 }

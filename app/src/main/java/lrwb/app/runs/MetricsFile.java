@@ -1,15 +1,14 @@
 package lrwb.app.runs;
 
-import lrwb.engine.finder.RangeTestRecorder;
-import lrwb.engine.train.TrainingRecorder;
+import lrwb.engine.run.RunFiles;
 
 import java.util.List;
 
 /** The metrics a run folder holds as CSV, any of which can be exported as it is. */
 public enum MetricsFile {
-    EPOCHS(TrainingRecorder.EPOCHS, "Epochs: train/validation loss and accuracy"),
-    ITERATIONS(TrainingRecorder.ITERATIONS, "Iterations: LR and loss of every update"),
-    RANGE(RangeTestRecorder.RANGE, "Range test: LR, loss and smoothed loss");
+    EPOCHS(RunFiles.EPOCHS, "Epochs: train/validation loss and accuracy"),
+    ITERATIONS(RunFiles.ITERATIONS, "Iterations: LR and loss of every update"),
+    RANGE(RunFiles.RANGE, "Range test: LR, loss and smoothed loss");
 
     private final String fileName;
     private final String label;

@@ -1,6 +1,5 @@
 package lrwb.app.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -9,7 +8,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.training.ScheduleSummary;
-import lrwb.engine.run.RunInfo;
+import lrwb.engine.finder.RangeTestConfig;
+import lrwb.engine.run.RunCatalog;
+import lrwb.engine.run.RunConfig;
+import lrwb.engine.run.RunKind;
+import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
 
 import java.nio.file.Path;
@@ -21,7 +24,7 @@ import java.time.Instant;
  */
 public final class RunRow {
     private final Path dir;
-    private final String kind;
+    private final RunKind kind;
     private final String dataset;
     private final String model;
     private final String optimizer;
@@ -30,55 +33,68 @@ public final class RunRow {
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper bestValAccuracy = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(Double.NaN);
 
-    RunRow(RunSnapshot s) {
-        RunInfo info = s.info();
-        JsonNode config = info.config();
-        dir = s.dir();
-        kind = info.kind();
-        dataset = config.path("dataset").path("source").asText("–");
-        model = config.path("model").asText("–");
-        optimizer = config.path("optimizer").asText("–");
-        schedule = isRangeTest() ? rangeText(config) : ScheduleSummary.of(config.get("schedule"));
-        startedAt = info.startedAt();
-        apply(s);
+    RunRow(RunCatalog.Entry entry) {
+        RunRecord record = entry.record();
+        RunConfig config = record.config();
+        dir = record.dir();
+        kind = record.kind();
+        dataset = config.data() == null ? "–" : config.data().source();
+        model = config.model() == null ? "–" : config.model().describe();
+        optimizer = config.optimizer() == null ? "–" : config.optimizer().describe();
+        schedule = config.rangeTest() != null ? rangeText(config.rangeTest().config())
+                : config.training() != null ? ScheduleSummary.of(config.training().schedule()) : "–";
+        startedAt = record.info().startedAt();
+        apply(entry);
     }
 
-    /** Takes the changing parts of a newer snapshot of the same folder. */
-    void apply(RunSnapshot s) {
-        name.set(s.info().name());
-        status.set(s.info().status());
-        message.set(s.info().message() == null ? "" : s.info().message());
-        bestValAccuracy.set(s.bestValAccuracy());
-        seconds.set(s.info().duration().toMillis() / 1000.0);
+    /** Takes the changing parts of a newer reading of the same folder. */
+    void apply(RunCatalog.Entry entry) {
+        RunRecord record = entry.record();
+        name.set(record.name());
+        status.set(record.status());
+        String said = record.info().message() == null ? "" : record.info().message();
+        problems.set(String.join("; ", record.problems()));
+        message.set(record.isDamaged() ? ("Damaged record: " + problems.get() + (said.isEmpty() ? "" : ". " + said)) : said);
+        bestValAccuracy.set(entry.bestValAccuracy());
+        seconds.set(record.duration().toMillis() / 1000.0);
     }
 
     void rename(String newName) {
         name.set(newName);
     }
 
-    private static String rangeText(JsonNode config) {
-        return "range test " + NumberLabels.significant(config.path("startLr").asDouble(Double.NaN), 3) + " → "
-                + NumberLabels.significant(config.path("endLr").asDouble(Double.NaN), 3) + " " + config.path("mode").asText("");
+    private static String rangeText(RangeTestConfig config) {
+        return "range test " + NumberLabels.significant(config.startLr(), 3) + " → "
+                + NumberLabels.significant(config.endLr(), 3) + " " + config.mode().json();
     }
 
     public Path dir() {
         return dir;
     }
 
-    /** {@code training} or {@code rangeTest}, as run.json says. */
-    public String kind() {
+    public RunKind kind() {
         return kind;
     }
 
     public boolean isRangeTest() {
-        return RunSnapshot.RANGE_TEST.equals(kind);
+        return kind == RunKind.RANGE_TEST;
     }
 
     public String kindLabel() {
-        return isRangeTest() ? "range test" : RunSnapshot.TRAINING.equals(kind) ? "training" : kind;
+        return kind.label();
+    }
+
+    /** What is wrong with the record on disk, empty for a sound one: the table flags such rows. */
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public boolean isDamaged() {
+        return !problems.get().isEmpty();
     }
 
     public String dataset() {
@@ -135,7 +151,7 @@ public final class RunRow {
         if (text.isEmpty()) {
             return true;
         }
-        for (String s : new String[] {name.get(), kindLabel(), dataset, model, optimizer, schedule, status.get().json(),
+        for (String s : new String[] {name.get(), kindLabel(), dataset, model, optimizer, schedule, status.get().label(),
                 dir.getFileName().toString()}) {
             if (s != null && s.toLowerCase(java.util.Locale.ROOT).contains(text)) {
                 return true;

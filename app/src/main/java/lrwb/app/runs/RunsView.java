@@ -126,10 +126,13 @@ public final class RunsView {
                     setTooltip(null);
                     return;
                 }
-                setText(s.json());
+                // a damaged record is flagged whatever its status says: its figures are not all to be trusted
+                setText(row.isDamaged() && s != RunStatus.DAMAGED ? s.label() + " ⚠" : s.label());
                 String why = row.messageProperty().get();
                 setTooltip(why == null || why.isEmpty() ? null : new Tooltip(why));
-                if (s == RunStatus.FAILED || s == RunStatus.DIVERGED || s == RunStatus.INTERRUPTED) {
+                boolean problem = s == RunStatus.FAILED || s == RunStatus.INTERRUPTED || s == RunStatus.DAMAGED
+                        || (s == RunStatus.DIVERGED && !row.isRangeTest()) || row.isDamaged();
+                if (problem) {
                     getStyleClass().add("status-problem");
                 } else if (s == RunStatus.RUNNING) {
                     getStyleClass().add("status-live");

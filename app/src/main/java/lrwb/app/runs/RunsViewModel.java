@@ -17,7 +17,7 @@ import javafx.util.Duration;
 import lrwb.app.chart.CurveColors;
 import lrwb.app.stream.BackgroundWork;
 import lrwb.engine.run.RunCatalog;
-import lrwb.engine.run.RunInfo;
+import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
 
@@ -50,7 +50,7 @@ public final class RunsViewModel {
 
     private final WorkbenchHome home;
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.nameProperty(), r.statusProperty()});
+            r -> new javafx.beans.Observable[] {r.nameProperty(), r.statusProperty(), r.problemsProperty()});
     private final FilteredList<RunRow> shown = new FilteredList<>(rows);
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<KindFilter> kindFilter = new SimpleObjectProperty<>(KindFilter.ALL);
@@ -60,8 +60,8 @@ public final class RunsViewModel {
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final Map<Path, Color> colors = new HashMap<>();
-    /** Read on the background thread only, one refresh at a time. */
-    private final Map<Path, RunSnapshot.Best> bestCache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Read on the background thread only, one refresh at a time; remembers epochs.csv readings between refreshes. */
+    private final RunCatalog catalog;
     private final PauseTransition liveRefresh = new PauseTransition(LIVE_REFRESH);
     private Consumer<Path> trainingOpener;
     private Consumer<Path> rangeTestOpener;
@@ -71,6 +71,7 @@ public final class RunsViewModel {
 
     public RunsViewModel(WorkbenchHome home) {
         this.home = home;
+        this.catalog = new RunCatalog(home.runs());
         filterText.addListener((o, a, b) -> applyFilter());
         kindFilter.addListener((o, a, b) -> applyFilter());
         selection.addListener((javafx.collections.ListChangeListener<RunRow>) c -> loadCompared());
@@ -136,22 +137,27 @@ public final class RunsViewModel {
         liveRefresh.stop();
         Path runsDir = home.runs();
         refreshing = BackgroundWork.supply(() -> {
-            RunCatalog.Listing listing = new RunCatalog(runsDir).list();
-            List<RunSnapshot> snapshots = new ArrayList<>();
-            for (RunCatalog.Entry e : listing.runs()) {
-                snapshots.add(RunSnapshot.read(e, bestCache));
-            }
-            return new Object[] {snapshots, listing.problems()};
+            RunCatalog.Listing listing = catalog.list();
+            return new Object[] {listing.runs(), listing.skipped()};
         }).handle((result, error) -> {
             if (error != null) {
                 say("Cannot list " + runsDir + ": " + BackgroundWork.cause(error).getMessage(), true);
             } else {
                 @SuppressWarnings("unchecked")
-                List<RunSnapshot> snapshots = (List<RunSnapshot>) result[0];
+                List<RunCatalog.Entry> snapshots = (List<RunCatalog.Entry>) result[0];
                 @SuppressWarnings("unchecked")
                 List<String> issues = (List<String>) result[1];
                 merge(snapshots);
-                problems.set(issues.isEmpty() ? "" : issues.size() + " folder(s) skipped: " + String.join("; ", issues));
+                long damaged = rows.stream().filter(RunRow::isDamaged).count();
+                List<String> said = new ArrayList<>();
+                if (damaged > 0) {
+                    said.add(damaged + (damaged == 1 ? " run record is" : " run records are")
+                            + " damaged (marked ⚠; the status tooltip says what is wrong)");
+                }
+                if (!issues.isEmpty()) {
+                    said.add(issues.size() + " folder(s) skipped: " + String.join("; ", issues));
+                }
+                problems.set(String.join(" · ", said));
             }
             afterRefresh();
             return null;
@@ -173,11 +179,11 @@ public final class RunsViewModel {
         }
     }
 
-    private void merge(List<RunSnapshot> snapshots) {
+    private void merge(List<RunCatalog.Entry> snapshots) {
         Map<Path, RunRow> byDir = new LinkedHashMap<>();
         rows.forEach(r -> byDir.put(r.dir(), r));
         List<RunRow> merged = new ArrayList<>();
-        for (RunSnapshot s : snapshots) {
+        for (RunCatalog.Entry s : snapshots) {
             RunRow row = byDir.remove(s.dir());
             if (row == null) {
                 row = new RunRow(s);
@@ -263,9 +269,7 @@ public final class RunsViewModel {
             return false;
         }
         try {
-            RunInfo info = RunInfo.read(row.dir());
-            new RunInfo(info.kind(), name, row.status(), info.config(), info.startedAt(), info.endedAt(), info.message(), info.pid())
-                    .writeTo(row.dir());
+            RunRecord.read(row.dir()).renamed(name);
         } catch (IOException e) {
             say("Could not rename " + row.dir().getFileName() + ": " + e.getMessage(), true);
             return false;

@@ -22,6 +22,7 @@ import lrwb.app.runs.RunsView;
 import lrwb.app.runs.RunsViewModel;
 import lrwb.app.training.TrainingView;
 import lrwb.app.training.TrainingViewModel;
+import lrwb.engine.run.RunService;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.ScheduleSpec;
@@ -41,6 +42,8 @@ public final class MainWindow {
     private final FinderView finderView;
     private final TrainingViewModel training;
     private final RunsViewModel runs;
+    /** Every range test and training run of the window starts here (one flusher thread for all their records). */
+    private final RunService runService = new RunService();
 
     /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}. */
     public MainWindow(CompletionStage<EngineInfo> engineStartup) {
@@ -60,11 +63,11 @@ public final class MainWindow {
         }
         designer.selectedProperty().set(designer.curves().get(1));
         DesignerView designerView = new DesignerView(designer, files);
-        training = new TrainingViewModel(home);
+        training = new TrainingViewModel(home, runService);
         TrainingView trainingView = new TrainingView(training, files);
         runs = new RunsViewModel(home);
         RunsView runsView = new RunsView(runs, files);
-        finder = new FinderViewModel(home.runs());
+        finder = new FinderViewModel(runService, home.runs());
         finderView = new FinderView(finder, files, home.root().resolve("exports"));
         finder.setDesignerSink(spec -> {
             designer.add("From the LR Finder: " + spec.type(), spec);

@@ -5,10 +5,13 @@ import lrwb.engine.run.RunStatus;
 /** Where a run in the Training workspace is: waiting in the queue, live, or ended (and how). */
 public enum RunState {
     QUEUED("queued"), LOADING("loading data"), RUNNING("running"), PAUSED("paused"),
-    FINISHED("finished"), STOPPED("stopped"), DIVERGED("diverged"), FAILED("failed"),
+    FINISHED("finished"), CANCELLED("cancelled"), DIVERGED("diverged"), FAILED("failed"),
     /** Read back from a run whose process was killed before it ended. */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /** Read back from a folder whose run.json cannot be read. */
+    DAMAGED("damaged");
 
+    /** The same word as the run's {@link RunStatus} where there is one: one word per meaning in CLI, files and UI. */
     private final String label;
 
     RunState(String label) {
@@ -30,7 +33,7 @@ public enum RunState {
 
     /** Ended badly: the reason must be on the screen. */
     public boolean isProblem() {
-        return this == DIVERGED || this == FAILED || this == INTERRUPTED;
+        return this == DIVERGED || this == FAILED || this == INTERRUPTED || this == DAMAGED;
     }
 
     /** The state of a run read back from its run.json. */
@@ -38,10 +41,11 @@ public enum RunState {
         return switch (status) {
             case RUNNING -> RUNNING;
             case FINISHED -> FINISHED;
-            case CANCELLED -> STOPPED;
+            case CANCELLED -> CANCELLED;
             case DIVERGED -> DIVERGED;
             case FAILED -> FAILED;
             case INTERRUPTED -> INTERRUPTED;
+            case DAMAGED -> DAMAGED;
         };
     }
 }

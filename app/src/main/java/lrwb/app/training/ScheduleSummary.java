@@ -1,9 +1,24 @@
 package lrwb.app.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import lrwb.app.chart.NumberLabels;
-import lrwb.engine.schedule.ScheduleJson;
+import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.schedule.CosineRestartsSchedule;
+import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.schedule.CyclicSchedule;
+import lrwb.engine.schedule.ExponentialSchedule;
+import lrwb.engine.schedule.InverseTimeSchedule;
+import lrwb.engine.schedule.LinearSchedule;
+import lrwb.engine.schedule.MultiStepSchedule;
+import lrwb.engine.schedule.NaturalExpSchedule;
+import lrwb.engine.schedule.PlateauSchedule;
+import lrwb.engine.schedule.PolynomialSchedule;
+import lrwb.engine.schedule.StepSchedule;
+import lrwb.engine.schedule.OneCycleSchedule;
+import lrwb.engine.schedule.PiecewiseSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
+import lrwb.engine.schedule.SequentialSchedule;
+
+import java.util.stream.Collectors;
 
 /**
  * A schedule in a few words for names, legends and table cells: its type and the LR that matters most
@@ -13,39 +28,55 @@ public final class ScheduleSummary {
     private ScheduleSummary() {
     }
 
+    /** "–" when there is none (a damaged record). */
     public static String of(ScheduleSpec spec) {
-        return of(ScheduleJson.toTree(spec));
-    }
-
-    /** From the JSON form (as run.json records it); "–" when there is none. */
-    public static String of(JsonNode spec) {
-        if (spec == null || !spec.isObject() || !spec.path("type").isTextual()) {
+        if (spec == null) {
             return "–";
         }
-        String type = spec.path("type").asText();
-        if (spec.path("baseLr").isNumber() && spec.path("maxLr").isNumber()) {
-            return type + " " + lr(spec, "baseLr") + "–" + lr(spec, "maxLr");
+        if (spec instanceof CyclicSchedule c) {
+            return c.type() + " " + lr(c.baseLr()) + "–" + lr(c.maxLr());
         }
-        if (spec.path("maxLr").isNumber()) {
-            return type + " max " + lr(spec, "maxLr");
+        if (spec instanceof OneCycleSchedule o) {
+            return o.type() + " max " + lr(o.maxLr());
         }
-        if (spec.path("lr").isNumber()) {
-            return type + " " + lr(spec, "lr");
+        if (spec instanceof PiecewiseSchedule p) {
+            return p.type() + " from " + lr(p.values().get(0));
         }
-        if (spec.path("values").isArray() && !spec.path("values").isEmpty()) {
-            return type + " from " + NumberLabels.significant(spec.path("values").get(0).asDouble(), 3);
+        if (spec instanceof SequentialSchedule s) {
+            return s.type() + ": " + s.schedules().stream().map(ScheduleSpec::type).collect(Collectors.joining(" "));
         }
-        if (spec.path("schedules").isArray()) {
-            StringBuilder b = new StringBuilder(type).append(':');
-            for (JsonNode part : spec.path("schedules")) {
-                b.append(' ').append(part.path("type").asText("?"));
-            }
-            return b.toString();
-        }
-        return type;
+        return spec.type() + " " + lr(nominalLr(spec));
     }
 
-    private static String lr(JsonNode spec, String field) {
-        return NumberLabels.significant(spec.path(field).asDouble(), 3);
+    /** The spec's own {@code lr} (a warmup or start factor aside), as the user typed it. */
+    private static double nominalLr(ScheduleSpec spec) {
+        if (spec instanceof ConstantSchedule s) {
+            return s.lr();
+        } else if (spec instanceof StepSchedule s) {
+            return s.lr();
+        } else if (spec instanceof MultiStepSchedule s) {
+            return s.lr();
+        } else if (spec instanceof ExponentialSchedule s) {
+            return s.lr();
+        } else if (spec instanceof NaturalExpSchedule s) {
+            return s.lr();
+        } else if (spec instanceof InverseTimeSchedule s) {
+            return s.lr();
+        } else if (spec instanceof PolynomialSchedule s) {
+            return s.lr();
+        } else if (spec instanceof CosineSchedule s) {
+            return s.lr();
+        } else if (spec instanceof CosineRestartsSchedule s) {
+            return s.lr();
+        } else if (spec instanceof LinearSchedule s) {
+            return s.lr();
+        } else if (spec instanceof PlateauSchedule s) {
+            return s.lr();
+        }
+        return spec.initialLr();
+    }
+
+    private static String lr(double v) {
+        return NumberLabels.significant(v, 3);
     }
 }

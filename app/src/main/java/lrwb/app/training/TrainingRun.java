@@ -15,7 +15,7 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.engine.train.EpochMetrics;
 import lrwb.engine.train.IterationMetrics;
 import lrwb.engine.train.TrainingEvent;
-import lrwb.engine.train.TrainingJob;
+import lrwb.engine.run.RunHandle;
 import lrwb.engine.train.TrainingPlan;
 import lrwb.engine.train.TrainingRequest;
 
@@ -45,7 +45,9 @@ public final class TrainingRun {
     private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
     private long lastProgressNanos;
     private RunState progressState;
-    private TrainingJob job;
+    private RunHandle handle;
+    private boolean launched;
+    private boolean cancelWhenLaunched;
     private TrainingPlan plan;
     private int lastEpoch;
     private long startedNanos;
@@ -149,22 +151,41 @@ public final class TrainingRun {
         return plan == null ? 0 : plan.totalIterations();
     }
 
-    TrainingJob job() {
-        return job;
+    /** The run service's handle, once its folder exists; null before and for a reopened run. */
+    RunHandle handle() {
+        return handle;
     }
 
     /** Whether this session runs its job now (a run reopened while another process trains it is not steerable). */
     public boolean isActive() {
-        return job != null && state.get().isLive();
+        return launched && state.get().isLive();
+    }
+
+    /** Stops the job before its next update, or as soon as it has started when its data is still loading. */
+    void cancel() {
+        if (handle != null) {
+            handle.cancel();
+        } else {
+            cancelWhenLaunched = true;
+        }
     }
 
     // ---- life cycle, FX thread ----
 
-    void launched(TrainingJob job, Path dir) {
-        this.job = job;
-        folder.set(dir);
+    /** The job is being prepared (data loading, network building) on a background thread. */
+    void launching() {
+        launched = true;
         state.set(RunState.LOADING);
         progressText.set("loading the data and building the network…");
+    }
+
+    /** The service has started it: its folder exists and it can be steered. */
+    void launched(RunHandle started) {
+        this.handle = started;
+        folder.set(started.folder());
+        if (cancelWhenLaunched) {
+            started.cancel();
+        }
     }
 
     void started(TrainingPlan p) {
@@ -219,7 +240,7 @@ public final class TrainingRun {
         }
         RunState s = switch (e.kind()) {
             case FINISHED -> RunState.FINISHED;
-            case CANCELLED -> RunState.STOPPED;
+            case CANCELLED -> RunState.CANCELLED;
             case DIVERGED -> RunState.DIVERGED;
             default -> RunState.FAILED;
         };
@@ -237,7 +258,7 @@ public final class TrainingRun {
         String sentence = w.endsWith(".") ? w : w + ".";
         String verb = switch (s) {
             case FINISHED -> "Finished";
-            case STOPPED -> "Stopped";
+            case CANCELLED -> "Cancelled";
             case DIVERGED -> "Diverged";
             case FAILED -> "Failed";
             case INTERRUPTED -> "Interrupted";
@@ -246,7 +267,7 @@ public final class TrainingRun {
         if (verb.isEmpty()) {
             return w;
         }
-        // The engine often says it already ("finished 10 epochs", "stopped by the user at …"): say it once.
+        // The engine often says it already ("finished 10 epochs", "cancelled at …"): say it once.
         return sentence.regionMatches(true, 0, verb, 0, verb.length())
                 ? verb + sentence.substring(verb.length())
                 : verb + ": " + sentence;

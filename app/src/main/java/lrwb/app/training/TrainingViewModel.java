@@ -20,17 +20,19 @@ import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.app.stream.BackgroundWork;
 import lrwb.app.stream.FrameQueue;
-import lrwb.engine.run.RunFolder;
+import lrwb.engine.run.RunHandle;
+import lrwb.engine.run.RunListener;
+import lrwb.engine.run.RunRefusedException;
+import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunStart;
+import lrwb.engine.run.RunTarget;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.train.EpochMetrics;
 import lrwb.engine.train.IterationMetrics;
 import lrwb.engine.train.TrainingEvent;
-import lrwb.engine.train.TrainingJob;
-import lrwb.engine.train.TrainingListener;
 import lrwb.engine.train.TrainingPlan;
-import lrwb.engine.train.TrainingRecord;
-import lrwb.engine.train.TrainingRecorder;
+import lrwb.engine.run.TrainingRecord;
 import lrwb.engine.train.TrainingRequest;
 
 import java.io.IOException;
@@ -57,6 +59,7 @@ public final class TrainingViewModel {
     public static final double OVERRIDE_MAX_EXPONENT = 1;
 
     private final WorkbenchHome home;
+    private final RunService service;
     private final Path runsDir;
     private final TrainingForm form;
     /** Reports a run's change of state as a list update, so "is anything queued?" bindings follow. */
@@ -88,8 +91,13 @@ public final class TrainingViewModel {
     private record Event(TrainingRun run, TrainingEvent event) {
     }
 
-    public TrainingViewModel(WorkbenchHome home) {
+    private record Launched(TrainingRun run, RunHandle handle) {
+    }
+
+    /** @param service starts every training run and records it */
+    public TrainingViewModel(WorkbenchHome home, RunService service) {
         this.home = home;
+        this.service = service;
         this.runsDir = home.runs();
         this.form = new TrainingForm(new ScheduleLibrary(home));
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
@@ -242,29 +250,32 @@ public final class TrainingViewModel {
 
     private void launch(TrainingRun run) {
         TrainingRequest request = run.request();
-        try {
-            // A few small files: quick enough for the FX thread, and the Runs list shows the run at once.
-            Path dir = RunFolder.create(runsDir, "training", request.name(), LocalDateTime.now());
-            TrainingRecorder recorder = new TrainingRecorder(dir, request);
-            TrainingJob job = new TrainingJob(request).addListener(recorder).addListener(forwardingTo(run));
-            run.launched(job, dir);
-            frames.start();
-            job.start();
-            say("Training " + run.title() + "…", false);
-        } catch (IOException | RuntimeException e) {
-            run.on(new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN,
-                    "cannot write the run record under " + runsDir + ": " + e.getMessage()));
-            say(run.title() + " could not start: " + e.getMessage(), true);
-        }
-        recordsChanged.set(recordsChanged.get() + 1);
+        run.launching();
+        frames.start();
+        say("Training " + run.title() + "…", false);
+        // The service loads the data and builds the network before it returns: not on the FX thread.
+        Thread starter = new Thread(() -> {
+            try {
+                RunHandle handle = service.startTraining(request, RunTarget.newFolderIn(runsDir), forwardingTo(run));
+                frames.offer(new Launched(run, handle));
+            } catch (RunRefusedException e) {
+                frames.offer(new Event(run, new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN, e.getMessage())));
+            } catch (IOException | RuntimeException e) {
+                frames.offer(new Event(run, new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN,
+                        "cannot write the run record under " + runsDir + ": " + e.getMessage())));
+            }
+        }, "training-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** The job's thread: everything goes through the frame queue, nothing touches the FX state here. */
-    TrainingListener forwardingTo(TrainingRun run) {
-        return new TrainingListener() {
+    RunListener forwardingTo(TrainingRun run) {
+        return new RunListener() {
             @Override
-            public void onStarted(TrainingPlan plan) {
-                frames.offer(new Started(run, plan));
+            public void onStarted(RunStart start) {
+                frames.offer(new Started(run, new TrainingPlan(start.datasetName(), start.trainSize(), start.validationSize(),
+                        start.stepsPerEpoch(), start.plannedEpochs())));
             }
 
             @Override
@@ -300,6 +311,9 @@ public final class TrainingViewModel {
             } else if (m instanceof Started s) {
                 s.run().started(s.plan());
                 touched.add(s.run());
+            } else if (m instanceof Launched l) {
+                l.run().launched(l.handle());
+                recordsChanged.set(recordsChanged.get() + 1); // its folder exists: Runs lists it at once
             } else if (m instanceof Event e) {
                 e.run().on(e.event());
                 touched.add(e.run());
@@ -328,10 +342,10 @@ public final class TrainingViewModel {
         say(run.title() + ": " + run.message(), run.state().isProblem());
     }
 
-    /** The selected run's job, if it can still be steered. */
-    private TrainingJob liveJob() {
+    /** The selected run's handle, if it can still be steered. */
+    private RunHandle liveJob() {
         TrainingRun run = selected.get();
-        return run != null && run.isActive() ? run.job() : null;
+        return run != null && run.isActive() ? run.handle() : null;
     }
 
     public boolean canControl() {
@@ -339,7 +353,7 @@ public final class TrainingViewModel {
     }
 
     public void pause() {
-        TrainingJob job = liveJob();
+        RunHandle job = liveJob();
         if (job != null) {
             job.pause();
             say("Pausing " + selected.get().title() + " before its next update…", false);
@@ -347,7 +361,7 @@ public final class TrainingViewModel {
     }
 
     public void resume() {
-        TrainingJob job = liveJob();
+        RunHandle job = liveJob();
         if (job != null) {
             job.resume();
             say("Resumed " + selected.get().title() + ".", false);
@@ -366,7 +380,7 @@ public final class TrainingViewModel {
             say("Took " + run.title() + " out of the queue.", false);
             return;
         }
-        TrainingJob job = liveJob();
+        RunHandle job = liveJob();
         if (job != null) {
             job.cancel();
             say("Stopping " + run.title() + "; what it recorded is kept.", false);
@@ -378,7 +392,7 @@ public final class TrainingViewModel {
         queueRunning = false;
         for (TrainingRun r : runs) {
             if (r.isActive()) {
-                r.job().cancel();
+                r.cancel();
             }
         }
         say("Stopping every run; the queue is on hold.", false);
@@ -390,11 +404,13 @@ public final class TrainingViewModel {
      */
     public void shutdown(java.time.Duration timeout) {
         queueRunning = false;
-        List<CompletableFuture<TrainingEvent>> ends = new ArrayList<>();
+        List<CompletableFuture<?>> ends = new ArrayList<>();
         for (TrainingRun r : runs) {
             if (r.isActive()) {
-                r.job().cancel();
-                ends.add(r.job().ended());
+                r.cancel();
+                if (r.handle() != null) {
+                    ends.add(r.handle().ended());
+                }
             }
         }
         try {
@@ -421,7 +437,7 @@ public final class TrainingViewModel {
 
     /** Sets the selected run's LR by hand from its next update on; false with a message at the field when it cannot. */
     public boolean applyOverride() {
-        TrainingJob job = liveJob();
+        RunHandle job = liveJob();
         if (job == null) {
             overrideLr.setError("select a running run to set its learning rate");
             return false;
@@ -447,7 +463,7 @@ public final class TrainingViewModel {
 
     /** Hands the selected run's LR back to its schedule. */
     public void clearOverride() {
-        TrainingJob job = liveJob();
+        RunHandle job = liveJob();
         if (job != null) {
             job.clearLrOverride();
             say(selected.get().title() + ": back to the schedule from the next update.", false);

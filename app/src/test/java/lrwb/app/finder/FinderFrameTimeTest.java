@@ -1,5 +1,6 @@
 package lrwb.app.finder;
 
+import lrwb.engine.run.RunService;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -41,7 +42,7 @@ class FinderFrameTimeTest {
 
     @Start
     void start(Stage stage) {
-        vm = new FinderViewModel(home.resolve("runs"));
+        vm = new FinderViewModel(new RunService(), home.resolve("runs"));
         view = new FinderView(vm, (owner, title, extension, suggested) -> suggested, home);
         stage.setScene(new Scene(view.node(), 1200, 760));
         stage.show();

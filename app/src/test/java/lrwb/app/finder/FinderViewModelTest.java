@@ -1,5 +1,6 @@
 package lrwb.app.finder;
 
+import lrwb.engine.run.RunService;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
@@ -28,7 +29,7 @@ class FinderViewModelTest {
     Path home;
 
     private FinderViewModel vm(FxRobot robot) {
-        FinderViewModel vm = new FinderViewModel(home.resolve("runs"));
+        FinderViewModel vm = new FinderViewModel(new RunService(), home.resolve("runs"));
         robot.interact(() -> {
             vm.setup().batch().textProperty().set("16");
             vm.iterations().textProperty().set("300");
@@ -66,7 +67,7 @@ class FinderViewModelTest {
         Path folder = run.folderProperty().get();
         assertThat(folder.resolve("range.csv")).exists();
         assertThat(new RunCatalog(home.resolve("runs")).list().runs()).singleElement()
-                .satisfies(e -> assertThat(e.info().status()).isEqualTo(RunStatus.DIVERGED));
+                .satisfies(e -> assertThat(e.record().status()).isEqualTo(RunStatus.DIVERGED));
     }
 
     @Test
@@ -102,7 +103,7 @@ class FinderViewModelTest {
         FinderRun run = vm.currentProperty().get();
         assertThat(run.resultProperty().get().cancelled()).isTrue();
         assertThat(run.points().size()).isGreaterThan(20).isLessThan(100000);
-        assertThat(vm.statusProperty().get()).startsWith("Stopped by you");
+        assertThat(vm.statusProperty().get()).startsWith("Cancelled after");
     }
 
     @Test
@@ -147,7 +148,7 @@ class FinderViewModelTest {
         robot.interact(vm::start);
         awaitEnd(vm);
         Path folder = vm.currentProperty().get().folderProperty().get();
-        FinderViewModel fresh = new FinderViewModel(home.resolve("runs"));
+        FinderViewModel fresh = new FinderViewModel(new RunService(), home.resolve("runs"));
         FinderRun[] reopened = new FinderRun[1];
         robot.interact(() -> {
             try {

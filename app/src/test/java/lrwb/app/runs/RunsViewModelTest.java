@@ -1,23 +1,17 @@
 package lrwb.app.runs;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
-import lrwb.engine.run.CsvLog;
-import lrwb.engine.run.RunFolder;
+import lrwb.engine.finder.RangeTestConfig;
+import lrwb.engine.finder.RangeTestRequest;
+import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.RunInfo;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
-import lrwb.engine.train.EpochMetrics;
-import lrwb.engine.train.IterationMetrics;
-import lrwb.engine.train.TrainingEvent;
-import lrwb.engine.train.TrainingPlan;
-import lrwb.engine.train.TrainingRecorder;
 import lrwb.engine.train.TrainingRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,33 +59,12 @@ class RunsViewModelTest {
     private Path training(LocalDateTime when, ScheduleSpec schedule, int epochs, double bestAcc, String divergence) throws IOException {
         TrainingRequest request = new TrainingRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:16"), OptimizerSpec.parse("sgd"),
                 schedule, epochs, 16, 42, null);
-        Path dir = RunFolder.create(runs, "training", request.name(), when);
-        TrainingRecorder r = new TrainingRecorder(dir, request);
-        r.onStarted(new TrainingPlan("iris", 120, 30, 8, epochs));
-        long it = 0;
-        for (int e = 0; e < epochs; e++) {
-            for (int b = 0; b < 8; b++, it++) {
-                r.onIteration(new IterationMetrics(it, e, schedule.initialLr() / (1 + it), 1.0 / (1 + it)));
-            }
-            r.onEpoch(new EpochMetrics(e, 0.1, 1.0 / (e + 1), bestAcc, 1.2 / (e + 1), e == epochs - 1 ? bestAcc : bestAcc / 2, 0.1));
-        }
-        r.onEvent(divergence == null ? new TrainingEvent(TrainingEvent.Kind.FINISHED, it, epochs - 1, Double.NaN, "finished")
-                : new TrainingEvent(TrainingEvent.Kind.DIVERGED, it, epochs - 1, Double.NaN, divergence));
-        return dir;
+        return RecordFixtures.training(runs, when, request, epochs, bestAcc, divergence);
     }
 
     private Path rangeTest(LocalDateTime when) throws IOException {
-        Path dir = RunFolder.create(runs, "rangeTest", "iris mlp:16 sgd", when);
-        ObjectNode config = JsonNodeFactory.instance.objectNode();
-        config.set("dataset", DataOptions.of("iris").toJson());
-        config.put("model", "mlp:16").put("optimizer", "sgd").put("startLr", 1e-7).put("endLr", 10).put("mode", "exp");
-        RunInfo.started("rangeTest", "iris mlp:16 sgd", config).ended(RunStatus.DIVERGED, "diverged").writeTo(dir);
-        try (CsvLog csv = CsvLog.create(dir.resolve("range.csv"), "iteration,lr,loss,smoothed_loss")) {
-            for (int i = 0; i < 50; i++) {
-                csv.append(i, 1e-7 * Math.pow(10, i / 6.0), 1.0, 1.0);
-            }
-        }
-        return dir;
+        return RecordFixtures.rangeTest(runs, when, new RangeTestRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:16"),
+                OptimizerSpec.parse("sgd"), 16, RangeTestConfig.defaults()));
     }
 
     private RunsViewModel refreshed(FxRobot robot) throws Exception {
@@ -129,7 +102,7 @@ class RunsViewModelTest {
         assertThat(r.kindLabel()).isEqualTo("range test");
         assertThat(r.schedule()).isEqualTo("range test 1e-7 → 10 exp");
         assertThat(r.bestValAccuracyProperty().get()).isNaN();
-        assertThat(vm.problemsProperty().get()).startsWith("1 folder(s) skipped: 20261120-070000-training-broken: no run.json");
+        assertThat(vm.problemsProperty().get()).startsWith("1 folder(s) skipped: 20261120-070000-training-broken: no run files");
     }
 
     @Test
@@ -187,9 +160,31 @@ class RunsViewModelTest {
     }
 
     @Test
+    void damagedRecordsAreListedAndFlaggedNotSkippedOrTrusted(FxRobot robot) throws Exception {
+        Path epochs = constant.resolve(RunFiles.EPOCHS);
+        Files.writeString(epochs, Files.readString(epochs) + "5,0.1,0.2,0.9,0.3,2.5,0.1\n");
+        Path corrupt = Files.createDirectories(runs.resolve("20261121-080000-rangetest-corrupt"));
+        Files.writeString(corrupt.resolve(RunFiles.RUN_JSON), "{\"kind\": \"rangeTest\", ");
+        Files.writeString(corrupt.resolve(RunFiles.RANGE), RunFiles.RANGE_HEADER + "\n0,1e-5,2.0,2.0\n");
+        RunsViewModel vm = refreshed(robot);
+        RunRow c = row(vm, constant);
+        assertThat(c.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(c.isDamaged()).isTrue();
+        assertThat(c.bestValAccuracyProperty().get()).as("the impossible 2.5 is left out").isEqualTo(0.8);
+        assertThat(c.messageProperty().get())
+                .startsWith("Damaged record: epochs.csv line 7: val_accuracy 2.5 is outside [0, 1] (left out)");
+        RunRow broken = row(vm, corrupt);
+        assertThat(broken.status()).isEqualTo(RunStatus.DAMAGED);
+        assertThat(broken.isRangeTest()).isTrue();
+        assertThat(broken.name()).isEqualTo("20261121-080000-rangetest-corrupt");
+        assertThat(broken.messageProperty().get()).startsWith("Damaged record: run.json is not readable JSON");
+        assertThat(vm.problemsProperty().get()).startsWith("2 run records are damaged");
+    }
+
+    @Test
     void liveRunsCannotBeRenamedOrDeleted(FxRobot robot) throws Exception {
-        Path live = RunFolder.create(runs, "training", "live", LocalDateTime.of(2026, 11, 21, 9, 0));
-        RunInfo.started("training", "live", JsonNodeFactory.instance.objectNode()).writeTo(live);
+        Path live = RecordFixtures.live(runs, LocalDateTime.of(2026, 11, 21, 9, 0), new TrainingRequest(DataOptions.of("iris"),
+                ModelSpec.parse("mlp:16"), OptimizerSpec.parse("sgd"), new ConstantSchedule(0.1), 2, 16, 42, null));
         RunsViewModel vm = refreshed(robot);
         robot.interact(() -> {
             RunRow l = row(vm, live);

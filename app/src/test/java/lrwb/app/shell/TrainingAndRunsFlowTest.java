@@ -91,8 +91,8 @@ class TrainingAndRunsFlowTest {
         assertThat(robot.lookup("#chart-lr .chart-marker-label").queryLabeled().getText()).isEqualTo("#1 set 0.002");
 
         robot.clickOn("#train-stop");
-        await(() -> first.state() == RunState.STOPPED);
-        assertThat(robot.lookup("#train-run-message").queryLabeled().getText()).startsWith("Stopped by the user");
+        await(() -> first.state() == RunState.CANCELLED);
+        assertThat(robot.lookup("#train-run-message").queryLabeled().getText()).startsWith("Cancelled at iteration");
 
         type(robot, "#train-epochs", "3");
         type(robot, "#train-lr", "0.2");

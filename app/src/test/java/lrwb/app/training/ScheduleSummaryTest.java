@@ -23,7 +23,7 @@ class ScheduleSummaryTest {
         assertThat(ScheduleSummary.of(ScheduleJson.parse("{\"type\":\"sequential\",\"milestones\":[5],\"schedules\":["
                 + "{\"type\":\"linear\",\"lr\":0.1},{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":100}]}")))
                 .isEqualTo("sequential: linear cosine");
-        assertThat(ScheduleSummary.of((com.fasterxml.jackson.databind.JsonNode) null)).isEqualTo("–");
+        assertThat(ScheduleSummary.of(null)).isEqualTo("–");
         assertThat(CyclicSchedule.TYPE).isEqualTo("cyclic");
     }
 }

@@ -1,5 +1,9 @@
 package lrwb.app.training;
 
+import lrwb.engine.run.RunKind;
+import lrwb.engine.run.RunListener;
+import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunStart;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -8,8 +12,6 @@ import lrwb.app.chart.CurveChart;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.train.EpochMetrics;
 import lrwb.engine.train.IterationMetrics;
-import lrwb.engine.train.TrainingListener;
-import lrwb.engine.train.TrainingPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +50,7 @@ class StreamingFrameBudgetTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(new WorkbenchHome(home));
+        vm = new TrainingViewModel(new WorkbenchHome(home), new RunService());
         view = new TrainingView(vm, (owner, title, ext, suggested) -> null);
         scene = new Scene(view.node(), 1200, 780);
         scene.getStylesheets().add(TrainingView.class.getResource("/lrwb/app/workbench.css").toExternalForm());
@@ -61,7 +63,7 @@ class StreamingFrameBudgetTest {
     }
 
     private Pulses stream(FxRobot robot, int runs, int iterationsPerRun, int perFrame) throws Exception {
-        List<TrainingListener> engines = new ArrayList<>();
+        List<RunListener> engines = new ArrayList<>();
         List<TrainingRun> queued = new ArrayList<>();
         robot.interact(() -> {
             vm.form().epochs().textProperty().set(Integer.toString(iterationsPerRun / STEPS_PER_EPOCH));
@@ -69,8 +71,9 @@ class StreamingFrameBudgetTest {
                 vm.form().schedule().constantLr().textProperty().set(Double.toString(0.1 / (r + 1)));
                 TrainingRun run = vm.addToQueue();
                 queued.add(run);
-                TrainingListener engine = vm.forwardingTo(run);
-                engine.onStarted(new TrainingPlan("synthetic", 32_000, 8_000, STEPS_PER_EPOCH, iterationsPerRun / STEPS_PER_EPOCH));
+                RunListener engine = vm.forwardingTo(run);
+                engine.onStarted(new RunStart(RunKind.TRAINING, null, "synthetic", 32_000, 8_000, STEPS_PER_EPOCH, iterationsPerRun,
+                        iterationsPerRun / STEPS_PER_EPOCH));
                 engines.add(engine);
             }
         });

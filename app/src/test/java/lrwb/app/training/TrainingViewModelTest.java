@@ -1,5 +1,6 @@
 package lrwb.app.training;
 
+import lrwb.engine.run.RunService;
 import lrwb.app.designer.ScheduleLibrary;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
@@ -9,7 +10,7 @@ import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.train.TrainingEvent;
-import lrwb.engine.train.TrainingRecord;
+import lrwb.engine.run.TrainingRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class TrainingViewModelTest {
     private TrainingViewModel vm(FxRobot robot, String epochs) {
         AtomicReference<TrainingViewModel> vm = new AtomicReference<>();
         robot.interact(() -> {
-            vm.set(new TrainingViewModel(new WorkbenchHome(dir)));
+            vm.set(new TrainingViewModel(new WorkbenchHome(dir), new RunService()));
             vm.get().form().epochs().textProperty().set(epochs);
             vm.get().form().schedule().constantLr().textProperty().set("0.05");
         });
@@ -76,9 +77,9 @@ class TrainingViewModelTest {
         assertThat(vm.overrideLr().text()).isEqualTo("0.05"); // the override starts from the LR in use
 
         TrainingRecord record = TrainingRecord.read(run.folder());
-        assertThat(record.info().status()).isEqualTo(RunStatus.FINISHED);
-        assertThat(record.info().name()).isEqualTo("iris · mlp:64,32 · sgd · constant 0.05");
-        assertThat(record.iterations().rows()).hasSize(24);
+        assertThat(record.run().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(record.run().name()).isEqualTo("iris · mlp:64,32 · sgd · constant 0.05");
+        assertThat(record.iterations().size()).isEqualTo(24);
         assertThat(vm.recordsChangedProperty().get()).isGreaterThanOrEqualTo(2); // created, then ended
     }
 
@@ -117,8 +118,8 @@ class TrainingViewModelTest {
 
         robot.interact(vm::stop);
         await(() -> run.state().hasEnded());
-        assertThat(run.state()).isEqualTo(RunState.STOPPED);
-        assertThat(run.message()).startsWith("Stopped by the user at iteration");
+        assertThat(run.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(run.message()).startsWith("Cancelled at iteration");
         assertThat(TrainingRecord.read(run.folder()).events()).extracting(TrainingEvent::kind)
                 .contains(TrainingEvent.Kind.PAUSED, TrainingEvent.Kind.LR_OVERRIDDEN, TrainingEvent.Kind.LR_OVERRIDE_CLEARED);
     }
@@ -129,7 +130,7 @@ class TrainingViewModelTest {
         TrainingRun run = train(robot, vm);
         await(() -> run.series().size() > 10);
         robot.interact(() -> vm.shutdown(java.time.Duration.ofSeconds(10)));
-        assertThat(TrainingRecord.read(run.folder()).info().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(TrainingRecord.read(run.folder()).run().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test
@@ -181,7 +182,7 @@ class TrainingViewModelTest {
         assertThat(run.message()).startsWith("Diverged: the loss became").contains("lower the learning rate");
         assertThat(run.series().size()).isPositive();
         assertThat(vm.statusIsErrorProperty().get()).isTrue();
-        assertThat(TrainingRecord.read(run.folder()).info().status()).isEqualTo(RunStatus.DIVERGED);
+        assertThat(TrainingRecord.read(run.folder()).run().status()).isEqualTo(RunStatus.DIVERGED);
     }
 
     @Test
@@ -292,7 +293,7 @@ class TrainingViewModelTest {
         robot.interact(() -> future.set(other.reopen(live.folder())));
         TrainingRun reopened = future.get().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(reopened.state()).isEqualTo(RunState.STOPPED);
+        assertThat(reopened.state()).isEqualTo(RunState.CANCELLED);
         assertThat(reopened.series().size()).isEqualTo(live.series().size());
         assertThat(reopened.series().epochs()).isEqualTo(live.series().epochs());
         assertThat(reopened.marks()).extracting(TrainingEvent::kind).containsExactly(TrainingEvent.Kind.LR_OVERRIDDEN);

@@ -127,7 +127,7 @@ final class FindCommand implements Callable<Integer> {
         var s = r.suggestions();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "recorded %d of %d iterations%s%n", r.points().size(), r.iterations(),
-                r.diverged() ? " (stopped: the loss diverged)" : r.cancelled() ? " (stopped by the user)" : ""));
+                r.diverged() ? " (stopped: the loss diverged)" : r.cancelled() ? " (cancelled)" : ""));
         if (s.isEmpty()) {
             b.append("no suggestions: ").append(s.message());
             return b.toString();

@@ -16,10 +16,10 @@ public final class RunFiles {
     /** Held (an OS file lock) by the one process that writes the folder; removed when it is done. */
     public static final String LOCK = "run.lock";
 
-    static final String RANGE_HEADER = "iteration,lr,loss,smoothed_loss";
-    static final String ITERATIONS_HEADER = "iteration,epoch,lr,loss";
-    static final String EPOCHS_HEADER = "epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds";
-    static final String EVENTS_HEADER = "iteration,epoch,kind,lr,message";
+    public static final String RANGE_HEADER = "iteration,lr,loss,smoothed_loss";
+    public static final String ITERATIONS_HEADER = "iteration,epoch,lr,loss";
+    public static final String EPOCHS_HEADER = "epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds";
+    public static final String EVENTS_HEADER = "iteration,epoch,kind,lr,message";
 
     private RunFiles() {
     }

@@ -156,7 +156,7 @@ public final class TrainingJob {
                     DataSet batch = stream.next();
                     evaluator.poll().ifPresent(this::emitEpoch);
                     if (applyControls(lr, iteration, epoch)) {
-                        end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "stopped by the user at iteration " + iteration
+                        end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "cancelled at iteration " + iteration
                                 + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");
                         return;
                     }

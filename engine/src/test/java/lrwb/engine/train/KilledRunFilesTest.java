@@ -102,8 +102,8 @@ class KilledRunFilesTest {
         RunInfo info = RunInfo.read(out);
         assertThat(info.status()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(RunStatus.CANCELLED);
         assertThat(info.endedAt()).isNotNull();
-        assertThat(info.message()).startsWith("stopped by the user at iteration ");
-        long stoppedAt = Long.parseLong(info.message().replaceAll("^stopped by the user at iteration (\\d+).*$", "$1"));
+        assertThat(info.message()).startsWith("cancelled at iteration ");
+        long stoppedAt = Long.parseLong(info.message().replaceAll("^cancelled at iteration (\\d+).*$", "$1"));
 
         String iterations = Files.readString(out.resolve(RunFiles.ITERATIONS));
         assertThat(iterations).endsWith("\n");
