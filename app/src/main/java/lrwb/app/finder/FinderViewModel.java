@@ -19,6 +19,7 @@ import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.stream.FrameQueue;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.data.DataException;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestConfig;
@@ -44,12 +45,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * The LR Finder workspace's state: the test's inputs, the live run and the runs overlaid with it, the
- * suggestions, and the two draggable cyclic bounds. The test runs on a background thread; its points reach
- * the FX thread a frame at a time through one {@link FrameQueue}. No Node references.
+ * suggestions, and the two draggable cyclic bounds. The test runs on the injected executor; its points reach
+ * the FX thread a frame at a time through one {@link FrameQueue}. Past runs are read and exports written on the
+ * executor too. No Node references; every public method is for the FX thread.
  */
 public final class FinderViewModel {
     /** Smith: a half cycle of 2 to 10 epochs' worth of iterations; 4 is a common middle. */
@@ -73,8 +78,11 @@ public final class FinderViewModel {
     private final DoubleProperty upperBound = new SimpleDoubleProperty(Double.NaN);
 
     private final Path runsDir;
+    private final TaskExecutor executor;
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
     private volatile boolean cancelRequested;
+    /** Completes when the last test's background work has returned (its record is complete). */
+    private CompletableFuture<Void> testEnded = CompletableFuture.completedFuture(null);
     private int plannedIterations;
     private double bestSmoothed;
     private Consumer<ScheduleSpec> designerSink = spec -> { };
@@ -92,9 +100,13 @@ public final class FinderViewModel {
     private record Point(FinderRun run, RangePoint point) {
     }
 
-    /** @param runsDir where every range test gets its run folder (the workbench home's runs/) */
-    public FinderViewModel(Path runsDir) {
+    /**
+     * @param runsDir  where every range test gets its run folder (the workbench home's runs/)
+     * @param executor where tests run and past runs are read; results are shown when they arrive
+     */
+    public FinderViewModel(Path runsDir, TaskExecutor executor) {
         this.runsDir = runsDir;
+        this.executor = executor;
     }
 
     public RunSetupForm setup() {
@@ -191,9 +203,15 @@ public final class FinderViewModel {
         progress.set(0);
         status.set("Loading " + s.data().source() + " and building " + s.model().describe() + "…");
         frames.start();
-        Thread worker = new Thread(() -> runInBackground(run, request), "range-test");
-        worker.setDaemon(true);
-        worker.start();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        testEnded = ended;
+        executor.execute(() -> {
+            try {
+                runInBackground(run, request);
+            } finally {
+                ended.complete(null);
+            }
+        });
         return true;
     }
 
@@ -227,6 +245,28 @@ public final class FinderViewModel {
         if (running.get()) {
             status.set("Stopping… the network is being restored");
         }
+    }
+
+    /**
+     * Closing the window: stops a running test, then waits off the FX thread, at most {@code timeout}, until
+     * its network is restored and its record complete.
+     *
+     * @return completes on the FX thread once the test has ended or the time is up
+     */
+    public CompletableFuture<Void> shutdown(java.time.Duration timeout) {
+        stop();
+        CompletableFuture<Void> ended = testEnded;
+        if (ended.isDone()) {
+            return ended;
+        }
+        return executor.supply(() -> {
+            try {
+                ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // a test that does not stop in time is recorded as interrupted, as after a crash: nothing more to do
+            }
+            return null;
+        });
     }
 
     private void runInBackground(FinderRun run, RangeTestRequest request) {
@@ -367,27 +407,31 @@ public final class FinderViewModel {
         }
     }
 
-    /** Adds a past range test from its run folder to the chart. */
-    public FinderRun reopen(Path folder) throws IOException {
-        RangeTestRecord record = RangeTestRecord.read(folder);
-        FinderRun run = new FinderRun(record.info().name() + " · " + folder.getFileName(),
-                record.info().config().path("stepsPerEpoch").asInt(0));
-        run.points().setAll(record.points());
-        run.showSuggestions(record.suggestions());
-        run.folderProperty().set(folder);
-        runs.add(run);
-        select(run);
-        status.set("Reopened " + folder.getFileName());
-        return run;
+    /**
+     * Reads a past range test from its run folder, off the FX thread, and adds it to the chart.
+     *
+     * @return completes on the FX thread with the run on the chart, or fails with why the folder cannot be read
+     */
+    public CompletableFuture<FinderRun> reopen(Path folder) {
+        return executor.supply(() -> RangeTestRecord.read(folder)).thenApply(record -> {
+            FinderRun run = new FinderRun(record.info().name() + " · " + folder.getFileName(),
+                    record.info().config().path("stepsPerEpoch").asInt(0));
+            run.points().setAll(record.points());
+            run.showSuggestions(record.suggestions());
+            run.folderProperty().set(folder);
+            runs.add(run);
+            select(run);
+            status.set("Reopened " + folder.getFileName());
+            return run;
+        });
     }
 
-    /** {@link #reopen}, with a failure told in the status line instead of thrown (for menu actions). */
+    /** {@link #reopen}, with a failure told in the status line (for menu actions). */
     public void reopenOrSayWhy(Path folder) {
-        try {
-            reopen(folder);
-        } catch (IOException | RuntimeException e) {
-            status.set("Cannot reopen " + folder.getFileName() + ": " + e.getMessage());
-        }
+        reopen(folder).exceptionally(e -> {
+            status.set("Cannot reopen " + folder.getFileName() + ": " + TaskExecutor.cause(e).getMessage());
+            return null;
+        });
     }
 
     /** The bounds as a triangular cyclic schedule with a half cycle of a few epochs, or empty without bounds. */
@@ -425,17 +469,25 @@ public final class FinderViewModel {
         return schedule.isPresent();
     }
 
-    /** Writes the current run's points as CSV (the same columns as range.csv). */
-    public void exportCsv(Path file) throws IOException {
+    /**
+     * Writes the current run's points as CSV (the same columns as range.csv), off the FX thread.
+     *
+     * @return completes on the FX thread once written, or fails with why not
+     */
+    public CompletableFuture<Void> exportCsv(Path file) {
         FinderRun run = current.get();
         if (run == null) {
-            throw new IOException("there is no range test to export yet");
+            return CompletableFuture.failedFuture(new IOException("there is no range test to export yet"));
         }
-        try (CsvLog csv = CsvLog.create(file, "iteration,lr,loss,smoothed_loss")) {
-            for (RangePoint p : run.points()) {
-                csv.append(p.iteration(), p.lr(), p.loss(), p.smoothed());
+        List<RangePoint> points = List.copyOf(run.points()); // the list grows on the FX thread while a test runs
+        return executor.supply(() -> {
+            try (CsvLog csv = CsvLog.create(file, "iteration,lr,loss,smoothed_loss")) {
+                for (RangePoint p : points) {
+                    csv.append(p.iteration(), p.lr(), p.loss(), p.smoothed());
+                }
             }
-        }
+            return null;
+        });
     }
 
     /** FX thread (tests): hands over what the background thread has queued so far. */

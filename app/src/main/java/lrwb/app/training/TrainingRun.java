@@ -160,11 +160,15 @@ public final class TrainingRun {
 
     // ---- life cycle, FX thread ----
 
-    void launched(TrainingJob job, Path dir) {
+    /** Its job exists and is about to start; the folder follows once it is made. */
+    void launched(TrainingJob job) {
         this.job = job;
-        folder.set(dir);
         state.set(RunState.LOADING);
         progressText.set("loading the data and building the network…");
+    }
+
+    void recordsTo(Path dir) {
+        folder.set(dir);
     }
 
     void started(TrainingPlan p) {

@@ -18,8 +18,8 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.designer.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
-import lrwb.app.stream.BackgroundWork;
 import lrwb.app.stream.FrameQueue;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.run.RunFolder;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.ScheduleSpec;
@@ -49,7 +49,8 @@ import java.util.concurrent.TimeoutException;
  * The Training workspace's state: the form, the runs of this session (queued, live, ended or reopened) each
  * in its own colour, the selected run that the controls act on, and the manual LR override. Jobs run on their
  * own threads and record themselves to run folders; their metrics reach the FX thread through one
- * {@link FrameQueue}, so each run's curves grow once per frame. No Node references.
+ * {@link FrameQueue}, so each run's curves grow once per frame. Run folders are made and read on the injected
+ * executor, never on the FX thread. No Node references; every public method is for the FX thread.
  */
 public final class TrainingViewModel {
     /** The override slider's range, in decades: 1e-6 .. 10 covers every optimizer's sensible LRs. */
@@ -57,6 +58,7 @@ public final class TrainingViewModel {
     public static final double OVERRIDE_MAX_EXPONENT = 1;
 
     private final WorkbenchHome home;
+    private final TaskExecutor executor;
     private final Path runsDir;
     private final TrainingForm form;
     /** Reports a run's change of state as a list update, so "is anything queued?" bindings follow. */
@@ -88,8 +90,16 @@ public final class TrainingViewModel {
     private record Event(TrainingRun run, TrainingEvent event) {
     }
 
-    public TrainingViewModel(WorkbenchHome home) {
+    private record FolderMade(TrainingRun run, Path dir) {
+    }
+
+    private record NotLaunched(TrainingRun run, String message) {
+    }
+
+    /** @param executor where run folders are made and read; results are shown when they arrive */
+    public TrainingViewModel(WorkbenchHome home, TaskExecutor executor) {
         this.home = home;
+        this.executor = executor;
         this.runsDir = home.runs();
         this.form = new TrainingForm(new ScheduleLibrary(home));
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
@@ -242,21 +252,23 @@ public final class TrainingViewModel {
 
     private void launch(TrainingRun run) {
         TrainingRequest request = run.request();
-        try {
-            // A few small files: quick enough for the FX thread, and the Runs list shows the run at once.
-            Path dir = RunFolder.create(runsDir, "training", request.name(), LocalDateTime.now());
-            TrainingRecorder recorder = new TrainingRecorder(dir, request);
-            TrainingJob job = new TrainingJob(request).addListener(recorder).addListener(forwardingTo(run));
-            run.launched(job, dir);
-            frames.start();
-            job.start();
-            say("Training " + run.title() + "…", false);
-        } catch (IOException | RuntimeException e) {
-            run.on(new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN,
-                    "cannot write the run record under " + runsDir + ": " + e.getMessage()));
-            say(run.title() + " could not start: " + e.getMessage(), true);
-        }
-        recordsChanged.set(recordsChanged.get() + 1);
+        // The job exists at once, so the queue, Stop and closing the window see the run as live while its folder is
+        // made; it starts once its recorder listens. What happens off the FX thread comes back through the frames.
+        TrainingJob job = new TrainingJob(request);
+        run.launched(job);
+        frames.start();
+        say("Training " + run.title() + "…", false);
+        executor.execute(() -> {
+            try {
+                Path dir = RunFolder.create(runsDir, "training", request.name(), LocalDateTime.now());
+                TrainingRecorder recorder = new TrainingRecorder(dir, request);
+                job.addListener(recorder).addListener(forwardingTo(run));
+                frames.offer(new FolderMade(run, dir));
+                job.start();
+            } catch (IOException | RuntimeException e) {
+                frames.offer(new NotLaunched(run, e.getMessage()));
+            }
+        });
     }
 
     /** The job's thread: everything goes through the frame queue, nothing touches the FX state here. */
@@ -307,6 +319,15 @@ public final class TrainingViewModel {
                     ended = true;
                     reportEnd(e.run());
                 }
+            } else if (m instanceof FolderMade f) {
+                f.run().recordsTo(f.dir());
+                recordsChanged.set(recordsChanged.get() + 1); // the Runs list shows the run at once
+            } else if (m instanceof NotLaunched n) {
+                n.run().on(new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN,
+                        "cannot write the run record under " + runsDir + ": " + n.message()));
+                touched.add(n.run());
+                ended = true;
+                say(n.run().title() + " could not start: " + n.message(), true);
             }
         }
         for (TrainingRun r : touched) {
@@ -385,10 +406,13 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Stops every live run and waits, at most {@code timeout}, until their records are complete: closing the
-     * window then leaves runs marked cancelled with every update so far on disk, not interrupted mid-line.
+     * Closing the window: stops every live run and holds the queue, then waits off the FX thread, at most
+     * {@code timeout}, until their records are complete, so they end as cancelled with every update so far on
+     * disk, not interrupted mid-line.
+     *
+     * @return completes on the FX thread once every record is complete or the time is up
      */
-    public void shutdown(java.time.Duration timeout) {
+    public CompletableFuture<Void> shutdown(java.time.Duration timeout) {
         queueRunning = false;
         List<CompletableFuture<TrainingEvent>> ends = new ArrayList<>();
         for (TrainingRun r : runs) {
@@ -397,13 +421,18 @@ public final class TrainingViewModel {
                 ends.add(r.job().ended());
             }
         }
-        try {
-            CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // a job that does not stop in time is recorded as interrupted, as after a crash: nothing more to do
+        if (ends.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> all = CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new));
+        return executor.supply(() -> {
+            try {
+                all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // a job that does not stop in time is recorded as interrupted, as after a crash: nothing more to do
+            }
+            return null;
+        });
     }
 
     /** Takes an ended or queued run off the charts (its record on disk stays). */
@@ -464,9 +493,9 @@ public final class TrainingViewModel {
                 return CompletableFuture.completedFuture(r);
             }
         }
-        return BackgroundWork.supply(() -> TrainingRecord.read(dir)).handle((record, error) -> {
+        return executor.supply(() -> TrainingRecord.read(dir)).handle((record, error) -> {
             if (error != null) {
-                say("Cannot reopen " + dir.getFileName() + ": " + BackgroundWork.cause(error).getMessage(), true);
+                say("Cannot reopen " + dir.getFileName() + ": " + TaskExecutor.cause(error).getMessage(), true);
                 return null;
             }
             TrainingRun run = RecordedRun.toRun(record, dir, nextNumber++, nextColor());
