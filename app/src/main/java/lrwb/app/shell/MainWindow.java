@@ -69,7 +69,7 @@ public final class MainWindow {
      */
     public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files, TaskExecutor executor) {
         engineStatus = new EngineStatusViewModel(engineStartup);
-        designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats());
+        designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats(), executor);
         // A first look that already compares something, rather than an empty chart.
         for (String name : List.of("Step: halve every 10 epochs", "Cosine + warmup", "One-cycle")) {
             designer.addPreset(Preset.named(name));
