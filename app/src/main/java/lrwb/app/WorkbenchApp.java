@@ -4,7 +4,10 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import lrwb.app.designer.FileTarget;
 import lrwb.app.shell.MainWindow;
+import lrwb.app.stream.FxTaskExecutor;
+import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.startup.EngineStartup;
 
 import java.lang.management.ManagementFactory;
@@ -13,7 +16,9 @@ import java.lang.management.ManagementFactory;
 public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(EngineStartup.readiness());
+        // The one executor for the engine and disk work of every workspace.
+        MainWindow window = new MainWindow(EngineStartup.readiness(), WorkbenchHome.resolve(null), FileTarget.dialog(),
+                new FxTaskExecutor());
         window.show(stage);
         startEngineAfterTheFirstFrame();
         if (Boolean.getBoolean("lrwb.exitWhenShown")) { // the start-up benchmark (bench/) times launch to window

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * DESIGN.md: the model side of every workspace holds JavaFX properties but never a node, a stage or a control
- * (so it is testable without a stage), and hands engine data to the FX thread only through FrameQueue or
- * BackgroundWork, never with a Platform.runLater per item. Checked on the sources.
+ * (so it is testable without a stage), and hands engine data to the FX thread only through FrameQueue or the
+ * injected TaskExecutor, never with a Platform.runLater per item. Checked on the sources.
  */
 class ViewModelPurityTest {
     private static final List<String> MODEL_SIDE = List.of(
@@ -44,7 +44,7 @@ class ViewModelPurityTest {
                 assertThat(scene || imported.startsWith("javafx.stage.") || imported.startsWith("org.controlsfx."))
                         .as("%s imports %s", name, imported).isFalse();
             }
-            assertThat(source).as("%s hands over through FrameQueue or BackgroundWork", name).doesNotContain("Platform.runLater(");
+            assertThat(source).as("%s hands over through FrameQueue or TaskExecutor", name).doesNotContain("Platform.runLater(");
         }
     }
 }

@@ -133,9 +133,16 @@ final class CurveListView {
         return b;
     }
 
+    /** The folder is listed off the FX thread: the menu says so until the names arrive. */
     private void fillOpenMenu(MenuButton open) {
+        MenuItem reading = new MenuItem("Reading " + vm.library().home().schedules() + "…");
+        reading.setDisable(true);
+        open.getItems().setAll(reading);
+        vm.savedNames().thenAccept(names -> showSaved(open, names));
+    }
+
+    private void showSaved(MenuButton open, List<String> names) {
         open.getItems().clear();
-        List<String> names = vm.savedNames();
         if (names.isEmpty()) {
             MenuItem none = new MenuItem("No saved schedules in " + vm.library().home().schedules());
             none.setDisable(true);

@@ -34,7 +34,6 @@ import lrwb.engine.schedule.Unit;
 import org.controlsfx.control.SegmentedButton;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -346,16 +345,24 @@ public final class DesignerView {
         if (name.isEmpty()) {
             return;
         }
-        Path file = vm.library().fileOf(name.get());
-        if (ScheduleLibrary.checkName(name.get()) == null && Files.exists(file)) {
-            Alert replace = new Alert(Alert.AlertType.CONFIRMATION, "Replace " + file + "?", ButtonType.OK, ButtonType.CANCEL);
-            replace.initOwner(window());
-            replace.setHeaderText("A saved schedule has this name");
-            if (replace.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+        if (ScheduleLibrary.checkName(name.get()) != null) {
+            vm.save(c, name.get()); // refused, with the rule in the notice
+            return;
+        }
+        // Whether the file exists is asked off the FX thread; the question, if any, comes when the answer does.
+        vm.isSaved(name.get()).thenAccept(exists -> {
+            if (exists && !confirmReplace(vm.library().fileOf(name.get()))) {
                 return;
             }
-        }
-        vm.save(c, name.get());
+            vm.save(c, name.get());
+        });
+    }
+
+    private boolean confirmReplace(Path file) {
+        Alert replace = new Alert(Alert.AlertType.CONFIRMATION, "Replace " + file + "?", ButtonType.OK, ButtonType.CANCEL);
+        replace.initOwner(window());
+        replace.setHeaderText("A saved schedule has this name");
+        return replace.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
     }
 
     private void copy(SnippetFormat format) {

@@ -20,23 +20,27 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import lrwb.app.chart.CurveColors;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.schedule.InvalidSpecException;
 import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.Unit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * The Schedule Designer's state: the curves being compared, the selected one and its form, the chart's
  * length and axes, and the actions (add, duplicate, reorder, save, load, export, copy code). JavaFX
- * properties only, no nodes: tested without a stage.
+ * properties only, no nodes: tested without a stage. Files are read and written on the injected executor, never
+ * on the FX thread.
  */
 public final class DesignerViewModel {
     /** A longer chart would make a slider drag slower than a frame; 200k steps stay well inside it. */
@@ -56,6 +60,7 @@ public final class DesignerViewModel {
     private final ObjectProperty<Consumer<ScheduleSpec>> trainHandler = new SimpleObjectProperty<>(this, "trainHandler");
     private final BooleanBinding canTrain;
     private final ScheduleLibrary library;
+    private final TaskExecutor executor;
     private final List<SnippetFormat> snippetFormats;
     private final ChangeListener<Object> formulaInputs = (o, a, b) -> updateFormula();
     private final ReadOnlyObjectWrapper<InvalidSpecException> selectedError = new ReadOnlyObjectWrapper<>(this, "selectedError");
@@ -63,9 +68,11 @@ public final class DesignerViewModel {
 
     /**
      * @param codeFormats the code languages the shell offers (engine code export); the JSON spec is always offered first
+     * @param executor    where saved schedules are read and written and exports written
      */
-    public DesignerViewModel(ScheduleLibrary library, List<SnippetFormat> codeFormats) {
+    public DesignerViewModel(ScheduleLibrary library, List<SnippetFormat> codeFormats, TaskExecutor executor) {
         this.library = library;
+        this.executor = executor;
         List<SnippetFormat> formats = new ArrayList<>();
         formats.add(SnippetFormat.JSON);
         formats.addAll(codeFormats);
@@ -355,65 +362,93 @@ public final class DesignerViewModel {
         return library;
     }
 
-    /** Saves the selected curve's spec as {@code schedules/NAME.json}; false (with a notice saying why) when it cannot. */
-    public boolean save(CurveModel c, String name) {
+    /**
+     * Saves the curve's spec as {@code schedules/NAME.json}, written off the FX thread.
+     *
+     * @return completes on the FX thread with true once saved, false with a notice saying why not (at once
+     *         when the curve has an error)
+     */
+    public CompletableFuture<Boolean> save(CurveModel c, String name) {
         InvalidSpecException problem = c.errorProperty().get();
         if (problem != null) {
             notice.set(Notice.error("Not saved: fix " + problem.getMessage() + " first"));
+            return CompletableFuture.completedFuture(false);
+        }
+        ScheduleSpec spec = c.spec();
+        return executor.supply(() -> library.save(name, spec)).handle((file, error) -> {
+            Throwable e = error == null ? null : TaskExecutor.cause(error);
+            if (e == null) {
+                notice.set(Notice.info("Saved " + file));
+                return true;
+            }
+            notice.set(Notice.error(e instanceof IOException ? "Not saved: could not write " + library.fileOf(name) + ": " + e.getMessage()
+                    : "Not saved: " + e.getMessage()));
             return false;
-        }
-        try {
-            Path file = library.save(name, c.spec());
-            notice.set(Notice.info("Saved " + file));
-            return true;
-        } catch (IllegalArgumentException e) {
-            notice.set(Notice.error("Not saved: " + e.getMessage()));
-        } catch (IOException e) {
-            notice.set(Notice.error("Not saved: could not write " + library.fileOf(name) + ": " + e.getMessage()));
-        }
-        return false;
+        });
     }
 
-    /** Adds the saved schedule {@code name} as a new curve; null (with a notice) when the file cannot be read. */
-    public CurveModel load(String name) {
-        try {
-            CurveModel c = add(name, library.load(name));
-            notice.set(Notice.info("Loaded " + library.fileOf(name)));
-            return c;
-        } catch (InvalidSpecException e) {
-            notice.set(Notice.error("Could not load " + library.fileOf(name) + ": " + e.getMessage()));
-        } catch (IOException e) {
-            notice.set(Notice.error("Could not read " + library.fileOf(name) + ": " + e.getMessage()));
-        }
-        return null;
+    /** Whether a schedule is saved under {@code name}, looked up off the FX thread; completes on the FX thread. */
+    public CompletableFuture<Boolean> isSaved(String name) {
+        Path file = library.fileOf(name);
+        return executor.supply(() -> Files.exists(file));
     }
 
-    /** Names of the saved schedules; empty (with a notice) when the folder cannot be listed. */
-    public List<String> savedNames() {
-        try {
-            return library.names();
-        } catch (IOException e) {
-            notice.set(Notice.error("Could not list " + library.home().schedules() + ": " + e.getMessage()));
-            return List.of();
-        }
+    /**
+     * Reads the saved schedule {@code name} off the FX thread and adds it as a new curve.
+     *
+     * @return completes on the FX thread with the curve, or null (with a notice) when the file cannot be read
+     */
+    public CompletableFuture<CurveModel> load(String name) {
+        return executor.supply(() -> library.load(name)).handle((spec, error) -> {
+            Throwable e = error == null ? null : TaskExecutor.cause(error);
+            if (e == null) {
+                CurveModel c = add(name, spec);
+                notice.set(Notice.info("Loaded " + library.fileOf(name)));
+                return c;
+            }
+            notice.set(Notice.error((e instanceof IOException ? "Could not read " : "Could not load ") + library.fileOf(name) + ": "
+                    + e.getMessage()));
+            return null;
+        });
     }
 
-    /** Writes the visible curves as CSV: iteration, epoch, then one LR column per curve. */
-    public boolean exportCsv(Path file) {
+    /** Names of the saved schedules, listed off the FX thread; empty (with a notice) when the folder cannot be listed. */
+    public CompletableFuture<List<String>> savedNames() {
+        return executor.supply(library::names).handle((names, error) -> {
+            if (error != null) {
+                notice.set(Notice.error("Could not list " + library.home().schedules() + ": " + TaskExecutor.cause(error).getMessage()));
+                return List.of();
+            }
+            return names;
+        });
+    }
+
+    /**
+     * Writes the visible curves as CSV: iteration, epoch, then one LR column per curve. The curves are sampled
+     * here, the file written off the FX thread.
+     *
+     * @return completes on the FX thread with true once written, false with a notice saying why not
+     */
+    public CompletableFuture<Boolean> exportCsv(Path file) {
         List<CurveCsv.Column> columns = new ArrayList<>();
         for (CurveModel c : curves) {
             if (c.visibleProperty().get()) {
                 columns.add(new CurveCsv.Column(c.name(), samples(c, null)));
             }
         }
-        try {
-            CurveCsv.write(file, columns, totalSteps.get(), stepsPerEpoch.get());
-            notice.set(Notice.info("Exported " + columns.size() + " curve(s) × " + totalSteps.get() + " steps to " + file));
+        int steps = totalSteps.get();
+        int spe = stepsPerEpoch.get();
+        return executor.supply(() -> {
+            CurveCsv.write(file, columns, steps, spe);
+            return null;
+        }).handle((done, error) -> {
+            if (error != null) {
+                notice.set(Notice.error("CSV not written to " + file + ": " + TaskExecutor.cause(error).getMessage()));
+                return false;
+            }
+            notice.set(Notice.info("Exported " + columns.size() + " curve(s) × " + steps + " steps to " + file));
             return true;
-        } catch (IOException e) {
-            notice.set(Notice.error("CSV not written to " + file + ": " + e.getMessage()));
-            return false;
-        }
+        });
     }
 
     /** Where an export goes unless the user picks another place: {@code exports/} in the workbench home. */

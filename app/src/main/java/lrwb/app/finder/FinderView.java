@@ -26,6 +26,7 @@ import lrwb.app.designer.FileTarget;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.finder.SweepMode;
 import lrwb.engine.finder.Suggestions;
 
@@ -358,12 +359,8 @@ public final class FinderView {
         }
         File dir = chooser.showDialog(root.getScene().getWindow());
         if (dir != null) {
-            try {
-                vm.reopen(dir.toPath());
-                say("Reopened " + dir.getName() + ".");
-            } catch (Exception e) {
-                say("Cannot reopen " + dir.getName() + ": " + e.getMessage());
-            }
+            vm.reopen(dir.toPath()).whenComplete((run, e) -> say(e == null ? "Reopened " + dir.getName() + "."
+                    : "Cannot reopen " + dir.getName() + ": " + TaskExecutor.cause(e).getMessage()));
         }
     }
 
@@ -385,11 +382,7 @@ public final class FinderView {
         if (file == null) {
             return;
         }
-        try {
-            vm.exportCsv(file);
-            say("Saved " + file.getFileName() + ".");
-        } catch (Exception e) {
-            say("Cannot save the points: " + e.getMessage());
-        }
+        vm.exportCsv(file).whenComplete((done, e) -> say(e == null ? "Saved " + file.getFileName() + "."
+                : "Cannot save the points: " + TaskExecutor.cause(e).getMessage()));
     }
 }

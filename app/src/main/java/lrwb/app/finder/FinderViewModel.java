@@ -19,6 +19,7 @@ import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.stream.FrameQueue;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.run.RangeTestRecord;
@@ -44,12 +45,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * The LR Finder workspace's state: the test's inputs, the live run and the runs overlaid with it, the
- * suggestions, and the two draggable cyclic bounds. The test runs on a background thread; its points reach
- * the FX thread a frame at a time through one {@link FrameQueue}. No Node references.
+ * suggestions, and the two draggable cyclic bounds. The test runs on the injected executor; its points reach
+ * the FX thread a frame at a time through one {@link FrameQueue}. Past runs are read and exports written on the
+ * executor too. No Node references; every public method is for the FX thread.
  */
 public final class FinderViewModel {
     /** Smith: a half cycle of 2 to 10 epochs' worth of iterations; 4 is a common middle. */
@@ -74,10 +79,13 @@ public final class FinderViewModel {
 
     private final RunService service;
     private final Path runsDir;
+    private final TaskExecutor executor;
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
     private volatile boolean cancelRequested;
     /** The live test's handle once the service has started it; null before and after. */
     private volatile RunHandle handle;
+    /** Completes when the last test has ended (its record is complete) or was refused. */
+    private CompletableFuture<Void> testEnded = CompletableFuture.completedFuture(null);
     private int plannedIterations;
     private double bestSmoothed;
     private Consumer<ScheduleSpec> designerSink = spec -> { };
@@ -96,12 +104,14 @@ public final class FinderViewModel {
     }
 
     /**
-     * @param service starts every range test and records it
-     * @param runsDir where every range test gets its run folder (the workbench home's runs/)
+     * @param service  starts every range test and records it
+     * @param runsDir  where every range test gets its run folder (the workbench home's runs/)
+     * @param executor where tests are prepared and past runs are read; results are shown when they arrive
      */
-    public FinderViewModel(RunService service, Path runsDir) {
+    public FinderViewModel(RunService service, Path runsDir, TaskExecutor executor) {
         this.service = service;
         this.runsDir = runsDir;
+        this.executor = executor;
     }
 
     public RunSetupForm setup() {
@@ -198,9 +208,9 @@ public final class FinderViewModel {
         progress.set(0);
         status.set("Loading " + s.data().source() + " and building " + s.model().describe() + "…");
         frames.start();
-        Thread worker = new Thread(() -> runInBackground(run, request), "range-test");
-        worker.setDaemon(true);
-        worker.start();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        testEnded = ended;
+        executor.execute(() -> runInBackground(run, request, ended));
         return true;
     }
 
@@ -240,8 +250,30 @@ public final class FinderViewModel {
         }
     }
 
+    /**
+     * Closing the window: stops a running test, then waits off the FX thread, at most {@code timeout}, until
+     * its network is restored and its record complete.
+     *
+     * @return completes on the FX thread once the test has ended or the time is up
+     */
+    public CompletableFuture<Void> shutdown(java.time.Duration timeout) {
+        stop();
+        CompletableFuture<Void> ended = testEnded;
+        if (ended.isDone()) {
+            return ended;
+        }
+        return executor.supply(() -> {
+            try {
+                ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // a test that does not stop in time is recorded as interrupted, as after a crash: nothing more to do
+            }
+            return null;
+        });
+    }
+
     /** The background thread: the service loads, builds and starts; its thread then reports through the frame queue. */
-    private void runInBackground(FinderRun run, RangeTestRequest request) {
+    private void runInBackground(FinderRun run, RangeTestRequest request, CompletableFuture<Void> ended) {
         RunHandle started;
         try {
             started = service.startRangeTest(request, RunTarget.newFolderIn(runsDir), new RunListener() {
@@ -264,12 +296,15 @@ public final class FinderViewModel {
             });
         } catch (RunRefusedException e) {
             frames.offer(new Failed(run, e.getMessage(), e.field()));
+            ended.complete(null);
             return;
         } catch (Throwable e) {
             frames.offer(new Failed(run, "could not start: " + (e.getMessage() == null ? e : e.getMessage()),
                     RunRefusedException.Field.OTHER));
+            ended.complete(null);
             return;
         }
+        started.ended().whenComplete((outcome, error) -> ended.complete(null));
         handle = started;
         if (cancelRequested) {
             started.cancel(); // Stop was pressed while the data loaded
@@ -377,26 +412,30 @@ public final class FinderViewModel {
         }
     }
 
-    /** Adds a past range test from its run folder to the chart. */
-    public FinderRun reopen(Path folder) throws IOException {
-        RangeTestRecord record = RangeTestRecord.read(folder);
-        FinderRun run = new FinderRun(record.run().name() + " · " + folder.getFileName(), record.run().config().stepsPerEpoch());
-        run.points().setAll(record.points());
-        run.showSuggestions(record.suggestions());
-        run.folderProperty().set(folder);
-        runs.add(run);
-        select(run);
-        status.set("Reopened " + folder.getFileName());
-        return run;
+    /**
+     * Reads a past range test from its run folder, off the FX thread, and adds it to the chart.
+     *
+     * @return completes on the FX thread with the run on the chart, or fails with why the folder cannot be read
+     */
+    public CompletableFuture<FinderRun> reopen(Path folder) {
+        return executor.supply(() -> RangeTestRecord.read(folder)).thenApply(record -> {
+            FinderRun run = new FinderRun(record.run().name() + " · " + folder.getFileName(), record.run().config().stepsPerEpoch());
+            run.points().setAll(record.points());
+            run.showSuggestions(record.suggestions());
+            run.folderProperty().set(folder);
+            runs.add(run);
+            select(run);
+            status.set("Reopened " + folder.getFileName());
+            return run;
+        });
     }
 
-    /** {@link #reopen}, with a failure told in the status line instead of thrown (for menu actions). */
+    /** {@link #reopen}, with a failure told in the status line (for menu actions). */
     public void reopenOrSayWhy(Path folder) {
-        try {
-            reopen(folder);
-        } catch (IOException | RuntimeException e) {
-            status.set("Cannot reopen " + folder.getFileName() + ": " + e.getMessage());
-        }
+        reopen(folder).exceptionally(e -> {
+            status.set("Cannot reopen " + folder.getFileName() + ": " + TaskExecutor.cause(e).getMessage());
+            return null;
+        });
     }
 
     /** The bounds as a triangular cyclic schedule with a half cycle of a few epochs, or empty without bounds. */
@@ -434,13 +473,29 @@ public final class FinderViewModel {
         return schedule.isPresent();
     }
 
-    /** Writes the current run's points as CSV (the same columns as range.csv). */
-    public void exportCsv(Path file) throws IOException {
+    /**
+     * Writes the current run's points as CSV (the same columns as range.csv), off the FX thread.
+     *
+     * @return completes on the FX thread once written, or fails with why not
+     */
+    public CompletableFuture<Void> exportCsv(Path file) {
         FinderRun run = current.get();
         if (run == null) {
-            throw new IOException("there is no range test to export yet");
+            return CompletableFuture.failedFuture(new IOException("there is no range test to export yet"));
         }
-        RangeTestRecord.writeCsv(List.copyOf(run.points()), file);
+        List<RangePoint> points = List.copyOf(run.points()); // the list grows on the FX thread while a test runs
+        return executor.supply(() -> {
+            RangeTestRecord.writeCsv(points, file);
+            return null;
+        });
+    }
+
+    /** FX thread (tests): waits until the last test has ended and hands over everything it queued. */
+    void awaitTestEnded() {
+        testEnded.join();
+        while (!frames.isEmpty()) {
+            frames.drain();
+        }
     }
 
     /** FX thread (tests): hands over what the background thread has queued so far. */

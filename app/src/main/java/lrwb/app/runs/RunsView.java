@@ -225,9 +225,10 @@ public final class RunsView {
         open.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selection().size() != 1
                 || !vm.canOpen(vm.selection().get(0)), vm.selection()));
         Button rename = button("Rename…", "runs-rename", "Give the selected run a new name", this::rename);
-        rename.disableProperty().bind(Bindings.size(vm.selection()).isNotEqualTo(1));
+        // Disabled too while a change is being written: one rename or delete at a time.
+        rename.disableProperty().bind(Bindings.size(vm.selection()).isNotEqualTo(1).or(vm.changingProperty()));
         Button delete = button("Delete…", "runs-delete", "Delete the selected runs' folders from disk", this::delete);
-        delete.disableProperty().bind(Bindings.isEmpty(vm.selection()));
+        delete.disableProperty().bind(Bindings.isEmpty(vm.selection()).or(vm.changingProperty()));
         MenuButton csv = new MenuButton("Export CSV");
         csv.setId("runs-export-csv");
         csv.setTooltip(new Tooltip("Save the selected run's metrics as recorded"));

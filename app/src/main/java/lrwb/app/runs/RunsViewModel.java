@@ -15,7 +15,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import lrwb.app.chart.CurveColors;
-import lrwb.app.stream.BackgroundWork;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
@@ -41,7 +41,8 @@ import java.util.stream.Stream;
 /**
  * The Runs workspace's state: every run folder on disk (range tests and training, live ones included), the
  * filter, the selection and the selected runs' curves for comparison, plus rename, delete and export. The disk
- * is read off the FX thread; while a listed run is live the list re-reads itself every few seconds.
+ * is read and written off the FX thread, on the injected executor; while a listed run is live the list re-reads
+ * itself every few seconds. Every method is for the FX thread.
  */
 public final class RunsViewModel {
     /** How often a list with live runs re-reads the disk: often enough to watch, rarely enough to cost nothing. */
@@ -49,6 +50,7 @@ public final class RunsViewModel {
     static final int MAX_NAME_LENGTH = 120;
 
     private final WorkbenchHome home;
+    private final TaskExecutor executor;
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.nameProperty(), r.statusProperty(), r.problemsProperty()});
     private final FilteredList<RunRow> shown = new FilteredList<>(rows);
@@ -59,6 +61,7 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper changing = new ReadOnlyBooleanWrapper(false);
     private final Map<Path, Color> colors = new HashMap<>();
     /** Read on the background thread only, one refresh at a time; remembers epochs.csv readings between refreshes. */
     private final RunCatalog catalog;
@@ -69,8 +72,10 @@ public final class RunsViewModel {
     private boolean refreshAgain;
     private long compareGeneration;
 
-    public RunsViewModel(WorkbenchHome home) {
+    /** @param executor where the disk is read and written; results are shown when they arrive */
+    public RunsViewModel(WorkbenchHome home, TaskExecutor executor) {
         this.home = home;
+        this.executor = executor;
         this.catalog = new RunCatalog(home.runs());
         filterText.addListener((o, a, b) -> applyFilter());
         kindFilter.addListener((o, a, b) -> applyFilter());
@@ -120,6 +125,14 @@ public final class RunsViewModel {
         return problems.getReadOnlyProperty();
     }
 
+    /**
+     * Whether a rename, delete or export is being written: until it is done another one is refused, so a
+     * double click cannot delete a folder twice or rename a run that is being deleted.
+     */
+    public ReadOnlyBooleanProperty changingProperty() {
+        return changing.getReadOnlyProperty();
+    }
+
     /** Where "Open charts" sends a training run and a range test (the shell wires them to those workspaces). */
     public void setOpeners(Consumer<Path> training, Consumer<Path> rangeTest) {
         this.trainingOpener = training;
@@ -136,12 +149,12 @@ public final class RunsViewModel {
         }
         liveRefresh.stop();
         Path runsDir = home.runs();
-        refreshing = BackgroundWork.supply(() -> {
+        refreshing = executor.supply(() -> {
             RunCatalog.Listing listing = catalog.list();
             return new Object[] {listing.runs(), listing.skipped()};
         }).handle((result, error) -> {
             if (error != null) {
-                say("Cannot list " + runsDir + ": " + BackgroundWork.cause(error).getMessage(), true);
+                say("Cannot list " + runsDir + ": " + TaskExecutor.cause(error).getMessage(), true);
             } else {
                 @SuppressWarnings("unchecked")
                 List<RunCatalog.Entry> snapshots = (List<RunCatalog.Entry>) result[0];
@@ -229,7 +242,7 @@ public final class RunsViewModel {
             assigned.add(c);
         }
         long generation = ++compareGeneration;
-        BackgroundWork.supply(() -> {
+        executor.supply(() -> {
             List<ComparedRun> out = new ArrayList<>();
             List<String> failed = new ArrayList<>();
             for (int i = 0; i < chosen.size(); i++) {
@@ -257,28 +270,39 @@ public final class RunsViewModel {
 
     // ---- actions ----
 
-    /** Renames a run (its run.json; the folder keeps its name); false with a message when it cannot. */
-    public boolean rename(RunRow row, String newName) {
+    /**
+     * Renames a run (its run.json, written off the FX thread; the folder keeps its name).
+     *
+     * @return completes on the FX thread with true once renamed; false with a message when it cannot, and at
+     *         once when the name is invalid, the run is live or another change is being written
+     */
+    public CompletableFuture<Boolean> rename(RunRow row, String newName) {
         String name = newName == null ? "" : newName.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.contains("\n")) {
             say("A run name must be 1 to " + MAX_NAME_LENGTH + " characters on one line (got \"" + name + "\")", true);
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         if (row.status() == RunStatus.RUNNING) {
             say("\"" + row.name() + "\" is still running: rename it once it has ended", true);
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        try {
-            RunRecord.read(row.dir()).renamed(name);
-        } catch (IOException e) {
-            say("Could not rename " + row.dir().getFileName() + ": " + e.getMessage(), true);
-            return false;
+        if (changing.get()) {
+            return CompletableFuture.completedFuture(false);
         }
-        String old = row.name();
-        row.rename(name);
-        loadComparedIfSelected(row);
-        say("Renamed \"" + old + "\" to \"" + name + "\"", false);
-        return true;
+        changing.set(true);
+        Path dir = row.dir();
+        return executor.supply(() -> RunRecord.read(dir).renamed(name)).handle((done, error) -> {
+            changing.set(false);
+            if (error != null) {
+                say("Could not rename " + dir.getFileName() + ": " + TaskExecutor.cause(error).getMessage(), true);
+                return false;
+            }
+            String old = row.name();
+            row.rename(name);
+            loadComparedIfSelected(row);
+            say("Renamed \"" + old + "\" to \"" + name + "\"", false);
+            return true;
+        });
     }
 
     private void loadComparedIfSelected(RunRow row) {
@@ -287,34 +311,53 @@ public final class RunsViewModel {
         }
     }
 
-    /** Deletes the runs' folders from disk; live runs are refused. Returns how many were deleted. */
-    public int delete(List<RunRow> toDelete) {
+    /**
+     * Deletes the runs' folders from disk, off the FX thread; live runs are refused.
+     *
+     * @return completes on the FX thread with how many were deleted (0 at once while another change is being written)
+     */
+    public CompletableFuture<Integer> delete(List<RunRow> toDelete) {
+        if (changing.get()) {
+            return CompletableFuture.completedFuture(0);
+        }
         List<RunRow> live = toDelete.stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
-        int deleted = 0;
-        List<String> failures = new ArrayList<>();
-        for (RunRow r : toDelete) {
-            if (live.contains(r)) {
-                continue;
+        List<RunRow> ended = toDelete.stream().filter(r -> !live.contains(r)).toList();
+        changing.set(true);
+        return executor.supply(() -> {
+            Map<RunRow, String> failures = new LinkedHashMap<>();
+            for (RunRow r : ended) {
+                try {
+                    deleteTree(r.dir());
+                } catch (IOException e) {
+                    failures.put(r, r.dir().getFileName() + ": " + e.getMessage());
+                }
             }
-            try {
-                deleteTree(r.dir());
-                rows.remove(r);
-                selection.remove(r);
-                deleted++;
-            } catch (IOException e) {
-                failures.add(r.dir().getFileName() + ": " + e.getMessage());
+            return failures;
+        }).handle((failures, error) -> {
+            changing.set(false);
+            Map<RunRow, String> failed = failures != null ? failures : new LinkedHashMap<>();
+            if (error != null) { // not one folder could be looked at
+                ended.forEach(r -> failed.put(r, r.dir().getFileName() + ": " + TaskExecutor.cause(error).getMessage()));
             }
-        }
-        StringBuilder text = new StringBuilder("Deleted " + deleted + (deleted == 1 ? " run" : " runs"));
-        if (!live.isEmpty()) {
-            text.append("; ").append(live.size()).append(" still running, stop ").append(live.size() == 1 ? "it" : "them")
-                    .append(" first");
-        }
-        if (!failures.isEmpty()) {
-            text.append("; could not delete ").append(String.join("; ", failures));
-        }
-        say(text.toString(), !live.isEmpty() || !failures.isEmpty());
-        return deleted;
+            int deleted = 0;
+            for (RunRow r : ended) {
+                if (!failed.containsKey(r)) {
+                    rows.remove(r);
+                    selection.remove(r);
+                    deleted++;
+                }
+            }
+            StringBuilder text = new StringBuilder("Deleted " + deleted + (deleted == 1 ? " run" : " runs"));
+            if (!live.isEmpty()) {
+                text.append("; ").append(live.size()).append(" still running, stop ").append(live.size() == 1 ? "it" : "them")
+                        .append(" first");
+            }
+            if (!failed.isEmpty()) {
+                text.append("; could not delete ").append(String.join("; ", failed.values()));
+            }
+            say(text.toString(), !live.isEmpty() || !failed.isEmpty());
+            return deleted;
+        });
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -325,20 +368,29 @@ public final class RunsViewModel {
         }
     }
 
-    /** Copies one of a run's metrics files (complete, as recorded) to {@code file}. */
-    public boolean exportCsv(RunRow row, MetricsFile which, Path file) {
-        try {
+    /**
+     * Copies one of a run's metrics files (complete, as recorded) to {@code file}, off the FX thread.
+     *
+     * @return completes on the FX thread with true once written, false with a message when it was not
+     */
+    public CompletableFuture<Boolean> exportCsv(RunRow row, MetricsFile which, Path file) {
+        Path source = row.dir().resolve(which.fileName());
+        String runName = row.name();
+        return executor.supply(() -> {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Files.copy(row.dir().resolve(which.fileName()), file, StandardCopyOption.REPLACE_EXISTING);
-            say("Exported " + which.fileName() + " of \"" + row.name() + "\" to " + file, false);
+            Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+            return null;
+        }).handle((done, error) -> {
+            if (error != null) {
+                say("CSV not written to " + file + ": " + TaskExecutor.cause(error).getMessage(), true);
+                return false;
+            }
+            say("Exported " + which.fileName() + " of \"" + runName + "\" to " + file, false);
             return true;
-        } catch (IOException e) {
-            say("CSV not written to " + file + ": " + e.getMessage(), true);
-            return false;
-        }
+        });
     }
 
     /** Where an export goes unless the user picks another place: {@code exports/} in the workbench home. */

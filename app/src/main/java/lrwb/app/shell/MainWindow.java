@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import lrwb.app.designer.DesignerView;
 import lrwb.app.designer.DesignerViewModel;
 import lrwb.app.designer.FileTarget;
@@ -20,6 +21,8 @@ import lrwb.app.finder.FinderView;
 import lrwb.app.finder.FinderViewModel;
 import lrwb.app.runs.RunsView;
 import lrwb.app.runs.RunsViewModel;
+import lrwb.app.stream.FxTaskExecutor;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.app.training.TrainingView;
 import lrwb.app.training.TrainingViewModel;
 import lrwb.engine.run.RunService;
@@ -27,13 +30,18 @@ import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.ScheduleSpec;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The window: one tab per workspace and a status line that tells when the engine is ready. */
+/** The window: one tab per workspace and a status line that tells when the engine is ready. FX thread. */
 public final class MainWindow {
+    /** How long closing waits for live runs to write their last lines; a run slower than that reads as interrupted. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final EngineStatusViewModel engineStatus;
@@ -44,30 +52,38 @@ public final class MainWindow {
     private final RunsViewModel runs;
     /** Every range test and training run of the window starts here (one flusher thread for all their records). */
     private final RunService runService = new RunService();
+    private final Label status = new Label();
+    private boolean closing;
 
-    /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}. */
+    /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}, with its own executor. */
     public MainWindow(CompletionStage<EngineInfo> engineStartup) {
-        this(engineStartup, WorkbenchHome.resolve(null), FileTarget.dialog());
+        this(engineStartup, WorkbenchHome.resolve(null), FileTarget.dialog(), new FxTaskExecutor());
+    }
+
+    /** {@link #MainWindow(CompletionStage, WorkbenchHome, FileTarget, TaskExecutor)} with its own executor. */
+    public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files) {
+        this(engineStartup, home, files, new FxTaskExecutor());
     }
 
     /**
-     * @param home  where schedules are saved and loaded (a temp folder in tests)
-     * @param files where exports go: a file chooser, or a fixed answer in tests
+     * @param home     where schedules are saved and loaded (a temp folder in tests)
+     * @param files    where exports go: a file chooser, or a fixed answer in tests
+     * @param executor where every workspace's engine and disk work runs
      */
-    public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files) {
+    public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files, TaskExecutor executor) {
         engineStatus = new EngineStatusViewModel(engineStartup);
-        designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats());
+        designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats(), executor);
         // A first look that already compares something, rather than an empty chart.
         for (String name : List.of("Step: halve every 10 epochs", "Cosine + warmup", "One-cycle")) {
             designer.addPreset(Preset.named(name));
         }
         designer.selectedProperty().set(designer.curves().get(1));
         DesignerView designerView = new DesignerView(designer, files);
-        training = new TrainingViewModel(home, runService);
+        training = new TrainingViewModel(home, runService, executor);
         TrainingView trainingView = new TrainingView(training, files);
-        runs = new RunsViewModel(home);
+        runs = new RunsViewModel(home, executor);
         RunsView runsView = new RunsView(runs, files);
-        finder = new FinderViewModel(runService, home.runs());
+        finder = new FinderViewModel(runService, home.runs(), executor);
         finderView = new FinderView(finder, files, home.root().resolve("exports"));
         finder.setDesignerSink(spec -> {
             designer.add("From the LR Finder: " + spec.type(), spec);
@@ -115,7 +131,6 @@ public final class MainWindow {
             }
         });
         runs.refresh();
-        Label status = new Label();
         status.setId("engine-status");
         status.textProperty().bind(engineStatus.statusProperty());
         HBox statusBar = new HBox(status);
@@ -198,8 +213,33 @@ public final class MainWindow {
         stage.setScene(scene());
         stage.setMinWidth(800);
         stage.setMinHeight(560);
-        // Closing the window stops the runs cleanly, so their records end as cancelled rather than interrupted.
-        stage.setOnHiding(e -> training.shutdown(java.time.Duration.ofSeconds(3)));
+        stage.setOnCloseRequest(e -> closeAfterRuns(e, stage));
         stage.show();
+    }
+
+    /**
+     * Closing the window stops live runs cleanly, so their records end as cancelled rather than interrupted:
+     * the window stays until they have written their last lines (at most {@link #CLOSE_TIMEOUT}), waited for
+     * off the FX thread, and then closes; the app exits with its last window. Without live runs it closes at once.
+     */
+    private void closeAfterRuns(WindowEvent request, Stage stage) {
+        boolean live = training.anyLiveProperty().get() || finder.runningProperty().get();
+        if (!live && !closing) {
+            return;
+        }
+        request.consume();
+        if (closing) {
+            return; // a second click on the close button while the runs stop
+        }
+        closing = true;
+        status.textProperty().unbind();
+        status.setText("Stopping the live runs before closing…");
+        CompletableFuture.allOf(training.shutdown(CLOSE_TIMEOUT), finder.shutdown(CLOSE_TIMEOUT))
+                .whenComplete((done, error) -> stage.close());
+    }
+
+    /** Whether the window is waiting for live runs to stop before it closes. */
+    public boolean isClosing() {
+        return closing;
     }
 }

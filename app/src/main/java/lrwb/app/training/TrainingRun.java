@@ -47,7 +47,8 @@ public final class TrainingRun {
     private RunState progressState;
     private RunHandle handle;
     private boolean launched;
-    private boolean cancelWhenLaunched;
+    /** Set on the FX thread, read by the thread that starts the run. */
+    private volatile boolean cancelWhenLaunched;
     private TrainingPlan plan;
     private int lastEpoch;
     private long startedNanos;
@@ -171,6 +172,11 @@ public final class TrainingRun {
     }
 
     // ---- life cycle, FX thread ----
+
+    /** Whether Stop was asked for before the run had a handle (any thread). */
+    boolean isCancelRequested() {
+        return cancelWhenLaunched;
+    }
 
     /** The job is being prepared (data loading, network building) on a background thread. */
     void launching() {

@@ -18,8 +18,8 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.designer.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
-import lrwb.app.stream.BackgroundWork;
 import lrwb.app.stream.FrameQueue;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.run.RunHandle;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunRefusedException;
@@ -51,7 +51,8 @@ import java.util.concurrent.TimeoutException;
  * The Training workspace's state: the form, the runs of this session (queued, live, ended or reopened) each
  * in its own colour, the selected run that the controls act on, and the manual LR override. Jobs run on their
  * own threads and record themselves to run folders; their metrics reach the FX thread through one
- * {@link FrameQueue}, so each run's curves grow once per frame. No Node references.
+ * {@link FrameQueue}, so each run's curves grow once per frame. Run folders are made and read on the injected
+ * executor, never on the FX thread. No Node references; every public method is for the FX thread.
  */
 public final class TrainingViewModel {
     /** The override slider's range, in decades: 1e-6 .. 10 covers every optimizer's sensible LRs. */
@@ -60,6 +61,7 @@ public final class TrainingViewModel {
 
     private final WorkbenchHome home;
     private final RunService service;
+    private final TaskExecutor executor;
     private final Path runsDir;
     private final TrainingForm form;
     /** Reports a run's change of state as a list update, so "is anything queued?" bindings follow. */
@@ -94,10 +96,18 @@ public final class TrainingViewModel {
     private record Launched(TrainingRun run, RunHandle handle) {
     }
 
-    /** @param service starts every training run and records it */
-    public TrainingViewModel(WorkbenchHome home, RunService service) {
+    /** The service refused the run, or its folder could not be made: nothing ran. */
+    private record NotLaunched(TrainingRun run, String message) {
+    }
+
+    /**
+     * @param service  starts every training run and records it
+     * @param executor where runs are prepared and run folders read; results are shown when they arrive
+     */
+    public TrainingViewModel(WorkbenchHome home, RunService service, TaskExecutor executor) {
         this.home = home;
         this.service = service;
+        this.executor = executor;
         this.runsDir = home.runs();
         this.form = new TrainingForm(new ScheduleLibrary(home));
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
@@ -254,19 +264,19 @@ public final class TrainingViewModel {
         frames.start();
         say("Training " + run.title() + "…", false);
         // The service loads the data and builds the network before it returns: not on the FX thread.
-        Thread starter = new Thread(() -> {
+        executor.execute(() -> {
             try {
                 RunHandle handle = service.startTraining(request, RunTarget.newFolderIn(runsDir), forwardingTo(run));
+                if (run.isCancelRequested()) {
+                    handle.cancel(); // stopped (or the window closed) while its data loaded
+                }
                 frames.offer(new Launched(run, handle));
             } catch (RunRefusedException e) {
-                frames.offer(new Event(run, new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN, e.getMessage())));
+                frames.offer(new NotLaunched(run, e.getMessage()));
             } catch (IOException | RuntimeException e) {
-                frames.offer(new Event(run, new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN,
-                        "cannot write the run record under " + runsDir + ": " + e.getMessage())));
+                frames.offer(new NotLaunched(run, "cannot write the run record under " + runsDir + ": " + e.getMessage()));
             }
-        }, "training-start");
-        starter.setDaemon(true);
-        starter.start();
+        });
     }
 
     /** The job's thread: everything goes through the frame queue, nothing touches the FX state here. */
@@ -314,6 +324,11 @@ public final class TrainingViewModel {
             } else if (m instanceof Launched l) {
                 l.run().launched(l.handle());
                 recordsChanged.set(recordsChanged.get() + 1); // its folder exists: Runs lists it at once
+            } else if (m instanceof NotLaunched n) {
+                n.run().on(new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN, n.message()));
+                touched.add(n.run());
+                ended = true;
+                say(n.run().title() + " could not start: " + n.message(), true);
             } else if (m instanceof Event e) {
                 e.run().on(e.event());
                 touched.add(e.run());
@@ -399,10 +414,13 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Stops every live run and waits, at most {@code timeout}, until their records are complete: closing the
-     * window then leaves runs marked cancelled with every update so far on disk, not interrupted mid-line.
+     * Closing the window: stops every live run and holds the queue, then waits off the FX thread, at most
+     * {@code timeout}, until their records are complete, so they end as cancelled with every update so far on
+     * disk, not interrupted mid-line.
+     *
+     * @return completes on the FX thread once every record is complete or the time is up
      */
-    public void shutdown(java.time.Duration timeout) {
+    public CompletableFuture<Void> shutdown(java.time.Duration timeout) {
         queueRunning = false;
         List<CompletableFuture<?>> ends = new ArrayList<>();
         for (TrainingRun r : runs) {
@@ -413,13 +431,18 @@ public final class TrainingViewModel {
                 }
             }
         }
-        try {
-            CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // a job that does not stop in time is recorded as interrupted, as after a crash: nothing more to do
+        if (ends.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> all = CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new));
+        return executor.supply(() -> {
+            try {
+                all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // a job that does not stop in time is recorded as interrupted, as after a crash: nothing more to do
+            }
+            return null;
+        });
     }
 
     /** Takes an ended or queued run off the charts (its record on disk stays). */
@@ -480,9 +503,9 @@ public final class TrainingViewModel {
                 return CompletableFuture.completedFuture(r);
             }
         }
-        return BackgroundWork.supply(() -> TrainingRecord.read(dir)).handle((record, error) -> {
+        return executor.supply(() -> TrainingRecord.read(dir)).handle((record, error) -> {
             if (error != null) {
-                say("Cannot reopen " + dir.getFileName() + ": " + BackgroundWork.cause(error).getMessage(), true);
+                say("Cannot reopen " + dir.getFileName() + ": " + TaskExecutor.cause(error).getMessage(), true);
                 return null;
             }
             TrainingRun run = RecordedRun.toRun(record, dir, nextNumber++, nextColor());

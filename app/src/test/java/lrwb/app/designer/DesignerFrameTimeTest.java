@@ -3,6 +3,7 @@ package lrwb.app.designer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +44,7 @@ class DesignerFrameTimeTest {
 
     @Start
     void start(Stage stage) {
-        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of());
+        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of(), new CurrentThreadTaskExecutor());
         vm.epochsProperty().set(1000);
         vm.stepsPerEpochProperty().set(100);
         for (String preset : List.of("Step: halve every 10 epochs", "Cyclic triangular", "SGDR warm restarts",

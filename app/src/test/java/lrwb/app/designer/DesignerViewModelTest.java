@@ -1,5 +1,6 @@
 package lrwb.app.designer;
 
+import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -27,7 +28,7 @@ class DesignerViewModelTest {
 
     @BeforeEach
     void setUp() {
-        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of());
+        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of(), new CurrentThreadTaskExecutor());
     }
 
     @Test
@@ -197,12 +198,13 @@ class DesignerViewModelTest {
     void saveAndLoadRoundTripThroughTheHomeFolder() throws Exception {
         CurveModel c = vm.addPreset(Preset.named("SGDR warm restarts"));
         vm.formProperty().get().field("cosineRestarts.tMul").textProperty().set("1.5");
-        assertThat(vm.save(c, "my sgdr")).isTrue();
+        assertThat(vm.save(c, "my sgdr")).isCompletedWithValue(true);
         Path file = home.resolve("schedules").resolve("my sgdr.json");
         assertThat(file).exists();
         assertThat(ScheduleJson.read(file)).isEqualTo(c.spec());
-        assertThat(vm.savedNames()).containsExactly("my sgdr");
-        CurveModel loaded = vm.load("my sgdr");
+        assertThat(vm.isSaved("my sgdr")).isCompletedWithValue(true);
+        assertThat(vm.savedNames()).isCompletedWithValue(List.of("my sgdr"));
+        CurveModel loaded = vm.load("my sgdr").getNow(null);
         assertThat(loaded.spec()).isEqualTo(c.spec());
         assertThat(loaded.name()).isEqualTo("my sgdr");
         assertThat(vm.noticeProperty().get().error()).isFalse();
@@ -211,17 +213,17 @@ class DesignerViewModelTest {
     @Test
     void saveRefusesBadNamesAndInvalidEditsAndLoadReportsBadFiles() throws Exception {
         CurveModel c = vm.addType("constant");
-        assertThat(vm.save(c, "../escape")).isFalse();
+        assertThat(vm.save(c, "../escape")).isCompletedWithValue(false);
         assertThat(vm.noticeProperty().get().error()).isTrue();
         assertThat(vm.noticeProperty().get().text()).contains("name must be");
         vm.formProperty().get().field("constant.lr").textProperty().set("0");
-        assertThat(vm.save(c, "zero")).isFalse();
+        assertThat(vm.save(c, "zero")).isCompletedWithValue(false);
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Not saved: fix constant.lr must be a finite number > 0 (got 0) first");
         assertThat(home.resolve("schedules/zero.json")).doesNotExist();
 
         Files.createDirectories(home.resolve("schedules"));
         Files.writeString(home.resolve("schedules/broken.json"), "{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.01}");
-        assertThat(vm.load("broken")).isNull();
+        assertThat(vm.load("broken")).isCompletedWithValue(null);
         assertThat(vm.noticeProperty().get().text()).endsWith("broken.json: cyclic.maxLr must be > baseLr (got 0.01 <= 0.1)");
         assertThat(ScheduleLibrary.suggestName("lr/(1+kt)")).isEqualTo("lr-(1+kt)");
         assertThat(ScheduleLibrary.checkName(ScheduleLibrary.suggestName("×0.1 at epochs 50, 80"))).isNull();
@@ -237,7 +239,7 @@ class DesignerViewModelTest {
         CurveModel named = vm.addType("linear");
         named.nameProperty().set("warm, \"up\"");
         Path csv = home.resolve("out/curves.csv");
-        assertThat(vm.exportCsv(csv)).isTrue();
+        assertThat(vm.exportCsv(csv)).isCompletedWithValue(true);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(13);
         assertThat(lines.get(0)).isEqualTo("iteration,epoch,Constant 0.1,\"warm, \"\"up\"\"\"");
@@ -302,7 +304,7 @@ class DesignerViewModelTest {
                 List.of(new SnippetFormat("PyTorch", (spec, spe) -> {
                     seen.add(spec.type() + "/" + spe);
                     return "torch code";
-                })));
+                })), new CurrentThreadTaskExecutor());
         assertThat(vm.snippetFormats()).extracting(SnippetFormat::label).containsExactly("JSON spec (lrwb)", "PyTorch");
         assertThat(vm.snippet(vm.snippetFormats().get(0))).isNull();
         vm.addType("oneCycle");

@@ -12,6 +12,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import lrwb.app.chart.AxisScale;
 import lrwb.app.chart.ChartCurve;
+import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ScheduleJson;
@@ -41,7 +42,7 @@ class DesignerViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of());
+        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of(), new CurrentThreadTaskExecutor());
         view = new DesignerView(vm, (owner, title, extension, suggested) -> home.resolve("exports/chart." + extension));
         Scene scene = new Scene(view.node(), 1200, 760);
         scene.getStylesheets().add(DesignerView.class.getResource("/lrwb/app/workbench.css").toExternalForm());

@@ -2,6 +2,7 @@ package lrwb.app.designer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.ScheduleJson;
@@ -26,7 +27,7 @@ class SequentialPartsTest {
 
     @BeforeEach
     void setUp() {
-        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of());
+        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of(), new CurrentThreadTaskExecutor());
         // linear warmup 500 steps to 0.1, then cosine 0.1 over 9500: milestones [500]
         warm = vm.addPreset(Preset.named("Cosine + warmup"));
     }

@@ -7,6 +7,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lrwb.app.chart.PngExport;
+import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +34,7 @@ class SequentialPartsViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of());
+        vm = new DesignerViewModel(new ScheduleLibrary(new WorkbenchHome(home)), List.of(), new CurrentThreadTaskExecutor());
         view = new DesignerView(vm, (owner, title, extension, suggested) -> home.resolve("exports/chart." + extension));
         scene = new Scene(view.node(), 1280, 800);
         scene.getStylesheets().add(DesignerView.class.getResource("/lrwb/app/workbench.css").toExternalForm());

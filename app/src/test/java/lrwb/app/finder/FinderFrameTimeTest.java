@@ -42,7 +42,7 @@ class FinderFrameTimeTest {
 
     @Start
     void start(Stage stage) {
-        vm = new FinderViewModel(new RunService(), home.resolve("runs"));
+        vm = new FinderViewModel(new RunService(), home.resolve("runs"), new lrwb.app.stream.CurrentThreadTaskExecutor());
         view = new FinderView(vm, (owner, title, extension, suggested) -> suggested, home);
         stage.setScene(new Scene(view.node(), 1200, 760));
         stage.show();

@@ -1,6 +1,9 @@
 package lrwb.app.finder;
 
 import lrwb.engine.run.RunService;
+import lrwb.app.stream.CurrentThreadTaskExecutor;
+import lrwb.app.stream.FxTaskExecutor;
+import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
@@ -22,14 +25,22 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Finder's ViewModel on the FX thread (toolkit only, no stage), with a real range test on iris. */
+/**
+ * The Finder's ViewModel on the FX thread (toolkit only, no stage), with a real range test on iris. The test runs
+ * on the calling thread, so it has ended when start() returns and one hand-over shows it: no waiting, except
+ * for stopping a test while it runs, which needs it on a thread of its own.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FinderViewModelTest {
     @TempDir
     Path home;
 
     private FinderViewModel vm(FxRobot robot) {
-        FinderViewModel vm = new FinderViewModel(new RunService(), home.resolve("runs"));
+        return vm(robot, new CurrentThreadTaskExecutor());
+    }
+
+    private FinderViewModel vm(FxRobot robot, TaskExecutor executor) {
+        FinderViewModel vm = new FinderViewModel(new RunService(), home.resolve("runs"), executor);
         robot.interact(() -> {
             vm.setup().batch().textProperty().set("16");
             vm.iterations().textProperty().set("300");
@@ -37,24 +48,27 @@ class FinderViewModelTest {
         return vm;
     }
 
-    private static void awaitEnd(FinderViewModel vm) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+    /** Starts a test, which runs to its end on this thread, and hands its points over. */
+    private static void run(FinderViewModel vm) {
+        assertThat(vm.start()).isTrue();
+        vm.awaitTestEnded(); // the test runs on the run service's thread, whatever the executor
+        assertThat(vm.runningProperty().get()).isFalse();
     }
 
     @Test
     void aRealRangeTestStreamsPointsAndEndsWithBoundsAndARunFolder(FxRobot robot) throws Exception {
         FinderViewModel vm = vm(robot);
         List<Integer> batchSizes = new ArrayList<>();
-        robot.interact(() -> {
-            assertThat(vm.start()).isTrue();
-            vm.currentProperty().get().points().addListener((javafx.collections.ListChangeListener<RangePoint>) c -> {
-                while (c.next()) {
-                    batchSizes.add(c.getAddedSize());
-                }
-            });
+        vm.runs().addListener((javafx.collections.ListChangeListener<FinderRun>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(r -> r.points().addListener((javafx.collections.ListChangeListener<RangePoint>) c -> {
+                    while (c.next()) {
+                        batchSizes.add(c.getAddedSize());
+                    }
+                }));
+            }
         });
-        awaitEnd(vm);
+        robot.interact(() -> run(vm));
         FinderRun run = vm.currentProperty().get();
         assertThat(run.points()).isNotEmpty();
         assertThat(run.points().get(0).iteration()).isZero();
@@ -75,8 +89,7 @@ class FinderViewModelTest {
         FinderViewModel vm = vm(robot);
         List<ScheduleSpec> sent = new ArrayList<>();
         vm.setDesignerSink(sent::add);
-        robot.interact(vm::start);
-        awaitEnd(vm);
+        robot.interact(() -> run(vm));
         robot.interact(() -> {
             vm.lowerBoundProperty().set(0.002);
             vm.upperBoundProperty().set(0.2);
@@ -94,12 +107,12 @@ class FinderViewModelTest {
 
     @Test
     void stopKeepsThePointsSoFar(FxRobot robot) throws Exception {
-        FinderViewModel vm = vm(robot);
+        FinderViewModel vm = vm(robot, new FxTaskExecutor());
         robot.interact(() -> vm.iterations().textProperty().set("100000"));
         robot.interact(vm::start);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.currentProperty().get().points().size() > 20);
         robot.interact(vm::stop);
-        awaitEnd(vm);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         FinderRun run = vm.currentProperty().get();
         assertThat(run.resultProperty().get().cancelled()).isTrue();
         assertThat(run.points().size()).isGreaterThan(20).isLessThan(100000);
@@ -133,9 +146,8 @@ class FinderViewModelTest {
         Path missing = home.resolve("nope.csv");
         robot.interact(() -> {
             vm.setup().dataset().textProperty().set("csv:" + missing);
-            assertThat(vm.start()).isTrue();
+            run(vm);
         });
-        awaitEnd(vm);
         assertThat(vm.setup().dataset().error()).contains("nope.csv");
         assertThat(vm.statusProperty().get()).startsWith("Could not run:");
         assertThat(vm.runs()).isEmpty();
@@ -144,23 +156,23 @@ class FinderViewModelTest {
     @Test
     void reopensAPastRunAndExportsItsPoints(FxRobot robot) throws Exception {
         FinderViewModel vm = vm(robot);
-        robot.interact(() -> vm.iterations().textProperty().set("40"));
-        robot.interact(vm::start);
-        awaitEnd(vm);
-        Path folder = vm.currentProperty().get().folderProperty().get();
-        FinderViewModel fresh = new FinderViewModel(new RunService(), home.resolve("runs"));
-        FinderRun[] reopened = new FinderRun[1];
         robot.interact(() -> {
-            try {
-                reopened[0] = fresh.reopen(folder);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
+            vm.iterations().textProperty().set("40");
+            run(vm);
         });
-        assertThat(reopened[0].points()).isEqualTo(vm.currentProperty().get().points());
-        assertThat(reopened[0].stepsPerEpoch()).isEqualTo(8);
+        Path folder = vm.currentProperty().get().folderProperty().get();
+        FinderViewModel fresh = new FinderViewModel(new RunService(), home.resolve("runs"), new CurrentThreadTaskExecutor());
         Path csv = home.resolve("export.csv");
-        fresh.exportCsv(csv);
+        robot.interact(() -> {
+            assertThat(fresh.exportCsv(csv)).isCompletedExceptionally(); // nothing to export yet
+            FinderRun reopened = fresh.reopen(folder).getNow(null);
+            assertThat(reopened.points()).isEqualTo(vm.currentProperty().get().points());
+            assertThat(reopened.stepsPerEpoch()).isEqualTo(8);
+            assertThat(fresh.statusProperty().get()).isEqualTo("Reopened " + folder.getFileName());
+            assertThat(fresh.exportCsv(csv)).isDone().isNotCompletedExceptionally();
+            fresh.reopenOrSayWhy(home.resolve("runs/not-there"));
+            assertThat(fresh.statusProperty().get()).startsWith("Cannot reopen not-there: ");
+        });
         assertThat(Files.readString(csv)).isEqualTo(Files.readString(folder.resolve("range.csv")));
     }
 }

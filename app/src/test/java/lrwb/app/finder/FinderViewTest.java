@@ -106,6 +106,9 @@ class FinderViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.currentProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#finder-export-csv");
+        // written off the FX thread: the notice says when it is done
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#finder-notice").queryLabeled().getText()
+                .equals("Saved lr-finder.csv."));
         robot.clickOn("#finder-export-png");
         Path csv = home.resolve("exports/lr-finder.csv");
         Path png = home.resolve("exports/lr-finder.png");

@@ -1,5 +1,7 @@
 package lrwb.app.runs;
 
+import lrwb.app.stream.CurrentThreadTaskExecutor;
+import lrwb.app.stream.QueuedTaskExecutor;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
@@ -19,21 +21,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Runs ViewModel over run folders written the way the engine writes them (recorders fed synthetic metrics,
- * so no network is trained here).
+ * so no network is trained here). The disk work runs on the calling thread, so every result is there when the
+ * call returns: no waiting.
  */
 @ExtendWith(ApplicationExtension.class)
 class RunsViewModelTest {
@@ -67,13 +68,12 @@ class RunsViewModelTest {
                 OptimizerSpec.parse("sgd"), 16, RangeTestConfig.defaults()));
     }
 
-    private RunsViewModel refreshed(FxRobot robot) throws Exception {
+    private RunsViewModel refreshed(FxRobot robot) {
         AtomicReference<RunsViewModel> vm = new AtomicReference<>();
-        robot.interact(() -> vm.set(new RunsViewModel(new WorkbenchHome(home))));
-        AtomicReference<java.util.concurrent.CompletableFuture<Void>> done = new AtomicReference<>();
-        robot.interact(() -> done.set(vm.get().refresh()));
-        done.get().get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            vm.set(new RunsViewModel(new WorkbenchHome(home), new CurrentThreadTaskExecutor()));
+            assertThat(vm.get().refresh()).isDone();
+        });
         return vm.get();
     }
 
@@ -125,8 +125,7 @@ class RunsViewModelTest {
     void selectingRunsOverlaysTheirCurvesEachInItsOwnColour(FxRobot robot) throws Exception {
         RunsViewModel vm = refreshed(robot);
         robot.interact(() -> vm.selection().setAll(row(vm, cosine), row(vm, constant), row(vm, rangeTest)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.compared().size() == 3);
-        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.compared()).hasSize(3);
         List<ComparedRun> compared = List.copyOf(vm.compared());
         assertThat(compared).extracting(ComparedRun::color).doesNotHaveDuplicates();
         ComparedRun c = compared.get(0);
@@ -139,7 +138,7 @@ class RunsViewModelTest {
         assertThat(r.lr()).hasSize(50);
         // a run that stays selected keeps its colour when others join or leave
         robot.interact(() -> vm.selection().remove(0));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.compared().size() == 2);
+        assertThat(vm.compared()).hasSize(2);
         assertThat(vm.compared().get(0).color()).isEqualTo(compared.get(1).color());
     }
 
@@ -148,9 +147,10 @@ class RunsViewModelTest {
         RunsViewModel vm = refreshed(robot);
         robot.interact(() -> {
             RunRow c = row(vm, cosine);
-            assertThat(vm.rename(c, "  cosine baseline ")).isTrue();
+            assertThat(vm.rename(c, "  cosine baseline ")).isCompletedWithValue(true);
             assertThat(c.name()).isEqualTo("cosine baseline");
-            assertThat(vm.rename(c, " ")).isFalse();
+            assertThat(vm.changingProperty().get()).isFalse();
+            assertThat(vm.rename(c, " ")).isCompletedWithValue(false);
             assertThat(vm.statusIsErrorProperty().get()).isTrue();
         });
         assertThat(RunInfo.read(cosine).name()).isEqualTo("cosine baseline");
@@ -189,9 +189,9 @@ class RunsViewModelTest {
         robot.interact(() -> {
             RunRow l = row(vm, live);
             assertThat(l.status()).isEqualTo(RunStatus.RUNNING);
-            assertThat(vm.rename(l, "other")).isFalse();
+            assertThat(vm.rename(l, "other")).isCompletedWithValue(false);
             assertThat(vm.statusProperty().get()).contains("still running");
-            assertThat(vm.delete(List.of(l, row(vm, constant)))).isEqualTo(1);
+            assertThat(vm.delete(List.of(l, row(vm, constant)))).isCompletedWithValue(1);
             assertThat(vm.statusProperty().get()).isEqualTo("Deleted 1 run; 1 still running, stop it first");
         });
         assertThat(live).exists();
@@ -204,10 +204,7 @@ class RunsViewModelTest {
         RunsViewModel vm = refreshed(robot);
         RunRow before = row(vm, cosine);
         Path newer = training(LocalDateTime.of(2026, 11, 22, 9, 0), new ConstantSchedule(0.01), 1, 0.5, null);
-        AtomicReference<java.util.concurrent.CompletableFuture<Void>> done = new AtomicReference<>();
-        robot.interact(() -> done.set(vm.refresh()));
-        done.get().get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> assertThat(vm.refresh()).isDone());
         assertThat(vm.rows().get(0).dir()).isEqualTo(newer);
         assertThat(row(vm, cosine)).isSameAs(before);
         assertThat(vm.rows()).hasSize(5);
@@ -222,7 +219,7 @@ class RunsViewModelTest {
             RunRow c = row(vm, cosine);
             assertThat(MetricsFile.of(c)).containsExactly(MetricsFile.EPOCHS, MetricsFile.ITERATIONS);
             assertThat(MetricsFile.of(row(vm, rangeTest))).containsExactly(MetricsFile.RANGE);
-            assertThat(vm.exportCsv(c, MetricsFile.EPOCHS, out)).isTrue();
+            assertThat(vm.exportCsv(c, MetricsFile.EPOCHS, out)).isCompletedWithValue(true);
             assertThat(vm.canOpen(c)).isFalse();
             vm.setOpeners(opened::set, null);
             assertThat(vm.canOpen(c)).isTrue();
@@ -231,5 +228,43 @@ class RunsViewModelTest {
         });
         assertThat(Files.readAllLines(out)).hasSize(6).first().asString().startsWith("epoch,lr,train_loss");
         assertThat(opened.get()).isEqualTo(cosine);
+    }
+
+    @Test
+    void aChangeBeingWrittenRefusesAnotherAndShowsWhenItArrives(FxRobot robot) {
+        QueuedTaskExecutor disk = new QueuedTaskExecutor();
+        robot.interact(() -> {
+            RunsViewModel vm = new RunsViewModel(new WorkbenchHome(home), disk);
+            vm.refresh();
+            disk.runAll();
+            RunRow c = row(vm, cosine);
+            var renamed = vm.rename(c, "baseline");
+            assertThat(vm.changingProperty().get()).isTrue();
+            assertThat(c.name()).isEqualTo("mlp:16 sgd cosine"); // nothing shown before the disk says so
+            assertThat(vm.delete(List.of(c))).isCompletedWithValue(0); // a double action is ignored
+            assertThat(disk.waiting()).isEqualTo(1);
+            disk.runAll();
+            assertThat(renamed).isCompletedWithValue(true);
+            assertThat(c.name()).isEqualTo("baseline");
+            assertThat(vm.changingProperty().get()).isFalse();
+            assertThat(cosine).exists();
+        });
+    }
+
+    @Test
+    void failuresOnDiskAreToldInTheStatusLine(FxRobot robot) throws IOException {
+        RunsViewModel vm = refreshed(robot);
+        Files.delete(constant.resolve("run.json"));
+        Path blocked = home.resolve("a-file");
+        Files.writeString(blocked, "not a folder");
+        robot.interact(() -> {
+            RunRow c = row(vm, constant);
+            assertThat(vm.rename(c, "other")).isCompletedWithValue(false);
+            assertThat(vm.statusProperty().get()).startsWith("Could not rename " + constant.getFileName());
+            assertThat(vm.statusIsErrorProperty().get()).isTrue();
+            assertThat(c.name()).isNotEqualTo("other");
+            assertThat(vm.exportCsv(row(vm, cosine), MetricsFile.EPOCHS, blocked.resolve("out.csv"))).isCompletedWithValue(false);
+            assertThat(vm.statusProperty().get()).startsWith("CSV not written to " + blocked.resolve("out.csv"));
+        });
     }
 }

@@ -50,7 +50,7 @@ class StreamingFrameBudgetTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(new WorkbenchHome(home), new RunService());
+        vm = new TrainingViewModel(new WorkbenchHome(home), new RunService(), new lrwb.app.stream.CurrentThreadTaskExecutor());
         view = new TrainingView(vm, (owner, title, ext, suggested) -> null);
         scene = new Scene(view.node(), 1200, 780);
         scene.getStylesheets().add(TrainingView.class.getResource("/lrwb/app/workbench.css").toExternalForm());

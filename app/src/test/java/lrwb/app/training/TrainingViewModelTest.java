@@ -2,6 +2,7 @@ package lrwb.app.training;
 
 import lrwb.engine.run.RunService;
 import lrwb.app.designer.ScheduleLibrary;
+import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
@@ -27,7 +28,10 @@ import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Training ViewModel on the FX thread (toolkit only, no stage), training iris for real. */
+/**
+ * The Training ViewModel on the FX thread (toolkit only, no stage), training iris for real. Run folders are made
+ * and read on the calling thread; only the training itself, on the jobs' own threads, is waited for.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewModelTest {
     @TempDir
@@ -36,7 +40,7 @@ class TrainingViewModelTest {
     private TrainingViewModel vm(FxRobot robot, String epochs) {
         AtomicReference<TrainingViewModel> vm = new AtomicReference<>();
         robot.interact(() -> {
-            vm.set(new TrainingViewModel(new WorkbenchHome(dir), new RunService()));
+            vm.set(new TrainingViewModel(new WorkbenchHome(dir), new RunService(), new CurrentThreadTaskExecutor()));
             vm.get().form().epochs().textProperty().set(epochs);
             vm.get().form().schedule().constantLr().textProperty().set("0.05");
         });
@@ -129,7 +133,7 @@ class TrainingViewModelTest {
         TrainingViewModel vm = vm(robot, "5000");
         TrainingRun run = train(robot, vm);
         await(() -> run.series().size() > 10);
-        robot.interact(() -> vm.shutdown(java.time.Duration.ofSeconds(10)));
+        robot.interact(() -> assertThat(vm.shutdown(java.time.Duration.ofSeconds(10))).isDone());
         assertThat(TrainingRecord.read(run.folder()).run().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
@@ -289,10 +293,10 @@ class TrainingViewModelTest {
         await(() -> live.state().hasEnded());
 
         TrainingViewModel other = vm(robot, "2");
-        AtomicReference<java.util.concurrent.CompletableFuture<TrainingRun>> future = new AtomicReference<>();
-        robot.interact(() -> future.set(other.reopen(live.folder())));
-        TrainingRun reopened = future.get().get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<TrainingRun> opened = new AtomicReference<>();
+        robot.interact(() -> opened.set(other.reopen(live.folder()).getNow(null)));
+        TrainingRun reopened = opened.get();
+        assertThat(reopened).isNotNull();
         assertThat(reopened.state()).isEqualTo(RunState.CANCELLED);
         assertThat(reopened.series().size()).isEqualTo(live.series().size());
         assertThat(reopened.series().epochs()).isEqualTo(live.series().epochs());
@@ -301,5 +305,21 @@ class TrainingViewModelTest {
         assertThat(reopened.progressTextProperty().get()).startsWith("Reopened:");
         assertThat(other.selectedProperty().get()).isSameAs(reopened);
         assertThat(reopened.isActive()).isFalse();
+    }
+
+    @Test
+    void aRunWhoseFolderCannotBeMadeSaysSoAndLeavesTheQueue(FxRobot robot) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("runs"), "a file where the runs folder should be");
+        TrainingViewModel vm = vm(robot, "2");
+        robot.interact(() -> {
+            TrainingRun run = vm.train();
+            assertThat(run.state()).isEqualTo(RunState.LOADING); // live at once, while its folder is being made
+            vm.drainFrames();
+            assertThat(run.state()).isEqualTo(RunState.FAILED);
+            assertThat(run.message()).isEqualTo("Failed: the runs folder " + dir.resolve("runs") + " cannot be made: " + dir.resolve("runs") + " is a file, not a folder.");
+            assertThat(vm.statusProperty().get()).startsWith(run.title() + " could not start: ");
+            assertThat(vm.statusIsErrorProperty().get()).isTrue();
+            assertThat(vm.anyLiveProperty().get()).isFalse();
+        });
     }
 }

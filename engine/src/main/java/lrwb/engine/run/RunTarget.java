@@ -47,7 +47,16 @@ public sealed interface RunTarget {
     /** Creates (or takes over) the folder and takes its lock. */
     default Claimed claim(RunKind kind, String shortName) throws IOException {
         if (this instanceof NewFolder n) {
-            Path dir = RunFolder.create(n.runsDir(), kind.json(), shortName, LocalDateTime.now());
+            Path dir;
+            try {
+                dir = RunFolder.create(n.runsDir(), kind.json(), shortName, LocalDateTime.now());
+            } catch (FileAlreadyExistsException e) {
+                throw new RunRefusedException(RunRefusedException.Field.OUT, "the runs folder " + n.runsDir() + " cannot be made: "
+                        + e.getFile() + " is a file, not a folder");
+            } catch (FileSystemException e) {
+                throw new RunRefusedException(RunRefusedException.Field.OUT, "the runs folder " + n.runsDir() + " cannot be made ("
+                        + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + ")");
+            }
             return new Claimed(dir, RunFolderLock.acquire(dir));
         }
         ChosenFolder c = (ChosenFolder) this;
