@@ -28,7 +28,7 @@ final class DataOptionsMixin {
         HeaderMode headerMode;
         try {
             headerMode = HeaderMode.parse(header);
-        } catch (IllegalArgumentException e) {
+        } catch (DataException e) {
             throw new BadInputException("--header must be auto, yes or no (got '" + header + "')");
         }
         try {

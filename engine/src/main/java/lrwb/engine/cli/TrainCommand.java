@@ -70,8 +70,9 @@ final class TrainCommand implements Callable<Integer> {
         LoadedData loaded;
         try {
             loaded = Datasets.load(request.data());
+            loaded.checkBatchSize(request.batchSize());
         } catch (DataException e) {
-            throw new BadInputException(e.getMessage());
+            throw new BadInputException(OptionNames.rename(e.getMessage()));
         }
         LoadedData dataForJob = loaded;
         var shape = lrwb.engine.model.NetworkShape.of(loaded);

@@ -42,6 +42,7 @@ public final class RangeTestJob {
             throw new IllegalArgumentException(why);
         });
         LoadedData data = Datasets.load(request.data());
+        data.checkBatchSize(request.batchSize());
         NetworkShape shape = NetworkShape.of(data);
         request.model().mismatch(shape, data.name()).ifPresent(why -> {
             throw new IllegalArgumentException(why);

@@ -1,0 +1,76 @@
+package lrwb.engine.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input of every kind: exit 2, exactly one line on stderr naming the option and the rule, no stdout, no folder. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    private CliRun refused(String... args) {
+        Path out = tmp.resolve("out");
+        List<String> all = new ArrayList<>(List.of(args));
+        if (args[0].equals("find") || args[0].equals("train")) {
+            all.addAll(List.of("--out", out.toString()));
+        }
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as("exit code (stderr: %s)", run.stderr()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).as("no folder for bad input").doesNotExist();
+        return run;
+    }
+
+    @Test
+    void headerOutsideAutoYesNo() {
+        assertThat(refused("find", "--dataset", "iris", "--header", "maybe").errLines())
+                .containsExactly("lrwb find: --header must be auto, yes or no (got 'maybe')");
+        assertThat(refused("train", "--dataset", "iris", "--header", "maybe", "--lr", "0.1", "--epochs", "1").errLines())
+                .containsExactly("lrwb train: --header must be auto, yes or no (got 'maybe')");
+    }
+
+    @Test
+    void epochsAboveTheLimitTheAppEnforces() {
+        assertThat(refused("train", "--dataset", "iris", "--lr", "0.1", "--epochs", "100001").errLines())
+                .containsExactly("lrwb train: --epochs must be an integer in [1, 100000] (got 100001)");
+    }
+
+    @Test
+    void batchAboveTheLimitTheAppEnforces() {
+        assertThat(refused("train", "--dataset", "iris", "--lr", "0.1", "--epochs", "1", "--batch", "2147483647").errLines())
+                .containsExactly("lrwb train: --batch must be an integer in [1, 1000000] (got 2147483647)");
+        assertThat(refused("find", "--dataset", "iris", "--batch", "2147483647").errLines())
+                .containsExactly("lrwb find: --batch must be an integer in [1, 1000000] (got 2147483647)");
+    }
+
+    @Test
+    void batchLargerThanTheTrainingSet() {
+        // iris: 150 rows, 120 after the 20% validation split
+        assertThat(refused("train", "--dataset", "iris", "--lr", "0.1", "--epochs", "1", "--batch", "5000").errLines())
+                .containsExactly("lrwb train: --batch 5000 is larger than the training set (120 examples of iris); use 120 or less");
+        assertThat(refused("find", "--dataset", "iris", "--batch", "121").errLines())
+                .containsExactly("lrwb find: --batch 121 is larger than the training set (120 examples of iris); use 120 or less");
+    }
+
+    @Test
+    void aNewlineInAValueStaysOnOneLine() {
+        assertThat(refused("find", "--dataset", "csv:" + tmp.resolve("a\nb")).errLines())
+                .containsExactly("lrwb find: " + tmp.resolve("a\\nb") + ": no such file");
+        assertThat(refused("find", "--dataset", "iris", "--header", "may\nbe").errLines())
+                .containsExactly("lrwb find: --header must be auto, yes or no (got 'may\\nbe')");
+        assertThat(refused("schedule", "--spec", "{\"type\":\"con\\nstant\",\"lr\":0.1}", "--steps", "3").stderr())
+                .startsWith("lrwb schedule: --spec (inline JSON): type must be one of").contains("(got \"con\\nstant\"");
+        assertThat(refused("schedule", "--spec", "{\"type\":\"constant\",\n\"lr\":0.1,\"l\\nr\":1}", "--steps", "3").errLines())
+                .containsExactly("lrwb schedule: --spec (inline JSON): constant.\"l\\nr\" is not a field of constant (did you mean \"lr\"?)");
+        assertThat(refused("schedule", "--spec", "{\"type\":\"constant\",\"lr\":0.1}", "--steps", "3", "--nope\nx").errLines())
+                .hasSize(1).first().asString().startsWith("lrwb schedule: Unknown option: '--nope\\nx'");
+    }
+}
