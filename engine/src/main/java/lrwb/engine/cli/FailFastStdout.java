@@ -13,15 +13,50 @@ import java.nio.charset.StandardCharsets;
  * schedule > /dev/full} used to exit 0 with nothing written, and {@code | head -3} kept computing a billion
  * rows into a closed pipe. With a PrintStream the error is only visible through {@link PrintStream#checkError()},
  * so it is asked after each write; any other stream reports its {@link IOException} itself, with the reason.
+ * Nothing is retried: the first failure ends the command.
  */
 final class FailFastStdout extends Writer {
+    /** Reported instead of the IOException a PrintStream swallowed, which it does not keep. */
+    private static final String HIDDEN_REASON = "write error: the disk may be full or the reader closed the pipe";
+
     private final Writer sink;
-    private final PrintStream printStream;
     private StdoutFailure failure;
 
     FailFastStdout(OutputStream out) {
-        this.sink = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        this.printStream = out instanceof PrintStream p ? p : null;
+        this.sink = new OutputStreamWriter(out instanceof PrintStream p ? new Checked(p) : out, StandardCharsets.UTF_8);
+    }
+
+    /** A PrintStream that throws the error it would have swallowed, at the first failed write, so the encoder stops there. */
+    private static final class Checked extends OutputStream {
+        private final PrintStream out;
+
+        Checked(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            check();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            check();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            check();
+        }
+
+        // checkError() flushes the PrintStream, so the bytes written so far have reached the stream below it
+        private void check() throws IOException {
+            if (out.checkError()) {
+                throw new IOException(HIDDEN_REASON);
+            }
+        }
     }
 
     @Override
@@ -32,7 +67,6 @@ final class FailFastStdout extends Writer {
         } catch (IOException e) {
             throw fail(e);
         }
-        checkPrintStream();
     }
 
     @Override
@@ -43,7 +77,6 @@ final class FailFastStdout extends Writer {
         } catch (IOException e) {
             throw fail(e);
         }
-        checkPrintStream();
     }
 
     @Override
@@ -54,7 +87,6 @@ final class FailFastStdout extends Writer {
         } catch (IOException e) {
             throw fail(e);
         }
-        checkPrintStream();
     }
 
     /** Stdout belongs to the caller: flushed, never closed. */
@@ -74,16 +106,8 @@ final class FailFastStdout extends Writer {
         }
     }
 
-    private void checkPrintStream() {
-        // checkError() flushes the PrintStream, so the bytes written so far have reached the stream below it
-        if (printStream != null && printStream.checkError()) {
-            throw fail(null);
-        }
-    }
-
     private StdoutFailure fail(IOException e) {
-        String reason = e == null ? "write error: the disk may be full or the reader closed the pipe"
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         failure = new StdoutFailure(reason, e);
         return failure;
     }
