@@ -28,16 +28,19 @@ final class PlainOrGzip {
 
     /** @param display the file as the user named it, for messages */
     static <T> T read(Path path, String display, Body<T> body) {
-        if (Files.isDirectory(path)) {
-            throw new DataException(display + " is a folder, not a file");
+        FileProblem.ofFile(path).ifPresent(why -> {
+            throw new DataException(display + (why.startsWith("is ") ? " " : ": ") + why);
+        });
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new DataException(display + ": cannot read the file (" + FileProblem.of(e) + ")", e);
         }
-        if (!Files.isRegularFile(path)) {
-            throw new DataException(display + ": no such file");
-        }
-        try (InputStream raw = Files.newInputStream(path)) {
+        try (raw) {
             return read(raw, display, body);
         } catch (IOException e) {
-            throw new DataException(display + ": cannot read the file (" + e.getMessage() + ")", e);
+            throw new DataException(display + ": cannot read the file (" + FileProblem.of(e) + ")", e);
         }
     }
 

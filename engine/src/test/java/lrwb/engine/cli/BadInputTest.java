@@ -3,11 +3,14 @@ package lrwb.engine.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Bad input of every kind: exit 2, exactly one line on stderr naming the option and the rule, no stdout, no folder. */
 class BadInputTest {
@@ -72,5 +75,39 @@ class BadInputTest {
                 .containsExactly("lrwb schedule: --spec (inline JSON): constant.\"l\\nr\" is not a field of constant (did you mean \"lr\"?)");
         assertThat(refused("schedule", "--spec", "{\"type\":\"constant\",\"lr\":0.1}", "--steps", "3", "--nope\nx").errLines())
                 .hasSize(1).first().asString().startsWith("lrwb schedule: Unknown option: '--nope\\nx'");
+    }
+
+    @Test
+    void unreadableFilesSayWhy() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("folder"));
+        Path missing = tmp.resolve("missing.csv");
+        assertThat(refused("find", "--dataset", "csv:" + dir).errLines())
+                .containsExactly("lrwb find: " + dir + " is a folder, not a file");
+        assertThat(refused("find", "--dataset", "csv:" + missing).errLines())
+                .containsExactly("lrwb find: " + missing + ": no such file");
+        assertThat(refused("find", "--dataset", "idx:" + missing).errLines())
+                .containsExactly("lrwb find: " + missing + ": no such folder");
+        assertThat(refused("schedule", "--spec", dir.toString(), "--steps", "3").errLines())
+                .containsExactly("lrwb schedule: --spec: " + dir + " is a folder, not a file"
+                        + " (give a schedule JSON file, or inline JSON starting with '{')");
+        assertThat(refused("schedule", "--spec", missing.toString(), "--steps", "3").errLines())
+                .containsExactly("lrwb schedule: --spec: no such file: " + missing
+                        + " (give a schedule JSON file, or inline JSON starting with '{')");
+    }
+
+    @Test
+    void fileWithoutReadPermission() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("secret.csv"), "1,2,a\n3,4,b\n");
+        Path spec = Files.writeString(tmp.resolve("secret.json"), "{\"type\":\"constant\",\"lr\":0.1}");
+        assumeThat(csv.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        Files.setPosixFilePermissions(csv, Set.of());
+        Files.setPosixFilePermissions(spec, Set.of());
+        assumeThat(Files.isReadable(csv)).as("permissions are enforced (not running as root)").isFalse();
+
+        assertThat(refused("find", "--dataset", "csv:" + csv).errLines())
+                .containsExactly("lrwb find: " + csv + ": permission denied");
+        assertThat(refused("schedule", "--spec", spec.toString(), "--steps", "3").errLines())
+                .containsExactly("lrwb schedule: --spec: permission denied: " + spec
+                        + " (give a schedule JSON file, or inline JSON starting with '{')");
     }
 }
