@@ -30,6 +30,37 @@ final class OptionRules {
         return v;
     }
 
+    /**
+     * The largest noise or spread of a synthetic set. Its points live in a unit-sized layout; far beyond
+     * this the noise is all there is, and near 1e308 the points (stored as float) and their squares in the
+     * standardisation overflow, which used to surface much later as a diverging run.
+     */
+    static final double MAX_SPREAD = 1e6;
+
+    /** A noise or a standard deviation: finite, in [0, {@link #MAX_SPREAD}]. */
+    static double spread(String owner, String field, double v) {
+        nonNegative(owner, field, v);
+        if (v > MAX_SPREAD) {
+            throw fail(owner, field, "must be at most " + text(MAX_SPREAD) + " (got " + text(v) + ")");
+        }
+        return v;
+    }
+
+    /**
+     * The largest synthetic set: ten million points are tens of megabytes of floats, generated in seconds;
+     * Integer.MAX_VALUE used to fail with a negative array size after allocating for minutes.
+     */
+    static final int MAX_SAMPLES = 10_000_000;
+
+    /** A synthetic set's sample count: at least {@code min}, at most {@link #MAX_SAMPLES}. */
+    static int samples(String owner, int v, int min) {
+        atLeast(owner, "samples", v, min);
+        if (v > MAX_SAMPLES) {
+            throw fail(owner, "samples", "must be at most " + MAX_SAMPLES + " (got " + v + ")");
+        }
+        return v;
+    }
+
     static double nonNegative(String owner, String field, double v) {
         if (!(Double.isFinite(v) && v >= 0)) {
             throw fail(owner, field, "must be a finite number >= 0 (got " + text(v) + ")");

@@ -46,6 +46,10 @@ final class SourceParameters {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
+            if (text.matches("[+-]?\\d+")) {
+                throw new DataException(owner + ": " + key + " is too large (got " + text + "; the largest integer is "
+                        + Integer.MAX_VALUE + ")");
+            }
             throw new DataException(owner + ": " + key + " must be an integer (got '" + text + "')");
         }
     }
