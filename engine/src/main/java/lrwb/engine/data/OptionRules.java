@@ -8,12 +8,9 @@ final class OptionRules {
     private OptionRules() {
     }
 
-    /** {@code 1.0} as {@code 1}, other numbers as Java prints them. */
+    /** {@code 1.0} as {@code 1}, {@code 1e-4} rather than Java's {@code 1.0E-4}. */
     static String text(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return lrwb.engine.schedule.NumberText.of(v); // 1e308, not 1.0E308: as the user wrote it
     }
 
     static int atLeast(String owner, String field, int v, int min) {

@@ -110,4 +110,29 @@ class BadInputTest {
                 .containsExactly("lrwb schedule: --spec: permission denied: " + spec
                         + " (give a schedule JSON file, or inline JSON starting with '{')");
     }
+
+    @Test
+    void dataTooLargeOrOutsideFloatRange() throws Exception {
+        assertThat(refused("find", "--dataset", "moons:samples=2147483647").errLines())
+                .containsExactly("lrwb find: moons: samples must be at most 10000000 (got 2147483647)");
+        assertThat(refused("train", "--dataset", "moons:noise=1e308", "--lr", "0.1", "--epochs", "1").errLines())
+                .containsExactly("lrwb train: moons: noise must be at most 1000000 (got 1e308)");
+        Path csv = Files.writeString(tmp.resolve("big.csv"), "x,y,label\n1,2,a\n3,1e39,b\n5,6,a\n");
+        assertThat(refused("find", "--dataset", "csv:" + csv).errLines())
+                .containsExactly("lrwb find: " + csv + " line 3: column 1 (y) must be a finite number within float range"
+                        + " (|x| <= 3.4e38), got '1e39'");
+    }
+
+    @Test
+    void scheduleWhoseCurveLeavesTheNumbers() {
+        assertThat(refused("schedule", "--spec", "{\"type\":\"step\",\"lr\":1e308,\"stepSize\":1,\"gamma\":10}",
+                "--steps", "5").errLines())
+                .containsExactly("lrwb schedule: --spec (inline JSON): step.gamma makes the LR overflow to infinity at step 1:"
+                        + " lr·gamma^1 = 1e308·10^1 (stepSize 1); use gamma <= 1 or a smaller lr");
+        assertThat(refused("train", "--dataset", "iris", "--schedule",
+                "{\"type\":\"oneCycle\",\"maxLr\":0.1,\"totalSteps\":100,\"divFactor\":1e-320}", "--epochs", "1").stderr())
+                .startsWith("lrwb train: --schedule (inline JSON): oneCycle.divFactor makes the initial LR");
+        assertThat(refused("schedule", "--spec", "{\"type\":\"constant\",\"lrr\":0.1}", "--steps", "5").errLines())
+                .containsExactly("lrwb schedule: --spec (inline JSON): constant.lrr is not a field of constant (did you mean \"lr\"?)");
+    }
 }
