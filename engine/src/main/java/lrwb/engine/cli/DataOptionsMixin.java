@@ -29,7 +29,7 @@ final class DataOptionsMixin {
         try {
             headerMode = HeaderMode.parse(header);
         } catch (DataException e) {
-            throw new BadInputException("--header must be auto, yes or no (got '" + header + "')");
+            throw new BadInputException("--" + e.getMessage());
         }
         try {
             return new DataOptions(dataset, labelColumn, headerMode, valSplit, limit, seed);

@@ -200,7 +200,7 @@ final class CsvSource {
             return index;
         }
         if (header == null) {
-            throw new DataException(display + ": label column '" + labelColumn + "' is a name, but the file is read without a header");
+            throw new DataException(display + ": label column " + OptionRules.quoted(labelColumn) + " is a name, but the file is read without a header");
         }
         int exact = header.indexOf(labelColumn);
         if (exact >= 0) {
@@ -211,7 +211,7 @@ final class CsvSource {
                 return c;
             }
         }
-        throw new DataException(display + ": no column named '" + labelColumn + "' in the header (columns: "
+        throw new DataException(display + ": no column named " + OptionRules.quoted(labelColumn) + " in the header (columns: "
                 + String.join(", ", header) + ")");
     }
 

@@ -13,6 +13,14 @@ final class OptionRules {
         return lrwb.engine.schedule.NumberText.of(v); // 1e308, not 1.0E308: as the user wrote it
     }
 
+    /**
+     * A value the user typed, in single quotes, with line breaks shown as {@code \\n}: a message naming
+     * {@code 'csv:a\\nb'} stays one line in the CLI and in the app's one-line error label.
+     */
+    static String quoted(String value) {
+        return "'" + value.replace("\r", "\\r").replace("\n", "\\n") + "'";
+    }
+
     static int atLeast(String owner, String field, int v, int min) {
         if (v < min) {
             throw fail(owner, field, "must be an integer >= " + min + " (got " + v + ")");

@@ -107,4 +107,11 @@ class DataLimitsTest {
                 .hasMessageStartingWith("data.csv line 65536 (65536 rows so far) needs about ")
                 .hasMessageContaining(" Java may use (-Xmx); read fewer rows (--limit) or give Java more memory");
     }
+
+    @Test
+    void quotedUserValuesStayOnOneLine() {
+        assertLoadFails("moo\nns", "unknown dataset 'moo\\nns': use iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR");
+        assertLoadFails("moons:sam\nples=3", "moons: unknown parameter 'sam\\nples' (moons takes samples, noise)");
+        assertThatThrownBy(() -> HeaderMode.parse("may\nbe")).hasMessage("header must be auto, yes or no (got 'may\\nbe')");
+    }
 }
