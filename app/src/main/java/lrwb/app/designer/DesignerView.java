@@ -31,6 +31,7 @@ import javafx.stage.Window;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.train.TrainingRequest;
 import org.controlsfx.control.SegmentedButton;
 
 import java.io.IOException;
@@ -145,7 +146,7 @@ public final class DesignerView {
     /** The chart's length: epochs × steps per epoch. */
     private HBox lengthBar() {
         Spinner<Integer> spe = spinner(1, 100_000, stepsPerEpochBox, "steps-per-epoch", "Optimizer steps (batches) per epoch");
-        Spinner<Integer> epochCount = spinner(1, 100_000, epochsBox, "epochs", "Length of the chart in epochs");
+        Spinner<Integer> epochCount = spinner(1, TrainingRequest.MAX_EPOCHS, epochsBox, "epochs", "Length of the chart in epochs");
         Label total = new Label();
         total.getStyleClass().add("hint");
         total.textProperty().bind(Bindings.createStringBinding(() -> {

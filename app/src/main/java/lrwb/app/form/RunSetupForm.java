@@ -6,6 +6,7 @@ import lrwb.engine.data.Datasets;
 import lrwb.engine.data.HeaderMode;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.train.TrainingRequest;
 
 import java.util.List;
 
@@ -61,8 +62,9 @@ public final class RunSetupForm {
         long seedValue = seed.integer(errors);
         double split = valSplit.number(errors);
         long batchValue = batch.integer(errors);
-        if (!batch.hasError() && (batchValue < 1 || batchValue > 1_000_000)) {
-            errors.add(batch, "batch size must be a whole number from 1 to 1000000 (got " + batch.text() + ")");
+        if (!batch.hasError() && (batchValue < 1 || batchValue > TrainingRequest.MAX_BATCH_SIZE)) {
+            errors.add(batch, "batch size must be a whole number from 1 to " + TrainingRequest.MAX_BATCH_SIZE
+                    + " (got " + batch.text() + ")");
         }
         DataOptions data = null;
         try {

@@ -10,7 +10,7 @@ import lrwb.engine.train.TrainingRequest;
 
 /** The Training workspace's inputs: the setup shared with the LR Finder, the number of epochs and the schedule. */
 public final class TrainingForm {
-    static final int MAX_EPOCHS = 100_000;
+    static final int MAX_EPOCHS = TrainingRequest.MAX_EPOCHS;
 
     private final RunSetupForm setup = new RunSetupForm();
     private final InputField epochs = new InputField("epochs", "10");

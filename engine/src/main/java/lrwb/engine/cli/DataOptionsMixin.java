@@ -28,8 +28,8 @@ final class DataOptionsMixin {
         HeaderMode headerMode;
         try {
             headerMode = HeaderMode.parse(header);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--header must be auto, yes or no (got '" + header + "')");
+        } catch (DataException e) {
+            throw new BadInputException("--" + e.getMessage());
         }
         try {
             return new DataOptions(dataset, labelColumn, headerMode, valSplit, limit, seed);

@@ -1,9 +1,14 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.data.DataException;
 import lrwb.engine.runtime.NativeSettings;
+import lrwb.engine.schedule.InvalidSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,34 +35,74 @@ public final class Lrwb implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // The raw descriptor rather than System.out: a PrintStream hides why a write failed (full disk, broken pipe).
+        System.exit(run(args, new FileOutputStream(FileDescriptor.out), System.err));
     }
 
     /** Runs one command line; what it prints goes to {@code out} and {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        NativeSettings.beforeNd4jLoads();
-        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        return run(args, (OutputStream) out, err);
+    }
+
+    /**
+     * Runs one command line. A write error on {@code out} ends the command at once with exit 1 (cli.md: a write
+     * error on stdout is a failure); whatever goes wrong, {@code err} gets one line, never a stack trace.
+     */
+    public static int run(String[] args, OutputStream out, PrintStream err) {
+        FailFastStdout stdout = new FailFastStdout(out);
+        PrintWriter outWriter = new PrintWriter(stdout, true);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        CommandLine cli = new CommandLine(new Lrwb())
+        int code;
+        try {
+            NativeSettings.beforeNd4jLoads();
+            code = commandLine(outWriter, errWriter).execute(args);
+        } catch (OutOfMemoryError e) {
+            errWriter.println("lrwb: failed: out of memory (" + OneLine.of(e.getMessage())
+                    + "); use less data (--limit) or give Java more memory (-Xmx)");
+            code = EXIT_FAILURE;
+        } catch (Throwable e) {
+            errWriter.println("lrwb: failed: " + OneLine.of(describe(e)));
+            code = EXIT_FAILURE;
+        }
+        if (!stdout.failed()) {
+            try {
+                outWriter.flush();
+            } catch (StdoutFailure e) {
+                errWriter.println("lrwb: failed: " + OneLine.of(e.getMessage()));
+                code = EXIT_FAILURE;
+            }
+        }
+        errWriter.flush();
+        return code;
+    }
+
+    private static CommandLine commandLine(PrintWriter outWriter, PrintWriter errWriter) {
+        return new CommandLine(new Lrwb())
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setParameterExceptionHandler((e, a) -> {
                     String command = e.getCommandLine().getCommandSpec().qualifiedName();
-                    errWriter.println(command + ": " + e.getMessage().replaceFirst("^Error: ", "") + " (see '" + command + " --help')");
+                    errWriter.println(OneLine.of(command + ": " + e.getMessage().replaceFirst("^Error: ", "")
+                            + " (see '" + command + " --help')"));
                     return EXIT_BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, c, parsed) -> {
                     String command = c.getCommandSpec().qualifiedName();
                     if (e instanceof BadInputException) {
-                        errWriter.println(command + ": " + e.getMessage());
+                        errWriter.println(OneLine.of(command + ": " + e.getMessage()));
                         return EXIT_BAD_INPUT;
                     }
-                    errWriter.println(command + ": failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    // engine refusals that a command did not translate itself are still bad input, not a failure
+                    if (e instanceof DataException || e instanceof InvalidSpecException) {
+                        errWriter.println(OneLine.of(command + ": " + OptionNames.rename(e.getMessage())));
+                        return EXIT_BAD_INPUT;
+                    }
+                    errWriter.println(OneLine.of(command + ": failed: " + describe(e)));
                     return EXIT_FAILURE;
                 });
-        int code = cli.execute(args);
-        outWriter.flush();
-        errWriter.flush();
-        return code;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

@@ -1,7 +1,9 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.schedule.InvalidSpecException;
 import picocli.CommandLine.Option;
 
 /** The MODEL options of cli.md, shared by find and train. */
@@ -37,8 +39,10 @@ final class ModelOptionsMixin {
     }
 
     int batchSize() {
-        if (batch < 1) {
-            throw new BadInputException("--batch must be an integer >= 1 (got " + batch + ")");
+        try {
+            LoadedData.checkBatchSizeRange(batch);
+        } catch (InvalidSpecException e) {
+            throw new BadInputException(OptionNames.rename(e.getMessage()));
         }
         return batch;
     }

@@ -1,5 +1,6 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.data.FileProblem;
 import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.ScheduleSpec;
 
@@ -17,14 +18,14 @@ final class SpecArgument {
         String source = "inline JSON";
         if (!text.startsWith("{")) {
             Path file = Path.of(value);
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException(option + ": no such file: " + value
+            FileProblem.ofFile(file).ifPresent(why -> {
+                throw new BadInputException(option + ": " + (why.startsWith("is ") ? value + " " + why : why + ": " + value)
                         + " (give a schedule JSON file, or inline JSON starting with '{')");
-            }
+            });
             try {
                 text = Files.readString(file);
             } catch (IOException e) {
-                throw new BadInputException(option + ": cannot read " + value + ": " + e.getMessage());
+                throw new BadInputException(option + ": cannot read " + value + ": " + FileProblem.of(e));
             }
             source = value;
         }

@@ -14,8 +14,8 @@ public record Blobs(int samples, int centers, double clusterStd) implements Synt
 
     public Blobs {
         OptionRules.between(NAME, "centers", centers, 2, 20);
-        OptionRules.atLeast(NAME, "samples", samples, 2 * centers);
-        OptionRules.nonNegative(NAME, "clusterStd", clusterStd);
+        OptionRules.samples(NAME, samples, 2 * centers);
+        OptionRules.spread(NAME, "clusterStd", clusterStd);
     }
 
     static Blobs from(SourceParameters p) {

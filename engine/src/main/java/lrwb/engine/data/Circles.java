@@ -12,8 +12,8 @@ public record Circles(int samples, double noise, double factor) implements Synth
     public static final Circles DEFAULT = new Circles(300, 0.05, 0.5);
 
     public Circles {
-        OptionRules.atLeast(NAME, "samples", samples, 4);
-        OptionRules.nonNegative(NAME, "noise", noise);
+        OptionRules.samples(NAME, samples, 4);
+        OptionRules.spread(NAME, "noise", noise);
         OptionRules.inside(NAME, "factor", factor, 0, 1);
     }
 

@@ -58,6 +58,18 @@ final class CsvLine {
         }
     }
 
+    /** A number written in full that is too large even for a double, such as {@code 1e400}. */
+    static boolean isOverflow(String cell) {
+        if (cell.isEmpty() || !looksNumeric(cell)) {
+            return false;
+        }
+        try {
+            return Double.isInfinite(Double.parseDouble(cell));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Rejects what parseDouble would accept but no data file means as a number: hex, "1f", "2d", "NaN". */
     private static boolean looksNumeric(String cell) {
         for (int i = 0; i < cell.length(); i++) {

@@ -18,6 +18,10 @@ import java.util.List;
  */
 final class CsvSource {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** The longest line: a hundred thousand features fit easily; a file with no line breaks is not read into one string. */
+    static final int MAX_LINE_CHARS = 10_000_000;
+    /** How often (in rows) the memory the rows will take is compared with what Java may use. */
+    private static final int MEMORY_CHECK_ROWS = 1 << 16;
 
     private final String display;
     private final String labelColumn;
@@ -46,7 +50,7 @@ final class CsvSource {
     }
 
     private Examples read(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader = new BufferedReader(new LineLengthGuard(new InputStreamReader(in, StandardCharsets.UTF_8)), 1 << 16);
         Row first = nextRow(reader);
         if (first == null) {
             throw new DataException(display + " is empty");
@@ -82,6 +86,11 @@ final class CsvSource {
                 throw new DataException(where + ": the label in column " + labelIndex + columnName(header, labelIndex) + " is empty");
             }
             labelTexts.add(label);
+            if (labelTexts.size() % MEMORY_CHECK_ROWS == 0) {
+                // at the peak the values exist four times (buffer, split, standardised, ND4J copy), each label as a string
+                MemoryCheck.require(where + " (" + labelTexts.size() + " rows so far)",
+                        16L * features.size() + 64L * labelTexts.size(), "read fewer rows (--limit) or give Java more memory");
+            }
             row = lookahead != null ? lookahead : nextRow(reader);
             lookahead = null;
         }
@@ -90,6 +99,44 @@ final class CsvSource {
         }
         ClassLabels.Encoded labels = ClassLabels.encode(labelTexts);
         return new Examples(features.toArray(), width - 1, labels.indices(), labels.names());
+    }
+
+    /** Fails a line longer than {@link #MAX_LINE_CHARS} while it is read, before readLine holds it whole. */
+    private final class LineLengthGuard extends java.io.FilterReader {
+        private long sinceBreak;
+        private long breaks;
+
+        LineLengthGuard(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                counted((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = 0; i < n; i++) {
+                counted(buf[off + i]);
+            }
+            return n;
+        }
+
+        private void counted(char c) {
+            if (c == '\n') {
+                breaks++;
+                sinceBreak = 0;
+            } else if (++sinceBreak > MAX_LINE_CHARS) {
+                throw new DataException(display + " line " + (breaks + 1) + ": longer than " + MAX_LINE_CHARS
+                        + " characters; is it a CSV file?");
+            }
+        }
     }
 
     private Row nextRow(BufferedReader reader) throws IOException {
@@ -153,7 +200,7 @@ final class CsvSource {
             return index;
         }
         if (header == null) {
-            throw new DataException(display + ": label column '" + labelColumn + "' is a name, but the file is read without a header");
+            throw new DataException(display + ": label column " + OptionRules.quoted(labelColumn) + " is a name, but the file is read without a header");
         }
         int exact = header.indexOf(labelColumn);
         if (exact >= 0) {
@@ -164,7 +211,7 @@ final class CsvSource {
                 return c;
             }
         }
-        throw new DataException(display + ": no column named '" + labelColumn + "' in the header (columns: "
+        throw new DataException(display + ": no column named " + OptionRules.quoted(labelColumn) + " in the header (columns: "
                 + String.join(", ", header) + ")");
     }
 
@@ -174,10 +221,15 @@ final class CsvSource {
 
     private static float featureValue(String cell, int column, List<String> header, String where) {
         Double value = CsvLine.number(cell);
-        if (value != null) {
+        String what = "column " + column + columnName(header, column);
+        if (value != null && Math.abs(value) <= Float.MAX_VALUE) {
             return value.floatValue();
         }
-        String what = "column " + column + columnName(header, column);
+        // features are stored as float: 1e39 would silently become Infinity and the run diverge much later
+        if (value != null || CsvLine.isOverflow(cell)) {
+            throw new DataException(where + ": " + what + " must be a finite number within float range (|x| <= 3.4e38), got '"
+                    + cell + "'");
+        }
         if (cell.isEmpty()) {
             throw new DataException(where + ": " + what + " is empty");
         }
@@ -198,6 +250,10 @@ final class CsvSource {
                 values = Arrays.copyOf(values, values.length * 2);
             }
             values[size++] = v;
+        }
+
+        int size() {
+            return size;
         }
 
         float[] toArray() {

@@ -49,7 +49,7 @@ public final class Datasets {
             SyntheticSet set = synthetic.get();
             return tabular(set.name(), set.name(), builtInSubset(set.generate(options.seed()), options), options);
         }
-        throw new DataException("unknown dataset '" + source + "': use " + SOURCE_FORMS);
+        throw new DataException("unknown dataset " + OptionRules.quoted(source) + ": use " + SOURCE_FORMS);
     }
 
     /**

@@ -17,6 +17,6 @@ public enum HeaderMode {
                 return mode;
             }
         }
-        throw new DataException("header must be auto, yes or no (got '" + text + "')");
+        throw new DataException("header must be auto, yes or no (got " + OptionRules.quoted(String.valueOf(text)) + ")");
     }
 }

@@ -1,8 +1,10 @@
 package lrwb.engine.data;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * One MNIST-format (IDX) file, plain or gzip: a big-endian header (magic number, record count, and for
@@ -33,47 +35,60 @@ final class IdxFile {
     }
 
     static Images readImages(Path path, String display, Integer limit) {
-        byte[] bytes = PlainOrGzip.read(path, display, in -> in.readAllBytes());
-        ByteBuffer header = header(bytes, display, IMAGES_MAGIC, IMAGES_HEADER_BYTES);
-        int count = header.getInt(4);
-        int rows = header.getInt(8);
-        int columns = header.getInt(12);
-        if (count <= 0 || rows <= 0 || columns <= 0) {
-            throw new DataException(display + ": the header says " + count + " images of " + rows + "x" + columns
-                    + " pixels; it needs at least one image of at least 1x1");
-        }
-        long expected = (long) count * rows * columns;
-        long actual = bytes.length - IMAGES_HEADER_BYTES;
-        if (expected != actual) {
-            throw new DataException(display + ": the header says " + count + " images of " + rows + "x" + columns
-                    + " pixels (" + expected + " bytes), but the file holds " + actual + " bytes of pixels");
-        }
-        int kept = keep(count, limit);
-        return new Images(display, count, rows, columns,
-                Arrays.copyOfRange(bytes, IMAGES_HEADER_BYTES, IMAGES_HEADER_BYTES + kept * rows * columns));
+        return PlainOrGzip.read(path, display, in -> {
+            ByteBuffer header = header(in, display, IMAGES_MAGIC, IMAGES_HEADER_BYTES);
+            int count = header.getInt(4);
+            int rows = header.getInt(8);
+            int columns = header.getInt(12);
+            if (count <= 0 || rows <= 0 || columns <= 0) {
+                throw new DataException(display + ": the header says " + count + " images of " + rows + "x" + columns
+                        + " pixels; it needs at least one image of at least 1x1");
+            }
+            long expected = (long) count * rows * columns;
+            int kept = keep(count, limit);
+            long keptBytes = (long) kept * rows * columns;
+            if (keptBytes > Integer.MAX_VALUE - 8) {
+                throw new DataException(display + ": the header says " + count + " images of " + rows + "x" + columns
+                        + " pixels (" + expected + " bytes), more than one IDX file can hold here (2 GiB); read fewer (--limit)");
+            }
+            // the pixels, their float copy (4 bytes each) and the training copy ND4J makes
+            MemoryCheck.require(display + " (" + kept + " images of " + rows + "x" + columns + ")", 9 * keptBytes,
+                    "read fewer images (--limit) or give Java more memory");
+            byte[] pixels = in.readNBytes((int) keptBytes);
+            long actual = pixels.length + (pixels.length < keptBytes ? 0 : in.transferTo(OutputStream.nullOutputStream()));
+            if (expected != actual) {
+                throw new DataException(display + ": the header says " + count + " images of " + rows + "x" + columns
+                        + " pixels (" + expected + " bytes), but the file holds " + actual + " bytes of pixels");
+            }
+            return new Images(display, count, rows, columns, pixels);
+        });
     }
 
     static Labels readLabels(Path path, String display, Integer limit) {
-        byte[] bytes = PlainOrGzip.read(path, display, in -> in.readAllBytes());
-        ByteBuffer header = header(bytes, display, LABELS_MAGIC, LABELS_HEADER_BYTES);
-        int count = header.getInt(4);
-        if (count <= 0) {
-            throw new DataException(display + ": the header says " + count + " labels; it needs at least one");
-        }
-        long actual = bytes.length - LABELS_HEADER_BYTES;
-        if (count != actual) {
-            throw new DataException(display + ": the header says " + count + " labels, but the file holds " + actual);
-        }
-        int kept = keep(count, limit);
-        return new Labels(display, count, Arrays.copyOfRange(bytes, LABELS_HEADER_BYTES, LABELS_HEADER_BYTES + kept));
+        return PlainOrGzip.read(path, display, in -> {
+            ByteBuffer header = header(in, display, LABELS_MAGIC, LABELS_HEADER_BYTES);
+            int count = header.getInt(4);
+            if (count <= 0) {
+                throw new DataException(display + ": the header says " + count + " labels; it needs at least one");
+            }
+            int kept = keep(count, limit);
+            byte[] values = in.readNBytes(kept);
+            long actual = values.length + (values.length < kept ? 0 : in.transferTo(OutputStream.nullOutputStream()));
+            if (count != actual) {
+                throw new DataException(display + ": the header says " + count + " labels, but the file holds " + actual);
+            }
+            return new Labels(display, count, values);
+        });
     }
 
     private static int keep(int count, Integer limit) {
         return limit == null ? count : Math.min(count, limit);
     }
 
-    private static ByteBuffer header(byte[] bytes, String display, int magic, int headerBytes) {
+    /** Reads the header only; the records follow in the stream, read as far as they are kept. */
+    private static ByteBuffer header(InputStream in, String display, int magic, int headerBytes) throws IOException {
         String kind = magic == IMAGES_MAGIC ? "image" : "label";
+        byte[] bytes = in.readNBytes(headerBytes);
         if (bytes.length < 4) {
             throw new DataException(display + ": not an IDX " + kind + " file (only " + bytes.length + " bytes)");
         }

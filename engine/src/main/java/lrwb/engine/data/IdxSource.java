@@ -28,6 +28,9 @@ final class IdxSource {
         if (!Files.isDirectory(dir)) {
             throw new DataException(dirText + " is a file; idx: needs the folder that holds the MNIST-format files");
         }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new DataException(dirText + ": permission denied (the folder cannot be listed or entered)");
+        }
         Part train = readPart(dir, dirText, "train", limit);
         Part validation = readPart(dir, dirText, "t10k", limit);
         IdxFile.Images trainImages = train.images();

@@ -1,5 +1,6 @@
 package lrwb.engine.data;
 
+import lrwb.engine.schedule.InvalidSpecException;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.List;
@@ -15,6 +16,12 @@ import java.util.List;
  */
 public record LoadedData(String name, DataSet train, DataSet validation,
                          int numFeatures, int numClasses, List<String> classNames, ImageShape imageShape) {
+    /**
+     * The largest minibatch a range test or a training run takes: far above any useful batch, low enough
+     * that batches-per-epoch arithmetic and the batch buffers stay in range.
+     */
+    public static final int MAX_BATCH_SIZE = 1_000_000;
+
     public LoadedData {
         classNames = List.copyOf(classNames);
         if (classNames.size() != numClasses) {
@@ -32,5 +39,29 @@ public record LoadedData(String name, DataSet train, DataSet validation,
 
     public int validationSize() {
         return validation.numExamples();
+    }
+
+    /**
+     * The rule every request checks on construction, before any data is loaded.
+     *
+     * @throws InvalidSpecException naming {@code batchSize} unless it is in [1, {@link #MAX_BATCH_SIZE}]
+     */
+    public static void checkBatchSizeRange(int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new InvalidSpecException("batchSize", "must be an integer in [1, " + MAX_BATCH_SIZE + "] (got " + batchSize + ")");
+        }
+    }
+
+    /**
+     * The rule once the data is loaded, the same for a range test and a training run: a batch cannot be
+     * larger than the training set (it would silently be the whole set, every step the same batch).
+     *
+     * @throws DataException naming {@code batchSize}, the set and its size
+     */
+    public void checkBatchSize(int batchSize) {
+        if (batchSize > trainSize()) {
+            throw new DataException("batchSize " + batchSize + " is larger than the training set (" + trainSize()
+                    + " examples of " + name + "); use " + trainSize() + " or less");
+        }
     }
 }

@@ -12,8 +12,8 @@ public record Moons(int samples, double noise) implements SyntheticSet {
     public static final Moons DEFAULT = new Moons(300, 0.1);
 
     public Moons {
-        OptionRules.atLeast(NAME, "samples", samples, 4);
-        OptionRules.nonNegative(NAME, "noise", noise);
+        OptionRules.samples(NAME, samples, 4);
+        OptionRules.spread(NAME, "noise", noise);
     }
 
     static Moons from(SourceParameters p) {

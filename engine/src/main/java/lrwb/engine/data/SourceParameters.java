@@ -28,7 +28,7 @@ final class SourceParameters {
         for (String pair : text.split(",", -1)) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new DataException(owner + ": '" + pair.strip() + "' should be name=value, e.g. samples=300");
+                throw new DataException(owner + ": " + OptionRules.quoted(pair.strip()) + " should be name=value, e.g. samples=300");
             }
             String key = pair.substring(0, eq).strip();
             if (parameters.given.put(key, pair.substring(eq + 1).strip()) != null) {
@@ -46,7 +46,11 @@ final class SourceParameters {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new DataException(owner + ": " + key + " must be an integer (got '" + text + "')");
+            if (text.matches("[+-]?\\d+")) {
+                throw new DataException(owner + ": " + key + " is too large (got " + text + "; the largest integer is "
+                        + Integer.MAX_VALUE + ")");
+            }
+            throw new DataException(owner + ": " + key + " must be an integer (got " + OptionRules.quoted(text) + ")");
         }
     }
 
@@ -57,7 +61,7 @@ final class SourceParameters {
         }
         Double value = CsvLine.number(text);
         if (value == null) {
-            throw new DataException(owner + ": " + key + " must be a number (got '" + text + "')");
+            throw new DataException(owner + ": " + key + " must be a number (got " + OptionRules.quoted(text) + ")");
         }
         return value;
     }
@@ -65,7 +69,7 @@ final class SourceParameters {
     void rejectUnknown() {
         for (String key : given.keySet()) {
             if (!known.contains(key)) {
-                throw new DataException(owner + ": unknown parameter '" + key + "' (" + owner + " takes "
+                throw new DataException(owner + ": unknown parameter " + OptionRules.quoted(key) + " (" + owner + " takes "
                         + String.join(", ", known) + ")");
             }
         }

@@ -15,8 +15,8 @@ public record Spirals(int samples, int arms, double noise) implements SyntheticS
 
     public Spirals {
         OptionRules.between(NAME, "arms", arms, 2, 12);
-        OptionRules.atLeast(NAME, "samples", samples, 2 * arms);
-        OptionRules.nonNegative(NAME, "noise", noise);
+        OptionRules.samples(NAME, samples, 2 * arms);
+        OptionRules.spread(NAME, "noise", noise);
     }
 
     static Spirals from(SourceParameters p) {

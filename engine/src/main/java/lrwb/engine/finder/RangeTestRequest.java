@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import lrwb.engine.data.ConfigFields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataOptions;
+import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
 
 /** Everything one range test needs: what to train on, which network and optimizer, and the sweep. */
 public record RangeTestRequest(DataOptions data, ModelSpec model, OptimizerSpec optimizer, int batchSize, RangeTestConfig config) {
     public static final int DEFAULT_BATCH_SIZE = 32;
+    /** The largest minibatch, the same as training's ({@link LoadedData#MAX_BATCH_SIZE}). */
+    public static final int MAX_BATCH_SIZE = LoadedData.MAX_BATCH_SIZE;
 
     public RangeTestRequest {
-        if (batchSize < 1) {
-            throw new lrwb.engine.schedule.InvalidSpecException("batchSize", "must be an integer >= 1 (got " + batchSize + ")");
-        }
+        LoadedData.checkBatchSizeRange(batchSize);
     }
 
     /** A short name for run folders and legends, e.g. {@code iris mlp:64,32 sgd}. */

@@ -24,7 +24,6 @@ import lrwb.engine.train.TrainingRequest;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * THE way to start a run (DESIGN.md): the CLI, the app and sweeps hand a request and a target here and get a
@@ -182,10 +181,10 @@ public final class RunService implements AutoCloseable {
         model.mismatch(NetworkShape.of(data), data.name()).ifPresent(why -> {
             throw new RunRefusedException(RunRefusedException.Field.MODEL, why);
         });
-        if (batchSize > data.trainSize()) {
-            throw new RunRefusedException(RunRefusedException.Field.BATCH_SIZE, String.format(Locale.ROOT,
-                    "batchSize %d is larger than the training set (%d examples of %s): use %d or less", batchSize,
-                    data.trainSize(), data.name(), data.trainSize()));
+        try {
+            data.checkBatchSize(batchSize);
+        } catch (DataException e) {
+            throw new RunRefusedException(RunRefusedException.Field.BATCH_SIZE, e.getMessage());
         }
         return data;
     }

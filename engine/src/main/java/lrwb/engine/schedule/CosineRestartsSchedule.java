@@ -17,6 +17,26 @@ public record CosineRestartsSchedule(double lr, long firstDecaySteps, double tMu
         Check.positive(TYPE, "mMul", mMul);
         Check.range(TYPE, "alpha", alpha, 0, true, 1, true);
         unit = unit == null ? Unit.ITERATION : unit;
+        if (mMul > 1) {
+            refuseGrowingPeaks(lr, firstDecaySteps, tMul, mMul, alpha);
+        }
+    }
+
+    /** Peaks grow by mMul per restart; the last restart a long step count reaches must still peak at a finite LR. */
+    private static void refuseGrowingPeaks(double lr, long firstDecaySteps, double tMul, double mMul, double alpha) {
+        double periods = (double) Long.MAX_VALUE / firstDecaySteps; // in units of firstDecaySteps
+        long lastRestart = tMul == 1 ? Long.MAX_VALUE / firstDecaySteps
+                : (long) Math.floor(Math.log1p(periods * (tMul - 1)) / Math.log(tMul));
+        long i = Overflow.first(n -> {
+            double peak = Math.pow(mMul, n);
+            return lr * ((1 - alpha) * peak + alpha) + peak; // + peak: alpha 1 would hide an infinite peak (0·∞)
+        }, lastRestart);
+        if (i >= 0) {
+            double start = tMul == 1 ? (double) i * firstDecaySteps : (Math.pow(tMul, i) - 1) / (tMul - 1) * firstDecaySteps;
+            throw new InvalidSpecException(TYPE + ".mMul", "makes the LR overflow to infinity at restart " + i + " (step "
+                    + Check.num(Math.ceil(start)) + "): the peak lr·mMul^" + i + " = " + Check.num(lr) + "·" + Check.num(mMul) + "^" + i
+                    + "; use mMul <= 1 or a smaller lr");
+        }
     }
 
     @Override

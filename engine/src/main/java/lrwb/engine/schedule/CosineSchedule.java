@@ -26,6 +26,13 @@ public record CosineSchedule(double lr, long decaySteps, double alpha, long warm
             throw new InvalidSpecException(TYPE + ".warmupTarget", "is required when warmupSteps > 0 (got warmupSteps " + warmupSteps + ")");
         }
         unit = unit == null ? Unit.ITERATION : unit;
+        // the warmup's (target − lr)·t is the one product here that can overflow, at its last step
+        if (warmupTarget != null && warmupSteps > 0
+                && !Double.isFinite(lr + (warmupTarget - lr) * (warmupSteps - 1) / warmupSteps)) {
+            throw new InvalidSpecException(TYPE + ".warmupTarget", "makes the warmup overflow to infinity: (warmupTarget − lr)·t"
+                    + " at step " + (warmupSteps - 1) + " with warmupTarget " + Check.num(warmupTarget) + "; use a smaller warmupTarget"
+                    + " or fewer warmupSteps");
+        }
     }
 
     @Override

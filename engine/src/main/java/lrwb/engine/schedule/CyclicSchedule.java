@@ -33,6 +33,10 @@ public record CyclicSchedule(double baseLr, double maxLr, long stepSizeUp, long 
         }
         Check.steps(TYPE, "stepSizeUp", stepSizeUp);
         Check.steps(TYPE, "stepSizeDown", stepSizeDown);
+        if (stepSizeUp > Long.MAX_VALUE - stepSizeDown) {
+            throw new InvalidSpecException(TYPE + ".stepSizeDown", "makes the cycle longer than a step count can be: "
+                    + "stepSizeUp + stepSizeDown must be at most " + Long.MAX_VALUE + " (got " + stepSizeUp + " + " + stepSizeDown + ")");
+        }
         mode = Check.required(TYPE, "mode", mode);
         Check.range(TYPE, "gamma", gamma, 0, false, 1, true);
         unit = unit == null ? Unit.ITERATION : unit;

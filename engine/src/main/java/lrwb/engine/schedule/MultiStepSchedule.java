@@ -15,6 +15,17 @@ public record MultiStepSchedule(double lr, List<Long> milestones, double gamma, 
         }
         Check.positive(TYPE, "gamma", gamma);
         unit = unit == null ? Unit.ITERATION : unit;
+        if (gamma > 1) {
+            double base = lr;
+            double g = gamma;
+            long k = Overflow.first(n -> base * Math.pow(g, n), milestones.size());
+            if (k >= 0) {
+                long step = milestones.stream().sorted().toList().get((int) k - 1);
+                throw new InvalidSpecException(TYPE + ".gamma", "makes the LR overflow to infinity at step " + step
+                        + " (milestone " + k + " of " + milestones.size() + "): lr·gamma^" + k + " = " + Check.num(lr) + "·"
+                        + Check.num(gamma) + "^" + k + "; use gamma <= 1 or a smaller lr");
+            }
+        }
     }
 
     @Override

@@ -33,6 +33,17 @@ public record OneCycleSchedule(double maxLr, long totalSteps, double pctStart, A
         anneal = Check.required(TYPE, "anneal", anneal);
         Check.positive(TYPE, "divFactor", divFactor);
         Check.positive(TYPE, "finalDivFactor", finalDivFactor);
+        double initial = maxLr / divFactor;
+        if (!Double.isFinite(initial)) {
+            throw new InvalidSpecException(TYPE + ".divFactor", "makes the initial LR maxLr/divFactor overflow to infinity ("
+                    + Check.num(maxLr) + " / " + Check.num(divFactor) + "); it must be >= maxLr / " + Check.num(Double.MAX_VALUE)
+                    + " (the default is " + Check.num(DEFAULT_DIV_FACTOR) + ")");
+        }
+        if (!Double.isFinite(initial / finalDivFactor)) {
+            throw new InvalidSpecException(TYPE + ".finalDivFactor", "makes the final LR maxLr/divFactor/finalDivFactor overflow"
+                    + " to infinity (" + Check.num(initial) + " / " + Check.num(finalDivFactor) + "); it must be >= "
+                    + "maxLr/divFactor / " + Check.num(Double.MAX_VALUE) + " (the default is " + Check.num(DEFAULT_FINAL_DIV_FACTOR) + ")");
+        }
         unit = unit == null ? Unit.ITERATION : unit;
         double[] ends = phaseEnds(totalSteps, pctStart, threePhase);
         double start = 0;

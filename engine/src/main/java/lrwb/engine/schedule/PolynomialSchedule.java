@@ -26,7 +26,7 @@ public record PolynomialSchedule(double lr, long decaySteps, double endLr, doubl
         double d;
         double tt;
         if (cycle) {
-            long cycles = Math.max(1, (t + decaySteps - 1) / decaySteps);
+            long cycles = Math.max(1, t / decaySteps + (t % decaySteps == 0 ? 0 : 1)); // ceil(t / decaySteps), no overflow near Long.MAX_VALUE
             d = (double) decaySteps * cycles;
             tt = t;
         } else {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Schedule specs to and from the JSON of specs/schedules.md. Reading goes through a JSON tree and our own
@@ -33,6 +34,36 @@ public final class ScheduleJson {
             PiecewiseSchedule.TYPE, ExponentialSchedule.TYPE, NaturalExpSchedule.TYPE, InverseTimeSchedule.TYPE,
             PolynomialSchedule.TYPE, CosineSchedule.TYPE, CosineRestartsSchedule.TYPE, LinearSchedule.TYPE,
             CyclicSchedule.TYPE, OneCycleSchedule.TYPE, SequentialSchedule.TYPE, PlateauSchedule.TYPE);
+
+    /**
+     * The fields of each type, in the order of specs/schedules.md ({@code unit} last), so an unknown field is
+     * found before anything is read and the closest valid one can be suggested. {@link SpecFields} refuses to
+     * read a field missing here, so this list cannot drift from what {@link #read(JsonNode)} reads.
+     */
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            fields(ConstantSchedule.TYPE, "lr"),
+            fields(StepSchedule.TYPE, "lr", "stepSize", "gamma"),
+            fields(MultiStepSchedule.TYPE, "lr", "milestones", "gamma"),
+            fields(PiecewiseSchedule.TYPE, "boundaries", "values"),
+            fields(ExponentialSchedule.TYPE, "lr", "decayRate", "decaySteps", "staircase"),
+            fields(NaturalExpSchedule.TYPE, "lr", "k"),
+            fields(InverseTimeSchedule.TYPE, "lr", "decayRate", "decaySteps", "staircase"),
+            fields(PolynomialSchedule.TYPE, "lr", "decaySteps", "endLr", "power", "cycle"),
+            fields(CosineSchedule.TYPE, "lr", "decaySteps", "alpha", "warmupSteps", "warmupTarget"),
+            fields(CosineRestartsSchedule.TYPE, "lr", "firstDecaySteps", "tMul", "mMul", "alpha"),
+            fields(LinearSchedule.TYPE, "lr", "startFactor", "endFactor", "totalSteps"),
+            fields(CyclicSchedule.TYPE, "baseLr", "maxLr", "stepSizeUp", "stepSizeDown", "mode", "gamma"),
+            fields(OneCycleSchedule.TYPE, "maxLr", "totalSteps", "pctStart", "anneal", "divFactor", "finalDivFactor",
+                    "threePhase"),
+            fields(SequentialSchedule.TYPE, "schedules", "milestones"),
+            fields(PlateauSchedule.TYPE, "lr", "monitor", "mode", "factor", "patience", "threshold", "thresholdMode",
+                    "cooldown", "minLr", "eps"));
+
+    private static Map.Entry<String, List<String>> fields(String type, String... names) {
+        List<String> all = new ArrayList<>(List.of(names));
+        all.add("unit");
+        return Map.entry(type, List.copyOf(all));
+    }
 
     /** Parses JSON text; a syntax error is an {@link InvalidSpecException} too, with line and column. */
     public static ScheduleSpec parse(String json) {
@@ -66,8 +97,15 @@ public final class ScheduleJson {
             throw new InvalidSpecException("type", "must be a string, one of " + String.join(", ", TYPES) + " (got " + typeNode + ")");
         }
         String type = typeNode.textValue();
-        SpecFields f = new SpecFields(type, obj);
-        ScheduleSpec spec = switch (type) {
+        List<String> fields = FIELDS.get(type);
+        if (fields == null) {
+            String hint = ClosestName.to(type, TYPES).map(close -> "; did you mean \"" + close + "\"?").orElse("");
+            throw new InvalidSpecException("type",
+                    "must be one of " + String.join(", ", TYPES) + " (got " + Quoted.text(type) + hint + ")");
+        }
+        SpecFields f = new SpecFields(type, obj, fields);
+        f.rejectUnknown();
+        return switch (type) {
             case ConstantSchedule.TYPE -> new ConstantSchedule(f.number("lr"), f.unit());
             case StepSchedule.TYPE -> new StepSchedule(f.number("lr"), f.integer("stepSize"),
                     f.number("gamma", StepSchedule.DEFAULT_GAMMA), f.unit());
@@ -106,11 +144,8 @@ public final class ScheduleJson {
                     f.choice("thresholdMode", PlateauSchedule.ThresholdMode.values(), PlateauSchedule.ThresholdMode::json,
                             PlateauSchedule.ThresholdMode.REL),
                     f.integer("cooldown", 0), f.number("minLr", 0), f.number("eps", PlateauSchedule.DEFAULT_EPS), f.unit());
-            default -> throw new InvalidSpecException("type",
-                    "must be one of " + String.join(", ", TYPES) + " (got \"" + type + "\")");
+            default -> throw new IllegalStateException("no reader for type " + type);
         };
-        f.rejectUnknown();
-        return spec;
     }
 
     private static CyclicSchedule readCyclic(SpecFields f) {

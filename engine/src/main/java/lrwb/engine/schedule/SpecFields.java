@@ -4,25 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads the parameters of one JSON schedule object strictly: wrong JSON types, missing required fields
- * and fields the type does not have are errors naming {@code type.field}.
+ * and fields the type does not have are errors naming {@code type.field}. Fields the type does not have
+ * are reported first ({@link #rejectUnknown()} before any read), because a misspelt field usually is the
+ * reason a required one seems missing: {@code {"type":"constant","lrr":0.1}} is about {@code lrr}, not a
+ * missing {@code lr}.
  */
 final class SpecFields {
     private final String type;
     private final ObjectNode node;
-    private final Set<String> read = new HashSet<>();
+    private final List<String> fields;
 
-    SpecFields(String type, ObjectNode node) {
+    /** @param fields every field the type has, {@code unit} included, {@code type} not */
+    SpecFields(String type, ObjectNode node, List<String> fields) {
         this.type = type;
         this.node = node;
-        read.add("type");
+        this.fields = List.copyOf(fields);
     }
 
     String type() {
@@ -34,7 +36,7 @@ final class SpecFields {
     }
 
     private JsonNode get(String field) {
-        read.add(field);
+        declared(field);
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v;
     }
@@ -133,11 +135,17 @@ final class SpecFields {
     }
 
     List<Long> integers(String field, List<Long> fallback) {
-        return node.has(field) ? integers(field) : markRead(field, fallback);
+        return node.has(field) ? integers(field) : declared(field, fallback);
     }
 
-    private <T> T markRead(String field, T fallback) {
-        read.add(field);
+    private void declared(String field) {
+        if (!fields.contains(field)) {
+            throw new IllegalStateException(type + " reads " + field + " but its field list is " + fields);
+        }
+    }
+
+    private <T> T declared(String field, T fallback) {
+        declared(field);
         return fallback;
     }
 
@@ -156,16 +164,16 @@ final class SpecFields {
         return out;
     }
 
-    /** After reading every known field: any other key is an error, never silently ignored. */
+    /** Any key the type does not have is an error, never silently ignored; the closest field is suggested. */
     void rejectUnknown() {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!read.contains(name)) {
-                read.remove("type");
-                List<String> known = new ArrayList<>(read);
-                known.sort(null);
-                throw error(name, "is not a field of " + type + " (its fields: " + String.join(", ", known) + ")");
+            if (!name.equals("type") && !fields.contains(name)) {
+                String hint = ClosestName.to(name, fields)
+                        .map(close -> "did you mean \"" + close + "\"?")
+                        .orElse("its fields: " + String.join(", ", fields));
+                throw error(Quoted.name(name), "is not a field of " + type + " (" + hint + ")");
             }
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import lrwb.engine.data.ConfigFields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataOptions;
+import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.InvalidSpecException;
@@ -20,17 +21,19 @@ import lrwb.engine.schedule.ScheduleSpec;
 public record TrainingRequest(DataOptions data, ModelSpec model, OptimizerSpec optimizer, ScheduleSpec schedule,
                               int epochs, int batchSize, long seed, String name) {
     public static final int DEFAULT_BATCH_SIZE = 32;
+    /** The longest run the workbench accepts, in the CLI and the app alike. */
+    public static final int MAX_EPOCHS = 100_000;
+    /** The largest minibatch, the same for range tests ({@link LoadedData#MAX_BATCH_SIZE}). */
+    public static final int MAX_BATCH_SIZE = LoadedData.MAX_BATCH_SIZE;
 
     public TrainingRequest {
         if (data == null || model == null || optimizer == null || schedule == null) {
             throw new IllegalArgumentException("data, model, optimizer and schedule are required");
         }
-        if (epochs < 1) {
-            throw new InvalidSpecException("epochs", "must be an integer >= 1 (got " + epochs + ")");
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw new InvalidSpecException("epochs", "must be an integer in [1, " + MAX_EPOCHS + "] (got " + epochs + ")");
         }
-        if (batchSize < 1) {
-            throw new InvalidSpecException("batchSize", "must be an integer >= 1 (got " + batchSize + ")");
-        }
+        LoadedData.checkBatchSizeRange(batchSize);
         if (name == null || name.isBlank()) {
             name = model.describe() + " " + optimizer.describe() + " " + schedule.type();
         }
