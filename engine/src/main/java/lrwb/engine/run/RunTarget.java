@@ -38,6 +38,13 @@ public sealed interface RunTarget {
     default void check() {
         if (this instanceof ChosenFolder c) {
             checkPath(c.dir());
+            if (Files.isDirectory(c.dir())) {
+                try {
+                    RunFolderLock.checkFree(c.dir()); // a live writer is named first, --overwrite or not
+                } catch (IOException e) {
+                    // an unreadable lock file: claiming it says what is wrong
+                }
+            }
             if (!c.overwrite() && holdsRun(c.dir())) {
                 throw alreadyARun(c.dir());
             }
