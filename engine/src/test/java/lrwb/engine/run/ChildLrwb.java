@@ -77,13 +77,13 @@ final class ChildLrwb implements AutoCloseable {
         return Files.readString(stderr, StandardCharsets.UTF_8);
     }
 
-    /** Polls (every 10 ms) until {@code condition} holds; fails when the child ends first or after {@code seconds}. */
+    /** Polls (every 10 ms) until {@code condition} holds (an IOException: not yet); fails when the child ends first or after {@code seconds}. */
     void awaitUntil(String what, double seconds, IoCondition condition) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        while (!condition.holds()) {
+        while (!holds(condition)) {
             if (!process.isAlive()) {
                 // one last look: it may have happened just before the end
-                if (condition.holds()) {
+                if (holds(condition)) {
                     return;
                 }
                 fail("lrwb ended (exit " + process.exitValue() + ") before " + what + "; stderr: " + stderr());
@@ -92,6 +92,15 @@ final class ChildLrwb implements AutoCloseable {
                 fail("not " + what + " after " + seconds + " s; stderr: " + stderr());
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** A file not there yet (or not readable yet) is a condition that does not hold yet. */
+    private static boolean holds(IoCondition condition) {
+        try {
+            return condition.holds();
+        } catch (IOException e) {
+            return false;
         }
     }
 
