@@ -20,6 +20,8 @@ import java.nio.file.StandardOpenOption;
  */
 final class CsvLog implements Closeable {
     static final long FLUSH_MILLIS = 250;
+    /** A held row this old is written out: by the next append, or by the flusher, whose next round would be too late. */
+    static final long DUE_MILLIS = FLUSH_MILLIS - RecordFlusher.PERIOD_MILLIS;
     /** Held rows are flushed before they reach this many characters, well inside the writer's 8192-char buffer. */
     static final int HOLD_LIMIT_CHARS = 4096;
 
@@ -54,10 +56,15 @@ final class CsvLog implements Closeable {
         return file;
     }
 
-    /** Appends one row; values are numbers (written as Java writes them, round-trippable) or text. */
+    /**
+     * Appends one row; values are numbers (written as Java writes them, round-trippable) or text. Flushes when the
+     * oldest held row is {@link #DUE_MILLIS} old: a job that keeps appending keeps every row well inside
+     * {@link #FLUSH_MILLIS} without the flusher's help (its thread may wait for a core on a busy machine).
+     */
     synchronized void append(Object... values) throws IOException {
         hold(values);
-        if (System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000) {
+        long now = System.nanoTime();
+        if (now - heldSince >= DUE_MILLIS * 1_000_000 || now - lastFlush >= FLUSH_MILLIS * 1_000_000) {
             flush();
         }
     }
@@ -89,7 +96,7 @@ final class CsvLog implements Closeable {
      */
     synchronized boolean isFlushDue() {
         long now = System.nanoTime();
-        return held > 0 && (now - heldSince >= (FLUSH_MILLIS - RecordFlusher.PERIOD_MILLIS) * 1_000_000
+        return held > 0 && (now - heldSince >= DUE_MILLIS * 1_000_000
                 || now - lastFlush >= FLUSH_MILLIS * 1_000_000 || held >= HOLD_LIMIT_CHARS);
     }
 

@@ -31,18 +31,20 @@ class DiskFullTest {
             Path out = disk.resolve("train");
             int code;
             String err;
-            try (ChildLrwb child = ChildLrwb.start(dir, "train", "train", "--dataset", "moons:samples=2000", "--lr", "0.05",
-                    "--epochs", "2000", "--out", out.toString())) {
+            try (ChildLrwb child = ChildLrwb.start(dir, "train", "train", "--dataset", "moons:samples=1000", "--model", "mlp:8",
+                    "--batch", "8", "--lr", "0.05", "--epochs", "2000", "--out", out.toString())) {
                 code = child.awaitExit(50);
                 err = child.stderr();
             }
             assertFailedOnFullDisk(out, code, err, "lrwb train: failed: ");
             List<String[]> iterations = completeCsv(out.resolve(RunFiles.ITERATIONS), RunFiles.ITERATIONS_HEADER, 4);
-            assertThat(iterations.size()).as("rows before the disk filled").isGreaterThan(300).isLessThan(2000 * 50);
+            assertThat(iterations.size()).as("rows before the disk filled").isGreaterThan(300).isLessThan(2000 * 100);
             assertConsecutive(iterations, RunFiles.ITERATIONS);
             List<String[]> epochs = completeCsv(out.resolve(RunFiles.EPOCHS), RunFiles.EPOCHS_HEADER, 7);
             assertConsecutive(epochs, RunFiles.EPOCHS);
-            assertThat(iterations.size()).as("an epoch row on disk has its iterations there").isGreaterThanOrEqualTo(epochs.size() * 50);
+            int steps = RunInfo.read(out).config().path("stepsPerEpoch").asInt();
+            assertThat(steps).isEqualTo(100); // 800 training examples, batches of 8
+            assertThat(iterations.size()).as("an epoch row on disk has its iterations there").isGreaterThanOrEqualTo(epochs.size() * steps);
             assertThat(Files.readString(out.resolve(RunFiles.EVENTS))).startsWith(RunFiles.EVENTS_HEADER + "\n").endsWith("\n");
             TrainingRecord record = TrainingRecord.read(out);
             assertThat(record.run().problems()).isEmpty();
