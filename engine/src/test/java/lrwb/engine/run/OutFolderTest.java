@@ -183,7 +183,7 @@ class OutFolderTest {
                 {"find", "--dataset", "iris", "--iterations", "20", "--out", inside.toString()}}) {
             Cli refused = Cli.run(args);
             assertThat(refused.code()).as(refused.stderr()).isEqualTo(2);
-            assertThat(refused.errLines()).singleElement().asString().startsWith("lrwb " + args[0] + ": --out " + inside + ": ");
+            assertThat(refused.errLines()).containsExactly("lrwb " + args[0] + ": --out " + inside + ": " + file + " is a file, not a folder");
             assertThat(refused.stdout()).isEmpty();
         }
         assertThat(Files.readString(file)).isEqualTo("not a folder\n");
