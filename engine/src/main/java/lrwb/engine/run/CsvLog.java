@@ -3,6 +3,8 @@ package lrwb.engine.run;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +20,31 @@ import java.nio.file.StandardOpenOption;
  */
 final class CsvLog implements Closeable {
     static final long FLUSH_MILLIS = 250;
+    /** A held row this old is written out: by the next append, or by the flusher, whose next round would be too late. */
+    static final long DUE_MILLIS = FLUSH_MILLIS - RecordFlusher.PERIOD_MILLIS;
     /** Held rows are flushed before they reach this many characters, well inside the writer's 8192-char buffer. */
     static final int HOLD_LIMIT_CHARS = 4096;
 
     private final Path file;
+    /** The file itself, under {@link #out}'s buffers: closed alone, what is held is dropped, not written. */
+    private final OutputStream raw;
     private final BufferedWriter out;
     private final StringBuilder row = new StringBuilder(96);
     private long lastFlush = System.nanoTime();
+    /** When the oldest held row was appended. */
+    private long heldSince;
     private int held;
     private boolean closed;
 
-    private CsvLog(Path file, BufferedWriter out) {
+    private CsvLog(Path file, OutputStream raw) {
         this.file = file;
-        this.out = out;
+        this.raw = raw;
+        this.out = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8.newEncoder()));
     }
 
     /** Creates (or truncates) the file and writes the header line. */
     static CsvLog create(Path file, String header) throws IOException {
-        CsvLog log = new CsvLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+        CsvLog log = new CsvLog(file, Files.newOutputStream(file,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
         log.out.write(header);
         log.out.write('\n');
@@ -47,10 +56,15 @@ final class CsvLog implements Closeable {
         return file;
     }
 
-    /** Appends one row; values are numbers (written as Java writes them, round-trippable) or text. */
+    /**
+     * Appends one row; values are numbers (written as Java writes them, round-trippable) or text. Flushes when the
+     * oldest held row is {@link #DUE_MILLIS} old: a job that keeps appending keeps every row well inside
+     * {@link #FLUSH_MILLIS} without the flusher's help (its thread may wait for a core on a busy machine).
+     */
     synchronized void append(Object... values) throws IOException {
         hold(values);
-        if (System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000) {
+        long now = System.nanoTime();
+        if (now - heldSince >= DUE_MILLIS * 1_000_000 || now - lastFlush >= FLUSH_MILLIS * 1_000_000) {
             flush();
         }
     }
@@ -69,12 +83,21 @@ final class CsvLog implements Closeable {
         }
         row.append('\n');
         out.append(row);
+        if (held == 0) {
+            heldSince = System.nanoTime();
+        }
         held += row.length();
     }
 
-    /** Whether {@link #flushIfDue} would flush: rows are held and the last flush is {@link #FLUSH_MILLIS} old, or much is held. */
+    /**
+     * Whether the run service's flusher should flush now: rows are held and the oldest is so old that the flusher's
+     * next round ({@link RecordFlusher#PERIOD_MILLIS} later) would find it past {@link #FLUSH_MILLIS}, or much is
+     * held. So no row waits longer than {@link #FLUSH_MILLIS} for the disk, appended to or not.
+     */
     synchronized boolean isFlushDue() {
-        return held > 0 && (System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000 || held >= HOLD_LIMIT_CHARS);
+        long now = System.nanoTime();
+        return held > 0 && (now - heldSince >= DUE_MILLIS * 1_000_000
+                || now - lastFlush >= FLUSH_MILLIS * 1_000_000 || held >= HOLD_LIMIT_CHARS);
     }
 
     /** Whether rows wait in memory. */
@@ -100,14 +123,17 @@ final class CsvLog implements Closeable {
     }
 
     /**
-     * After a failed write (a full disk): closes without complaint and cuts the file back to its last complete
-     * line, so no half row is left behind.
+     * After a failed write (a full disk), this file's or another's of the run: closes without complaint and
+     * without writing the rows still held (an epoch row must not reach the disk when its iterations could not),
+     * then cuts the file back to its last complete line, so no half row is left behind.
      */
     synchronized void closeAfterFailure() {
+        closed = true;
+        held = 0;
         try {
-            close();
+            raw.close(); // the buffers above it are dropped unwritten
         } catch (IOException e) {
-            // the buffered rows cannot be written: what is on disk is what stays
+            // what is on disk is what stays
         }
         try {
             truncateToLastNewline(file);

@@ -24,6 +24,8 @@ final class RangeTestRecorder implements RangeTestListener, DueFlush {
     private final RecordFolder folder;
     private final CsvLog range;
     private boolean writeFailed;
+    /** The first write the disk refused (a full disk), reported with every later refusal. */
+    private IOException writeError;
 
     RangeTestRecorder(RecordFolder folder) throws IOException {
         this.folder = folder;
@@ -37,13 +39,14 @@ final class RangeTestRecorder implements RangeTestListener, DueFlush {
     @Override
     public synchronized void onPoint(RangePoint p) {
         if (writeFailed) {
-            throw new UncheckedIOException(new IOException("cannot write " + RunFiles.RANGE + " in " + folder.dir()
-                    + ": the disk refused an earlier write"));
+            IOException e = writeError != null ? writeError : new IOException("the disk refused an earlier write");
+            throw new UncheckedIOException("cannot write " + RunFiles.RANGE + " in " + folder.dir() + ": " + e.getMessage(), e);
         }
         try {
             range.append(p.iteration(), p.lr(), p.loss(), p.smoothed());
         } catch (IOException e) {
             writeFailed = true;
+            writeError = e;
             throw new UncheckedIOException("cannot write " + RunFiles.RANGE + " in " + folder.dir() + ": " + e.getMessage(), e);
         }
     }
@@ -56,13 +59,20 @@ final class RangeTestRecorder implements RangeTestListener, DueFlush {
             }
         } catch (IOException e) {
             writeFailed = true; // the test's next point reports it
+            writeError = e;
         }
     }
 
     /** The test ended with a result: range.csv closed, suggestions.json written, run.json final. */
     synchronized RunStatus finish(RangeTestResult result) throws IOException {
         RunStatus status = result.cancelled() ? RunStatus.CANCELLED : result.diverged() ? RunStatus.DIVERGED : RunStatus.FINISHED;
-        range.close();
+        try {
+            range.close();
+        } catch (IOException e) {
+            writeFailed = true; // fail() cuts range.csv back to its last complete row
+            writeError = e;
+            throw e;
+        }
         AtomicFile.write(folder.dir().resolve(RunFiles.SUGGESTIONS), JSON.writeValueAsString(suggestionsJson(result)) + "\n");
         folder.end(status, result.suggestions().message());
         return status;

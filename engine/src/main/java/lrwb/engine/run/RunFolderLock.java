@@ -44,12 +44,46 @@ final class RunFolderLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(channel);
             channel.close();
-            throw new RunRefusedException(RunRefusedException.Field.OUT, "out " + dir + " is being written by "
-                    + (holder.isEmpty() ? "another process" : "process " + holder) + ": choose another folder, or wait until it ends");
+            throw beingWritten(dir, holder);
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         return new RunFolderLock(file, channel, lock);
+    }
+
+    /**
+     * Refuses, as {@link #acquire} would, when another run holds the folder's lock; takes nothing and creates
+     * nothing (a folder without a lock file is free).
+     */
+    static void checkFree(Path dir) throws IOException {
+        Path file = dir.resolve(RunFiles.LOCK);
+        if (!Files.exists(file)) {
+            return;
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return; // its writer just let go of it
+        }
+        try (channel) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                throw new RunRefusedException(RunRefusedException.Field.OUT,
+                        "out " + dir + " is being written by another run of this program: choose another folder");
+            }
+            if (lock == null) {
+                throw beingWritten(dir, holder(channel));
+            }
+            lock.release();
+        }
+    }
+
+    private static RunRefusedException beingWritten(Path dir, String holder) {
+        return new RunRefusedException(RunRefusedException.Field.OUT, "out " + dir + " is being written by "
+                + (holder.isEmpty() ? "another process" : "process " + holder) + ": choose another folder, or wait until it ends");
     }
 
     private static String holder(FileChannel channel) {

@@ -38,6 +38,13 @@ public sealed interface RunTarget {
     default void check() {
         if (this instanceof ChosenFolder c) {
             checkPath(c.dir());
+            if (Files.isDirectory(c.dir())) {
+                try {
+                    RunFolderLock.checkFree(c.dir()); // a live writer is named first, --overwrite or not
+                } catch (IOException e) {
+                    // an unreadable lock file: claiming it says what is wrong
+                }
+            }
             if (!c.overwrite() && holdsRun(c.dir())) {
                 throw alreadyARun(c.dir());
             }
@@ -117,8 +124,15 @@ public sealed interface RunTarget {
         if (dir == null || dir.toString().isBlank()) {
             throw new RunRefusedException(RunRefusedException.Field.OUT, "out must name a folder (got an empty path)");
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new RunRefusedException(RunRefusedException.Field.OUT, "out " + dir + ": " + dir + " is a file, not a folder");
+        // the nearest part of the path that exists must be a folder (--out FILE, or FILE/run)
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    Path shown = p.equals(dir.toAbsolutePath()) ? dir : p;
+                    throw new RunRefusedException(RunRefusedException.Field.OUT, "out " + dir + ": " + shown + " is a file, not a folder");
+                }
+                break;
+            }
         }
     }
 }

@@ -24,6 +24,8 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     private final CsvLog epochs;
     private final CsvLog events;
     private boolean writeFailed;
+    /** The first write the disk refused (a full disk), reported with every later refusal. */
+    private IOException writeError;
     private IOException endFailure;
 
     TrainingRecorder(RecordFolder folder) throws IOException {
@@ -76,6 +78,7 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
             }
         } catch (IOException e) {
             writeFailed = true; // the job's next row reports it
+            writeError = e;
         }
     }
 
@@ -138,12 +141,14 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
 
     private void write(IoAction action) {
         if (writeFailed) {
-            throw new UncheckedIOException(new IOException("cannot write the run record: the disk refused an earlier write"));
+            IOException e = writeError != null ? writeError : new IOException("the disk refused an earlier write");
+            throw new UncheckedIOException("cannot write the run record: " + e.getMessage(), e);
         }
         try {
             action.run();
         } catch (IOException e) {
             writeFailed = true;
+            writeError = e;
             throw new UncheckedIOException("cannot write the run record: " + e.getMessage(), e);
         }
     }
