@@ -5,17 +5,25 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import lrwb.app.shell.MainWindow;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.startup.EngineStartup;
 
 import java.lang.management.ManagementFactory;
 
-/** The desktop app: shows the window at once and lets ND4J start behind it. */
+/**
+ * The desktop app: shows the window at once and lets ND4J start behind it. Owns the app's one
+ * {@link EngineContext}: every workspace runs its jobs on it, and it is closed when the app stops.
+ */
 public final class WorkbenchApp extends Application {
+    private EngineContext engine;
+
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(EngineStartup.readiness());
+        engine = EngineContext.create();
+        EngineStartup startup = new EngineStartup(engine);
+        MainWindow window = new MainWindow(engine, startup.readiness());
         window.show(stage);
-        startEngineAfterTheFirstFrame();
+        startEngineAfterTheFirstFrame(startup);
         if (Boolean.getBoolean("lrwb.exitWhenShown")) { // the start-up benchmark (bench/) times launch to window
             Platform.runLater(() -> {
                 System.out.println("lrwb: window shown " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
@@ -24,11 +32,19 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** After the window has closed (and stopped its runs): the engine's pools take no more work. */
+    @Override
+    public void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
     /**
      * ND4J's start-up and warm-up keep a core and the JIT compilers busy for a second: begun together with the
      * window, they held it up by half a second on a 2-core machine. The status line says when the engine is ready.
      */
-    private static void startEngineAfterTheFirstFrame() {
+    private static void startEngineAfterTheFirstFrame(EngineStartup startup) {
         new AnimationTimer() {
             private int pulses;
 
@@ -36,7 +52,7 @@ public final class WorkbenchApp extends Application {
             public void handle(long now) {
                 if (++pulses == 2) { // the first frame has been drawn
                     stop();
-                    EngineStartup.startInBackground();
+                    startup.startInBackground();
                 }
             }
         }.start();

@@ -1,5 +1,6 @@
 package lrwb.bench;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.finder.RangeTestJob;
@@ -27,11 +28,12 @@ final class RangeTestLoop {
     private int count;
     private int lastPoints;
 
-    RangeTestLoop(BenchCase c, int iterations, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
+    RangeTestLoop(BenchCase c, int iterations, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink,
+                  EngineContext engine) {
         RangeTestConfig config = RangeTestConfig.of(1e-5, 0.1, iterations, SweepMode.EXP)
                 .withDivergeFactor(1e9).withSeed(seed);
         this.request = new RangeTestRequest(c.data(), c.model(), optimizer, c.batchSize(), config);
-        this.job = RangeTestJob.prepare(request);
+        this.job = RangeTestJob.prepare(request, engine);
         this.runs = runs;
         this.sink = sink;
     }

@@ -1,5 +1,6 @@
 package lrwb.bench;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.finder.RangeTestJob;
@@ -24,13 +25,14 @@ public final class StartupProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        EngineStartup.EngineInfo info = EngineStartup.startInBackground().get();
+        EngineContext engine = EngineContext.create();
+        EngineStartup.EngineInfo info = new EngineStartup(engine).startInBackground().get();
         long readyUptime = ManagementFactory.getRuntimeMXBean().getUptime();
 
         long t0 = System.nanoTime();
         RangeTestRequest request = new RangeTestRequest(DataOptions.of("iris"), ModelSpec.mlp(16),
                 OptimizerSpec.of(OptimizerSpec.Kind.SGD), 16, RangeTestConfig.defaults());
-        RangeTestJob job = RangeTestJob.prepare(request);
+        RangeTestJob job = RangeTestJob.prepare(request, engine);
         Path dir = Files.createTempDirectory("lrwb-bench-cold");
         RangeTestResult result;
         try (RangeTestRecorder recorder = new RangeTestRecorder(dir, job)) {

@@ -1,5 +1,6 @@
 package lrwb.bench;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.ScheduleJson;
@@ -30,9 +31,12 @@ final class TrainingLoop {
     private final long seed;
     private final Path runs;
     private final MetricsSink sink;
+    private final EngineContext engine;
     private int count;
 
-    TrainingLoop(BenchCase c, int epochs, LoadedData data, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
+    TrainingLoop(BenchCase c, int epochs, LoadedData data, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink,
+                 EngineContext engine) {
+        this.engine = engine;
         this.c = c;
         this.epochs = epochs;
         this.data = data;
@@ -48,7 +52,7 @@ final class TrainingLoop {
                 c.batchSize(), seed, "bench " + c.name());
         TrainingRecorder recorder = new TrainingRecorder(runs.resolve("train-" + epochs + "-" + ++count), request);
         Clock clock = new Clock();
-        TrainingJob job = new TrainingJob(request, data).addListener(recorder).addListener(sink).addListener(clock);
+        TrainingJob job = new TrainingJob(request, data, engine).addListener(recorder).addListener(sink).addListener(clock);
         job.start();
         TrainingEvent end = job.ended().get();
         if (end.kind() != TrainingEvent.Kind.FINISHED) {

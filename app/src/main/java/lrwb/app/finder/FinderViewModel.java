@@ -1,5 +1,6 @@
 package lrwb.app.finder;
 
+import lrwb.engine.runtime.EngineContext;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -73,6 +74,7 @@ public final class FinderViewModel {
     private final DoubleProperty upperBound = new SimpleDoubleProperty(Double.NaN);
 
     private final Path runsDir;
+    private final EngineContext engine;
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
     private volatile boolean cancelRequested;
     private int plannedIterations;
@@ -92,9 +94,13 @@ public final class FinderViewModel {
     private record Point(FinderRun run, RangePoint point) {
     }
 
-    /** @param runsDir where every range test gets its run folder (the workbench home's runs/) */
-    public FinderViewModel(Path runsDir) {
+    /**
+     * @param runsDir where every range test gets its run folder (the workbench home's runs/)
+     * @param engine  the engine context range tests run on (the app's one; it stays the caller's to close)
+     */
+    public FinderViewModel(Path runsDir, EngineContext engine) {
         this.runsDir = runsDir;
+        this.engine = java.util.Objects.requireNonNull(engine, "engine");
     }
 
     public RunSetupForm setup() {
@@ -232,7 +238,7 @@ public final class FinderViewModel {
     private void runInBackground(FinderRun run, RangeTestRequest request) {
         RangeTestJob job;
         try {
-            job = RangeTestJob.prepare(request);
+            job = RangeTestJob.prepare(request, engine);
         } catch (DataException e) {
             frames.offer(new Failed(run, e.getMessage(), true));
             return;

@@ -23,6 +23,7 @@ import lrwb.app.runs.RunsViewModel;
 import lrwb.app.training.TrainingView;
 import lrwb.app.training.TrainingViewModel;
 import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.ScheduleSpec;
 
@@ -43,15 +44,17 @@ public final class MainWindow {
     private final RunsViewModel runs;
 
     /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}. */
-    public MainWindow(CompletionStage<EngineInfo> engineStartup) {
-        this(engineStartup, WorkbenchHome.resolve(null), FileTarget.dialog());
+    public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup) {
+        this(engine, engineStartup, WorkbenchHome.resolve(null), FileTarget.dialog());
     }
 
     /**
-     * @param home  where schedules are saved and loaded (a temp folder in tests)
-     * @param files where exports go: a file chooser, or a fixed answer in tests
+     * @param engine        the one engine context every workspace runs its jobs on; the caller closes it
+     * @param engineStartup completes when the engine is ready (for the status line)
+     * @param home          where schedules are saved and loaded (a temp folder in tests)
+     * @param files         where exports go: a file chooser, or a fixed answer in tests
      */
-    public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files) {
+    public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files) {
         engineStatus = new EngineStatusViewModel(engineStartup);
         designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats());
         // A first look that already compares something, rather than an empty chart.
@@ -60,11 +63,11 @@ public final class MainWindow {
         }
         designer.selectedProperty().set(designer.curves().get(1));
         DesignerView designerView = new DesignerView(designer, files);
-        training = new TrainingViewModel(home);
+        training = new TrainingViewModel(home, engine);
         TrainingView trainingView = new TrainingView(training, files);
         runs = new RunsViewModel(home);
         RunsView runsView = new RunsView(runs, files);
-        finder = new FinderViewModel(home.runs());
+        finder = new FinderViewModel(home.runs(), engine);
         finderView = new FinderView(finder, files, home.root().resolve("exports"));
         finder.setDesignerSink(spec -> {
             designer.add("From the LR Finder: " + spec.type(), spec);

@@ -1,5 +1,6 @@
 package lrwb.app.training;
 
+import lrwb.engine.runtime.EngineContext;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -58,6 +59,7 @@ public final class TrainingViewModel {
 
     private final WorkbenchHome home;
     private final Path runsDir;
+    private final EngineContext engine;
     private final TrainingForm form;
     /** Reports a run's change of state as a list update, so "is anything queued?" bindings follow. */
     private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
@@ -88,8 +90,10 @@ public final class TrainingViewModel {
     private record Event(TrainingRun run, TrainingEvent event) {
     }
 
-    public TrainingViewModel(WorkbenchHome home) {
+    /** @param engine the engine context training jobs run on (the app's one; it stays the caller's to close) */
+    public TrainingViewModel(WorkbenchHome home, EngineContext engine) {
         this.home = home;
+        this.engine = java.util.Objects.requireNonNull(engine, "engine");
         this.runsDir = home.runs();
         this.form = new TrainingForm(new ScheduleLibrary(home));
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
@@ -246,7 +250,7 @@ public final class TrainingViewModel {
             // A few small files: quick enough for the FX thread, and the Runs list shows the run at once.
             Path dir = RunFolder.create(runsDir, "training", request.name(), LocalDateTime.now());
             TrainingRecorder recorder = new TrainingRecorder(dir, request);
-            TrainingJob job = new TrainingJob(request).addListener(recorder).addListener(forwardingTo(run));
+            TrainingJob job = new TrainingJob(request, engine).addListener(recorder).addListener(forwardingTo(run));
             run.launched(job, dir);
             frames.start();
             job.start();

@@ -1,5 +1,7 @@
 package lrwb.app.finder;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -32,6 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class FinderFrameTimeTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     private static final int POINTS = 1000;
     private static final int PER_FRAME = 17;
     @TempDir
@@ -41,7 +50,7 @@ class FinderFrameTimeTest {
 
     @Start
     void start(Stage stage) {
-        vm = new FinderViewModel(home.resolve("runs"));
+        vm = new FinderViewModel(home.resolve("runs"), ENGINE);
         view = new FinderView(vm, (owner, title, extension, suggested) -> suggested, home);
         stage.setScene(new Scene(view.node(), 1200, 760));
         stage.show();

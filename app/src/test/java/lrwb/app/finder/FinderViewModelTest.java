@@ -1,5 +1,7 @@
 package lrwb.app.finder;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
@@ -24,11 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Finder's ViewModel on the FX thread (toolkit only, no stage), with a real range test on iris. */
 @ExtendWith(ApplicationExtension.class)
 class FinderViewModelTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     @TempDir
     Path home;
 
     private FinderViewModel vm(FxRobot robot) {
-        FinderViewModel vm = new FinderViewModel(home.resolve("runs"));
+        FinderViewModel vm = new FinderViewModel(home.resolve("runs"), ENGINE);
         robot.interact(() -> {
             vm.setup().batch().textProperty().set("16");
             vm.iterations().textProperty().set("300");
@@ -147,7 +156,7 @@ class FinderViewModelTest {
         robot.interact(vm::start);
         awaitEnd(vm);
         Path folder = vm.currentProperty().get().folderProperty().get();
-        FinderViewModel fresh = new FinderViewModel(home.resolve("runs"));
+        FinderViewModel fresh = new FinderViewModel(home.resolve("runs"), ENGINE);
         FinderRun[] reopened = new FinderRun[1];
         robot.interact(() -> {
             try {

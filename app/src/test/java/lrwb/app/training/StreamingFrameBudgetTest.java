@@ -1,5 +1,7 @@
 package lrwb.app.training;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -38,6 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class StreamingFrameBudgetTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     private static final int STEPS_PER_EPOCH = 1_000;
 
     @TempDir
@@ -48,7 +57,7 @@ class StreamingFrameBudgetTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(new WorkbenchHome(home));
+        vm = new TrainingViewModel(new WorkbenchHome(home), ENGINE);
         view = new TrainingView(vm, (owner, title, ext, suggested) -> null);
         scene = new Scene(view.node(), 1200, 780);
         scene.getStylesheets().add(TrainingView.class.getResource("/lrwb/app/workbench.css").toExternalForm());

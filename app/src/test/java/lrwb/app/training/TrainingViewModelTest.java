@@ -1,5 +1,7 @@
 package lrwb.app.training;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.app.designer.ScheduleLibrary;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
@@ -29,13 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Training ViewModel on the FX thread (toolkit only, no stage), training iris for real. */
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewModelTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     @TempDir
     Path dir;
 
     private TrainingViewModel vm(FxRobot robot, String epochs) {
         AtomicReference<TrainingViewModel> vm = new AtomicReference<>();
         robot.interact(() -> {
-            vm.set(new TrainingViewModel(new WorkbenchHome(dir)));
+            vm.set(new TrainingViewModel(new WorkbenchHome(dir), ENGINE));
             vm.get().form().epochs().textProperty().set(epochs);
             vm.get().form().schedule().constantLr().textProperty().set("0.05");
         });

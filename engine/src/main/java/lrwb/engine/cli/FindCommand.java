@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -30,6 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class FindCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    Lrwb parent;
 
     @Mixin
     DataOptionsMixin data;
@@ -69,7 +73,7 @@ final class FindCommand implements Callable<Integer> {
         RangeTestRequest request = request();
         RangeTestJob job;
         try {
-            job = RangeTestJob.prepare(request);
+            job = RangeTestJob.prepare(request, parent.context());
         } catch (DataException | IllegalArgumentException e) {
             throw new BadInputException(OptionNames.rename(e.getMessage()));
         }

@@ -1,5 +1,6 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.NativeSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,17 @@ public final class Lrwb implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The engine context of this command line: its commands run their jobs on it ({@code @ParentCommand}). */
+    private final EngineContext context;
+
+    Lrwb(EngineContext context) {
+        this.context = context;
+    }
+
+    EngineContext context() {
+        return context;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: schedule, export, find, train");
@@ -38,7 +50,13 @@ public final class Lrwb implements Runnable {
         NativeSettings.beforeNd4jLoads();
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        CommandLine cli = new CommandLine(new Lrwb())
+        try (EngineContext context = EngineContext.create()) {
+            return run(args, outWriter, errWriter, context);
+        }
+    }
+
+    private static int run(String[] args, PrintWriter outWriter, PrintWriter errWriter, EngineContext context) {
+        CommandLine cli = new CommandLine(new Lrwb(context))
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setParameterExceptionHandler((e, a) -> {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -40,6 +41,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    Lrwb parent;
 
     @Mixin
     DataOptionsMixin data;
@@ -80,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         OutputFolder.create(out);
         TrainingRecorder recorder = new TrainingRecorder(out, request);
-        TrainingJob job = new TrainingJob(request, dataForJob).addListener(recorder);
+        TrainingJob job = new TrainingJob(request, dataForJob, parent.context()).addListener(recorder);
         PrintWriter stdout = command.commandLine().getOut();
         ProgressBar progress = new ProgressBar(command.commandLine().getErr());
         job.addListener(new TrainingListener() {

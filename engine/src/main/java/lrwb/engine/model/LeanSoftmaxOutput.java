@@ -38,12 +38,14 @@ final class LeanSoftmaxOutput extends OutputLayer {
     /**
      * Outputs of up to this many values (batch x classes) get their softmax, error and loss in Java
      * ({@link #errorInJava}); 0 sends every output through ND4J (the tests that compare with DL4J bit for bit).
+     * From the layer's configuration ({@link LeanOutputLayer}), that is from the engine's tuning.
      */
-    static volatile long javaErrorLimit = 4096;
+    private final long javaErrorLimit;
     private boolean gradientsAveraged;
 
-    LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType) {
+    LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType, long javaErrorLimit) {
         super(conf, dataType);
+        this.javaErrorLimit = javaErrorLimit;
     }
 
     @Override
