@@ -21,13 +21,13 @@ class ViewModelPurityTest {
             "designer/DesignerViewModel", "designer/CurveModel", "designer/ParamForm", "designer/ParamField",
             "designer/ParamInfo", "designer/ParamKind", "designer/ParamTable", "designer/FieldCodec",
             "designer/PlateauExample", "designer/CurveSamples", "designer/FormulaText", "designer/Preset",
-            "designer/ScheduleTypes", "designer/ScheduleLibrary", "designer/CurveCsv", "designer/SnippetFormat",
+            "designer/ScheduleTypes", "files/ScheduleLibrary", "designer/CurveCsv", "designer/SnippetFormat",
             "designer/Notice",
             "finder/FinderViewModel", "finder/FinderRun",
             "form/InputField", "form/FormErrors", "form/RunSetup", "form/RunSetupForm",
             "training/TrainingViewModel", "training/TrainingRun", "training/RunSeries", "training/RunState",
             "training/QueueMode", "training/TrainingForm", "training/ScheduleChoice", "training/ScheduleSource",
-            "training/ScheduleSummary", "training/RecordedRun", "training/DurationText", "training/DistinctNames",
+            "text/ScheduleSummary", "training/RecordedRun", "text/DurationText", "text/DistinctNames",
             "training/MarkText",
             "runs/RunsViewModel", "runs/RunRow", "runs/RunSnapshot", "runs/ComparedRun", "runs/KindFilter", "runs/MetricsFile");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);

@@ -1,5 +1,6 @@
 package lrwb.app.designer;
 
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.FormulaSchedule;

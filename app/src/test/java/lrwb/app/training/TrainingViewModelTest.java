@@ -2,7 +2,7 @@ package lrwb.app.training;
 
 import org.junit.jupiter.api.AfterAll;
 import lrwb.engine.runtime.EngineContext;
-import lrwb.app.designer.ScheduleLibrary;
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;

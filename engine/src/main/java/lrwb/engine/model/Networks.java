@@ -1,5 +1,6 @@
 package lrwb.engine.model;
 
+import lrwb.engine.model.lean.LeanLayers;
 import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
@@ -50,8 +51,8 @@ public final class Networks {
     }
 
     /**
-     * As {@link #build}, with DL4J's own {@link DenseLayer}, {@link OutputLayer} and updater instead of
-     * {@link LeanDenseLayer}, {@link LeanOutputLayer} and {@link FlatGradientUpdater}: the same network and the
+     * As {@link #build}, with DL4J's own {@link DenseLayer}, {@link OutputLayer} and updater instead of the lean
+     * ones ({@link LeanLayers}): the same network and the
      * same results bit for bit, only slower. For comparisons (tests, the benchmark).
      */
     public static MultiLayerNetwork buildWithStockLayers(ModelSpec model, OptimizerSpec optimizer,
@@ -80,28 +81,9 @@ public final class Networks {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         if (lean != null) {
-            averageGradientsInTheOutputLayer(net);
-            FlatGradientUpdater.install(net);
+            LeanLayers.finish(net);
         }
         return net;
-    }
-
-    /** When every layer is lean (an mlp), the output layer averages the gradients for all of them. */
-    private static void averageGradientsInTheOutputLayer(MultiLayerNetwork net) {
-        if (!net.conf().isMiniBatch()) {
-            return; // nothing is averaged at all
-        }
-        org.deeplearning4j.nn.api.Layer[] layers = net.getLayers();
-        for (int i = 0; i < layers.length; i++) {
-            boolean lean = i == layers.length - 1 ? layers[i] instanceof LeanSoftmaxOutput : layers[i] instanceof LeanDense;
-            if (!lean) {
-                return;
-            }
-        }
-        for (int i = 0; i < layers.length - 1; i++) {
-            ((LeanDense) layers[i]).averageGradients();
-        }
-        ((LeanSoftmaxOutput) layers[layers.length - 1]).averageGradients();
     }
 
     /**
@@ -111,11 +93,7 @@ public final class Networks {
      * @return false, and nothing changes, if {@code net} was not built by {@link #build}
      */
     public static boolean listenToPredictions(MultiLayerNetwork net, PredictionListener listener) {
-        if (net.getOutputLayer() instanceof LeanSoftmaxOutput output) {
-            output.setPredictionListener(listener);
-            return true;
-        }
-        return false;
+        return LeanLayers.listenToProbabilities(net, listener::onPredictions);
     }
 
     private static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder common, ModelSpec model, NetworkShape shape,
@@ -150,7 +128,7 @@ public final class Networks {
     }
 
     private static DenseLayer dense(int width, EngineTuning lean, boolean inputGradientNeeded) {
-        return lean != null ? LeanDenseLayer.of(width, inputGradientNeeded) : new DenseLayer.Builder().nOut(width).build();
+        return lean != null ? LeanLayers.dense(width, inputGradientNeeded) : new DenseLayer.Builder().nOut(width).build();
     }
 
     private static ConvolutionLayer conv(int filters) {
@@ -164,7 +142,7 @@ public final class Networks {
 
     private static OutputLayer softmax(NetworkShape shape, EngineTuning lean) {
         if (lean != null) {
-            return LeanOutputLayer.of(shape.numClasses(), WeightInit.XAVIER, lean.javaErrorLimit());
+            return LeanLayers.softmaxOutput(shape.numClasses(), WeightInit.XAVIER, lean.javaErrorLimit());
         }
         return new OutputLayer.Builder(LossFunction.MCXENT)
                 .nOut(shape.numClasses())

@@ -1,5 +1,10 @@
-package lrwb.engine.model;
+package lrwb.engine.model.lean;
 
+import lrwb.engine.model.TinyData;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.ModelSpec;
 import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.model.OptimizerSpec.Kind;
 import lrwb.engine.schedule.SteerableSchedule;

@@ -1,4 +1,4 @@
-package lrwb.app.training;
+package lrwb.app.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import lrwb.app.chart.NumberLabels;
