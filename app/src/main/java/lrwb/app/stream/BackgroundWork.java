@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -39,6 +40,22 @@ public final class BackgroundWork {
             }
             Platform.runLater(() -> onFx.complete(value));
         });
+        return onFx;
+    }
+
+    /**
+     * {@code stage}'s outcome handed to the FX thread: a future that completes there, as {@code stage} did, so its
+     * dependent stages run on the FX thread (for a result the engine completes on a thread of its own).
+     */
+    public static <T> CompletableFuture<T> onFxThread(CompletionStage<T> stage) {
+        CompletableFuture<T> onFx = new CompletableFuture<>();
+        stage.whenComplete((value, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                onFx.completeExceptionally(error);
+            } else {
+                onFx.complete(value);
+            }
+        }));
         return onFx;
     }
 
