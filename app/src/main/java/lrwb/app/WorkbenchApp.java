@@ -4,23 +4,31 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import lrwb.app.designer.FileTarget;
+import lrwb.app.files.FileTarget;
 import lrwb.app.shell.MainWindow;
 import lrwb.app.stream.FxTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.startup.EngineStartup;
 
 import java.lang.management.ManagementFactory;
 
-/** The desktop app: shows the window at once and lets ND4J start behind it. */
+/**
+ * The desktop app: shows the window at once and lets ND4J start behind it. Owns the app's one
+ * {@link EngineContext}: every workspace runs its jobs on it, and it is closed when the app stops.
+ */
 public final class WorkbenchApp extends Application {
+    private EngineContext engine;
+
     @Override
     public void start(Stage stage) {
+        engine = EngineContext.create();
+        EngineStartup startup = new EngineStartup(engine);
         // The one executor for the engine and disk work of every workspace.
-        MainWindow window = new MainWindow(EngineStartup.readiness(), WorkbenchHome.resolve(null), FileTarget.dialog(),
+        MainWindow window = new MainWindow(engine, startup.readiness(), WorkbenchHome.resolve(null), FileTarget.dialog(),
                 new FxTaskExecutor());
         window.show(stage);
-        startEngineAfterTheFirstFrame();
+        startEngineAfterTheFirstFrame(startup);
         if (Boolean.getBoolean("lrwb.exitWhenShown")) { // the start-up benchmark (bench/) times launch to window
             Platform.runLater(() -> {
                 System.out.println("lrwb: window shown " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
@@ -29,11 +37,19 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** After the window has closed (and stopped its runs): the engine's pools take no more work. */
+    @Override
+    public void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
     /**
      * ND4J's start-up and warm-up keep a core and the JIT compilers busy for a second: begun together with the
      * window, they held it up by half a second on a 2-core machine. The status line says when the engine is ready.
      */
-    private static void startEngineAfterTheFirstFrame() {
+    private static void startEngineAfterTheFirstFrame(EngineStartup startup) {
         new AnimationTimer() {
             private int pulses;
 
@@ -41,7 +57,7 @@ public final class WorkbenchApp extends Application {
             public void handle(long now) {
                 if (++pulses == 2) { // the first frame has been drawn
                     stop();
-                    EngineStartup.startInBackground();
+                    startup.startInBackground();
                 }
             }
         }.start();

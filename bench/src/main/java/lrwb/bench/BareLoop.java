@@ -1,5 +1,6 @@
 package lrwb.bench;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.model.NetworkShape;
@@ -23,12 +24,12 @@ final class BareLoop {
     private final List<DataSet> batches = new ArrayList<>();
     private int cursor;
 
-    BareLoop(BenchCase c, LoadedData data, OptimizerSpec optimizer, long seed, boolean stockLayers) {
+    BareLoop(BenchCase c, LoadedData data, OptimizerSpec optimizer, long seed, boolean stockLayers, EngineContext engine) {
         NetworkShape shape = NetworkShape.of(data);
         SteerableSchedule lr = SteerableSchedule.constant(Bench.LR);
         net = stockLayers ? Networks.buildWithStockLayers(c.model(), optimizer, lr, shape, seed)
-                : Networks.build(c.model(), optimizer, lr, shape, seed);
-        ShuffledBatches passes = new ShuffledBatches(data.train(), c.batchSize(), seed);
+                : Networks.build(c.model(), optimizer, lr, shape, seed, engine.tuning());
+        ShuffledBatches passes = new ShuffledBatches(data.train(), c.batchSize(), seed, engine);
         int perPass = passes.batchesPerPass();
         int needed = Math.max(c.blockIterations(), Math.min(c.trainEpochs() * perPass, 4 * c.blockIterations()));
         for (int pass = 0; batches.size() < needed; pass++) {

@@ -1,5 +1,7 @@
 package lrwb.bench;
 
+import lrwb.engine.run.RunService;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.OptimizerSpec;
@@ -56,7 +58,9 @@ public final class Bench {
             if (startups > 0) {
                 startupFigures(startups, results);
             }
-            EngineStartup.EngineInfo engine = EngineStartup.startInBackground().get();
+            // The benchmark's one engine context, as the app has one: every measured job runs on it.
+            EngineContext context = EngineContext.create();
+            EngineStartup.EngineInfo engine = new EngineStartup(context).startInBackground().get();
             System.out.println("ND4J in this JVM: " + engine.describe() + "; " + Machine.nd4jThreads()
                     + "; javacpp maxPhysicalBytes " + Pointer.maxPhysicalBytes());
             System.out.println();
@@ -74,7 +78,7 @@ public final class Bench {
                 });
             }
             for (BenchCase c : cases) {
-                runCase(c, work, sink, results);
+                runCase(c, work, sink, results, context);
             }
             System.out.println("## Per-update time of whole runs, medians over interleaved rounds (µs per update)");
             System.out.println();
@@ -119,16 +123,18 @@ public final class Bench {
         System.exit(0);
     }
 
-    private static void runCase(BenchCase c, Path work, MetricsSink sink, Results results) throws Exception {
+    private static void runCase(BenchCase c, Path work, MetricsSink sink, Results results, EngineContext engine)
+            throws Exception {
         LoadedData data = Datasets.load(c.data());
         Path runs = work.resolve("runs-" + c.name());
-        BareLoop bare = new BareLoop(c, data, SGD, SEED, false);
-        BareLoop stock = new BareLoop(c, data, SGD, SEED, true);
+        BareLoop bare = new BareLoop(c, data, SGD, SEED, false, engine);
+        BareLoop stock = new BareLoop(c, data, SGD, SEED, true, engine);
         int n = c.blockIterations();
-        RangeTestLoop range = new RangeTestLoop(c, n, SGD, SEED, runs, sink);
-        RangeTestLoop range2 = new RangeTestLoop(c, 2 * n, SGD, SEED, runs, sink);
-        TrainingLoop train = new TrainingLoop(c, c.trainEpochs(), SGD, SEED, runs, sink);
-        TrainingLoop train2 = new TrainingLoop(c, 2 * c.trainEpochs(), SGD, SEED, runs, sink);
+        RunService service = new RunService(engine);
+        RangeTestLoop range = new RangeTestLoop(c, n, SGD, SEED, runs, sink, service);
+        RangeTestLoop range2 = new RangeTestLoop(c, 2 * n, SGD, SEED, runs, sink, service);
+        TrainingLoop train = new TrainingLoop(c, c.trainEpochs(), SGD, SEED, runs, sink, service);
+        TrainingLoop train2 = new TrainingLoop(c, 2 * c.trainEpochs(), SGD, SEED, runs, sink, service);
         MmulLoop mmul = new MmulLoop(c, data);
 
         // Every block runs on a thread of its own, as a TrainingJob always does: ND4J keeps per-thread state

@@ -26,11 +26,13 @@ final class RangeTestLoop {
     private final Path runs;
     private final MetricsSink sink;
     private int count;
-    private final RunService service = new RunService();
+    private final RunService service;
     private volatile int lastPoints;
     private volatile Sample sample;
 
-    RangeTestLoop(BenchCase c, int iterations, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
+    RangeTestLoop(BenchCase c, int iterations, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink,
+                  RunService service) {
+        this.service = service;
         RangeTestConfig config = RangeTestConfig.of(1e-5, 0.1, iterations, SweepMode.EXP)
                 .withDivergeFactor(1e9).withSeed(seed);
         this.request = new RangeTestRequest(c.data(), c.model(), optimizer, c.batchSize(), config);

@@ -1,5 +1,6 @@
 package lrwb.bench;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.run.RunHandle;
@@ -26,14 +27,15 @@ public final class StartupProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        EngineStartup.EngineInfo info = EngineStartup.startInBackground().get();
+        EngineContext engine = EngineContext.create();
+        EngineStartup.EngineInfo info = new EngineStartup(engine).startInBackground().get();
         long readyUptime = ManagementFactory.getRuntimeMXBean().getUptime();
 
         long t0 = System.nanoTime();
         RangeTestRequest request = new RangeTestRequest(DataOptions.of("iris"), ModelSpec.mlp(16),
                 OptimizerSpec.of(OptimizerSpec.Kind.SGD), 16, RangeTestConfig.defaults());
         Path dir = Files.createTempDirectory("lrwb-bench-cold");
-        try (RunService service = new RunService()) {
+        try (RunService service = new RunService(engine)) {
             RunHandle handle = service.startRangeTest(request, RunTarget.folder(dir, false), RunListener.NONE);
             long t1 = System.nanoTime();
             RunOutcome outcome = handle.await();

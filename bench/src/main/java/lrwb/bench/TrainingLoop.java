@@ -31,9 +31,10 @@ final class TrainingLoop {
     private final Path runs;
     private final MetricsSink sink;
     private int count;
-    private final RunService service = new RunService();
+    private final RunService service;
 
-    TrainingLoop(BenchCase c, int epochs, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink) {
+    TrainingLoop(BenchCase c, int epochs, OptimizerSpec optimizer, long seed, Path runs, MetricsSink sink, RunService service) {
+        this.service = service;
         this.c = c;
         this.epochs = epochs;
         this.optimizer = optimizer;

@@ -1,5 +1,7 @@
 package lrwb.app.designer;
 
+import lrwb.app.files.ScheduleLibrary;
+import lrwb.app.files.FileTarget;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;

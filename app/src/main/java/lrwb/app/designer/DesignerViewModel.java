@@ -1,5 +1,6 @@
 package lrwb.app.designer;
 
+import lrwb.app.files.ScheduleLibrary;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -22,7 +22,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
-import lrwb.app.designer.FileTarget;
+import lrwb.app.files.FileTarget;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;

@@ -10,7 +10,7 @@ import lrwb.app.chart.AxisScale;
 import lrwb.app.chart.ChartCurve;
 import lrwb.app.chart.CurveChart;
 import lrwb.app.chart.NumberLabels;
-import lrwb.app.training.DistinctNames;
+import lrwb.app.text.DistinctNames;
 
 import java.util.List;
 

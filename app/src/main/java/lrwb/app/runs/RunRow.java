@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import lrwb.app.chart.NumberLabels;
-import lrwb.app.training.ScheduleSummary;
+import lrwb.app.text.ScheduleSummary;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunConfig;

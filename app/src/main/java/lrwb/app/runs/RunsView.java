@@ -32,8 +32,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import lrwb.app.chart.PngExport;
-import lrwb.app.designer.FileTarget;
-import lrwb.app.training.DurationText;
+import lrwb.app.files.FileTarget;
+import lrwb.app.text.DurationText;
 import lrwb.engine.run.RunStatus;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package lrwb.app.shell;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import lrwb.app.stream.FxTaskExecutor;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 
 import java.util.concurrent.CompletionStage;
@@ -15,7 +15,7 @@ public final class EngineStatusViewModel {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
 
     public EngineStatusViewModel(CompletionStage<EngineInfo> startup) {
-        startup.whenComplete((info, error) -> Platform.runLater(() -> {
+        FxTaskExecutor.onFxThread(startup).whenComplete((info, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 status.set("Engine failed to start: " + cause.getMessage());
@@ -23,7 +23,7 @@ public final class EngineStatusViewModel {
                 status.set("Engine: " + info.describe());
                 ready.set(true);
             }
-        }));
+        });
     }
 
     public ReadOnlyStringProperty statusProperty() {

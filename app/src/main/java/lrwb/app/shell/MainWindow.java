@@ -13,9 +13,9 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import lrwb.app.designer.DesignerView;
 import lrwb.app.designer.DesignerViewModel;
-import lrwb.app.designer.FileTarget;
+import lrwb.app.files.FileTarget;
 import lrwb.app.designer.Preset;
-import lrwb.app.designer.ScheduleLibrary;
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.designer.SnippetFormat;
 import lrwb.app.finder.FinderView;
 import lrwb.app.finder.FinderViewModel;
@@ -27,6 +27,7 @@ import lrwb.app.training.TrainingView;
 import lrwb.app.training.TrainingViewModel;
 import lrwb.engine.run.RunService;
 import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 import lrwb.engine.schedule.ScheduleSpec;
 
@@ -51,26 +52,30 @@ public final class MainWindow {
     private final TrainingViewModel training;
     private final RunsViewModel runs;
     /** Every range test and training run of the window starts here (one flusher thread for all their records). */
-    private final RunService runService = new RunService();
+    private final RunService runService;
     private final Label status = new Label();
     private boolean closing;
 
     /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}, with its own executor. */
-    public MainWindow(CompletionStage<EngineInfo> engineStartup) {
-        this(engineStartup, WorkbenchHome.resolve(null), FileTarget.dialog(), new FxTaskExecutor());
+    public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup) {
+        this(engine, engineStartup, WorkbenchHome.resolve(null), FileTarget.dialog(), new FxTaskExecutor());
     }
 
-    /** {@link #MainWindow(CompletionStage, WorkbenchHome, FileTarget, TaskExecutor)} with its own executor. */
-    public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files) {
-        this(engineStartup, home, files, new FxTaskExecutor());
+    /** {@link #MainWindow(EngineContext, CompletionStage, WorkbenchHome, FileTarget, TaskExecutor)} with its own executor. */
+    public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files) {
+        this(engine, engineStartup, home, files, new FxTaskExecutor());
     }
 
     /**
-     * @param home     where schedules are saved and loaded (a temp folder in tests)
-     * @param files    where exports go: a file chooser, or a fixed answer in tests
-     * @param executor where every workspace's engine and disk work runs
+     * @param engine        the one engine context every workspace runs its jobs on; the caller closes it
+     * @param engineStartup completes when the engine is ready (for the status line)
+     * @param home          where schedules are saved and loaded (a temp folder in tests)
+     * @param files         where exports go: a file chooser, or a fixed answer in tests
+     * @param executor      where every workspace's engine and disk work runs
      */
-    public MainWindow(CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files, TaskExecutor executor) {
+    public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files,
+                      TaskExecutor executor) {
+        runService = new RunService(engine);
         engineStatus = new EngineStatusViewModel(engineStartup);
         designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats(), executor);
         // A first look that already compares something, rather than an empty chart.

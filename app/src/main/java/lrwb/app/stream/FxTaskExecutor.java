@@ -4,6 +4,7 @@ import javafx.application.Platform;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -54,5 +55,21 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public void execute(Runnable work) {
         pool.execute(work);
+    }
+
+    /**
+     * {@code stage}'s outcome handed to the FX thread: a future that completes there, as {@code stage} did, so its
+     * dependent stages run on the FX thread (for a result the engine completes on a thread of its own).
+     */
+    public static <T> CompletableFuture<T> onFxThread(CompletionStage<T> stage) {
+        CompletableFuture<T> onFx = new CompletableFuture<>();
+        stage.whenComplete((value, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                onFx.completeExceptionally(error);
+            } else {
+                onFx.complete(value);
+            }
+        }));
+        return onFx;
     }
 }

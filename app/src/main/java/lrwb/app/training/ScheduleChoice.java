@@ -1,12 +1,13 @@
 package lrwb.app.training;
 
+import lrwb.app.text.ScheduleSummary;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import lrwb.app.designer.ScheduleLibrary;
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.engine.schedule.ConstantSchedule;

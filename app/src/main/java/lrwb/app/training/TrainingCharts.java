@@ -1,5 +1,6 @@
 package lrwb.app.training;
 
+import lrwb.app.text.DistinctNames;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;

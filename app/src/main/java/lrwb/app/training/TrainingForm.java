@@ -1,6 +1,6 @@
 package lrwb.app.training;
 
-import lrwb.app.designer.ScheduleLibrary;
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;

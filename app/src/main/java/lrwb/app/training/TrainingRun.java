@@ -1,5 +1,6 @@
 package lrwb.app.training;
 
+import lrwb.app.text.DurationText;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;

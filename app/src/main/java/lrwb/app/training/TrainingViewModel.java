@@ -1,5 +1,6 @@
 package lrwb.app.training;
 
+import lrwb.app.text.ScheduleSummary;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,7 +16,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import lrwb.app.chart.CurveColors;
 import lrwb.app.chart.NumberLabels;
-import lrwb.app.designer.ScheduleLibrary;
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.app.stream.FrameQueue;

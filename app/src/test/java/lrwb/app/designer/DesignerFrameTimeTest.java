@@ -1,5 +1,6 @@
 package lrwb.app.designer;
 
+import lrwb.app.files.ScheduleLibrary;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

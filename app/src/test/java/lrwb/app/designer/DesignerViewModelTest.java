@@ -1,6 +1,7 @@
 package lrwb.app.designer;
 
 import lrwb.app.stream.CurrentThreadTaskExecutor;
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.FormulaSchedule;

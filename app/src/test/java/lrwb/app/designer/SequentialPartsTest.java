@@ -1,5 +1,6 @@
 package lrwb.app.designer;
 
+import lrwb.app.files.ScheduleLibrary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.app.stream.CurrentThreadTaskExecutor;

@@ -1,6 +1,8 @@
 package lrwb.app.finder;
 
 import lrwb.engine.run.RunService;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -33,6 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class FinderFrameTimeTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     private static final int POINTS = 1000;
     private static final int PER_FRAME = 17;
     @TempDir
@@ -42,7 +51,7 @@ class FinderFrameTimeTest {
 
     @Start
     void start(Stage stage) {
-        vm = new FinderViewModel(new RunService(), home.resolve("runs"), new lrwb.app.stream.CurrentThreadTaskExecutor());
+        vm = new FinderViewModel(new RunService(ENGINE), home.resolve("runs"), new lrwb.app.stream.CurrentThreadTaskExecutor());
         view = new FinderView(vm, (owner, title, extension, suggested) -> suggested, home);
         stage.setScene(new Scene(view.node(), 1200, 760));
         stage.show();

@@ -4,6 +4,8 @@ import lrwb.engine.run.RunService;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.app.stream.FxTaskExecutor;
 import lrwb.app.stream.TaskExecutor;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
@@ -32,6 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class FinderViewModelTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     @TempDir
     Path home;
 
@@ -40,7 +49,7 @@ class FinderViewModelTest {
     }
 
     private FinderViewModel vm(FxRobot robot, TaskExecutor executor) {
-        FinderViewModel vm = new FinderViewModel(new RunService(), home.resolve("runs"), executor);
+        FinderViewModel vm = new FinderViewModel(new RunService(ENGINE), home.resolve("runs"), executor);
         robot.interact(() -> {
             vm.setup().batch().textProperty().set("16");
             vm.iterations().textProperty().set("300");
@@ -161,7 +170,7 @@ class FinderViewModelTest {
             run(vm);
         });
         Path folder = vm.currentProperty().get().folderProperty().get();
-        FinderViewModel fresh = new FinderViewModel(new RunService(), home.resolve("runs"), new CurrentThreadTaskExecutor());
+        FinderViewModel fresh = new FinderViewModel(new RunService(ENGINE), home.resolve("runs"), new CurrentThreadTaskExecutor());
         Path csv = home.resolve("export.csv");
         robot.interact(() -> {
             assertThat(fresh.exportCsv(csv)).isCompletedExceptionally(); // nothing to export yet

@@ -1,5 +1,7 @@
 package lrwb.app.finder;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -25,13 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The LR Finder driven as a user would: a real range test on iris, its markers, a dragged bound, a schedule. */
 @ExtendWith(ApplicationExtension.class)
 class FinderViewTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     @TempDir
     static Path home;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(CompletableFuture.completedFuture(new EngineInfo("CpuBackend", 1, 1)), new WorkbenchHome(home),
+        window = new MainWindow(ENGINE, CompletableFuture.completedFuture(new EngineInfo("CpuBackend", 1, 1)), new WorkbenchHome(home),
                 (owner, title, extension, suggested) -> suggested);
         stage.setScene(window.scene());
         stage.setWidth(1280);

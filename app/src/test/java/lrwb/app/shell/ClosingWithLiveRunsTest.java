@@ -7,6 +7,7 @@ import lrwb.app.training.TrainingRun;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class ClosingWithLiveRunsTest {
+    private static final EngineContext ENGINE = EngineContext.create();
     @TempDir
     static Path home;
     private MainWindow window;
@@ -37,7 +39,7 @@ class ClosingWithLiveRunsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new MainWindow(CompletableFuture.completedFuture(new EngineInfo("CpuBackend", 1, 1)), new WorkbenchHome(home),
+        window = new MainWindow(ENGINE, CompletableFuture.completedFuture(new EngineInfo("CpuBackend", 1, 1)), new WorkbenchHome(home),
                 (owner, title, ext, suggested) -> null, new FxTaskExecutor());
         window.show(stage);
     }

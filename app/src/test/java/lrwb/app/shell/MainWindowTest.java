@@ -1,5 +1,7 @@
 package lrwb.app.shell;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -18,12 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     private final CompletableFuture<EngineInfo> startup = new CompletableFuture<>();
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(startup);
+        window = new MainWindow(ENGINE, startup);
         window.show(stage);
     }
 

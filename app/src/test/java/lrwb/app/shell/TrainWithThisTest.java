@@ -1,5 +1,7 @@
 package lrwb.app.shell;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.stage.Stage;
 import lrwb.app.training.ScheduleSource;
 import lrwb.engine.run.WorkbenchHome;
@@ -21,13 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** "Train with this" from another workspace lands in the Training form, with Training in front. */
 @ExtendWith(ApplicationExtension.class)
 class TrainWithThisTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     @TempDir
     static java.nio.file.Path home;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(CompletableFuture.<EngineInfo>completedFuture(new EngineInfo("CpuBackend", 1, 1)),
+        window = new MainWindow(ENGINE, CompletableFuture.<EngineInfo>completedFuture(new EngineInfo("CpuBackend", 1, 1)),
                 new WorkbenchHome(home), (owner, title, ext, suggested) -> null);
         window.show(stage);
     }

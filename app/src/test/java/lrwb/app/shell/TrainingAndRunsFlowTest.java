@@ -1,5 +1,7 @@
 package lrwb.app.shell;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
@@ -35,6 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingAndRunsFlowTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     @TempDir
     static java.nio.file.Path home;
     private MainWindow window;
@@ -42,7 +51,7 @@ class TrainingAndRunsFlowTest {
     @Start
     void start(Stage stage) {
         java.nio.file.Path export = home.resolve("exports/compare.png");
-        window = new MainWindow(CompletableFuture.<EngineInfo>completedFuture(new EngineInfo("CpuBackend", 1, 1)),
+        window = new MainWindow(ENGINE, CompletableFuture.<EngineInfo>completedFuture(new EngineInfo("CpuBackend", 1, 1)),
                 new WorkbenchHome(home), (owner, title, ext, suggested) -> export);
         window.show(stage); // 1200 x 780: inside Monocle's headless 1280 x 800 screen
     }

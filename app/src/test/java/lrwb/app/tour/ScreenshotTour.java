@@ -1,5 +1,7 @@
 package lrwb.app.tour;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lrwb.app.chart.PngExport;
@@ -26,6 +28,13 @@ import java.util.concurrent.TimeUnit;
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "lrwb.screenshots", matches = ".+")
 class ScreenshotTour {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     private MainWindow window;
     private Path out;
 
@@ -34,7 +43,7 @@ class ScreenshotTour {
         out = Path.of(System.getProperty("lrwb.screenshots"));
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("lrwb-tour");
-        window = new MainWindow(CompletableFuture.completedFuture(
+        window = new MainWindow(ENGINE, CompletableFuture.completedFuture(
                 new lrwb.engine.startup.EngineStartup.EngineInfo("CpuBackend", 1, 900)), new WorkbenchHome(home),
                 (owner, title, ext, suggested) -> suggested);
         stage.setScene(window.scene());

@@ -4,6 +4,8 @@ import lrwb.engine.run.RunKind;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunService;
 import lrwb.engine.run.RunStart;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -40,6 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class StreamingFrameBudgetTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     private static final int STEPS_PER_EPOCH = 1_000;
 
     @TempDir
@@ -50,7 +59,7 @@ class StreamingFrameBudgetTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(new WorkbenchHome(home), new RunService(), new lrwb.app.stream.CurrentThreadTaskExecutor());
+        vm = new TrainingViewModel(new WorkbenchHome(home), new RunService(ENGINE), new lrwb.app.stream.CurrentThreadTaskExecutor());
         view = new TrainingView(vm, (owner, title, ext, suggested) -> null);
         scene = new Scene(view.node(), 1200, 780);
         scene.getStylesheets().add(TrainingView.class.getResource("/lrwb/app/workbench.css").toExternalForm());

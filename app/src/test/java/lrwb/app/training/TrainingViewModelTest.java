@@ -1,8 +1,10 @@
 package lrwb.app.training;
 
 import lrwb.engine.run.RunService;
-import lrwb.app.designer.ScheduleLibrary;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
+import lrwb.app.files.ScheduleLibrary;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
@@ -34,13 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewModelTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     @TempDir
     Path dir;
 
     private TrainingViewModel vm(FxRobot robot, String epochs) {
         AtomicReference<TrainingViewModel> vm = new AtomicReference<>();
         robot.interact(() -> {
-            vm.set(new TrainingViewModel(new WorkbenchHome(dir), new RunService(), new CurrentThreadTaskExecutor()));
+            vm.set(new TrainingViewModel(new WorkbenchHome(dir), new RunService(ENGINE), new CurrentThreadTaskExecutor()));
             vm.get().form().epochs().textProperty().set(epochs);
             vm.get().form().schedule().constantLr().textProperty().set("0.05");
         });

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -31,6 +32,9 @@ import java.util.concurrent.Callable;
 final class FindCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    Lrwb parent;
 
     @Mixin
     DataOptionsMixin data;
@@ -70,7 +74,7 @@ final class FindCommand implements Callable<Integer> {
         RangeTestRequest request = request();
         PrintWriter err = command.commandLine().getErr();
         ProgressBar progress = new ProgressBar(err);
-        try (RunService runs = new RunService()) {
+        try (RunService runs = new RunService(parent.context())) {
             return run(runs, request, err, progress);
         }
     }

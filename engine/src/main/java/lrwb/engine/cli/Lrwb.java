@@ -1,6 +1,7 @@
 package lrwb.engine.cli;
 
 import lrwb.engine.data.DataException;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.InvalidSpecException;
 import picocli.CommandLine;
@@ -29,6 +30,17 @@ public final class Lrwb implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The engine context of this command line: its commands run their jobs on it ({@code @ParentCommand}). */
+    private final EngineContext context;
+
+    Lrwb(EngineContext context) {
+        this.context = context;
+    }
+
+    EngineContext context() {
+        return context;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: schedule, export, find, train");
@@ -53,9 +65,9 @@ public final class Lrwb implements Runnable {
         PrintWriter outWriter = new PrintWriter(stdout, true);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         int code;
-        try {
+        try (EngineContext context = EngineContext.create()) {
             NativeSettings.beforeNd4jLoads();
-            code = commandLine(outWriter, errWriter).execute(args);
+            code = commandLine(outWriter, errWriter, context).execute(args);
         } catch (OutOfMemoryError e) {
             errWriter.println("lrwb: failed: out of memory (" + OneLine.of(e.getMessage())
                     + "); use less data (--limit) or give Java more memory (-Xmx)");
@@ -76,8 +88,8 @@ public final class Lrwb implements Runnable {
         return code;
     }
 
-    private static CommandLine commandLine(PrintWriter outWriter, PrintWriter errWriter) {
-        return new CommandLine(new Lrwb())
+    private static CommandLine commandLine(PrintWriter outWriter, PrintWriter errWriter, EngineContext context) {
+        return new CommandLine(new Lrwb(context))
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setParameterExceptionHandler((e, a) -> {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -36,6 +37,9 @@ import java.util.concurrent.Callable;
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    Lrwb parent;
 
     @Mixin
     DataOptionsMixin data;
@@ -63,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingRequest request = request();
-        try (RunService runs = new RunService()) {
+        try (RunService runs = new RunService(parent.context())) {
             return run(runs, request);
         }
     }

@@ -1,5 +1,6 @@
 package lrwb.engine.data;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -42,14 +43,16 @@ public final class ShuffledBatches {
     /** The batches (views) of each buffer's last chunk, kept for the next chunk of the same size. */
     private final DataSet[][] streamViews = new DataSet[2][];
     private int nextStreamBuffer;
-    /** The copy of a stream's next chunk, under way on {@link #BACKGROUND}; null when none is. */
+    /** Copies streams' next chunks. */
+    private final ExecutorService background;
+    /** The copy of a stream's next chunk, under way on {@link #background}; null when none is. */
     private Future<DataSet[]> backgroundCopy;
 
-    /** Copies streams' next chunks. */
-    private static final ExecutorService BACKGROUND = EngineThreads.pool("lrwb-batches");
-
-    /** @param data features {@code [n, f]} and labels {@code [n, k]}, as {@link LoadedData} holds them */
-    public ShuffledBatches(DataSet data, int batchSize, long seed) {
+    /**
+     * @param data    features {@code [n, f]} and labels {@code [n, k]}, as {@link LoadedData} holds them
+     * @param context its batch-copy pool copies a {@link #stream}'s next chunk in the background
+     */
+    public ShuffledBatches(DataSet data, int batchSize, long seed, EngineContext context) {
         if (batchSize <= 0) {
             throw new DataException("batch size must be an integer > 0 (got " + batchSize + ")");
         }
@@ -65,6 +68,7 @@ public final class ShuffledBatches {
         }
         this.batchSize = batchSize;
         this.seed = seed;
+        this.background = context.batchCopyPool();
     }
 
     public int batchSize() {
@@ -158,7 +162,7 @@ public final class ShuffledBatches {
             long remaining = count - handedOut - (current.length - currentIndex);
             if (remaining > 0) {
                 Chunk chunk = takeChunk();
-                backgroundCopy = BACKGROUND.submit(() -> gatherIntoNextBuffer(chunk));
+                backgroundCopy = background.submit(() -> gatherIntoNextBuffer(chunk));
             }
         }
 

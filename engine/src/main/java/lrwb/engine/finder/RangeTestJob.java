@@ -5,6 +5,7 @@ import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -21,31 +22,35 @@ public final class RangeTestJob {
     private final SteerableSchedule lr;
     private final ShuffledBatches batches;
 
-    private RangeTestJob(RangeTestRequest request, LoadedData data, MultiLayerNetwork net, SteerableSchedule lr) {
+    private RangeTestJob(RangeTestRequest request, LoadedData data, MultiLayerNetwork net, SteerableSchedule lr,
+                         EngineContext context) {
         this.request = request;
         this.data = data;
         this.net = net;
         this.lr = lr;
         // One for every run: its batch buffers are megabytes on a large set, allocated once, not per run.
-        this.batches = new ShuffledBatches(data.train(), request.batchSize(), request.config().seed());
+        this.batches = new ShuffledBatches(data.train(), request.batchSize(), request.config().seed(), context);
     }
 
     /**
      * Loads the data and builds the network: everything that can be refused is refused here, before a
      * single file is written.
      *
+     * @param context the pools and tuning the test runs with (it stays the caller's)
      * @throws IllegalArgumentException (or {@link lrwb.engine.data.DataException}) with a user-facing message:
      *                                  an optimizer without an LR, cnn on tabular data, bad data
      */
-    public static RangeTestJob prepare(RangeTestRequest request) {
+    public static RangeTestJob prepare(RangeTestRequest request, EngineContext context) {
         request.optimizer().rangeTestRefusal().ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
-        return prepare(request, Datasets.load(request.data()));
+        LoadedData data = Datasets.load(request.data());
+        data.checkBatchSize(request.batchSize());
+        return prepare(request, data, context);
     }
 
-    /** {@link #prepare(RangeTestRequest)} on data the caller has loaded (and checked) already. */
-    public static RangeTestJob prepare(RangeTestRequest request, LoadedData data) {
+    /** {@link #prepare(RangeTestRequest, EngineContext)} on data the caller has loaded (and checked) already. */
+    public static RangeTestJob prepare(RangeTestRequest request, LoadedData data, EngineContext context) {
         request.optimizer().rangeTestRefusal().ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
@@ -54,8 +59,9 @@ public final class RangeTestJob {
             throw new IllegalArgumentException(why);
         });
         SteerableSchedule lr = SteerableSchedule.constant(request.config().startLr());
-        MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.config().seed());
-        return new RangeTestJob(request, data, net, lr);
+        MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.config().seed(),
+                context.tuning());
+        return new RangeTestJob(request, data, net, lr, context);
     }
 
     public RangeTestRequest request() {

@@ -1,5 +1,7 @@
 package lrwb.engine.model;
 
+import lrwb.engine.model.lean.LeanLayers;
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -37,27 +39,30 @@ public final class Networks {
      *
      * @param lr   the one LR source of every layer: DL4J's per-layer copies of the updater configuration
      *             all refer to this object (it clones to itself), so steering it steers the whole network
-     * @param seed weight initialisation seed: the same seed gives identical initial parameters, and the
-     *             same fits after it give identical parameters again
+     * @param seed   weight initialisation seed: the same seed gives identical initial parameters, and the
+     *               same fits after it give identical parameters again
+     * @param tuning how the lean layers trade Java for ND4J operations ({@link EngineTuning#javaErrorLimit}); kept
+     *               in the network's configuration
      * @throws IllegalArgumentException if the model cannot read data of that shape (the cnn needs images)
      */
     public static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
-                                          NetworkShape shape, long seed) {
-        return build(model, optimizer, lr, shape, seed, true);
+                                          NetworkShape shape, long seed, EngineTuning tuning) {
+        return assemble(model, optimizer, lr, shape, seed, Objects.requireNonNull(tuning, "tuning"));
     }
 
     /**
-     * As {@link #build}, with DL4J's own {@link DenseLayer}, {@link OutputLayer} and updater instead of
-     * {@link LeanDenseLayer}, {@link LeanOutputLayer} and {@link FlatGradientUpdater}: the same network and the
+     * As {@link #build}, with DL4J's own {@link DenseLayer}, {@link OutputLayer} and updater instead of the lean
+     * ones ({@link LeanLayers}): the same network and the
      * same results bit for bit, only slower. For comparisons (tests, the benchmark).
      */
     public static MultiLayerNetwork buildWithStockLayers(ModelSpec model, OptimizerSpec optimizer,
                                                               SteerableSchedule lr, NetworkShape shape, long seed) {
-        return build(model, optimizer, lr, shape, seed, false);
+        return assemble(model, optimizer, lr, shape, seed, null);
     }
 
-    private static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
-                                           NetworkShape shape, long seed, boolean lean) {
+    /** @param lean the tuning of the lean layers; null for DL4J's stock layers */
+    private static MultiLayerNetwork assemble(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
+                                              NetworkShape shape, long seed, EngineTuning lean) {
         Objects.requireNonNull(lr, "lr");
         NativeSettings.apply();
         model.mismatch(shape, "this dataset").ifPresent(message -> {
@@ -75,29 +80,10 @@ public final class Networks {
         };
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        if (lean) {
-            averageGradientsInTheOutputLayer(net);
-            FlatGradientUpdater.install(net);
+        if (lean != null) {
+            LeanLayers.finish(net);
         }
         return net;
-    }
-
-    /** When every layer is lean (an mlp), the output layer averages the gradients for all of them. */
-    private static void averageGradientsInTheOutputLayer(MultiLayerNetwork net) {
-        if (!net.conf().isMiniBatch()) {
-            return; // nothing is averaged at all
-        }
-        org.deeplearning4j.nn.api.Layer[] layers = net.getLayers();
-        for (int i = 0; i < layers.length; i++) {
-            boolean lean = i == layers.length - 1 ? layers[i] instanceof LeanSoftmaxOutput : layers[i] instanceof LeanDense;
-            if (!lean) {
-                return;
-            }
-        }
-        for (int i = 0; i < layers.length - 1; i++) {
-            ((LeanDense) layers[i]).averageGradients();
-        }
-        ((LeanSoftmaxOutput) layers[layers.length - 1]).averageGradients();
     }
 
     /**
@@ -107,15 +93,11 @@ public final class Networks {
      * @return false, and nothing changes, if {@code net} was not built by {@link #build}
      */
     public static boolean listenToPredictions(MultiLayerNetwork net, PredictionListener listener) {
-        if (net.getOutputLayer() instanceof LeanSoftmaxOutput output) {
-            output.setPredictionListener(listener);
-            return true;
-        }
-        return false;
+        return LeanLayers.listenToProbabilities(net, listener::onPredictions);
     }
 
     private static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder common, ModelSpec model, NetworkShape shape,
-                                               boolean lean) {
+                                               EngineTuning lean) {
         NeuralNetConfiguration.ListBuilder layers = common.list();
         boolean first = true;
         for (int width : model.hiddenLayers()) {
@@ -129,7 +111,7 @@ public final class Networks {
                 .build();
     }
 
-    private static MultiLayerConfiguration cnn(NeuralNetConfiguration.Builder common, NetworkShape shape, boolean lean) {
+    private static MultiLayerConfiguration cnn(NeuralNetConfiguration.Builder common, NetworkShape shape, EngineTuning lean) {
         // "Same" padding keeps every stage valid for small images too (an 8x8 image would vanish after two
         // unpadded 5x5 convolutions); 28x28 goes 28 -> 14 -> 7.
         return common.convolutionMode(ConvolutionMode.Same)
@@ -145,8 +127,8 @@ public final class Networks {
                 .build();
     }
 
-    private static DenseLayer dense(int width, boolean lean, boolean inputGradientNeeded) {
-        return lean ? LeanDenseLayer.of(width, inputGradientNeeded) : new DenseLayer.Builder().nOut(width).build();
+    private static DenseLayer dense(int width, EngineTuning lean, boolean inputGradientNeeded) {
+        return lean != null ? LeanLayers.dense(width, inputGradientNeeded) : new DenseLayer.Builder().nOut(width).build();
     }
 
     private static ConvolutionLayer conv(int filters) {
@@ -158,9 +140,9 @@ public final class Networks {
                 .kernelSize(CNN_POOL, CNN_POOL).stride(CNN_POOL, CNN_POOL).build();
     }
 
-    private static OutputLayer softmax(NetworkShape shape, boolean lean) {
-        if (lean) {
-            return LeanOutputLayer.of(shape.numClasses(), WeightInit.XAVIER);
+    private static OutputLayer softmax(NetworkShape shape, EngineTuning lean) {
+        if (lean != null) {
+            return LeanLayers.softmaxOutput(shape.numClasses(), WeightInit.XAVIER, lean.javaErrorLimit());
         }
         return new OutputLayer.Builder(LossFunction.MCXENT)
                 .nOut(shape.numClasses())

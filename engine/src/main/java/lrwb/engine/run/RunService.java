@@ -12,6 +12,7 @@ import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
 import lrwb.engine.schedule.InvalidSpecException;
 import lrwb.engine.train.EpochMetrics;
@@ -37,7 +38,13 @@ import java.nio.file.Path;
 public final class RunService implements AutoCloseable {
     private static final String OUT_OF_MEMORY = "out of memory: use a smaller batch size, model or data limit";
 
+    private final EngineContext context;
     private final RecordFlusher flusher = new RecordFlusher();
+
+    /** @param context the pools and tuning every run of this service uses (it stays the caller's to close) */
+    public RunService(EngineContext context) {
+        this.context = context;
+    }
 
     /** Starts an LR range test; the run's thread reports to {@code listener}. */
     public RunHandle startRangeTest(RangeTestRequest request, RunTarget target, RunListener listener) throws IOException {
@@ -48,7 +55,7 @@ public final class RunService implements AutoCloseable {
         LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
         RangeTestJob job;
         try {
-            job = RangeTestJob.prepare(request, data);
+            job = RangeTestJob.prepare(request, data, context);
         } catch (IllegalArgumentException e) {
             throw new RunRefusedException(RunRefusedException.Field.OTHER, e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -116,7 +123,7 @@ public final class RunService implements AutoCloseable {
             folder.end(RunStatus.FAILED, "cannot write the run record: " + e.getMessage());
             throw e;
         }
-        TrainingJob job = new TrainingJob(request, data);
+        TrainingJob job = new TrainingJob(request, data, context);
         RunHandle handle = new RunHandle(RunKind.TRAINING, folder.dir(), job);
         job.addListener(recorder).addListener(forwarding(listener, recorder.dir()));
         flusher.add(recorder);

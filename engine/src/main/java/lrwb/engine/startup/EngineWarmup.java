@@ -11,6 +11,7 @@ import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
 import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.SteerableSchedule;
 import lrwb.engine.train.TrainingJob;
@@ -28,7 +29,7 @@ import java.util.Random;
  * A short range test and a short training job on a tiny random set, run once while the engine starts in the
  * background. DL4J's first updates are slow (its classes load, its code runs interpreted until the JIT compiles
  * it): this moves that cost from the user's first range test, which should feel instant, to start-up, which
- * happens behind a window that is already up. Writes nothing to disk.
+ * happens behind a window that is already up. Writes nothing to disk; runs on the engine context it is given.
  */
 final class EngineWarmup {
     private static final int FEATURES = 5;
@@ -37,7 +38,7 @@ final class EngineWarmup {
     private EngineWarmup() {
     }
 
-    static void run() throws Exception {
+    static void run(EngineContext context) throws Exception {
         LoadedData data = new LoadedData("warm-up", randomSet(96, 1), randomSet(32, 2), FEATURES, CLASSES,
                 List.of("a", "b", "c"), null);
         NetworkShape shape = NetworkShape.tabular(FEATURES, CLASSES);
@@ -45,14 +46,14 @@ final class EngineWarmup {
         OptimizerSpec sgd = OptimizerSpec.of(OptimizerSpec.Kind.SGD);
 
         SteerableSchedule lr = SteerableSchedule.constant(1e-3);
-        MultiLayerNetwork net = Networks.build(model, sgd, lr, shape, 1);
-        ShuffledBatches batches = new ShuffledBatches(data.train(), 16, 1);
+        MultiLayerNetwork net = Networks.build(model, sgd, lr, shape, 1, context.tuning());
+        ShuffledBatches batches = new ShuffledBatches(data.train(), 16, 1, context);
         new RangeTest(RangeTestConfig.of(1e-4, 1e-1, 120, SweepMode.EXP)).run(net, lr, batches.stream(0, 120),
                 RangeTestListener.NONE, () -> false);
 
         TrainingRequest request = new TrainingRequest(DataOptions.of("warm-up"), model, sgd, new ConstantSchedule(1e-2),
                 4, 16, 1, "warm-up");
-        new TrainingJob(request, data).start().ended().get();
+        new TrainingJob(request, data, context).start().ended().get();
     }
 
     private static DataSet randomSet(int n, long seed) {

@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -12,8 +13,9 @@ import java.util.concurrent.Future;
 
 /**
  * Evaluates a training job's network on the validation split at the end of every epoch. When the evaluation is
- * worth a core (a network only DL4J runs fast, see {@link Evaluation}) and nothing waits for its result (no
- * plateau schedule reads it), it runs on a thread of its own, on a copy of the epoch's final parameters, while
+ * worth a core (a network only DL4J runs fast, see {@link Evaluation}), nothing waits for its result (no
+ * plateau schedule reads it) and the context's tuning allows it ({@link lrwb.engine.runtime.EngineTuning#overlapValidation},
+ * on by default with a second core), it runs on the context's validation pool, on a copy of the epoch's final parameters, while
  * the next epoch trains: its row follows a few updates later instead of holding the training up. Otherwise, and
  * for the last epoch (nothing left to overlap), it runs at once on the job's thread. Rows come out in epoch order
  * either way; one evaluation at a time.
@@ -22,18 +24,21 @@ final class EpochEvaluator implements AutoCloseable {
     private final MultiLayerNetwork net;
     private final DataSet validation;
     private final boolean overlapped;
-    /** Shared by all jobs: starting a thread per job cost a millisecond, a tenth of a small job's epoch. */
-    private static final ExecutorService VALIDATION = EngineThreads.pool("lrwb-validation");
+    private final ExecutorService pool;
 
     private MultiLayerNetwork copy;
     private Future<EpochMetrics> pending;
 
-    /** @param mayOverlap false when the job needs each epoch's figures before the next epoch starts */
-    EpochEvaluator(MultiLayerNetwork net, DataSet validation, boolean mayOverlap) {
+    /**
+     * @param mayOverlap false when the job needs each epoch's figures before the next epoch starts
+     * @param context    its tuning says whether to overlap at all; its validation pool runs the overlapped evaluations
+     */
+    EpochEvaluator(MultiLayerNetwork net, DataSet validation, boolean mayOverlap, EngineContext context) {
         this.net = net;
         this.validation = validation;
-        this.overlapped = mayOverlap && validation.numExamples() > 0 && !Evaluation.runsInJava(net, validation)
-                && Runtime.getRuntime().availableProcessors() > 1;
+        this.pool = context.validationPool();
+        this.overlapped = mayOverlap && context.tuning().overlapValidation() && validation.numExamples() > 0
+                && !Evaluation.runsInJava(net, validation);
     }
 
     boolean overlapped() {
@@ -63,7 +68,7 @@ final class EpochEvaluator implements AutoCloseable {
             copy.params().assign(net.params());
         }
         MultiLayerNetwork evaluated = copy;
-        pending = VALIDATION.submit(() -> evaluate(evaluated, row));
+        pending = pool.submit(() -> evaluate(evaluated, row));
         return ready;
     }
 

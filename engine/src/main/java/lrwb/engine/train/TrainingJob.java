@@ -6,6 +6,7 @@ import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.ConstantSchedule;
@@ -26,11 +27,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * One training run on its own background thread: loads the data, builds the network and trains it under
  * the requested schedule or plateau controller, streaming metrics and events to listeners. Pause, resume,
  * cancel and the manual LR override may be called from any thread; they take effect before the next update.
- * Several jobs can run at once; each owns its network and thread.
+ * Several jobs can run at once; each owns its network and thread, and they share their context's pools.
  */
 public final class TrainingJob {
     private final TrainingRequest request;
     private final LoadedData preloaded;
+    private final EngineContext context;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<TrainingEvent> ended = new CompletableFuture<>();
     private final Object controlLock = new Object();
@@ -45,15 +47,20 @@ public final class TrainingJob {
     /** The job thread's; null until the network is built and after the job ended. */
     private EpochEvaluator evaluator;
 
-    /** A job that loads its data on its own thread. */
-    public TrainingJob(TrainingRequest request) {
-        this(request, null);
+    /**
+     * A job that loads its data on its own thread.
+     *
+     * @param context the pools and tuning the job runs with (it stays the caller's: the job does not close it)
+     */
+    public TrainingJob(TrainingRequest request, EngineContext context) {
+        this(request, null, context);
     }
 
     /** A job on data the caller already loaded (e.g. to refuse bad data before any file is written). */
-    public TrainingJob(TrainingRequest request, LoadedData preloaded) {
+    public TrainingJob(TrainingRequest request, LoadedData preloaded, EngineContext context) {
         this.request = request;
         this.preloaded = preloaded;
+        this.context = java.util.Objects.requireNonNull(context, "context");
         this.hasLearningRate = request.optimizer().hasLearningRate();
     }
 
@@ -132,12 +139,12 @@ public final class TrainingJob {
                 end(TrainingEvent.Kind.FAILED, 0, 0, mismatch.get());
                 return;
             }
-            ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed());
+            ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed(), context);
             int stepsPerEpoch = batches.batchesPerPass();
             PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
             SteerableSchedule lr = new SteerableSchedule(plateau != null ? constant(plateau.lr())
                     : new Dl4jSchedule((FormulaSchedule) request.schedule(), stepsPerEpoch));
-            MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.seed());
+            MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.seed(), context.tuning());
             RunningAccuracy trainAccuracy = new RunningAccuracy(net);
 
             TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs());
@@ -147,7 +154,7 @@ public final class TrainingJob {
                     + stepsPerEpoch + " batches per epoch"));
 
             Iterator<DataSet> stream = batches.stream(0, (long) stepsPerEpoch * request.epochs());
-            evaluator = new EpochEvaluator(net, data.validation(), plateau == null);
+            evaluator = new EpochEvaluator(net, data.validation(), plateau == null, context);
             for (epoch = 0; epoch < request.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;

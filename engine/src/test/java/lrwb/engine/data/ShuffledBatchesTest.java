@@ -1,5 +1,7 @@
 package lrwb.engine.data;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -10,22 +12,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ShuffledBatchesTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     /** 10 examples whose first feature is their id; the label is id % 3, so pairs can be checked. */
     private static final DataSet IDS = idDataSet(10);
 
     @Test
     void cutsCeilNOverBatchSizeBatchesTheLastOneSmaller() {
-        ShuffledBatches batches = new ShuffledBatches(IDS, 4, 1);
+        ShuffledBatches batches = new ShuffledBatches(IDS, 4, 1, ENGINE);
         assertThat(batches.batchesPerPass()).isEqualTo(3);
         assertThat(batches.numExamples()).isEqualTo(10);
         assertThat(batches.pass(0)).extracting(DataSet::numExamples).containsExactly(4, 4, 2);
-        assertThat(new ShuffledBatches(IDS, 5, 1).batchesPerPass()).isEqualTo(2);
-        assertThat(new ShuffledBatches(IDS, 64, 1).pass(0)).extracting(DataSet::numExamples).containsExactly(10);
+        assertThat(new ShuffledBatches(IDS, 5, 1, ENGINE).batchesPerPass()).isEqualTo(2);
+        assertThat(new ShuffledBatches(IDS, 64, 1, ENGINE).pass(0)).extracting(DataSet::numExamples).containsExactly(10);
     }
 
     @Test
     void everyExampleOncePerPassWithItsOwnLabel() {
-        ShuffledBatches batches = new ShuffledBatches(IDS, 3, 7);
+        ShuffledBatches batches = new ShuffledBatches(IDS, 3, 7, ENGINE);
         for (int pass = 0; pass < 5; pass++) {
             List<Integer> ids = new ArrayList<>();
             for (DataSet batch : batches.pass(pass)) {
@@ -42,17 +51,17 @@ class ShuffledBatchesTest {
 
     @Test
     void passesDifferAndTheSameSeedRepeatsThem() {
-        ShuffledBatches batches = new ShuffledBatches(IDS, 4, 42);
+        ShuffledBatches batches = new ShuffledBatches(IDS, 4, 42, ENGINE);
         assertThat(order(batches, 0)).isNotEqualTo(order(batches, 1));
         assertThat(order(batches, 1)).isNotEqualTo(order(batches, 2));
-        assertThat(order(batches, 3)).isEqualTo(order(new ShuffledBatches(IDS, 4, 42), 3));
-        assertThat(order(batches, 0)).isNotEqualTo(order(new ShuffledBatches(IDS, 4, 43), 0));
+        assertThat(order(batches, 3)).isEqualTo(order(new ShuffledBatches(IDS, 4, 42, ENGINE), 3));
+        assertThat(order(batches, 0)).isNotEqualTo(order(new ShuffledBatches(IDS, 4, 43, ENGINE), 0));
         assertThat(order(batches, 0)).isNotEqualTo(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
     }
 
     @Test
     void batchesAreCopiesSoTrainingCannotAlterTheData() {
-        ShuffledBatches batches = new ShuffledBatches(IDS, 10, 1);
+        ShuffledBatches batches = new ShuffledBatches(IDS, 10, 1, ENGINE);
         batches.pass(0).get(0).getFeatures().assign(-1);
         assertThat(order(batches, 0)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
@@ -71,7 +80,7 @@ class ShuffledBatchesTest {
             labels[i] = i % 3;
         }
         DataSet data = new Examples(features, width, labels, List.of("a", "b", "c")).toDataSet();
-        ShuffledBatches batches = new ShuffledBatches(data, 64, 9);
+        ShuffledBatches batches = new ShuffledBatches(data, 64, 9, ENGINE);
         int perPass = batches.batchesPerPass();
         java.util.Iterator<DataSet> stream = batches.stream(1, 3L * perPass - 5); // passes 1, 2 and most of 3
         for (int pass = 1; pass <= 3; pass++) {
@@ -98,7 +107,7 @@ class ShuffledBatchesTest {
 
     @Test
     void rejectsABatchSizeBelowOne() {
-        assertThatThrownBy(() -> new ShuffledBatches(IDS, 0, 1)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> new ShuffledBatches(IDS, 0, 1, ENGINE)).isInstanceOf(DataException.class)
                 .hasMessage("batch size must be an integer > 0 (got 0)");
     }
 

@@ -1,5 +1,7 @@
 package lrwb.engine.finder;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
@@ -12,6 +14,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A real range test on iris with an MLP and plain SGD has the textbook shape. */
 class IrisRangeTestTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
 
     private static RangeTestRequest iris(String optimizer, RangeTestConfig config) {
         return new RangeTestRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:64,32"), OptimizerSpec.parse(optimizer), 16, config);
@@ -20,7 +29,7 @@ class IrisRangeTestTest {
     @Test
     void flatStartThenDescentThenDivergenceBeforeLr10() {
         RangeTestConfig config = RangeTestConfig.of(1e-7, 10, 300, SweepMode.EXP);
-        RangeTestResult r = RangeTestJob.prepare(iris("sgd", config)).run(RangeTestListener.NONE, () -> false);
+        RangeTestResult r = RangeTestJob.prepare(iris("sgd", config), ENGINE).run(RangeTestListener.NONE, () -> false);
 
         List<RangePoint> p = r.points();
         // flat: past the skipped start (the first 10%, where the average is still settling) and up to lr 1e-4,
@@ -46,16 +55,16 @@ class IrisRangeTestTest {
     @Test
     void sameSeedSameNumbersDifferentSeedDifferentNumbers() {
         RangeTestConfig config = RangeTestConfig.of(1e-5, 1, 40, SweepMode.EXP);
-        List<RangePoint> a = RangeTestJob.prepare(iris("adam", config)).run(RangeTestListener.NONE, () -> false).points();
-        List<RangePoint> b = RangeTestJob.prepare(iris("adam", config)).run(RangeTestListener.NONE, () -> false).points();
-        List<RangePoint> c = RangeTestJob.prepare(iris("adam", config.withSeed(7))).run(RangeTestListener.NONE, () -> false).points();
+        List<RangePoint> a = RangeTestJob.prepare(iris("adam", config), ENGINE).run(RangeTestListener.NONE, () -> false).points();
+        List<RangePoint> b = RangeTestJob.prepare(iris("adam", config), ENGINE).run(RangeTestListener.NONE, () -> false).points();
+        List<RangePoint> c = RangeTestJob.prepare(iris("adam", config.withSeed(7)), ENGINE).run(RangeTestListener.NONE, () -> false).points();
         assertThat(b).isEqualTo(a);
         assertThat(c).isNotEqualTo(a);
     }
 
     @Test
     void adadeltaIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> RangeTestJob.prepare(iris("adadelta", RangeTestConfig.defaults())))
+        assertThatThrownBy(() -> RangeTestJob.prepare(iris("adadelta", RangeTestConfig.defaults()), ENGINE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("adadelta has no learning rate to sweep");
     }
@@ -63,13 +72,13 @@ class IrisRangeTestTest {
     @Test
     void cnnOnTabularDataIsRefused() {
         assertThatThrownBy(() -> RangeTestJob.prepare(new RangeTestRequest(DataOptions.of("iris"), ModelSpec.cnn(),
-                OptimizerSpec.parse("sgd"), 16, RangeTestConfig.defaults())))
+                OptimizerSpec.parse("sgd"), 16, RangeTestConfig.defaults()), ENGINE))
                 .hasMessageContaining("cnn needs image data");
     }
 
     @Test
     void theNetworkIsAsBuiltAfterTheTest() {
-        RangeTestJob job = RangeTestJob.prepare(iris("momentum", RangeTestConfig.of(1e-4, 1, 30, SweepMode.EXP)));
+        RangeTestJob job = RangeTestJob.prepare(iris("momentum", RangeTestConfig.of(1e-4, 1, 30, SweepMode.EXP)), ENGINE);
         var before = job.network().params().dup();
         job.run(RangeTestListener.NONE, () -> false);
         assertThat(job.network().params()).isEqualTo(before);

@@ -1,5 +1,6 @@
 package lrwb.engine.model;
 
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -70,7 +71,7 @@ class ClassicalMomentumTest {
         double lr = 0.1;
         double m = 0.9;
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("momentum:0.9"),
-                SteerableSchedule.constant(lr), SHAPE, 7);
+                SteerableSchedule.constant(lr), SHAPE, 7, EngineTuning.defaults());
         MultiLayerNetwork probe = net.clone(); // computes the gradients the manual recurrence needs
         DataSet batch = TinyData.batch(SHAPE, 6, 1);
         probe.setInput(batch.getFeatures());
@@ -99,7 +100,7 @@ class ClassicalMomentumTest {
     void velocitySurvivesASnapshotAndRestoreOfTheUpdaterStateView() {
         DataSet batch = TinyData.batch(SHAPE, 6, 2);
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("momentum"),
-                SteerableSchedule.constant(0.05), SHAPE, 3);
+                SteerableSchedule.constant(0.05), SHAPE, 3, EngineTuning.defaults());
         net.fit(batch);
         net.fit(batch);
         INDArray savedParams = net.params().dup();
@@ -128,7 +129,7 @@ class ClassicalMomentumTest {
     @Test
     void survivesDl4jConfigurationJson() {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("momentum:0.8"),
-                SteerableSchedule.constant(0.03), SHAPE, 3);
+                SteerableSchedule.constant(0.03), SHAPE, 3, EngineTuning.defaults());
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
         ClassicalMomentum updater = (ClassicalMomentum) ((BaseLayer) back.getConf(0).getLayer()).getIUpdater();
         assertThat(updater.getMomentum()).isEqualTo(0.8);
@@ -141,7 +142,7 @@ class ClassicalMomentumTest {
     void velocityIsSavedWithTheModel(@TempDir Path dir) throws Exception {
         DataSet batch = TinyData.batch(SHAPE, 6, 4);
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("momentum"),
-                SteerableSchedule.constant(0.05), SHAPE, 3);
+                SteerableSchedule.constant(0.05), SHAPE, 3, EngineTuning.defaults());
         net.fit(batch);
         File file = dir.resolve("net.zip").toFile();
         ModelSerializer.writeModel(net, file, true);

@@ -1,5 +1,6 @@
 package lrwb.engine.model;
 
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.model.OptimizerSpec.Kind;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.api.Layer;
@@ -26,7 +27,7 @@ class NetworksTest {
     @Test
     void mlpHasTheRequestedHiddenLayersAndASoftmaxOutput() {
         MultiLayerNetwork net = Networks.build(ModelSpec.parse("mlp:5,7"), OptimizerSpec.parse("sgd"),
-                SteerableSchedule.constant(0.1), TABULAR, 1);
+                SteerableSchedule.constant(0.1), TABULAR, 1, EngineTuning.defaults());
         assertThat(net.getnLayers()).isEqualTo(3);
         // 4*5+5, 5*7+7, 7*3+3
         assertThat(net.numParams()).isEqualTo(25 + 42 + 24);
@@ -37,7 +38,7 @@ class NetworksTest {
     @Test
     void cnnBuildsForSmallImagesFedAsFlatRows() {
         MultiLayerNetwork net = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("adam"),
-                SteerableSchedule.constant(1e-3), IMAGE, 1);
+                SteerableSchedule.constant(1e-3), IMAGE, 1, EngineTuning.defaults());
         assertThat(net.getLayer(0).conf().getLayer()).isInstanceOf(ConvolutionLayer.class);
         INDArray out = net.output(TinyData.batch(IMAGE, 2, 0).getFeatures());
         assertThat(out.shape()).containsExactly(2, 3);
@@ -47,14 +48,14 @@ class NetworksTest {
     void cnnBuildsForMnistSizedImages() {
         NetworkShape mnist = NetworkShape.image(1, 28, 28, 10);
         MultiLayerNetwork net = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"),
-                SteerableSchedule.constant(0.01), mnist, 1);
+                SteerableSchedule.constant(0.01), mnist, 1, EngineTuning.defaults());
         assertThat(net.output(TinyData.batch(mnist, 1, 0).getFeatures()).shape()).containsExactly(1, 10);
     }
 
     @Test
     void cnnRefusesTabularData() {
         assertThatThrownBy(() -> Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("adam"),
-                SteerableSchedule.constant(1e-3), TABULAR, 1))
+                SteerableSchedule.constant(1e-3), TABULAR, 1, EngineTuning.defaults()))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--model cnn needs image data (an idx: dataset); this dataset has 4 tabular features"
                         + " — use mlp:H1,H2,...");
@@ -63,7 +64,7 @@ class NetworksTest {
     @Test
     void mlpAcceptsImagesAsFlatPixels() {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(6), OptimizerSpec.parse("sgd"),
-                SteerableSchedule.constant(0.1), IMAGE, 1);
+                SteerableSchedule.constant(0.1), IMAGE, 1, EngineTuning.defaults());
         assertThat(net.numParams()).isEqualTo(64 * 6 + 6 + 6 * 3 + 3);
     }
 
@@ -71,7 +72,7 @@ class NetworksTest {
     @EnumSource(Kind.class)
     void everyOptimizerTrainsWithoutNaN(Kind kind) {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(8), OptimizerSpec.of(kind),
-                SteerableSchedule.constant(0.01), TABULAR, 5);
+                SteerableSchedule.constant(0.01), TABULAR, 5, EngineTuning.defaults());
         DataSet batch = TinyData.batch(TABULAR, 12, 5);
         INDArray before = net.params().dup();
         for (int i = 0; i < 5; i++) {
@@ -87,7 +88,7 @@ class NetworksTest {
     void everyLayerReadsTheOneSteerableSchedule(Kind kind) {
         for (ModelSpec model : new ModelSpec[] {ModelSpec.mlp(5, 4), ModelSpec.cnn()}) {
             SteerableSchedule lr = SteerableSchedule.constant(0.1);
-            MultiLayerNetwork net = Networks.build(model, OptimizerSpec.of(kind), lr, IMAGE, 1);
+            MultiLayerNetwork net = Networks.build(model, OptimizerSpec.of(kind), lr, IMAGE, 1, EngineTuning.defaults());
             lr.override(0.0123);
             int layersWithParams = 0;
             for (int i = 0; i < net.getnLayers(); i++) {
@@ -108,7 +109,7 @@ class NetworksTest {
         double[] stepSizes = new double[2];
         for (int run = 0; run < 2; run++) {
             SteerableSchedule lr = SteerableSchedule.constant(0.01);
-            MultiLayerNetwork net = Networks.build(ModelSpec.mlp(5, 4), OptimizerSpec.parse("sgd"), lr, TABULAR, 1);
+            MultiLayerNetwork net = Networks.build(ModelSpec.mlp(5, 4), OptimizerSpec.parse("sgd"), lr, TABULAR, 1, EngineTuning.defaults());
             if (run == 1) {
                 lr.override(0.02);
             }
@@ -123,7 +124,7 @@ class NetworksTest {
     @Test
     void everyLayerSharesTheHandleInstance() {
         SteerableSchedule lr = SteerableSchedule.constant(0.1);
-        MultiLayerNetwork net = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("momentum"), lr, IMAGE, 1);
+        MultiLayerNetwork net = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("momentum"), lr, IMAGE, 1, EngineTuning.defaults());
         for (int i = 0; i < net.getnLayers(); i++) {
             if (net.getLayer(i).conf().getLayer() instanceof BaseLayer base) {
                 assertThat(((ClassicalMomentum) base.getIUpdater()).getLearningRateSchedule()).isSameAs(lr);
@@ -135,7 +136,7 @@ class NetworksTest {
     @EnumSource(Kind.class)
     void configurationSurvivesDl4jJsonWithEveryOptimizer(Kind kind) {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(5), OptimizerSpec.of(kind),
-                SteerableSchedule.constant(0.02), TABULAR, 1);
+                SteerableSchedule.constant(0.02), TABULAR, 1, EngineTuning.defaults());
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
         for (int i = 0; i < back.getConfs().size(); i++) {
             IUpdater original = ((BaseLayer) net.getLayerWiseConfigurations().getConf(i).getLayer()).getIUpdater();
@@ -154,9 +155,9 @@ class NetworksTest {
         ModelSpec model = ModelSpec.parse(parts[0]);
         OptimizerSpec optimizer = OptimizerSpec.parse(parts[1]);
         DataSet batch = TinyData.batch(IMAGE, 8, 9);
-        MultiLayerNetwork a = Networks.build(model, optimizer, SteerableSchedule.constant(0.01), IMAGE, 42);
-        MultiLayerNetwork b = Networks.build(model, optimizer, SteerableSchedule.constant(0.01), IMAGE, 42);
-        MultiLayerNetwork other = Networks.build(model, optimizer, SteerableSchedule.constant(0.01), IMAGE, 43);
+        MultiLayerNetwork a = Networks.build(model, optimizer, SteerableSchedule.constant(0.01), IMAGE, 42, EngineTuning.defaults());
+        MultiLayerNetwork b = Networks.build(model, optimizer, SteerableSchedule.constant(0.01), IMAGE, 42, EngineTuning.defaults());
+        MultiLayerNetwork other = Networks.build(model, optimizer, SteerableSchedule.constant(0.01), IMAGE, 43, EngineTuning.defaults());
         assertThat(a.params()).isEqualTo(b.params());
         assertThat(a.params()).isNotEqualTo(other.params());
         for (int i = 0; i < 5; i++) {

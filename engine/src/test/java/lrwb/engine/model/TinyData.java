@@ -6,11 +6,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Random;
 
 /** Small reproducible batches for the network tests, independent of ND4J's global RNG. */
-final class TinyData {
+public final class TinyData {
     private TinyData() {
     }
 
-    static DataSet batch(NetworkShape shape, int examples, long seed) {
+    public static DataSet batch(NetworkShape shape, int examples, long seed) {
         Random random = new Random(seed);
         float[][] features = new float[examples][shape.numFeatures()];
         float[][] labels = new float[examples][shape.numClasses()];

@@ -1,5 +1,6 @@
 package lrwb.engine.run;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.cli.Lrwb;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.data.HeaderMode;
@@ -96,7 +97,7 @@ class OutFolderTest {
         Path out = dir.resolve("shared");
         TrainingRequest request = new TrainingRequest(new DataOptions("moons:samples=2000", null, HeaderMode.AUTO, 0.2, null, 1),
                 ModelSpec.mlp(8), OptimizerSpec.parse("sgd"), new ConstantSchedule(0.05), 1000, 32, 1, null);
-        try (RunService runs = new RunService()) {
+        try (EngineContext engine = EngineContext.create(); RunService runs = new RunService(engine)) {
             RunHandle first = runs.startTraining(request, RunTarget.folder(out, true), new RunListener() {
             });
             try {

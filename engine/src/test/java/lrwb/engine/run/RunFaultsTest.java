@@ -1,5 +1,6 @@
 package lrwb.engine.run;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.data.HeaderMode;
 import lrwb.engine.model.ModelSpec;
@@ -76,7 +77,7 @@ class RunFaultsTest {
         }, "rows-watcher");
         RunOutcome outcome;
         long gcBefore = gcMillis();
-        try (RunService runs = new RunService()) {
+        try (EngineContext engine = EngineContext.create(); RunService runs = new RunService(engine)) {
             RunHandle handle = runs.startTraining(request, RunTarget.folder(out, false), new RunListener() {
                 @Override
                 public void onIteration(IterationMetrics m) {

@@ -11,6 +11,8 @@ import lrwb.engine.train.EpochMetrics;
 import lrwb.engine.train.IterationMetrics;
 import lrwb.engine.train.TrainingEvent;
 import lrwb.engine.train.TrainingRequest;
+import lrwb.engine.runtime.EngineContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,11 +32,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The run service: one way to start, steer, record and end both kinds of run. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RunServiceTest {
-    private final RunService service = new RunService();
+    private static final EngineContext ENGINE = EngineContext.create();
+    private final RunService service = new RunService(ENGINE);
 
     @AfterEach
     void close() {
         service.close();
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
     }
 
     private static RangeTestRequest rangeTest(String data, String optimizer, int batch, int iterations) {

@@ -1,5 +1,6 @@
 package lrwb.engine.runtime;
 
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
@@ -32,7 +33,7 @@ class HostCopyTest {
     @Test
     void readsANetworksLiveParameterViews() {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(5), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
-                NetworkShape.tabular(4, 3), 7);
+                NetworkShape.tabular(4, 3), 7, EngineTuning.defaults());
         INDArray w = net.getOutputLayer().getParam("W");
         assertSameValues(w);
         assertSameValues(w.transpose());

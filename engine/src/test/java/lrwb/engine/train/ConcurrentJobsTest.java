@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.FormulaSchedule;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Jobs running at the same time share nothing: each trains exactly as it would alone. */
 class ConcurrentJobsTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
 
     private static final TrainingRequest CYCLIC = Recording.request("moons:samples=600", "mlp:16", "sgd",
             "{\"type\":\"cyclic\",\"baseLr\":0.01,\"maxLr\":0.3,\"stepSizeUp\":6,\"mode\":\"triangular2\"}", 4, 16, 21);
@@ -35,8 +44,8 @@ class ConcurrentJobsTest {
                 }
             }
         };
-        Recording.Started a = Recording.start(CYCLIC, rendezvous);
-        Recording.Started b = Recording.start(COSINE, rendezvous);
+        Recording.Started a = Recording.start(ENGINE, CYCLIC, rendezvous);
+        Recording.Started b = Recording.start(ENGINE, COSINE, rendezvous);
         Recording.Finished together1 = a.join().assertFinished();
         Recording.Finished together2 = b.join().assertFinished();
         assertThat(met.get()).as("both jobs met mid-run").isEqualTo(2);
@@ -45,8 +54,8 @@ class ConcurrentJobsTest {
         assertFollowsOwnSchedule(together1.recording(), CYCLIC);
         assertFollowsOwnSchedule(together2.recording(), COSINE);
 
-        Recording alone1 = Recording.run(CYCLIC).assertFinished().recording();
-        Recording alone2 = Recording.run(COSINE).assertFinished().recording();
+        Recording alone1 = Recording.run(ENGINE, CYCLIC).assertFinished().recording();
+        Recording alone2 = Recording.run(ENGINE, COSINE).assertFinished().recording();
         assertSameRun(together1.recording(), alone1);
         assertSameRun(together2.recording(), alone2);
         // and the two differ from each other, so the comparison is not vacuous

@@ -1,5 +1,8 @@
 package lrwb.engine.train;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
@@ -19,6 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EpochEvaluatorTest {
     private static final NetworkShape SHAPE = NetworkShape.tabular(20, 4);
+    /**
+     * Overlap allowed whatever the machine: on one core the background evaluation takes turns with the test's
+     * thread instead of running beside it, and the rows must be the same.
+     */
+    private static final EngineContext ENGINE = EngineContext.create(EngineTuning.defaults().withOverlapValidation(true));
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
 
     /**
      * In the background, each epoch is evaluated on the parameters it ended with (not those of later updates), the
@@ -27,15 +40,15 @@ class EpochEvaluatorTest {
     @Test
     void backgroundRowsMatchImmediateEvaluationOfTheSameParameters() {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(64, 64), OptimizerSpec.parse("adam"),
-                SteerableSchedule.constant(0.01), SHAPE, 4);
+                SteerableSchedule.constant(0.01), SHAPE, 4, EngineTuning.defaults());
         DataSet train = data(64, 1);
         DataSet validation = data(500, 2);
         assertThat(Evaluation.runsInJava(net, validation)).as("a split only DL4J runs fast").isFalse();
 
         List<EpochMetrics> expected = new ArrayList<>();
         List<EpochMetrics> got = new ArrayList<>();
-        try (EpochEvaluator background = new EpochEvaluator(net, validation, true);
-             EpochEvaluator immediate = new EpochEvaluator(net, validation, false)) {
+        try (EpochEvaluator background = new EpochEvaluator(net, validation, true, ENGINE);
+             EpochEvaluator immediate = new EpochEvaluator(net, validation, false, ENGINE)) {
             assertThat(background.overlapped()).isTrue();
             assertThat(immediate.overlapped()).isFalse();
             for (int epoch = 0; epoch < 4; epoch++) {
@@ -63,12 +76,12 @@ class EpochEvaluatorTest {
     void aCnnIsEvaluatedInTheBackgroundOnACopyOfItsParametersToo() {
         NetworkShape images = NetworkShape.image(1, 8, 8, 3);
         MultiLayerNetwork cnn = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.05),
-                images, 2);
+                images, 2, EngineTuning.defaults());
         Nd4j.getRandom().setSeed(9);
         DataSet train = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 64), Nd4j.eye(3).repeat(0, 6).getRows(range(16)));
         DataSet validation = new DataSet(Nd4j.rand(DataType.FLOAT, 60, 64), Nd4j.eye(3).repeat(0, 20));
-        try (EpochEvaluator background = new EpochEvaluator(cnn, validation, true);
-             EpochEvaluator immediate = new EpochEvaluator(cnn, validation, false)) {
+        try (EpochEvaluator background = new EpochEvaluator(cnn, validation, true, ENGINE);
+             EpochEvaluator immediate = new EpochEvaluator(cnn, validation, false, ENGINE)) {
             assertThat(background.overlapped()).isTrue();
             for (int epoch = 0; epoch < 2; epoch++) {
                 cnn.fit(train);
@@ -93,16 +106,27 @@ class EpochEvaluatorTest {
     @Test
     void smallNetworksAndRunsThatReadTheFiguresAreEvaluatedAtOnce() {
         MultiLayerNetwork small = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
-                SHAPE, 4);
-        try (EpochEvaluator e = new EpochEvaluator(small, data(30, 3), true)) {
+                SHAPE, 4, EngineTuning.defaults());
+        try (EpochEvaluator e = new EpochEvaluator(small, data(30, 3), true, ENGINE)) {
             assertThat(e.overlapped()).isFalse();
             assertThat(e.epochEnded(new EpochMetrics(0, 0.1, 1, 0.5, Double.NaN, Double.NaN, 0), false)).hasSize(1)
                     .allSatisfy(row -> assertThat(row.valLoss()).isFinite());
         }
         MultiLayerNetwork big = Networks.build(ModelSpec.mlp(64, 64), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
-                SHAPE, 4);
-        try (EpochEvaluator e = new EpochEvaluator(big, data(500, 3), false)) {
+                SHAPE, 4, EngineTuning.defaults());
+        try (EpochEvaluator e = new EpochEvaluator(big, data(500, 3), false, ENGINE)) {
             assertThat(e.overlapped()).isFalse();
+        }
+    }
+
+    @Test
+    void aContextWhoseTuningSaysNoEvaluatesAtOnce() {
+        MultiLayerNetwork big = Networks.build(ModelSpec.mlp(64, 64), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                SHAPE, 4, EngineTuning.defaults());
+        try (EngineContext oneCore = EngineContext.create(EngineTuning.defaults().withOverlapValidation(false));
+             EpochEvaluator e = new EpochEvaluator(big, data(500, 3), true, oneCore)) {
+            assertThat(e.overlapped()).isFalse();
+            assertThat(e.epochEnded(new EpochMetrics(0, 0.1, 1, 0.5, Double.NaN, Double.NaN, 0), false)).hasSize(1);
         }
     }
 

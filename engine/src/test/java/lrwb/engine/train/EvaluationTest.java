@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
@@ -24,7 +25,7 @@ class EvaluationTest {
     void matchesTheCrossEntropyAndAccuracyOfTheSoftmaxOutput() {
         NetworkShape shape = NetworkShape.tabular(5, 3);
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(7), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
-                shape, 11);
+                shape, 11, EngineTuning.defaults());
         int n = 5000; // more than one chunk
         INDArray features = Nd4j.rand(DataType.FLOAT, n, 5).subi(0.5).muli(4);
         INDArray labels = Nd4j.create(DataType.FLOAT, n, 3);
@@ -45,7 +46,7 @@ class EvaluationTest {
     void javaForwardPassOfASmallMlpAgreesWithDl4jOutput() {
         NetworkShape shape = NetworkShape.tabular(4, 3);
         for (MultiLayerNetwork net : new MultiLayerNetwork[] {
-                Networks.build(ModelSpec.mlp(16, 5), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1), shape, 2),
+                Networks.build(ModelSpec.mlp(16, 5), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1), shape, 2, EngineTuning.defaults()),
                 Networks.buildWithStockLayers(ModelSpec.mlp(9), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1), shape, 3)}) {
             INDArray features = Nd4j.rand(DataType.FLOAT, 30, 4).subi(0.5).muli(6);
             INDArray labels = Nd4j.create(DataType.FLOAT, 30, 3);
@@ -72,10 +73,10 @@ class EvaluationTest {
     @Test
     void javaForwardPassIsOnlyForSmallMlps() {
         MultiLayerNetwork cnn = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
-                NetworkShape.image(1, 8, 8, 3), 1);
+                NetworkShape.image(1, 8, 8, 3), 1, EngineTuning.defaults());
         assertThat(JavaMlpForward.of(cnn, Long.MAX_VALUE)).isEmpty();
         MultiLayerNetwork mlp = Networks.build(ModelSpec.mlp(16), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
-                NetworkShape.tabular(4, 3), 1);
+                NetworkShape.tabular(4, 3), 1, EngineTuning.defaults());
         assertThat(JavaMlpForward.of(mlp, 4 * 16 + 16 * 3)).isPresent();
         assertThat(JavaMlpForward.of(mlp, 4 * 16 + 16 * 3 - 1)).isEmpty();
     }
@@ -83,7 +84,7 @@ class EvaluationTest {
     @Test
     void anEmptySplitHasNoFigures() {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(3), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
-                NetworkShape.tabular(2, 2), 1);
+                NetworkShape.tabular(2, 2), 1, EngineTuning.defaults());
         Evaluation e = Evaluation.of(net, new DataSet(Nd4j.create(DataType.FLOAT, 0, 2), Nd4j.create(DataType.FLOAT, 0, 2)));
         assertThat(e.loss()).isNaN();
         assertThat(e.accuracy()).isNaN();

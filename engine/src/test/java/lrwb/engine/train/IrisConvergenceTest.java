@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.ScheduleJson;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A sensible optimizer and schedule learn iris to at least 90% validation accuracy in seconds. */
 class IrisConvergenceTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
 
     @ParameterizedTest(name = "{0} with {1}")
     @CsvSource(delimiter = '|', value = {
@@ -20,7 +29,7 @@ class IrisConvergenceTest {
     void irisReachesNinetyPercentValidationAccuracy(String optimizer, String schedule) throws Exception {
         long start = System.nanoTime();
         // 120 training rows in batches of 16: 8 updates an epoch, 240 in all
-        Recording.Finished f = Recording.run(Recording.request("iris", "mlp:16", optimizer, schedule, 30, 16, 42)).assertFinished();
+        Recording.Finished f = Recording.run(ENGINE, Recording.request("iris", "mlp:16", optimizer, schedule, 30, 16, 42)).assertFinished();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Recording r = f.recording();
 

@@ -2,6 +2,8 @@ package lrwb.engine.train;
 
 import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.TestRecorders;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.run.RunInfo;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -18,6 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Pause, resume, cancel and the LR override, called from the test's thread while the job trains on its own. */
 class JobControlsTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
 
     /** Long enough (50 updates an epoch, 200 epochs) that the test always stops it first. */
     private static TrainingRequest longJob(String scheduleJson) {
@@ -30,7 +39,7 @@ class JobControlsTest {
     void pauseHoldsTheJobResumeContinuesCancelEndsItKeepingTheMetrics(@TempDir Path dir) throws Exception {
         TrainingRequest request = longJob("{\"type\":\"constant\",\"lr\":0.05}");
         TrainingListener recorder = TestRecorders.training(dir, request);
-        Recording.Started s = Recording.start(request, recorder);
+        Recording.Started s = Recording.start(ENGINE, request, recorder);
         TrainingJob job = s.job();
         Recording r = s.recording();
 
@@ -78,7 +87,7 @@ class JobControlsTest {
 
     @Test
     void cancelWhilePausedEndsWithoutAnotherUpdate() throws Exception {
-        Recording.Started s = Recording.start(longJob(CYCLIC));
+        Recording.Started s = Recording.start(ENGINE, longJob(CYCLIC));
         s.recording().awaitIterations(5);
         s.job().pause();
         s.recording().awaitEvent(e -> e.kind() == TrainingEvent.Kind.PAUSED, "PAUSED");
@@ -95,7 +104,7 @@ class JobControlsTest {
     void overrideFromAnotherThreadHoldsUntilClearedThenTheScheduleResumes() throws Exception {
         TrainingRequest request = longJob(CYCLIC);
         FormulaSchedule spec = (FormulaSchedule) request.schedule();
-        Recording.Started s = Recording.start(request);
+        Recording.Started s = Recording.start(ENGINE, request);
         Recording r = s.recording();
         double override = 0.0123;
 
@@ -136,7 +145,7 @@ class JobControlsTest {
         String step = "{\"type\":\"step\",\"lr\":0.1,\"stepSize\":15,\"gamma\":0.5}";
         TrainingRequest request = Recording.request("iris", "mlp:8", "sgd", step, 4, 16, 4);
         Recording r = new Recording();
-        TrainingJob job = new TrainingJob(request).addListener(r);
+        TrainingJob job = new TrainingJob(request, ENGINE).addListener(r);
         job.addListener(new TrainingListener() {
             @Override
             public void onIteration(IterationMetrics m) {
@@ -159,7 +168,7 @@ class JobControlsTest {
         assertThat(r.single(TrainingEvent.Kind.LR_OVERRIDE_CLEARED).lr()).isEqualTo(0.05);
 
         String equivalent = "{\"type\":\"piecewise\",\"boundaries\":[9,19,29],\"values\":[0.1,0.5,0.05,0.025]}";
-        Recording reference = Recording.run(request.withSchedule(lrwb.engine.schedule.ScheduleJson.parse(equivalent)))
+        Recording reference = Recording.run(ENGINE, request.withSchedule(lrwb.engine.schedule.ScheduleJson.parse(equivalent)))
                 .assertFinished().recording();
         assertThat(r.lrs()).containsExactly(reference.lrs());
         assertThat(r.lrs()[10]).isEqualTo(0.5);
@@ -167,7 +176,7 @@ class JobControlsTest {
         assertThat(r.losses()).containsExactly(reference.losses());
         assertThat(r.epochsWithoutTime()).isEqualTo(reference.epochsWithoutTime());
 
-        Recording untouched = Recording.run(request).assertFinished().recording();
+        Recording untouched = Recording.run(ENGINE, request).assertFinished().recording();
         assertThat(r.losses()).as("the override changed the training").isNotEqualTo(untouched.losses());
         assertThat(java.util.Arrays.copyOf(r.losses(), 11)).containsExactly(java.util.Arrays.copyOf(untouched.losses(), 11));
     }
@@ -176,7 +185,7 @@ class JobControlsTest {
     void overrideIsRefusedForAnOptimizerWithoutLr() throws Exception {
         TrainingRequest request = Recording.request("iris", "mlp:8", "adadelta", "{\"type\":\"constant\",\"lr\":0.1}", 2, 16, 1);
         Recording r = new Recording();
-        TrainingJob job = new TrainingJob(request).addListener(r);
+        TrainingJob job = new TrainingJob(request, ENGINE).addListener(r);
         // refused before the job starts (nothing to wait for: the request says there is no LR) ...
         assertThatThrownBy(() -> job.overrideLr(0.1)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("adadelta has no learning rate to override");
@@ -193,7 +202,7 @@ class JobControlsTest {
 
     @Test
     void overrideMustBeAPositiveFiniteLr() {
-        TrainingJob job = new TrainingJob(Recording.request("iris", "mlp:8", "sgd", CYCLIC, 1, 16, 1));
+        TrainingJob job = new TrainingJob(Recording.request("iris", "mlp:8", "sgd", CYCLIC, 1, 16, 1), ENGINE);
         for (double bad : new double[] {0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> job.overrideLr(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("override LR must be a finite number > 0").hasMessageContaining("" + bad);

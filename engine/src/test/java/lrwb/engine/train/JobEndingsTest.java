@@ -2,6 +2,8 @@ package lrwb.engine.train;
 
 import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.TestRecorders;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
@@ -19,12 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** How jobs end when training blows up or cannot start, and that one job's failure leaves others alone. */
 class JobEndingsTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
 
     @Test
     void aHugeLrDivergesNamingTheIterationAndKeepsTheMetricsUpToIt(@TempDir Path dir) throws Exception {
         TrainingRequest request = Recording.request("blobs", "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":1e6}", 50, 16, 3);
         TrainingListener recorder = TestRecorders.training(dir, request);
-        Recording.Finished f = Recording.run(request, recorder);
+        Recording.Finished f = Recording.run(ENGINE, request, recorder);
         TrainingEvent end = f.end();
         Recording r = f.recording();
 
@@ -64,7 +73,7 @@ class JobEndingsTest {
         // blobs: 240 training rows, 15 batches of 16: a sane LR for two epochs, then a huge one
         TrainingRequest request = Recording.request("blobs", "mlp:16", "sgd",
                 "{\"type\":\"piecewise\",\"boundaries\":[29],\"values\":[0.05,1e6]}", 50, 16, 3);
-        Recording.Finished f = Recording.run(request, TestRecorders.training(dir, request));
+        Recording.Finished f = Recording.run(ENGINE, request, TestRecorders.training(dir, request));
         TrainingEvent end = f.end();
         Recording r = f.recording();
 
@@ -89,12 +98,12 @@ class JobEndingsTest {
     void aMissingCsvFailsReadablyWhileAnotherJobFinishes(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("nowhere.csv");
         TrainingRequest good = Recording.request("moons:samples=600", "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":0.1}", 6, 16, 1);
-        Recording.Started running = Recording.start(good);
+        Recording.Started running = Recording.start(ENGINE, good);
         running.recording().awaitIterations(1);
 
         TrainingRequest bad = Recording.request("csv:" + missing, "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":0.1}", 3, 16, 1);
         Path runDir = Files.createDirectory(dir.resolve("run"));
-        Recording.Finished failed = Recording.run(bad, TestRecorders.training(runDir, bad));
+        Recording.Finished failed = Recording.run(ENGINE, bad, TestRecorders.training(runDir, bad));
 
         assertThat(failed.end().kind()).isEqualTo(TrainingEvent.Kind.FAILED);
         assertThat(failed.end().message()).contains(missing.toString()).doesNotContain("Exception").doesNotContain("\n");
@@ -114,10 +123,10 @@ class JobEndingsTest {
     @Test
     void aCnnOnTabularDataFailsReadablyWhileAnotherJobFinishes() throws Exception {
         TrainingRequest good = Recording.request("iris", "mlp:8", "adam", "{\"type\":\"constant\",\"lr\":0.01}", 10, 8, 1);
-        Recording.Started running = Recording.start(good);
+        Recording.Started running = Recording.start(ENGINE, good);
         TrainingRequest cnn = new TrainingRequest(DataOptions.of("iris"), ModelSpec.cnn(), OptimizerSpec.parse("sgd"),
                 new ConstantSchedule(0.1), 2, 16, 1, "cnn on iris");
-        Recording.Finished failed = Recording.run(cnn);
+        Recording.Finished failed = Recording.run(ENGINE, cnn);
 
         assertThat(failed.end().kind()).isEqualTo(TrainingEvent.Kind.FAILED);
         assertThat(failed.end().message()).containsIgnoringCase("cnn").contains("iris").doesNotContain("Exception");

@@ -2,6 +2,9 @@ package lrwb.engine.train;
 
 import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.TestRecorders;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.NetworkShape;
@@ -23,6 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never runs out: it needs each epoch's figures first, and keeps the same constant LR).
  */
 class OverlappedValidationTest {
+    /** Overlap allowed whatever the machine (by default it is only with a second core). */
+    private static final EngineContext ENGINE = EngineContext.create(EngineTuning.defaults().withOverlapValidation(true));
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
     private static final String MODEL = "mlp:64,64";
 
     @Test
@@ -33,11 +44,11 @@ class OverlappedValidationTest {
         TrainingListener recorder = TestRecorders.training(dir, overlapped);
         LoadedData data = Datasets.load(overlapped.data());
         MultiLayerNetwork net = Networks.build(overlapped.model(), overlapped.optimizer(), SteerableSchedule.constant(0.01),
-                NetworkShape.of(data), 5);
+                NetworkShape.of(data), 5, EngineTuning.defaults());
         assertThat(Evaluation.runsInJava(net, data.validation())).as("validated in the background").isFalse();
 
-        Recording.Finished a = Recording.run(overlapped, recorder);
-        Recording.Finished b = Recording.run(immediate);
+        Recording.Finished a = Recording.run(ENGINE, overlapped, recorder);
+        Recording.Finished b = Recording.run(ENGINE, immediate);
 
         assertThat(a.end().kind()).isEqualTo(TrainingEvent.Kind.FINISHED);
         assertThat(a.recording().losses()).isEqualTo(b.recording().losses());
@@ -51,7 +62,7 @@ class OverlappedValidationTest {
     void aStoppedRunKeepsTheRowOfItsLastCompletedEpoch(@TempDir Path dir) throws Exception {
         TrainingRequest request = Recording.request("spirals", MODEL, "adam", "{\"type\":\"constant\",\"lr\":0.01}", 50, 32, 5);
         TrainingListener recorder = TestRecorders.training(dir, request);
-        Recording.Started s = Recording.start(request, recorder);
+        Recording.Started s = Recording.start(ENGINE, request, recorder);
         s.recording().awaitIterations(1);
         int stepsPerEpoch = s.recording().plan.stepsPerEpoch();
         s.recording().awaitIterations(2 * stepsPerEpoch + 1); // into the third epoch

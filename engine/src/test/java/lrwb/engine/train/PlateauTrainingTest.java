@@ -2,6 +2,8 @@ package lrwb.engine.train;
 
 import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.TestRecorders;
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.run.RunInfo;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.schedule.PlateauController;
@@ -23,6 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * metric values the run itself observed: same epochs, same LRs, in the events, the epoch rows and every update.
  */
 class PlateauTrainingTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
 
     private static final int EPOCHS = 12;
 
@@ -32,7 +41,7 @@ class PlateauTrainingTest {
                 + "\"threshold\":0.08}";
         TrainingRequest request = Recording.request("moons", "mlp:8", "sgd", json, EPOCHS, 32, 5);
         TrainingListener recorder = TestRecorders.training(dir, request);
-        Recording r = Recording.run(request, recorder).assertFinished().recording();
+        Recording r = Recording.run(ENGINE, request, recorder).assertFinished().recording();
 
         List<Integer> reducedAfter = assertFollowsSimulation(r, (PlateauSchedule) request.schedule(), EpochMetrics::trainLoss);
 
@@ -58,7 +67,7 @@ class PlateauTrainingTest {
         String json = "{\"type\":\"plateau\",\"lr\":0.2,\"monitor\":\"valLoss\",\"factor\":0.5,\"patience\":0,"
                 + "\"threshold\":0.05,\"cooldown\":1,\"minLr\":0.04}";
         TrainingRequest request = Recording.request("moons", "mlp:8", "sgd", json, EPOCHS, 32, 11);
-        Recording r = Recording.run(request).assertFinished().recording();
+        Recording r = Recording.run(ENGINE, request).assertFinished().recording();
         List<Integer> reducedAfter = assertFollowsSimulation(r, (PlateauSchedule) request.schedule(), EpochMetrics::valLoss);
         // 0.2 -> 0.1 -> 0.05 -> 0.04 (the floor), then no more events even if the loss stalls
         assertThat(reducedAfter.size()).isLessThanOrEqualTo(3);
@@ -71,7 +80,7 @@ class PlateauTrainingTest {
         TrainingRequest request = Recording.request("moons", "mlp:8", "sgd", json, EPOCHS, 32, 2);
         PlateauSchedule spec = (PlateauSchedule) request.schedule();
         assertThat(spec.mode()).isEqualTo(PlateauSchedule.Mode.MAX);
-        Recording r = Recording.run(request).assertFinished().recording();
+        Recording r = Recording.run(ENGINE, request).assertFinished().recording();
         assertFollowsSimulation(r, spec, EpochMetrics::valAccuracy);
     }
 

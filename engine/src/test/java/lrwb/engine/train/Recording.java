@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.OptimizerSpec;
@@ -101,9 +102,9 @@ final class Recording implements TrainingListener {
     }
 
     /** Starts a job with a fresh recording attached. */
-    static Started start(TrainingRequest request, TrainingListener... more) {
+    static Started start(EngineContext engine, TrainingRequest request, TrainingListener... more) {
         Recording r = new Recording();
-        TrainingJob job = new TrainingJob(request).addListener(r);
+        TrainingJob job = new TrainingJob(request, engine).addListener(r);
         for (TrainingListener l : more) {
             job.addListener(l);
         }
@@ -112,8 +113,8 @@ final class Recording implements TrainingListener {
     }
 
     /** Runs a job to its end. */
-    static Finished run(TrainingRequest request, TrainingListener... more) throws Exception {
-        return start(request, more).join();
+    static Finished run(EngineContext engine, TrainingRequest request, TrainingListener... more) throws Exception {
+        return start(engine, request, more).join();
     }
 
     record Started(TrainingJob job, Recording recording) {

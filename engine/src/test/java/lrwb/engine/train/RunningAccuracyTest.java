@@ -1,5 +1,6 @@
 package lrwb.engine.train;
 
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.NetworkShape;
@@ -27,7 +28,7 @@ class RunningAccuracyTest {
     void countsThePredictionsOfEachUpdatesOwnForwardPass(String model) {
         NetworkShape shape = model.equals("cnn") ? NetworkShape.image(1, 8, 8, 4) : NetworkShape.tabular(6, 4);
         MultiLayerNetwork net = Networks.build(ModelSpec.parse(model), OptimizerSpec.parse("sgd"),
-                SteerableSchedule.constant(0.3), shape, 3);
+                SteerableSchedule.constant(0.3), shape, 3, EngineTuning.defaults());
         RunningAccuracy accuracy = new RunningAccuracy(net);
         Random random = new Random(5);
         long correct = 0;
@@ -61,7 +62,7 @@ class RunningAccuracyTest {
         assertThat(unreadable.takeEpoch()).isNaN();
 
         MultiLayerNetwork lean = Networks.build(ModelSpec.parse("mlp:8"), OptimizerSpec.parse("sgd"),
-                SteerableSchedule.constant(0.3), shape, 3);
+                SteerableSchedule.constant(0.3), shape, 3, EngineTuning.defaults());
         RunningAccuracy accuracy = new RunningAccuracy(lean);
         accuracy.expect(batch.getLabels());
         lean.fit(batch);

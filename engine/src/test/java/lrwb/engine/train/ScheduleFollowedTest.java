@@ -1,5 +1,8 @@
 package lrwb.engine.train;
 
+import org.junit.jupiter.api.AfterAll;
+import lrwb.engine.runtime.EngineContext;
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.model.NetworkShape;
 
 import lrwb.engine.data.Datasets;
@@ -22,6 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The LR of every update is the schedule's value at that update, in the metrics and in the network. */
 class ScheduleFollowedTest {
+    private static final EngineContext ENGINE = EngineContext.create();
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
 
     private static final String CYCLIC = "{\"type\":\"cyclic\",\"baseLr\":0.01,\"maxLr\":0.2,\"stepSizeUp\":3,\"stepSizeDown\":5}";
 
@@ -29,7 +39,7 @@ class ScheduleFollowedTest {
     void cyclicPerIterationIsTheLrOfEveryIteration() throws Exception {
         TrainingRequest request = Recording.request("iris", "mlp:8", "sgd", CYCLIC, 3, 16, 7);
         FormulaSchedule spec = (FormulaSchedule) request.schedule();
-        Recording r = Recording.run(request).assertFinished().recording();
+        Recording r = Recording.run(ENGINE, request).assertFinished().recording();
 
         TrainingPlan plan = r.plan;
         assertThat(plan.trainSize()).isEqualTo(120);
@@ -63,7 +73,7 @@ class ScheduleFollowedTest {
     void theNetworkUsesTheReportedLr() throws Exception {
         TrainingRequest request = Recording.request("iris", "mlp:8", "sgd", CYCLIC, 2, 16, 7);
         FormulaSchedule spec = (FormulaSchedule) request.schedule();
-        Recording job = Recording.run(request).assertFinished().recording();
+        Recording job = Recording.run(ENGINE, request).assertFinished().recording();
 
         Replay exact = replay(request, spec, 0);
         assertThat(exact.asked).hasSize(16);
@@ -81,7 +91,7 @@ class ScheduleFollowedTest {
     /** The job's training loop by hand, the schedule read {@code lag} updates late. */
     private static Replay replay(TrainingRequest request, FormulaSchedule spec, int lag) {
         LoadedData data = Datasets.load(request.data());
-        ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed());
+        ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed(), ENGINE);
         int stepsPerEpoch = batches.batchesPerPass();
         List<TreeSet<Integer>> asked = new ArrayList<>();
         Dl4jSchedule formula = new Dl4jSchedule(spec, stepsPerEpoch);
@@ -100,7 +110,7 @@ class ScheduleFollowedTest {
             }
         };
         MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), new SteerableSchedule(spy),
-                NetworkShape.of(data), request.seed());
+                NetworkShape.of(data), request.seed(), EngineTuning.defaults());
         List<Double> losses = new ArrayList<>();
         for (int epoch = 0; epoch < request.epochs(); epoch++) {
             for (DataSet batch : batches.pass(epoch)) {
@@ -118,7 +128,7 @@ class ScheduleFollowedTest {
         String json = "{\"type\":\"step\",\"lr\":0.1,\"stepSize\":1,\"gamma\":0.5,\"unit\":\"epoch\"}";
         TrainingRequest request = Recording.request("iris", "mlp:8", "momentum", json, 4, 32, 3);
         FormulaSchedule spec = (FormulaSchedule) request.schedule();
-        Recording r = Recording.run(request).assertFinished().recording();
+        Recording r = Recording.run(ENGINE, request).assertFinished().recording();
 
         int spe = r.plan.stepsPerEpoch();
         assertThat(spe).isEqualTo(4); // ceil(120 / 32): the last batch is smaller, still one step

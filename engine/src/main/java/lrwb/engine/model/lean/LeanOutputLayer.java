@@ -1,4 +1,4 @@
-package lrwb.engine.model;
+package lrwb.engine.model.lean;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,13 +19,21 @@ import java.util.Collection;
  * updater and results as {@link OutputLayer}; configurations holding it are never written as JSON.
  */
 final class LeanOutputLayer extends OutputLayer {
+    /** See {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}: a configuration value, so clones keep it. */
+    private long javaErrorLimit;
+
     /** For Jackson and {@link #clone()}; use {@link #of}. */
     LeanOutputLayer() {
     }
 
-    /** As {@code new OutputLayer.Builder(MCXENT).nOut(nOut).activation(SOFTMAX).weightInit(weightInit).build()}. */
-    static LeanOutputLayer of(int nOut, WeightInit weightInit) {
+    /**
+     * As {@code new OutputLayer.Builder(MCXENT).nOut(nOut).activation(SOFTMAX).weightInit(weightInit).build()}.
+     *
+     * @param javaErrorLimit see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
+     */
+    static LeanOutputLayer of(int nOut, WeightInit weightInit, long javaErrorLimit) {
         LeanOutputLayer layer = new LeanOutputLayer();
+        layer.javaErrorLimit = javaErrorLimit;
         layer.setNOut(nOut);
         layer.setLossFn(new LossMCXENT());
         layer.setActivationFn(Activation.SOFTMAX.getActivationFunction());
@@ -34,11 +42,15 @@ final class LeanOutputLayer extends OutputLayer {
         return layer;
     }
 
+    long javaErrorLimit() {
+        return javaErrorLimit;
+    }
+
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("LeanOutputLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        return LeanLayers.wire(new LeanSoftmaxOutput(conf, networkDataType), conf, trainingListeners, layerIndex, layerParamsView,
+        return LeanLayers.wire(new LeanSoftmaxOutput(conf, networkDataType, javaErrorLimit), conf, trainingListeners, layerIndex, layerParamsView,
                 initializer().init(conf, layerParamsView, initializeParams));
     }
 }

@@ -1,4 +1,4 @@
-package lrwb.engine.model;
+package lrwb.engine.model.lean;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -34,16 +34,18 @@ final class LeanSoftmaxOutput extends OutputLayer {
     private INDArray scoredInput;
     private INDArray scoredLabels;
     private double lossSum = Double.NaN;
-    private PredictionListener predictionListener;
+    private ProbabilityListener predictionListener;
     /**
      * Outputs of up to this many values (batch x classes) get their softmax, error and loss in Java
      * ({@link #errorInJava}); 0 sends every output through ND4J (the tests that compare with DL4J bit for bit).
+     * From the layer's configuration ({@link LeanOutputLayer}), that is from the engine's tuning.
      */
-    static volatile long javaErrorLimit = 4096;
+    private final long javaErrorLimit;
     private boolean gradientsAveraged;
 
-    LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType) {
+    LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType, long javaErrorLimit) {
         super(conf, dataType);
+        this.javaErrorLimit = javaErrorLimit;
     }
 
     @Override
@@ -93,7 +95,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
         IActivation softmax = layerConf().getActivationFn();
         INDArray probabilities = softmax.getActivation(preOutput.dup(), true);
         if (predictionListener != null) {
-            predictionListener.onPredictions(HostCopy.rowMajor(probabilities), (int) probabilities.rows(),
+            predictionListener.onProbabilities(HostCopy.rowMajor(probabilities), (int) probabilities.rows(),
                     (int) probabilities.columns());
         }
         INDArray delta = probabilities.sub(labels2d);
@@ -138,7 +140,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
         }
         lossSum = loss;
         if (predictionListener != null) {
-            predictionListener.onPredictions(p, rows, classes);
+            predictionListener.onProbabilities(p, rows, classes);
         }
         INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {rows, classes}, 'c');
@@ -179,7 +181,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
         return maskArray == null && hasBias() && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null;
     }
 
-    void setPredictionListener(PredictionListener listener) {
+    void setPredictionListener(ProbabilityListener listener) {
         this.predictionListener = listener;
     }
 

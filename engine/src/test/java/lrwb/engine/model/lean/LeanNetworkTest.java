@@ -1,12 +1,16 @@
-package lrwb.engine.model;
+package lrwb.engine.model.lean;
 
+import lrwb.engine.model.TinyData;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.model.OptimizerSpec.Kind;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,19 +32,9 @@ import static org.assertj.core.api.Assertions.within;
 class LeanNetworkTest {
     private static final NetworkShape TABULAR = NetworkShape.tabular(4, 3);
     private static final NetworkShape IMAGE = NetworkShape.image(1, 8, 8, 3);
-    private long javaErrorLimit;
-
     /** The bit-for-bit comparisons run the output layer's ND4J path; the Java one is compared within rounding. */
-    @BeforeEach
-    void nd4jSoftmax() {
-        javaErrorLimit = LeanSoftmaxOutput.javaErrorLimit;
-        LeanSoftmaxOutput.javaErrorLimit = 0;
-    }
-
-    @AfterEach
-    void restore() {
-        LeanSoftmaxOutput.javaErrorLimit = javaErrorLimit;
-    }
+    private static final EngineTuning ND4J_SOFTMAX = EngineTuning.defaults().withJavaErrorLimit(0);
+    private static final EngineTuning JAVA_SOFTMAX = EngineTuning.defaults();
 
     /**
      * Per update, within rounding (with glibc's exp and 3 classes even bit for bit; ND4J sums longer rows in
@@ -52,17 +46,15 @@ class LeanNetworkTest {
         for (NetworkShape shape : List.of(TABULAR, NetworkShape.tabular(12, 10))) {
             ModelSpec model = ModelSpec.parse("mlp:6,5");
             OptimizerSpec optimizer = OptimizerSpec.of(kind);
-            MultiLayerNetwork nd4j = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), shape, 7);
-            MultiLayerNetwork java = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), shape, 7);
+            MultiLayerNetwork nd4j = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), shape, 7, ND4J_SOFTMAX);
+            MultiLayerNetwork java = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), shape, 7, JAVA_SOFTMAX);
             List<float[]> nd4jPredictions = new ArrayList<>();
             List<float[]> javaPredictions = new ArrayList<>();
             Networks.listenToPredictions(nd4j, (p, rows, classes) -> nd4jPredictions.add(p.clone()));
             Networks.listenToPredictions(java, (p, rows, classes) -> javaPredictions.add(p.clone()));
             for (int i = 0; i < 40; i++) {
                 DataSet batch = TinyData.batch(shape, 16, i);
-                LeanSoftmaxOutput.javaErrorLimit = 0;
                 nd4j.fit(batch);
-                LeanSoftmaxOutput.javaErrorLimit = javaErrorLimit;
                 java.fit(batch);
                 assertThat(java.score()).as("score of update %d", i).isCloseTo(nd4j.score(), within(1e-5 * nd4j.score()));
                 float[] a = nd4jPredictions.get(i);
@@ -82,9 +74,8 @@ class LeanNetworkTest {
 
     @Test
     void aDivergingUpdateGivesANonFiniteScoreOnTheJavaPathToo() {
-        LeanSoftmaxOutput.javaErrorLimit = javaErrorLimit;
         MultiLayerNetwork net = Networks.build(ModelSpec.parse("mlp:6"), OptimizerSpec.of(Kind.SGD),
-                SteerableSchedule.constant(1e8), TABULAR, 7);
+                SteerableSchedule.constant(1e8), TABULAR, 7, JAVA_SOFTMAX);
         double score = 0;
         for (int i = 0; i < 20 && Double.isFinite(score); i++) {
             net.fit(TinyData.batch(TABULAR, 16, i));
@@ -104,7 +95,7 @@ class LeanNetworkTest {
         ModelSpec model = ModelSpec.parse("mlp:6,5");
         OptimizerSpec optimizer = OptimizerSpec.of(Kind.ADAM);
         MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.02), TABULAR, 7);
-        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), TABULAR, 7);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), TABULAR, 7, ND4J_SOFTMAX);
         for (int i = 0; i < 25; i++) {
             DataSet batch = TinyData.batch(TABULAR, 12, i);
             stock.fit(batch);
@@ -134,7 +125,7 @@ class LeanNetworkTest {
         ModelSpec model = ModelSpec.parse("mlp:6");
         OptimizerSpec optimizer = OptimizerSpec.of(Kind.SGD);
         MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.1), TABULAR, 3);
-        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.1), TABULAR, 3);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.1), TABULAR, 3, ND4J_SOFTMAX);
         for (int i = 0; i < 5; i++) {
             DataSet batch = TinyData.batch(TABULAR, 16, i);
             INDArray everyExample = org.nd4j.linalg.factory.Nd4j.ones(16, 1); // a labels mask: DL4J's own path
@@ -151,7 +142,7 @@ class LeanNetworkTest {
         ModelSpec model = ModelSpec.parse("mlp:7");
         OptimizerSpec optimizer = OptimizerSpec.of(Kind.NESTEROV);
         MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3);
-        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), TABULAR, 3, ND4J_SOFTMAX);
         DataSet a = TinyData.batch(TABULAR, 8, 1);
         DataSet b = TinyData.batch(TABULAR, 16, 2);
         for (MultiLayerNetwork net : List.of(stock, lean)) {
@@ -170,7 +161,7 @@ class LeanNetworkTest {
         MultiLayerNetwork stock = Networks.buildWithStockLayers(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
                 SteerableSchedule.constant(0.01), TABULAR, 1);
         MultiLayerNetwork lean = Networks.build(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
-                SteerableSchedule.constant(0.01), TABULAR, 1);
+                SteerableSchedule.constant(0.01), TABULAR, 1, ND4J_SOFTMAX);
         for (int i = 0; i < 2; i++) {
             DenseLayer s = (DenseLayer) stock.getLayer(i).conf().getLayer();
             DenseLayer l = (DenseLayer) lean.getLayer(i).conf().getLayer();
@@ -190,12 +181,18 @@ class LeanNetworkTest {
         assertThat(lean.getLayer(0).updaterDivideByMinibatch("W")).as("averaged in the output layer").isFalse();
         assertThat(stock.getLayer(0).updaterDivideByMinibatch("W")).isTrue();
         MultiLayerNetwork cnn = Networks.build(ModelSpec.cnn(), OptimizerSpec.of(Kind.ADAM), SteerableSchedule.constant(0.01),
-                IMAGE, 1);
+                IMAGE, 1, ND4J_SOFTMAX);
         assertThat(cnn.getLayer(cnn.getnLayers() - 2).updaterDivideByMinibatch("W"))
                 .as("a cnn's stock convolutions divide in the updater, so every layer does").isTrue();
         OutputLayer stockOut = (OutputLayer) stock.getLayer(2).conf().getLayer();
         OutputLayer leanOut = (OutputLayer) lean.getLayer(2).conf().getLayer();
         assertThat(leanOut).isInstanceOf(LeanOutputLayer.class);
+        assertThat(((LeanOutputLayer) leanOut).javaErrorLimit()).as("from the tuning").isZero();
+        assertThat(((LeanOutputLayer) lean.getLayerWiseConfigurations().clone().getConf(2).getLayer()).javaErrorLimit())
+                .as("a configuration value: clones keep it").isZero();
+        assertThat(((LeanOutputLayer) Networks.build(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
+                SteerableSchedule.constant(0.01), TABULAR, 1, JAVA_SOFTMAX).getLayer(2).conf().getLayer()).javaErrorLimit())
+                .isEqualTo(EngineTuning.DEFAULT_JAVA_ERROR_LIMIT);
         assertThat(leanOut.getLossFn()).isEqualTo(stockOut.getLossFn());
         assertThat(leanOut.getActivationFn()).isEqualTo(stockOut.getActivationFn());
         assertThat(leanOut.getWeightInitFn()).isEqualTo(stockOut.getWeightInitFn());
@@ -204,7 +201,7 @@ class LeanNetworkTest {
 
     private static void assertSameTraining(ModelSpec model, OptimizerSpec optimizer, NetworkShape shape, int batchSize, int updates) {
         MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
-        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), shape, 7, ND4J_SOFTMAX);
         assertThat(lean.params()).isEqualTo(stock.params());
         List<Double> stockScores = new ArrayList<>();
         List<Double> leanScores = new ArrayList<>();

@@ -1,4 +1,4 @@
-package lrwb.app.training;
+package lrwb.app.text;
 
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CyclicSchedule;

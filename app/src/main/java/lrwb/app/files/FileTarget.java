@@ -1,4 +1,4 @@
-package lrwb.app.designer;
+package lrwb.app.files;
 
 import javafx.stage.FileChooser;
 import javafx.stage.Window;

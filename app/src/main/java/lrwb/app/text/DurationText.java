@@ -1,4 +1,4 @@
-package lrwb.app.training;
+package lrwb.app.text;
 
 import java.util.Locale;
 

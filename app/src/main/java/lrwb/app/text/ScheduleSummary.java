@@ -1,4 +1,4 @@
-package lrwb.app.training;
+package lrwb.app.text;
 
 import lrwb.app.chart.NumberLabels;
 import lrwb.engine.schedule.ConstantSchedule;

@@ -1,4 +1,4 @@
-package lrwb.app.training;
+package lrwb.app.text;
 
 import org.junit.jupiter.api.Test;
 

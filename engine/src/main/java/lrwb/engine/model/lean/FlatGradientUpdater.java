@@ -1,4 +1,4 @@
-package lrwb.engine.model;
+package lrwb.engine.model.lean;
 
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,4 +1,4 @@
-package lrwb.app.designer;
+package lrwb.app.files;
 
 import lrwb.engine.run.AtomicFile;
 import lrwb.engine.run.WorkbenchHome;

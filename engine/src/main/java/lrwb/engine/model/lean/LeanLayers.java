@@ -1,0 +1,135 @@
+package lrwb.engine.model.lean;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Our fast replacements of DL4J internals, and the one way into them: the layer configurations a network is built
+ * from ({@link #dense}, {@link #softmaxOutput}), what a built network needs afterwards ({@link #finish}) and its
+ * class probabilities ({@link #listenToProbabilities}). Everything else in this package is package-private: the
+ * runtime layers ({@link LeanDense}, {@link LeanSoftmaxOutput}) and the updater ({@link FlatGradientUpdater}) are
+ * DL4J subclasses whose behaviour is tested bit for bit (or within float rounding) against DL4J's stock ones.
+ * Only {@code lrwb.engine.model.Networks} uses this class (an ArchUnit rule keeps the app out of the package).
+ */
+public final class LeanLayers {
+    private LeanLayers() {
+    }
+
+    /**
+     * As {@code new DenseLayer.Builder().nOut(nOut).build()}, with a lean runtime layer ({@link LeanDense}).
+     *
+     * @param inputGradientNeeded false for a network's first layer fed the raw features: nothing below it
+     *                            reads the gradient of its input, so the backward pass skips that product
+     */
+    public static DenseLayer dense(int nOut, boolean inputGradientNeeded) {
+        return LeanDenseLayer.of(nOut, inputGradientNeeded);
+    }
+
+    /**
+     * As {@code new OutputLayer.Builder(MCXENT).nOut(nOut).activation(SOFTMAX).weightInit(weightInit).build()}, with
+     * a lean runtime layer ({@link LeanSoftmaxOutput}).
+     *
+     * @param javaErrorLimit outputs of up to this many values get their softmax, error and loss in Java; 0 for none
+     *                       (see {@code EngineTuning#javaErrorLimit})
+     */
+    public static OutputLayer softmaxOutput(int nOut, WeightInit weightInit, long javaErrorLimit) {
+        return LeanOutputLayer.of(nOut, weightInit, javaErrorLimit);
+    }
+
+    /**
+     * After {@code net.init()} for a network built from these layers: when every layer is lean (an mlp) the output
+     * layer averages the gradients for all of them; the updater is handed the network's own gradient array
+     * ({@link FlatGradientUpdater}).
+     */
+    public static void finish(MultiLayerNetwork net) {
+        averageGradientsInTheOutputLayer(net);
+        FlatGradientUpdater.install(net);
+    }
+
+    private static void averageGradientsInTheOutputLayer(MultiLayerNetwork net) {
+        if (!net.conf().isMiniBatch()) {
+            return; // nothing is averaged at all
+        }
+        Layer[] layers = net.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            boolean lean = i == layers.length - 1 ? layers[i] instanceof LeanSoftmaxOutput : layers[i] instanceof LeanDense;
+            if (!lean) {
+                return;
+            }
+        }
+        for (int i = 0; i < layers.length - 1; i++) {
+            ((LeanDense) layers[i]).averageGradients();
+        }
+        ((LeanSoftmaxOutput) layers[layers.length - 1]).averageGradients();
+    }
+
+    /**
+     * Has {@code listener} told the class probabilities of every update of {@code net}, replacing any listener
+     * before it.
+     *
+     * @return false, and nothing changes, if {@code net}'s output layer is not {@link #softmaxOutput}'s
+     */
+    public static boolean listenToProbabilities(MultiLayerNetwork net, ProbabilityListener listener) {
+        if (net.getOutputLayer() instanceof LeanSoftmaxOutput output) {
+            output.setPredictionListener(listener);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Sets what DL4J's layer builders leave unset (their no-argument constructors set zeros instead), so that the
+     * network's defaults fill it in exactly as for a layer made by a builder.
+     */
+    static void leaveToNetworkDefaults(BaseLayer layer) {
+        layer.setBiasInit(Double.NaN);
+        layer.setGainInit(Double.NaN);
+        layer.setGradientNormalizationThreshold(Double.NaN);
+        layer.setRegularization(new ArrayList<>());
+        layer.setRegularizationBias(new ArrayList<>());
+    }
+
+    /** What DL4J's own {@code instantiate} does with a new runtime layer, for ours. */
+    static Layer wire(org.deeplearning4j.nn.layers.BaseLayer<?> layer, NeuralNetConfiguration conf,
+                      Collection<TrainingListener> listeners, int index, INDArray paramsView, Map<String, INDArray> params) {
+        layer.setListeners(listeners);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
+    }
+
+    /**
+     * {@code x·W + b} as DL4J's BaseLayer computes it, with ND4J's bias-add operation in place of the row-vector
+     * broadcast: the same additions (so the same values, bit for bit) at half the fixed cost, some 10 µs per layer
+     * and pass. Null when {@code input} is not a {@code [batch, inputs]} matrix.
+     */
+    static INDArray preActivation(INDArray input, DataType dataType, INDArray weights, INDArray bias,
+                                  LayerWorkspaceMgr workspaceMgr) {
+        if (input == null || input.rank() != 2 || input.columns() != weights.rows()) {
+            return null; // not a batch this layer reads: DL4J's path says what is wrong
+        }
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
+                new long[] {input.size(0), weights.size(1)});
+        input.castTo(dataType).castTo(z.dataType()).mmuli(weights, z);
+        Nd4j.exec(new BiasAdd(z, bias, z, false));
+        return z;
+    }
+}

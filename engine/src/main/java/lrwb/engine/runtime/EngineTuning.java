@@ -1,0 +1,48 @@
+package lrwb.engine.runtime;
+
+/**
+ * The engine's tuning values: choices that change how fast the engine runs, never what it computes beyond float
+ * rounding. Immutable; an {@link EngineContext} carries one to everything it runs, so a test that wants another
+ * value makes a context (or a network) with it instead of changing a value every other run would see.
+ *
+ * @param javaErrorLimit    outputs of up to this many values (batch x classes) get their softmax, error and loss in
+ *                          Java instead of ND4J's operations (cheaper for small outputs); 0 sends every output
+ *                          through ND4J, as DL4J computes it bit for bit. {@code >= 0}
+ * @param overlapValidation whether an epoch's validation may run in the background while the next epoch trains
+ *                          (for the networks where that pays, see {@code EpochEvaluator}); worth it with a second
+ *                          core, and still correct (only not faster) without one
+ * @param warmUp            whether {@code EngineStartup} warms DL4J up after loading ND4J
+ */
+public record EngineTuning(long javaErrorLimit, boolean overlapValidation, boolean warmUp) {
+    /** The default of {@link #javaErrorLimit}: a 16 x 3 batch's softmax alone costs some 60 µs in ND4J. */
+    public static final long DEFAULT_JAVA_ERROR_LIMIT = 4096;
+    /** {@code -Dlrwb.engine.warmUp=false} turns {@link #warmUp} off by default (the start-up benchmark). */
+    public static final String WARM_UP_PROPERTY = "lrwb.engine.warmUp";
+
+    public EngineTuning {
+        if (javaErrorLimit < 0) {
+            throw new IllegalArgumentException("javaErrorLimit must be >= 0, got " + javaErrorLimit);
+        }
+    }
+
+    /**
+     * The values for this machine and process: overlapped validation when there is more than one core, the warm-up
+     * unless {@value #WARM_UP_PROPERTY} is {@code false}. Read once, when called.
+     */
+    public static EngineTuning defaults() {
+        return new EngineTuning(DEFAULT_JAVA_ERROR_LIMIT, Runtime.getRuntime().availableProcessors() > 1,
+                !"false".equals(System.getProperty(WARM_UP_PROPERTY)));
+    }
+
+    public EngineTuning withJavaErrorLimit(long limit) {
+        return new EngineTuning(limit, overlapValidation, warmUp);
+    }
+
+    public EngineTuning withOverlapValidation(boolean overlap) {
+        return new EngineTuning(javaErrorLimit, overlap, warmUp);
+    }
+
+    public EngineTuning withWarmUp(boolean warm) {
+        return new EngineTuning(javaErrorLimit, overlapValidation, warm);
+    }
+}
