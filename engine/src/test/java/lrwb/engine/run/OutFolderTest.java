@@ -110,6 +110,15 @@ class OutFolderTest {
                     });
                 }
                 assertThat(RunInfo.read(out).status()).isEqualTo(RunStatus.RUNNING);
+                // those refusals kept the folder's OS lock: another process is still refused (closing any channel
+                // of this process on run.lock would have let go of it)
+                try (ChildLrwb other = ChildLrwb.start(dir, "other", with(TRAIN, "--out", out.toString(), "--overwrite"))) {
+                    assertThat(other.awaitExit(30)).as(other.stderr()).isEqualTo(2);
+                    assertThat(other.stderr().lines().toList()).containsExactly("lrwb train: --out " + out
+                            + " is being written by process " + ProcessHandle.current().pid()
+                            + ": choose another folder, or wait until it ends");
+                }
+                assertThat(RunInfo.read(out).status()).isEqualTo(RunStatus.RUNNING);
             } finally {
                 first.cancel();
             }
