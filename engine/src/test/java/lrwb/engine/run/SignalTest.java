@@ -44,7 +44,7 @@ class SignalTest {
             assertThat(err.lines().toList()).as("stderr").singleElement().asString()
                     .startsWith("lrwb find: stopped by a signal; ");
             String stdout = child.stdout();
-            assertThat(stdout).contains("of 100000 iterations (stopped by the user)");
+            assertThat(stdout).contains("of 100000 iterations (cancelled)");
             assertThat(stdout).containsAnyOf("steepest ", "no suggestions: ");
         }
         RunInfo info = RunInfo.read(out);
@@ -74,12 +74,12 @@ class SignalTest {
             String err = child.stderr();
             assertThat(code).as("exit after SIGTERM; stderr: %s", err).isEqualTo(130);
             assertThat(err.lines().toList()).as("stderr").singleElement().asString()
-                    .startsWith("lrwb train: stopped by the user at iteration ");
+                    .startsWith("lrwb train: cancelled at iteration ");
         }
         RunInfo info = RunInfo.read(out);
         assertThat(info.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(info.endedAt()).isNotNull();
-        long stoppedAt = Long.parseLong(info.message().replaceAll("^stopped by the user at iteration (\\d+).*$", "$1"));
+        long stoppedAt = Long.parseLong(info.message().replaceAll("^cancelled at iteration (\\d+).*$", "$1"));
         assertThat(out.resolve(RunFiles.LOCK)).doesNotExist();
         List<String[]> iterations = completeCsv(out.resolve(RunFiles.ITERATIONS), RunFiles.ITERATIONS_HEADER, 4);
         assertThat(iterations).as("every update before the stop").hasSize((int) stoppedAt);
