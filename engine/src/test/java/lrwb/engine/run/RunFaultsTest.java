@@ -167,7 +167,7 @@ class RunFaultsTest {
         try {
             for (int k = 0; k < kills; k++) {
                 delays[k] = random.nextInt(3000);
-                children.add(ChildLrwb.start(dir, "kill-" + k, train(runs.resolve("kill-" + k), 4)));
+                children.add(ChildLrwb.start(dir, "kill-" + k, train(runs.resolve("kill-" + k), 1000))); // never done before its kill
             }
             int left = kills;
             while (left > 0) {
