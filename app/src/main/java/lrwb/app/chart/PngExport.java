@@ -7,12 +7,13 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.awt.image.BufferedImage;
+import java.util.List;
 
-/** Writes what a node shows to a PNG file. FX thread (snapshots need it). */
+/**
+ * What a node shows, as an image for a PNG file. FX thread (snapshots need it); the file is written elsewhere,
+ * off the FX thread ({@code files.PngFile}).
+ */
 public final class PngExport {
     private PngExport() {
     }
@@ -20,31 +21,25 @@ public final class PngExport {
     /**
      * @param scale pixel density, e.g. 2 for an image that stays sharp on slides and high-DPI screens
      */
-    public static void write(Node node, Path file, double scale) throws IOException {
+    public static BufferedImage snapshot(Node node, double scale) {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.WHITE);
         params.setTransform(Transform.scale(scale, scale));
         WritableImage image = node.snapshot(params, null);
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        return SwingFXUtils.fromFXImage(image, null);
     }
 
     /**
-     * An image of charts as a reader should see them: pending curve changes drawn, hover read-outs hidden, at
-     * twice the screen's pixel density.
+     * Charts as a reader should see them: pending curve changes drawn, hover read-outs hidden, at twice the
+     * screen's pixel density.
      *
      * @param node the node holding the charts (with their legends)
      */
-    public static void writeCharts(Node node, java.util.List<CurveChart> charts, Path file) throws IOException {
+    public static BufferedImage snapshotCharts(Node node, List<CurveChart> charts) {
         for (CurveChart c : charts) {
             c.flush();
             c.crosshair().hide();
         }
-        write(node, file, 2);
+        return snapshot(node, 2);
     }
 }

@@ -36,7 +36,6 @@ import lrwb.engine.schedule.Unit;
 import lrwb.engine.train.TrainingRequest;
 import org.controlsfx.control.SegmentedButton;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -384,12 +383,7 @@ public final class DesignerView {
         }
         chart.flush();
         chart.chart().crosshair().hide();
-        try {
-            PngExport.write(chart.node(), file, 2);
-            vm.reportExport(file, null);
-        } catch (IOException e) {
-            vm.reportExport(file, e);
-        }
+        vm.exportPng(PngExport.snapshot(chart.node(), 2), file);
     }
 
     private void exportCsv() {

@@ -1,5 +1,6 @@
 package lrwb.app.designer;
 
+import lrwb.app.files.PngFile;
 import lrwb.app.files.ScheduleLibrary;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.beans.binding.Bindings;
@@ -27,6 +28,7 @@ import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.Unit;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -458,7 +460,12 @@ public final class DesignerViewModel {
         return library.home().root().resolve("exports").resolve("schedules-" + stamp + "." + extension);
     }
 
-    /** For the view, which writes the image: records the outcome of a PNG export. */
+    /** Writes a chart image taken on the FX thread to {@code file}, off the FX thread, and says how it went. */
+    public CompletableFuture<Void> exportPng(BufferedImage image, Path file) {
+        return PngFile.write(executor, image, file).thenAccept(failure -> reportExport(file, failure));
+    }
+
+    /** How a PNG export went: records the outcome of a PNG export. */
     public void reportExport(Path file, IOException failure) {
         notice.set(failure == null ? Notice.info("Exported chart to " + file)
                 : Notice.error("Chart not written to " + file + ": " + failure.getMessage()));

@@ -369,12 +369,9 @@ public final class FinderView {
         if (file == null) {
             return;
         }
-        try {
-            PngExport.writeCharts(chart.lossChart().node(), java.util.List.of(chart.lossChart()), file);
-            say("Saved " + file.getFileName() + ".");
-        } catch (Exception e) {
-            say("Cannot save the image: " + e.getMessage());
-        }
+        vm.exportPng(PngExport.snapshotCharts(chart.lossChart().node(), java.util.List.of(chart.lossChart())), file)
+                .thenAccept(failure -> say(failure == null ? "Saved " + file.getFileName() + "."
+                        : "Cannot save the image: " + failure.getMessage()));
     }
 
     void exportCsv() {

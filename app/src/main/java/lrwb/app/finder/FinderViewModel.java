@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import lrwb.app.files.PngFile;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;
@@ -471,6 +472,15 @@ public final class FinderViewModel {
     public boolean openInDesigner(Optional<? extends ScheduleSpec> schedule) {
         schedule.ifPresent(designerSink);
         return schedule.isPresent();
+    }
+
+    /**
+     * Writes a chart image taken on the FX thread to {@code file}, off the FX thread.
+     *
+     * @return completes on the FX thread with null once written, or with why it could not be written
+     */
+    public CompletableFuture<java.io.IOException> exportPng(java.awt.image.BufferedImage image, Path file) {
+        return PngFile.write(executor, image, file);
     }
 
     /**

@@ -36,7 +36,6 @@ import lrwb.app.files.FileTarget;
 import lrwb.app.text.DurationText;
 import lrwb.engine.run.RunStatus;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -310,12 +309,7 @@ public final class RunsView {
         if (file == null) {
             return;
         }
-        try {
-            PngExport.writeCharts(charts.node(), charts.charts(), file);
-            vm.reportExport(file, null);
-        } catch (IOException e) {
-            vm.reportExport(file, e);
-        }
+        vm.exportPng(PngExport.snapshotCharts(charts.node(), charts.charts()), file);
     }
 
     private Window window() {

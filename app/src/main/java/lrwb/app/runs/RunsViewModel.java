@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
+import lrwb.app.files.PngFile;
 import lrwb.app.chart.CurveColors;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.run.RunCatalog;
@@ -21,6 +22,7 @@ import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -399,7 +401,12 @@ public final class RunsViewModel {
         return home.root().resolve("exports").resolve(what + "-" + stamp + "." + extension);
     }
 
-    /** For the view, which writes the image. */
+    /** Writes a chart image taken on the FX thread to {@code file}, off the FX thread, and says how it went. */
+    public CompletableFuture<Void> exportPng(BufferedImage image, Path file) {
+        return PngFile.write(executor, image, file).thenAccept(failure -> reportExport(file, failure));
+    }
+
+    /** How a PNG export went. */
     public void reportExport(Path file, IOException failure) {
         say(failure == null ? "Exported the comparison charts to " + file : "Charts not written to " + file + ": " + failure.getMessage(),
                 failure != null);

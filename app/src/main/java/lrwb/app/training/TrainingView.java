@@ -33,7 +33,6 @@ import lrwb.app.form.RunSetupForm;
 import lrwb.engine.schedule.PlateauSchedule;
 import org.controlsfx.control.SegmentedButton;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -370,12 +369,7 @@ public final class TrainingView {
         if (file == null) {
             return;
         }
-        try {
-            PngExport.writeCharts(charts.node(), charts.charts(), file);
-            vm.reportExport(file, null);
-        } catch (IOException e) {
-            vm.reportExport(file, e);
-        }
+        vm.exportPng(PngExport.snapshotCharts(charts.node(), charts.charts()), file);
     }
 
     private Window window() {

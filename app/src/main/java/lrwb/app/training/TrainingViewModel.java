@@ -1,5 +1,6 @@
 package lrwb.app.training;
 
+import lrwb.app.files.PngFile;
 import lrwb.app.text.ScheduleSummary;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +37,7 @@ import lrwb.engine.train.TrainingPlan;
 import lrwb.engine.run.TrainingRecord;
 import lrwb.engine.train.TrainingRequest;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -523,7 +525,12 @@ public final class TrainingViewModel {
         return home.root().resolve("exports").resolve("training-" + stamp + "." + extension);
     }
 
-    /** For the view, which writes the image: reports the outcome of a PNG export. */
+    /** Writes a chart image taken on the FX thread to {@code file}, off the FX thread, and says how it went. */
+    public CompletableFuture<Void> exportPng(BufferedImage image, Path file) {
+        return PngFile.write(executor, image, file).thenAccept(failure -> reportExport(file, failure));
+    }
+
+    /** How a PNG export went: reports the outcome of a PNG export. */
     public void reportExport(Path file, IOException failure) {
         say(failure == null ? "Exported the charts to " + file : "Charts not written to " + file + ": " + failure.getMessage(),
                 failure != null);

@@ -8,6 +8,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lrwb.app.chart.PngExport;
+import lrwb.app.files.PngFile;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class SequentialPartsViewTest {
         Files.createDirectories(png.getParent());
         robot.interact(() -> {
             try {
-                PngExport.write(scene.getRoot(), png, 1);
+                PngFile.write(PngExport.snapshot(scene.getRoot(), 1), png);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -128,7 +129,7 @@ class SequentialPartsViewTest {
         settle(robot);
         robot.interact(() -> {
             try {
-                PngExport.write(scene.getRoot(), png.resolveSibling("designer-3-parts-bottom.png"), 1);
+                PngFile.write(PngExport.snapshot(scene.getRoot(), 1), png.resolveSibling("designer-3-parts-bottom.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -119,6 +119,8 @@ class FinderViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#finder-notice").queryLabeled().getText()
                 .equals("Saved lr-finder.csv."));
         robot.clickOn("#finder-export-png");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#finder-notice").queryLabeled().getText()
+                .equals("Saved lr-finder.png."));
         Path csv = home.resolve("exports/lr-finder.csv");
         Path png = home.resolve("exports/lr-finder.png");
         assertThat(Files.readAllLines(csv)).hasSize(31).first().isEqualTo("iteration,lr,loss,smoothed_loss");

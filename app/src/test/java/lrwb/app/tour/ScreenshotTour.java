@@ -5,6 +5,7 @@ import lrwb.engine.runtime.EngineContext;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lrwb.app.chart.PngExport;
+import lrwb.app.files.PngFile;
 import lrwb.app.shell.MainWindow;
 import lrwb.engine.run.WorkbenchHome;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class ScreenshotTour {
         robot.interact(() -> {
             try {
                 Scene scene = window.root().getScene();
-                PngExport.write(scene.getRoot(), out.resolve(name + ".png"), 1);
+                PngFile.write(PngExport.snapshot(scene.getRoot(), 1), out.resolve(name + ".png"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
