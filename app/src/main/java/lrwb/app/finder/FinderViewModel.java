@@ -98,7 +98,8 @@ public final class FinderViewModel {
     private record Finished(FinderRun run, RangeTestResult result) {
     }
 
-    private record Failed(FinderRun run, String message, RunRefusedException.Field field) {
+    /** @param recorded whether the test ran (and has a record with its points) before it failed */
+    private record Failed(FinderRun run, String message, RunRefusedException.Field field, boolean recorded) {
     }
 
     private record Point(FinderRun run, RangePoint point) {
@@ -290,18 +291,17 @@ public final class FinderViewModel {
 
                 @Override
                 public void onEnded(RunOutcome outcome) {
-                    handle = null;
                     frames.offer(outcome.rangeTest() != null ? new Finished(run, outcome.rangeTest())
-                            : new Failed(run, outcome.message(), RunRefusedException.Field.OTHER));
+                            : new Failed(run, outcome.message(), RunRefusedException.Field.OTHER, true));
                 }
             });
         } catch (RunRefusedException e) {
-            frames.offer(new Failed(run, e.getMessage(), e.field()));
+            frames.offer(new Failed(run, e.getMessage(), e.field(), false));
             ended.complete(null);
             return;
         } catch (Throwable e) {
             frames.offer(new Failed(run, "could not start: " + (e.getMessage() == null ? e : e.getMessage()),
-                    RunRefusedException.Field.OTHER));
+                    RunRefusedException.Field.OTHER, false));
             ended.complete(null);
             return;
         }
@@ -364,11 +364,16 @@ public final class FinderViewModel {
     }
 
     private void fail(Failed f) {
+        running.set(false);
+        if (f.recorded()) { // its points stay on the chart, as its record stays on disk
+            frames.stop();
+            status.set("Failed: " + f.message() + ". What it recorded is kept.");
+            return;
+        }
         runs.remove(f.run());
         if (current.get() == f.run()) {
             current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
         }
-        running.set(false);
         frames.stop();
         progress.set(0);
         switch (f.field()) {

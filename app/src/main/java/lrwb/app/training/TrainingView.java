@@ -221,8 +221,8 @@ public final class TrainingView {
                 selectedState));
         resume.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() && selectedState.getValue() == RunState.PAUSED),
                 selectedState));
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() || selectedState.getValue() == RunState.QUEUED),
-                selectedState));
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() || selectedState.getValue() == RunState.QUEUED
+                || selectedState.getValue() == RunState.LOADING), selectedState));
         stopAll.disableProperty().bind(vm.anyLiveProperty().not());
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedState.getValue() == null
                 || !(selectedState.getValue().hasEnded()), selectedState));

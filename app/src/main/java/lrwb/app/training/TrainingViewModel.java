@@ -84,7 +84,8 @@ public final class TrainingViewModel {
     private int nextNumber = 1;
 
     /** Messages from the jobs' threads, handed over per frame. */
-    private record Started(TrainingRun run, TrainingPlan plan) {
+    /** Carries the handle too: the controls work from the first update, whichever message comes first. */
+    private record Started(TrainingRun run, TrainingPlan plan, RunHandle handle) {
     }
 
     private record Iteration(TrainingRun run, IterationMetrics metrics) {
@@ -276,8 +277,10 @@ public final class TrainingViewModel {
                 frames.offer(new Launched(run, handle));
             } catch (RunRefusedException e) {
                 frames.offer(new NotLaunched(run, e.getMessage()));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 frames.offer(new NotLaunched(run, "cannot write the run record under " + runsDir + ": " + e.getMessage()));
+            } catch (Throwable e) { // whatever it is, the run must leave the queue, or the queue stays stuck
+                frames.offer(new NotLaunched(run, e.getMessage() == null ? e.toString() : e.getMessage()));
             }
         });
     }
@@ -288,7 +291,7 @@ public final class TrainingViewModel {
             @Override
             public void onStarted(RunStart start) {
                 frames.offer(new Started(run, new TrainingPlan(start.datasetName(), start.trainSize(), start.validationSize(),
-                        start.stepsPerEpoch(), start.plannedEpochs())));
+                        start.stepsPerEpoch(), start.plannedEpochs()), start.handle()));
             }
 
             @Override
@@ -322,6 +325,9 @@ public final class TrainingViewModel {
                 e.run().add(e.metrics());
                 touched.add(e.run());
             } else if (m instanceof Started s) {
+                if (s.handle() != null) {
+                    s.run().launched(s.handle());
+                }
                 s.run().started(s.plan());
                 touched.add(s.run());
             } else if (m instanceof Launched l) {
@@ -398,9 +404,8 @@ public final class TrainingViewModel {
             say("Took " + run.title() + " out of the queue.", false);
             return;
         }
-        RunHandle job = liveJob();
-        if (job != null) {
-            job.cancel();
+        if (run.isActive()) {
+            run.cancel(); // also while its data loads: it is cancelled as soon as it has started
             say("Stopping " + run.title() + "; what it recorded is kept.", false);
         }
     }

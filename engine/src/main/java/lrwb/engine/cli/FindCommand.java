@@ -5,7 +5,6 @@ import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.finder.SweepMode;
-import lrwb.engine.run.RunHandle;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunOutcome;
 import lrwb.engine.run.RunRefusedException;
@@ -80,21 +79,17 @@ final class FindCommand implements Callable<Integer> {
     }
 
     private int run(RunService runs, RangeTestRequest request, PrintWriter err, ProgressBar progress) throws IOException {
-        RunHandle handle;
+        RunOutcome outcome;
         try {
-            handle = runs.startRangeTest(request, output.target(), new RunListener() {
+            outcome = TerminalRun.run(() -> runs.startRangeTest(request, output.target(), new RunListener() {
                 @Override
                 public void onRangePoint(RangePoint p) {
                     progress.update(p.iteration() + 1, request.config().iterations(),
                             String.format(Locale.ROOT, "lr %.3g  loss %.4g", p.lr(), p.smoothed()));
                 }
-            });
+            }));
         } catch (RunRefusedException e) {
             throw TerminalRun.refused(e);
-        }
-        RunOutcome outcome;
-        try {
-            outcome = TerminalRun.await(handle);
         } finally {
             progress.finish();
         }
@@ -106,7 +101,7 @@ final class FindCommand implements Callable<Integer> {
         stdout.println(describe(outcome.rangeTest()));
         stdout.flush();
         if (outcome.status() == RunStatus.CANCELLED) {
-            err.println("lrwb find: stopped by a signal; " + handle.folder() + " holds what was recorded");
+            err.println("lrwb find: cancelled; " + outcome.folder() + " holds what was recorded");
         }
         return TerminalRun.exitCode(outcome, true);
     }

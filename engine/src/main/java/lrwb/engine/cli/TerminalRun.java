@@ -6,8 +6,11 @@ import lrwb.engine.run.RunStatus;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A run of find or train in a terminal: Ctrl-C (SIGINT) and SIGTERM cancel it, the command waits until its record
@@ -22,10 +25,19 @@ final class TerminalRun {
     private TerminalRun() {
     }
 
-    /** Waits for the run's outcome, cancelling it on the first INT or TERM. */
-    static RunOutcome await(RunHandle handle) {
+    /** Starts a run; throws what the service throws, refusals included. */
+    interface Start {
+        RunHandle start() throws IOException;
+    }
+
+    /**
+     * Starts the run and waits for its outcome, cancelling it on the first INT or TERM — also one that comes while
+     * the data loads: the run is then cancelled as soon as it exists, so its record is complete either way.
+     */
+    static RunOutcome run(Start start) throws IOException {
         List<Runnable> restore = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean signalled = new AtomicBoolean();
+        AtomicReference<RunHandle> live = new AtomicReference<>();
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
@@ -33,7 +45,10 @@ final class TerminalRun {
                     if (signalled.getAndSet(true)) {
                         Runtime.getRuntime().halt(EXIT_INTERRUPTED);
                     }
-                    handle.cancel();
+                    RunHandle handle = live.get();
+                    if (handle != null) {
+                        handle.cancel();
+                    }
                 });
                 restore.add(() -> Signal.handle(signal, previous));
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -41,6 +56,11 @@ final class TerminalRun {
             }
         }
         try {
+            RunHandle handle = start.start();
+            live.set(handle);
+            if (signalled.get()) {
+                handle.cancel(); // the signal came while the run was being prepared
+            }
             return handle.await();
         } finally {
             restore.forEach(Runnable::run);

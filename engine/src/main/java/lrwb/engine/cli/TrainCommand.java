@@ -1,7 +1,6 @@
 package lrwb.engine.cli;
 
 import lrwb.engine.run.RunFiles;
-import lrwb.engine.run.RunHandle;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunOutcome;
 import lrwb.engine.run.RunRefusedException;
@@ -76,9 +75,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         ProgressBar progress = new ProgressBar(err);
-        RunHandle handle;
+        RunOutcome outcome;
         try {
-            handle = runs.startTraining(request, output.target(), new RunListener() {
+            outcome = TerminalRun.run(() -> runs.startTraining(request, output.target(), new RunListener() {
                 private long total;
 
                 @Override
@@ -106,18 +105,14 @@ final class TrainCommand implements Callable<Integer> {
                         stdout.println("plateau: " + e.message());
                     }
                 }
-            });
+            }));
         } catch (RunRefusedException e) {
             throw TerminalRun.refused(e);
-        }
-        RunOutcome outcome;
-        try {
-            outcome = TerminalRun.await(handle);
         } finally {
             progress.finish();
         }
         if (outcome.status() == RunStatus.FINISHED) {
-            stdout.println("finished: " + handle.folder().resolve(RunFiles.EPOCHS));
+            stdout.println("finished: " + outcome.folder().resolve(RunFiles.EPOCHS));
             stdout.flush();
         } else if (outcome.status() == RunStatus.CANCELLED) {
             err.println("lrwb train: " + outcome.message());

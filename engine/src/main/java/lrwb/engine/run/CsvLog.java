@@ -64,7 +64,8 @@ final class CsvLog implements Closeable {
     synchronized void append(Object... values) throws IOException {
         hold(values);
         long now = System.nanoTime();
-        if (now - heldSince >= DUE_MILLIS * 1_000_000 || now - lastFlush >= FLUSH_MILLIS * 1_000_000) {
+        // also before the writer's buffer would spill a half row to the disk on its own
+        if (held >= HOLD_LIMIT_CHARS || now - heldSince >= DUE_MILLIS * 1_000_000 || now - lastFlush >= FLUSH_MILLIS * 1_000_000) {
             flush();
         }
     }

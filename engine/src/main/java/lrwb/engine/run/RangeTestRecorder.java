@@ -66,6 +66,9 @@ final class RangeTestRecorder implements RangeTestListener, DueFlush {
     /** The test ended with a result: range.csv closed, suggestions.json written, run.json final. */
     synchronized RunStatus finish(RangeTestResult result) throws IOException {
         RunStatus status = result.cancelled() ? RunStatus.CANCELLED : result.diverged() ? RunStatus.DIVERGED : RunStatus.FINISHED;
+        if (writeFailed) { // the flusher met a full disk after the last point: the test fails with that
+            throw writeError != null ? writeError : new IOException("a write of " + RunFiles.RANGE + " failed");
+        }
         try {
             range.close();
         } catch (IOException e) {

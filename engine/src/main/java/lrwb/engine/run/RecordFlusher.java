@@ -35,7 +35,11 @@ final class RecordFlusher implements AutoCloseable {
 
     private void flushAll() {
         for (DueFlush r : open) {
-            r.flushIfDue(); // never throws: a failure is kept for the job's own thread to report
+            try {
+                r.flushIfDue(); // an I/O failure is kept for the job's own thread to report
+            } catch (Throwable e) {
+                // anything else must not end the schedule: every other run would go unflushed from then on
+            }
         }
     }
 

@@ -44,7 +44,16 @@ final class RunFolderLock implements AutoCloseable {
         Path key = claimInProcess(dir);
         Path file = dir.resolve(RunFiles.LOCK);
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new RunRefusedException(RunRefusedException.Field.OUT, "out " + dir + ": permission denied (its "
+                        + RunFiles.LOCK + " cannot be written)");
+            } catch (java.nio.file.FileSystemException e) {
+                throw new RunRefusedException(RunRefusedException.Field.OUT, "out " + dir + ": cannot write its " + RunFiles.LOCK
+                        + " (" + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + ")");
+            }
             FileLock lock;
             try {
                 lock = channel.tryLock();

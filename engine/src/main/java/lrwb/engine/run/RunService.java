@@ -82,11 +82,11 @@ public final class RunService implements AutoCloseable {
 
     private void runRangeTest(RangeTestJob job, LoadedData data, RangeTestRecorder recorder, RunHandle handle,
                               RunListener listener) {
-        RunOutcome outcome;
+        RunOutcome outcome = null;
         try {
             int iterations = job.request().config().iterations();
             listener.onStarted(new RunStart(RunKind.RANGE_TEST, recorder.dir(), data.name(), data.trainSize(),
-                    data.validationSize(), job.stepsPerEpoch(), iterations, 0));
+                    data.validationSize(), job.stepsPerEpoch(), iterations, 0, handle));
             RangeTestResult result = job.run(new RangeTestListener() {
                 @Override
                 public void onPoint(RangePoint point) {
@@ -106,8 +106,11 @@ public final class RunService implements AutoCloseable {
             outcome = new RunOutcome(RunKind.RANGE_TEST, RunStatus.FAILED, why, recorder.dir(), null);
         } finally {
             flusher.remove(recorder);
+            if (outcome == null) { // even failing to say why must not leave the handle waiting for ever
+                outcome = new RunOutcome(RunKind.RANGE_TEST, RunStatus.FAILED, OUT_OF_MEMORY, recorder.dir(), null);
+            }
+            finish(handle, listener, outcome);
         }
-        finish(handle, listener, outcome);
     }
 
     /** Starts a training run; the job's thread reports to {@code listener}. */
@@ -123,30 +126,40 @@ public final class RunService implements AutoCloseable {
             folder.end(RunStatus.FAILED, "cannot write the run record: " + e.getMessage());
             throw e;
         }
-        TrainingJob job = new TrainingJob(request, data, context);
-        RunHandle handle = new RunHandle(RunKind.TRAINING, folder.dir(), job);
-        job.addListener(recorder).addListener(forwarding(listener, recorder.dir()));
-        flusher.add(recorder);
-        job.ended().whenComplete((end, error) -> {
+        TrainingJob job;
+        RunHandle handle;
+        try {
+            job = new TrainingJob(request, data, context);
+            handle = new RunHandle(RunKind.TRAINING, folder.dir(), job);
+            job.addListener(recorder).addListener(forwarding(listener, handle));
+            flusher.add(recorder);
+            job.ended().whenComplete((end, error) -> {
+                flusher.remove(recorder);
+                // what run.json says is the outcome: the recorder may have turned a finish into a failure (full disk)
+                RunStatus status = recorder.writtenStatus() != null ? recorder.writtenStatus() : RunStatus.FAILED;
+                String message = recorder.writtenMessage() != null ? recorder.writtenMessage() : end.message();
+                if (recorder.endFailure() != null) {
+                    status = RunStatus.FAILED;
+                    message = message + " (and run.json could not be updated: " + recorder.endFailure().getMessage() + ")";
+                }
+                finish(handle, listener, new RunOutcome(RunKind.TRAINING, status, message, recorder.dir(), null));
+            });
+            job.start();
+        } catch (RuntimeException | Error e) { // e.g. no thread could be started: the claimed folder says so
             flusher.remove(recorder);
-            RunStatus status = end == null ? RunStatus.FAILED : TrainingRecorder.statusOf(end.kind());
-            String message = end == null ? "training failed: " + messageOf(error) : end.message();
-            if (recorder.endFailure() != null) {
-                status = RunStatus.FAILED;
-                message = message + " (and run.json could not be updated: " + recorder.endFailure().getMessage() + ")";
-            }
-            finish(handle, listener, new RunOutcome(RunKind.TRAINING, status, message, recorder.dir(), null));
-        });
-        job.start();
+            recorder.onEvent(new TrainingEvent(TrainingEvent.Kind.FAILED, 0, 0, Double.NaN, "training failed: " + messageOf(e)));
+            throw e;
+        }
         return handle;
     }
 
-    private static TrainingListener forwarding(RunListener listener, Path dir) {
+    private static TrainingListener forwarding(RunListener listener, RunHandle handle) {
+        Path dir = handle.folder();
         return new TrainingListener() {
             @Override
             public void onStarted(TrainingPlan plan) {
                 listener.onStarted(new RunStart(RunKind.TRAINING, dir, plan.datasetName(), plan.trainSize(),
-                        plan.validationSize(), plan.stepsPerEpoch(), plan.totalIterations(), plan.epochs()));
+                        plan.validationSize(), plan.stepsPerEpoch(), plan.totalIterations(), plan.epochs(), handle));
             }
 
             @Override

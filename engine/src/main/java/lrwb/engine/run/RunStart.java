@@ -7,7 +7,9 @@ import java.nio.file.Path;
  *
  * @param plannedIterations updates planned (a range test may stop earlier, when the loss diverges)
  * @param plannedEpochs     training: epochs planned; a range test: 0
+ * @param handle            the run's controls, the same the start returned: a listener that steers the run has them
+ *                          before the first update, however its own thread and the starting thread interleave
  */
 public record RunStart(RunKind kind, Path folder, String datasetName, int trainSize, int validationSize, int stepsPerEpoch,
-                       long plannedIterations, int plannedEpochs) {
+                       long plannedIterations, int plannedEpochs, RunHandle handle) {
 }

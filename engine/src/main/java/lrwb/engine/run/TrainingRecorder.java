@@ -27,6 +27,8 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     /** The first write the disk refused (a full disk), reported with every later refusal. */
     private IOException writeError;
     private IOException endFailure;
+    private RunStatus writtenStatus;
+    private String writtenMessage;
 
     TrainingRecorder(RecordFolder folder) throws IOException {
         this.folder = folder;
@@ -100,6 +102,10 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     private void end(TrainingEvent e) {
         RunStatus status = statusOf(e.kind());
         String message = e.message();
+        if (writeFailed && status != RunStatus.FAILED) { // the flusher met the full disk after the job's last write
+            status = RunStatus.FAILED;
+            message = "cannot write the run record: " + (writeError == null ? "a write failed" : writeError.getMessage());
+        }
         for (CsvLog log : new CsvLog[] {iterations, epochs, events}) {
             if (writeFailed) {
                 log.closeAfterFailure();
@@ -114,11 +120,22 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
                 message = "cannot write the run record: " + io.getMessage();
             }
         }
+        writtenStatus = status;
+        writtenMessage = message;
         try {
             folder.end(status, message);
         } catch (IOException io) {
             endFailure = io;
         }
+    }
+
+    /** The final status as run.json records it (null before the end): the run's outcome, whatever the job said. */
+    synchronized RunStatus writtenStatus() {
+        return writtenStatus;
+    }
+
+    synchronized String writtenMessage() {
+        return writtenMessage;
     }
 
     static RunStatus statusOf(TrainingEvent.Kind kind) {

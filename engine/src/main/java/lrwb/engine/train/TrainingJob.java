@@ -301,7 +301,8 @@ public final class TrainingJob {
         // A finished epoch keeps its row, however the run ends; if its evaluation failed, so did the run.
         try {
             deliverPendingEpoch();
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) { // whatever the pending validation threw, the job still ends
+
             if (kind != TrainingEvent.Kind.FAILED) {
                 kind = TrainingEvent.Kind.FAILED;
                 message = e instanceof OutOfMemoryError ? OUT_OF_MEMORY
