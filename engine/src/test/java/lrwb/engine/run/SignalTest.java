@@ -42,7 +42,7 @@ class SignalTest {
             String err = child.stderr();
             assertThat(code).as("exit after SIG%s; stderr: %s", signal, err).isEqualTo(130);
             assertThat(err.lines().toList()).as("stderr").singleElement().asString()
-                    .startsWith("lrwb find: stopped by a signal; ");
+                    .startsWith("lrwb find: cancelled; ");
             String stdout = child.stdout();
             assertThat(stdout).contains("of 100000 iterations (cancelled)");
             assertThat(stdout).containsAnyOf("steepest ", "no suggestions: ");
