@@ -126,7 +126,7 @@ public final class RunsView {
                     return;
                 }
                 // a damaged record is flagged whatever its status says: its figures are not all to be trusted
-                setText(row.isDamaged() && s != RunStatus.DAMAGED ? s.label() + " ⚠" : s.label());
+                setText(row.isDamaged() && s != RunStatus.DAMAGED ? "⚠ " + s.label() : s.label()); // first: a narrow column cuts the end
                 String why = row.messageProperty().get();
                 setTooltip(why == null || why.isEmpty() ? null : new Tooltip(why));
                 boolean problem = s == RunStatus.FAILED || s == RunStatus.INTERRUPTED || s == RunStatus.DAMAGED
