@@ -1,11 +1,12 @@
 package lrwb.engine.finder;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import lrwb.engine.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An exact copy of what training changes in a network: parameters, updater state (momentum, Adam
- * moments, ...) and the iteration/epoch counters. Restoring it makes the network bit-for-bit what it was.
+ * moments, ...) and the iteration/epoch counters. Restoring it makes the network bit-for-bit what it was; batch
+ * normalisation's running statistics are parameters in DL4J, so they come back too.
  */
 public final class NetworkSnapshot {
     private final INDArray params;
@@ -20,16 +21,16 @@ public final class NetworkSnapshot {
         this.epochCount = epochCount;
     }
 
-    public static NetworkSnapshot of(MultiLayerNetwork net) {
-        INDArray state = net.getUpdater(true).getStateViewArray();
+    public static NetworkSnapshot of(Network net) {
+        INDArray state = net.updaterState();
         return new NetworkSnapshot(net.params().dup(), state == null ? null : state.dup(),
-                net.getIterationCount(), net.getEpochCount());
+                net.iterationCount(), net.epochCount());
     }
 
-    public void restoreInto(MultiLayerNetwork net) {
+    public void restoreInto(Network net) {
         net.params().assign(params);
         if (updaterState != null) {
-            net.getUpdater(true).getStateViewArray().assign(updaterState);
+            net.updaterState().assign(updaterState);
         }
         net.setIterationCount(iterationCount);
         net.setEpochCount(epochCount);

@@ -2,7 +2,7 @@ package lrwb.engine.finder;
 
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import lrwb.engine.model.Network;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.schedule.ISchedule;
 
@@ -35,14 +35,14 @@ public final class RangeTest {
      * @param batches   training minibatches; must not run out before {@code iterations} updates
      * @param cancelled polled before every update; true stops the test, keeping the points so far
      */
-    public RangeTestResult run(MultiLayerNetwork net, SteerableSchedule lr, Iterator<DataSet> batches,
+    public RangeTestResult run(Network net, SteerableSchedule lr, Iterator<DataSet> batches,
                                RangeTestListener listener, BooleanSupplier cancelled) {
         NativeSettings.applyToCurrentThread();
         NetworkSnapshot before = NetworkSnapshot.of(net);
         ISchedule previousBase = lr.base();
         double previousOverride = lr.overrideLr();
         lr.clearOverride();
-        lr.setBase(new LrSweep(config, net.getIterationCount()));
+        lr.setBase(new LrSweep(config, net.iterationCount()));
         List<RangePoint> points = new ArrayList<>();
         boolean diverged = false;
         boolean stopped = false;

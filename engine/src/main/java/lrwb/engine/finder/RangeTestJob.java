@@ -3,11 +3,11 @@ package lrwb.engine.finder;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
+import lrwb.engine.model.Network;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.SteerableSchedule;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.function.BooleanSupplier;
 
@@ -18,11 +18,11 @@ import java.util.function.BooleanSupplier;
 public final class RangeTestJob {
     private final RangeTestRequest request;
     private final LoadedData data;
-    private final MultiLayerNetwork net;
+    private final Network net;
     private final SteerableSchedule lr;
     private final ShuffledBatches batches;
 
-    private RangeTestJob(RangeTestRequest request, LoadedData data, MultiLayerNetwork net, SteerableSchedule lr,
+    private RangeTestJob(RangeTestRequest request, LoadedData data, Network net, SteerableSchedule lr,
                          EngineContext context) {
         this.request = request;
         this.data = data;
@@ -59,7 +59,7 @@ public final class RangeTestJob {
             throw new IllegalArgumentException(why);
         });
         SteerableSchedule lr = SteerableSchedule.constant(request.config().startLr());
-        MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.config().seed(),
+        Network net = Networks.network(request.model(), request.optimizer(), lr, shape, request.config().seed(),
                 context.tuning());
         return new RangeTestJob(request, data, net, lr, context);
     }
@@ -78,7 +78,7 @@ public final class RangeTestJob {
     }
 
     /** The network the test runs on; after {@link #run} it is exactly as it was built. */
-    public MultiLayerNetwork network() {
+    public Network network() {
         return net;
     }
 

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,17 @@ public final class Networks {
     public static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
                                           NetworkShape shape, long seed, EngineTuning tuning) {
         return assemble(model, optimizer, lr, shape, seed, Objects.requireNonNull(tuning, "tuning"));
+    }
+
+    /**
+     * The network {@code model} names, ready to train on data of {@code shape} with every layer reading {@code lr}:
+     * the one way the range test and the training job get their network, whatever form the model takes.
+     *
+     * @throws IllegalArgumentException with a user-facing message when the model cannot be built for that data
+     */
+    public static Network network(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr, NetworkShape shape,
+                                  long seed, EngineTuning tuning) {
+        return Network.of(build(model, optimizer, lr, shape, seed, tuning), InputLayout.FLAT, shape, List.of());
     }
 
     /**
@@ -92,8 +104,8 @@ public final class Networks {
      *
      * @return false, and nothing changes, if {@code net} was not built by {@link #build}
      */
-    public static boolean listenToPredictions(MultiLayerNetwork net, PredictionListener listener) {
-        return LeanLayers.listenToProbabilities(net, listener::onPredictions);
+    public static boolean listenToPredictions(Network net, PredictionListener listener) {
+        return net.asLayerList().map(layers -> LeanLayers.listenToProbabilities(layers, listener::onPredictions)).orElse(false);
     }
 
     private static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder common, ModelSpec model, NetworkShape shape,

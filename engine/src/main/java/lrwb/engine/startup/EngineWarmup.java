@@ -16,7 +16,7 @@ import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.SteerableSchedule;
 import lrwb.engine.train.TrainingJob;
 import lrwb.engine.train.TrainingRequest;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import lrwb.engine.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -46,7 +46,7 @@ final class EngineWarmup {
         OptimizerSpec sgd = OptimizerSpec.of(OptimizerSpec.Kind.SGD);
 
         SteerableSchedule lr = SteerableSchedule.constant(1e-3);
-        MultiLayerNetwork net = Networks.build(model, sgd, lr, shape, 1, context.tuning());
+        Network net = Networks.network(model, sgd, lr, shape, 1, context.tuning());
         ShuffledBatches batches = new ShuffledBatches(data.train(), 16, 1, context);
         new RangeTest(RangeTestConfig.of(1e-4, 1e-1, 120, SweepMode.EXP)).run(net, lr, batches.stream(0, 120),
                 RangeTestListener.NONE, () -> false);

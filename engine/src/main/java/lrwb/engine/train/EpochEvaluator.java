@@ -2,7 +2,7 @@ package lrwb.engine.train;
 
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import lrwb.engine.model.Network;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
@@ -21,19 +21,19 @@ import java.util.concurrent.Future;
  * either way; one evaluation at a time.
  */
 final class EpochEvaluator implements AutoCloseable {
-    private final MultiLayerNetwork net;
+    private final Network net;
     private final DataSet validation;
     private final boolean overlapped;
     private final ExecutorService pool;
 
-    private MultiLayerNetwork copy;
+    private Network copy;
     private Future<EpochMetrics> pending;
 
     /**
      * @param mayOverlap false when the job needs each epoch's figures before the next epoch starts
      * @param context    its tuning says whether to overlap at all; its validation pool runs the overlapped evaluations
      */
-    EpochEvaluator(MultiLayerNetwork net, DataSet validation, boolean mayOverlap, EngineContext context) {
+    EpochEvaluator(Network net, DataSet validation, boolean mayOverlap, EngineContext context) {
         this.net = net;
         this.validation = validation;
         this.pool = context.validationPool();
@@ -62,12 +62,11 @@ final class EpochEvaluator implements AutoCloseable {
         }
         if (copy == null) {
             // The layers and their parameters only: an inference copy needs no updater state.
-            copy = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
-            copy.init(net.params().dup(), false);
+            copy = net.inferenceCopy();
         } else {
             copy.params().assign(net.params());
         }
-        MultiLayerNetwork evaluated = copy;
+        Network evaluated = copy;
         pending = pool.submit(() -> evaluate(evaluated, row));
         return ready;
     }
@@ -89,7 +88,7 @@ final class EpochEvaluator implements AutoCloseable {
         }
     }
 
-    private EpochMetrics evaluate(MultiLayerNetwork network, EpochMetrics row) {
+    private EpochMetrics evaluate(Network network, EpochMetrics row) {
         long start = System.nanoTime();
         Evaluation val = Evaluation.of(network, validation);
         // Whole nanoseconds, so the sum prints as the time it is (0.021584245, not 0.021584245000000002).

@@ -1,7 +1,7 @@
 package lrwb.engine.train;
 
 import lrwb.engine.runtime.HostCopy;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import lrwb.engine.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -20,21 +20,21 @@ record Evaluation(double loss, double accuracy) {
     /** DL4J clips softmax output the same way before taking the log. */
     private static final float MIN_PROBABILITY = 1e-10f;
 
-    static Evaluation of(MultiLayerNetwork net, DataSet split) {
+    static Evaluation of(Network net, DataSet split) {
         return of(net, split, true);
     }
 
     /** Whether {@link #of} passes this split forward in Java rather than through DL4J. */
-    static boolean runsInJava(MultiLayerNetwork net, DataSet split) {
-        return split.numExamples() > 0 && JavaMlpForward.of(net, JAVA_FORWARD_LIMIT / split.numExamples()).isPresent();
+    static boolean runsInJava(Network net, DataSet split) {
+        return split.numExamples() > 0 && javaForward(net, JAVA_FORWARD_LIMIT / split.numExamples()) != null;
     }
 
-    static Evaluation of(MultiLayerNetwork net, DataSet split, boolean javaForwardAllowed) {
+    static Evaluation of(Network net, DataSet split, boolean javaForwardAllowed) {
         int n = split.numExamples();
         if (n == 0) {
             return new Evaluation(Double.NaN, Double.NaN);
         }
-        JavaMlpForward java = javaForwardAllowed ? JavaMlpForward.of(net, JAVA_FORWARD_LIMIT / n).orElse(null) : null;
+        JavaMlpForward java = javaForwardAllowed ? javaForward(net, JAVA_FORWARD_LIMIT / n) : null;
         int classes = (int) split.getLabels().size(1);
         double lossSum = 0;
         long correct = 0;
@@ -43,7 +43,7 @@ record Evaluation(double loss, double accuracy) {
             INDArray features = split.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray labels = split.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             float[] p = java != null ? java.probabilities(HostCopy.rowMajor(features), to - from)
-                    : HostCopy.rowMajor(net.output(features, false));
+                    : HostCopy.rowMajor(net.output(features));
             float[] y = HostCopy.rowMajor(labels);
             for (int r = 0; r < to - from; r++) {
                 int row = r * classes;
@@ -66,5 +66,10 @@ record Evaluation(double loss, double accuracy) {
             }
         }
         return new Evaluation(lossSum / n, (double) correct / n);
+    }
+
+    /** The Java forward pass of a small MLP within that many multiply-adds per row; null for any other network. */
+    private static JavaMlpForward javaForward(Network net, long maxMultiplyAddsPerRow) {
+        return net.asLayerList().flatMap(layers -> JavaMlpForward.of(layers, maxMultiplyAddsPerRow)).orElse(null);
     }
 }

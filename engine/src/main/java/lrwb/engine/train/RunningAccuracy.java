@@ -2,7 +2,7 @@ package lrwb.engine.train;
 
 import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.Networks;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import lrwb.engine.model.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -20,7 +20,7 @@ final class RunningAccuracy {
     private long seen;
     private boolean missed;
 
-    RunningAccuracy(MultiLayerNetwork net) {
+    RunningAccuracy(Network net) {
         readable = Networks.listenToPredictions(net, this::count);
     }
 

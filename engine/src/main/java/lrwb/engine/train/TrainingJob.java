@@ -4,6 +4,7 @@ import lrwb.engine.data.DataException;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
+import lrwb.engine.model.Network;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
 import lrwb.engine.runtime.EngineContext;
@@ -15,7 +16,6 @@ import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.PlateauController;
 import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.SteerableSchedule;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.Iterator;
@@ -144,7 +144,7 @@ public final class TrainingJob {
             PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
             SteerableSchedule lr = new SteerableSchedule(plateau != null ? constant(plateau.lr())
                     : new Dl4jSchedule((FormulaSchedule) request.schedule(), stepsPerEpoch));
-            MultiLayerNetwork net = Networks.build(request.model(), request.optimizer(), lr, shape, request.seed(), context.tuning());
+            Network net = Networks.network(request.model(), request.optimizer(), lr, shape, request.seed(), context.tuning());
             RunningAccuracy trainAccuracy = new RunningAccuracy(net);
 
             TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs());

@@ -82,6 +82,6 @@ class IrisRangeTestTest {
         var before = job.network().params().dup();
         job.run(RangeTestListener.NONE, () -> false);
         assertThat(job.network().params()).isEqualTo(before);
-        assertThat(job.network().getUpdater().getStateViewArray().sumNumber().doubleValue()).isZero();
+        assertThat(job.network().updaterState().sumNumber().doubleValue()).isZero();
     }
 }

@@ -1,5 +1,7 @@
 package lrwb.engine.finder;
 
+import lrwb.engine.model.Network;
+
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -90,7 +92,7 @@ class RangeTestRunTest {
                 lrUsed.add(a.net().getLearningRate(0)); // the LR DL4J would use for the update after this one
             }
         };
-        RangeTestResult result = new RangeTest(config).run(a.net(), a.lr(), cycling(data), spy, () -> false);
+        RangeTestResult result = new RangeTest(config).run(Network.of(a.net()), a.lr(), cycling(data), spy, () -> false);
 
         assertThat(result.points()).hasSize(20);
         assertThat(result.diverged()).isFalse();
@@ -112,7 +114,7 @@ class RangeTestRunTest {
         List<DataSet> data = batches(4, 2);
         tested.net().fit(data.get(0));
         untouched.net().fit(data.get(0));
-        new RangeTest(RangeTestConfig.of(1e-6, 1, 30, SweepMode.EXP)).run(tested.net(), tested.lr(), cycling(data),
+        new RangeTest(RangeTestConfig.of(1e-6, 1, 30, SweepMode.EXP)).run(Network.of(tested.net()), tested.lr(), cycling(data),
                 RangeTestListener.NONE, () -> false);
         for (DataSet d : data) {
             tested.net().fit(d);
@@ -127,7 +129,7 @@ class RangeTestRunTest {
         Net n = adamNet();
         INDArray paramsBefore = n.net().params().dup();
         AtomicInteger polled = new AtomicInteger();
-        RangeTestResult result = new RangeTest(RangeTestConfig.of(1e-6, 1, 50, SweepMode.EXP)).run(n.net(), n.lr(),
+        RangeTestResult result = new RangeTest(RangeTestConfig.of(1e-6, 1, 50, SweepMode.EXP)).run(Network.of(n.net()), n.lr(),
                 cycling(batches(3, 3)), RangeTestListener.NONE, () -> polled.incrementAndGet() > 7);
         assertThat(result.cancelled()).isTrue();
         assertThat(result.points()).hasSize(7);
@@ -141,7 +143,7 @@ class RangeTestRunTest {
     void stopsWhenTheSmoothedLossDiverges() {
         Net n = adamNet();
         RangeTestConfig config = RangeTestConfig.of(1e-3, 1e4, 200, SweepMode.EXP);
-        RangeTestResult result = new RangeTest(config).run(n.net(), n.lr(), cycling(batches(5, 4)), RangeTestListener.NONE,
+        RangeTestResult result = new RangeTest(config).run(Network.of(n.net()), n.lr(), cycling(batches(5, 4)), RangeTestListener.NONE,
                 () -> false);
         assertThat(result.diverged()).isTrue();
         assertThat(result.points().size()).isLessThan(200);
@@ -162,9 +164,9 @@ class RangeTestRunTest {
         RangeTestConfig config = RangeTestConfig.of(1e-5, 1, 25, SweepMode.LINEAR);
         Net one = adamNet();
         Net two = adamNet();
-        List<RangePoint> first = new RangeTest(config).run(one.net(), one.lr(), cycling(batches(4, 5)),
+        List<RangePoint> first = new RangeTest(config).run(Network.of(one.net()), one.lr(), cycling(batches(4, 5)),
                 RangeTestListener.NONE, () -> false).points();
-        List<RangePoint> second = new RangeTest(config).run(two.net(), two.lr(), cycling(batches(4, 5)),
+        List<RangePoint> second = new RangeTest(config).run(Network.of(two.net()), two.lr(), cycling(batches(4, 5)),
                 RangeTestListener.NONE, () -> false).points();
         assertThat(second).isEqualTo(first);
     }
@@ -172,7 +174,7 @@ class RangeTestRunTest {
     @Test
     void smoothedColumnIsTheBiasCorrectedAverageOfTheLossColumn() {
         Net n = adamNet();
-        RangeTestResult result = new RangeTest(RangeTestConfig.of(1e-5, 1e-2, 15, SweepMode.EXP)).run(n.net(), n.lr(),
+        RangeTestResult result = new RangeTest(RangeTestConfig.of(1e-5, 1e-2, 15, SweepMode.EXP)).run(Network.of(n.net()), n.lr(),
                 cycling(batches(3, 6)), RangeTestListener.NONE, () -> false);
         LossSmoother s = new LossSmoother(0.98);
         for (RangePoint p : result.points()) {

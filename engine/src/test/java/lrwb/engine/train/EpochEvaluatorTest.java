@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.model.Network;
+
 import org.junit.jupiter.api.AfterAll;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineTuning;
@@ -43,12 +45,12 @@ class EpochEvaluatorTest {
                 SteerableSchedule.constant(0.01), SHAPE, 4, EngineTuning.defaults());
         DataSet train = data(64, 1);
         DataSet validation = data(500, 2);
-        assertThat(Evaluation.runsInJava(net, validation)).as("a split only DL4J runs fast").isFalse();
+        assertThat(Evaluation.runsInJava(Network.of(net), validation)).as("a split only DL4J runs fast").isFalse();
 
         List<EpochMetrics> expected = new ArrayList<>();
         List<EpochMetrics> got = new ArrayList<>();
-        try (EpochEvaluator background = new EpochEvaluator(net, validation, true, ENGINE);
-             EpochEvaluator immediate = new EpochEvaluator(net, validation, false, ENGINE)) {
+        try (EpochEvaluator background = new EpochEvaluator(Network.of(net), validation, true, ENGINE);
+             EpochEvaluator immediate = new EpochEvaluator(Network.of(net), validation, false, ENGINE)) {
             assertThat(background.overlapped()).isTrue();
             assertThat(immediate.overlapped()).isFalse();
             for (int epoch = 0; epoch < 4; epoch++) {
@@ -80,8 +82,8 @@ class EpochEvaluatorTest {
         Nd4j.getRandom().setSeed(9);
         DataSet train = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 64), Nd4j.eye(3).repeat(0, 6).getRows(range(16)));
         DataSet validation = new DataSet(Nd4j.rand(DataType.FLOAT, 60, 64), Nd4j.eye(3).repeat(0, 20));
-        try (EpochEvaluator background = new EpochEvaluator(cnn, validation, true, ENGINE);
-             EpochEvaluator immediate = new EpochEvaluator(cnn, validation, false, ENGINE)) {
+        try (EpochEvaluator background = new EpochEvaluator(Network.of(cnn), validation, true, ENGINE);
+             EpochEvaluator immediate = new EpochEvaluator(Network.of(cnn), validation, false, ENGINE)) {
             assertThat(background.overlapped()).isTrue();
             for (int epoch = 0; epoch < 2; epoch++) {
                 cnn.fit(train);
@@ -107,14 +109,14 @@ class EpochEvaluatorTest {
     void smallNetworksAndRunsThatReadTheFiguresAreEvaluatedAtOnce() {
         MultiLayerNetwork small = Networks.build(ModelSpec.mlp(4), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
                 SHAPE, 4, EngineTuning.defaults());
-        try (EpochEvaluator e = new EpochEvaluator(small, data(30, 3), true, ENGINE)) {
+        try (EpochEvaluator e = new EpochEvaluator(Network.of(small), data(30, 3), true, ENGINE)) {
             assertThat(e.overlapped()).isFalse();
             assertThat(e.epochEnded(new EpochMetrics(0, 0.1, 1, 0.5, Double.NaN, Double.NaN, 0), false)).hasSize(1)
                     .allSatisfy(row -> assertThat(row.valLoss()).isFinite());
         }
         MultiLayerNetwork big = Networks.build(ModelSpec.mlp(64, 64), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
                 SHAPE, 4, EngineTuning.defaults());
-        try (EpochEvaluator e = new EpochEvaluator(big, data(500, 3), false, ENGINE)) {
+        try (EpochEvaluator e = new EpochEvaluator(Network.of(big), data(500, 3), false, ENGINE)) {
             assertThat(e.overlapped()).isFalse();
         }
     }
@@ -124,7 +126,7 @@ class EpochEvaluatorTest {
         MultiLayerNetwork big = Networks.build(ModelSpec.mlp(64, 64), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
                 SHAPE, 4, EngineTuning.defaults());
         try (EngineContext oneCore = EngineContext.create(EngineTuning.defaults().withOverlapValidation(false));
-             EpochEvaluator e = new EpochEvaluator(big, data(500, 3), true, oneCore)) {
+             EpochEvaluator e = new EpochEvaluator(Network.of(big), data(500, 3), true, oneCore)) {
             assertThat(e.overlapped()).isFalse();
             assertThat(e.epochEnded(new EpochMetrics(0, 0.1, 1, 0.5, Double.NaN, Double.NaN, 0), false)).hasSize(1);
         }

@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.model.Network;
+
 import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.ModelSpec;
@@ -32,7 +34,7 @@ class EvaluationTest {
         for (int i = 0; i < n; i++) {
             labels.putScalar(i, (i * 7) % 3, 1);
         }
-        Evaluation e = Evaluation.of(net, new DataSet(features, labels));
+        Evaluation e = Evaluation.of(Network.of(net), new DataSet(features, labels));
 
         INDArray out = net.output(features, false);
         double loss = -Transforms.log(Transforms.max(out, 1e-10, true), false).muli(labels).sumNumber().doubleValue() / n;
@@ -63,8 +65,8 @@ class EvaluationTest {
             for (int i = 0; i < expected.length; i++) {
                 assertThat(p[i]).isCloseTo(expected[i], offset(1e-6f));
             }
-            Evaluation inJava = Evaluation.of(net, split, true);
-            Evaluation byDl4j = Evaluation.of(net, split, false);
+            Evaluation inJava = Evaluation.of(Network.of(net), split, true);
+            Evaluation byDl4j = Evaluation.of(Network.of(net), split, false);
             assertThat(inJava.loss()).isCloseTo(byDl4j.loss(), offset(1e-6 * byDl4j.loss()));
             assertThat(inJava.accuracy()).isEqualTo(byDl4j.accuracy());
         }
@@ -85,7 +87,7 @@ class EvaluationTest {
     void anEmptySplitHasNoFigures() {
         MultiLayerNetwork net = Networks.build(ModelSpec.mlp(3), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
                 NetworkShape.tabular(2, 2), 1, EngineTuning.defaults());
-        Evaluation e = Evaluation.of(net, new DataSet(Nd4j.create(DataType.FLOAT, 0, 2), Nd4j.create(DataType.FLOAT, 0, 2)));
+        Evaluation e = Evaluation.of(Network.of(net), new DataSet(Nd4j.create(DataType.FLOAT, 0, 2), Nd4j.create(DataType.FLOAT, 0, 2)));
         assertThat(e.loss()).isNaN();
         assertThat(e.accuracy()).isNaN();
     }

@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.model.Network;
+
 import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.TestRecorders;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +47,7 @@ class OverlappedValidationTest {
         LoadedData data = Datasets.load(overlapped.data());
         MultiLayerNetwork net = Networks.build(overlapped.model(), overlapped.optimizer(), SteerableSchedule.constant(0.01),
                 NetworkShape.of(data), 5, EngineTuning.defaults());
-        assertThat(Evaluation.runsInJava(net, data.validation())).as("validated in the background").isFalse();
+        assertThat(Evaluation.runsInJava(Network.of(net), data.validation())).as("validated in the background").isFalse();
 
         Recording.Finished a = Recording.run(ENGINE, overlapped, recorder);
         Recording.Finished b = Recording.run(ENGINE, immediate);

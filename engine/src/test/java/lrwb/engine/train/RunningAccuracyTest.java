@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.model.Network;
+
 import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.ModelSpec;
@@ -29,7 +31,7 @@ class RunningAccuracyTest {
         NetworkShape shape = model.equals("cnn") ? NetworkShape.image(1, 8, 8, 4) : NetworkShape.tabular(6, 4);
         MultiLayerNetwork net = Networks.build(ModelSpec.parse(model), OptimizerSpec.parse("sgd"),
                 SteerableSchedule.constant(0.3), shape, 3, EngineTuning.defaults());
-        RunningAccuracy accuracy = new RunningAccuracy(net);
+        RunningAccuracy accuracy = new RunningAccuracy(Network.of(net));
         Random random = new Random(5);
         long correct = 0;
         long seen = 0;
@@ -55,7 +57,7 @@ class RunningAccuracyTest {
         Random random = new Random(5);
         MultiLayerNetwork stock = Networks.buildWithStockLayers(ModelSpec.parse("mlp:8"), OptimizerSpec.parse("sgd"),
                 SteerableSchedule.constant(0.3), shape, 3);
-        RunningAccuracy unreadable = new RunningAccuracy(stock);
+        RunningAccuracy unreadable = new RunningAccuracy(Network.of(stock));
         DataSet batch = batch(shape, 10, random);
         unreadable.expect(batch.getLabels());
         stock.fit(batch);
@@ -63,7 +65,7 @@ class RunningAccuracyTest {
 
         MultiLayerNetwork lean = Networks.build(ModelSpec.parse("mlp:8"), OptimizerSpec.parse("sgd"),
                 SteerableSchedule.constant(0.3), shape, 3, EngineTuning.defaults());
-        RunningAccuracy accuracy = new RunningAccuracy(lean);
+        RunningAccuracy accuracy = new RunningAccuracy(Network.of(lean));
         accuracy.expect(batch.getLabels());
         lean.fit(batch);
         lean.fit(batch(shape, 10, random)); // nobody said what to expect

@@ -1,5 +1,7 @@
 package lrwb.engine.model.lean;
 
+import lrwb.engine.model.Network;
+
 import lrwb.engine.model.TinyData;
 import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.model.Networks;
@@ -50,8 +52,8 @@ class LeanNetworkTest {
             MultiLayerNetwork java = Networks.build(model, optimizer, SteerableSchedule.constant(0.05), shape, 7, JAVA_SOFTMAX);
             List<float[]> nd4jPredictions = new ArrayList<>();
             List<float[]> javaPredictions = new ArrayList<>();
-            Networks.listenToPredictions(nd4j, (p, rows, classes) -> nd4jPredictions.add(p.clone()));
-            Networks.listenToPredictions(java, (p, rows, classes) -> javaPredictions.add(p.clone()));
+            Networks.listenToPredictions(Network.of(nd4j), (p, rows, classes) -> nd4jPredictions.add(p.clone()));
+            Networks.listenToPredictions(Network.of(java), (p, rows, classes) -> javaPredictions.add(p.clone()));
             for (int i = 0; i < 40; i++) {
                 DataSet batch = TinyData.batch(shape, 16, i);
                 nd4j.fit(batch);
