@@ -80,6 +80,11 @@ record GraphNetwork(ComputationGraph graph, InputLayout layout, NetworkShape sha
     }
 
     @Override
+    public String configurationJson() {
+        return graph.getConfiguration().toJson();
+    }
+
+    @Override
     public Model dl4j() {
         return graph;
     }

@@ -72,6 +72,11 @@ record LayerListNetwork(MultiLayerNetwork net, InputLayout layout, NetworkShape 
     }
 
     @Override
+    public String configurationJson() {
+        return net.getLayerWiseConfigurations().clone().toJson();
+    }
+
+    @Override
     public Model dl4j() {
         return net;
     }

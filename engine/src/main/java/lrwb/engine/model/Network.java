@@ -61,7 +61,13 @@ public sealed interface Network permits LayerListNetwork, GraphNetwork {
     /** A network of the same layers holding a copy of the parameters, for inference only (no updater state). */
     Network inferenceCopy();
 
-    /** The DL4J network itself, e.g. to save it. */
+    /**
+     * The configuration as DL4J's JSON, with the current iteration and epoch counters: what a saved network's file
+     * holds. Our lean layers are written as the stock layers they stand for, so any DL4J program reads the file.
+     */
+    String configurationJson();
+
+    /** The DL4J network itself. */
     Model dl4j();
 
     /** The multi-layer network, for the paths only it has (the lean layers' shortcuts); empty for a graph. */

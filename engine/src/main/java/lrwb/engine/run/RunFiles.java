@@ -13,6 +13,8 @@ public final class RunFiles {
     public static final String ITERATIONS = "iterations.csv";
     public static final String EPOCHS = "epochs.csv";
     public static final String EVENTS = "events.csv";
+    /** A training run's network after its latest epoch (DL4J's ModelSerializer zip, updater state included). */
+    public static final String MODEL = "model.zip";
     /** Held (an OS file lock) by the one process that writes the folder; removed when it is done. */
     public static final String LOCK = "run.lock";
 
@@ -26,7 +28,7 @@ public final class RunFiles {
 
     /** Every file a run writes: what makes a folder a run folder, and what --overwrite replaces. */
     public static List<String> recordFiles() {
-        return List.of(RUN_JSON, RANGE, SUGGESTIONS, ITERATIONS, EPOCHS, EVENTS);
+        return List.of(RUN_JSON, RANGE, SUGGESTIONS, ITERATIONS, EPOCHS, EVENTS, MODEL);
     }
 
     /** The CSV headers, for tests that check nobody else spells them. */

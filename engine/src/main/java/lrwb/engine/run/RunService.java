@@ -1,5 +1,7 @@
 package lrwb.engine.run;
 
+import java.util.concurrent.ExecutorService;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataException;
 import lrwb.engine.data.DataOptions;
@@ -40,6 +42,8 @@ public final class RunService implements AutoCloseable {
 
     private final EngineContext context;
     private final RecordFlusher flusher = new RecordFlusher();
+    /** Writes training runs' networks (model.zip) while their jobs go on. */
+    private final ExecutorService networkWriter = EngineThreads.pool("lrwb-network-writer");
 
     /** @param context the pools and tuning every run of this service uses (it stays the caller's to close) */
     public RunService(EngineContext context) {
@@ -121,7 +125,7 @@ public final class RunService implements AutoCloseable {
                 request.name(), request.toJson());
         TrainingRecorder recorder;
         try {
-            recorder = new TrainingRecorder(folder);
+            recorder = new TrainingRecorder(folder, networkWriter);
         } catch (IOException e) {
             folder.end(RunStatus.FAILED, "cannot write the run record: " + e.getMessage());
             throw e;
@@ -218,5 +222,6 @@ public final class RunService implements AutoCloseable {
     @Override
     public void close() {
         flusher.close();
+        networkWriter.shutdown(); // a write under way finishes: its run waits for it before it ends
     }
 }

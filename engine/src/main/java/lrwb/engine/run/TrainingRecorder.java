@@ -1,5 +1,8 @@
 package lrwb.engine.run;
 
+import lrwb.engine.model.Network;
+import java.util.concurrent.Executor;
+
 import lrwb.engine.train.EpochMetrics;
 import lrwb.engine.train.IterationMetrics;
 import lrwb.engine.train.TrainingEvent;
@@ -30,8 +33,12 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     private RunStatus writtenStatus;
     private String writtenMessage;
 
-    TrainingRecorder(RecordFolder folder) throws IOException {
+    private final NetworkCheckpoint network;
+
+    /** @param networkWriter where the network's zip is written, off the job's thread */
+    TrainingRecorder(RecordFolder folder, Executor networkWriter) throws IOException {
         this.folder = folder;
+        network = new NetworkCheckpoint(folder.dir().resolve(RunFiles.MODEL), networkWriter);
         Path dir = folder.dir();
         iterations = CsvLog.create(dir.resolve(RunFiles.ITERATIONS), RunFiles.ITERATIONS_HEADER);
         epochs = CsvLog.create(dir.resolve(RunFiles.EPOCHS), RunFiles.EPOCHS_HEADER);
@@ -72,6 +79,15 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     }
 
     @Override
+    public void onEpochTrained(Network net) {
+        try {
+            network.epochEnded(net); // not under this recorder's lock: the flusher must not wait for array copies
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + RunFiles.MODEL + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized void flushIfDue() {
         try {
             if (!writeFailed && (iterations.isFlushDue() || epochs.isFlushDue())) {
@@ -105,6 +121,16 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
         if (writeFailed && status != RunStatus.FAILED) { // the flusher met the full disk after the job's last write
             status = RunStatus.FAILED;
             message = "cannot write the run record: " + (writeError == null ? "a write failed" : writeError.getMessage());
+        }
+        try {
+            network.awaitWritten();
+        } catch (IOException io) {
+            if (status != RunStatus.FAILED) {
+                status = RunStatus.FAILED;
+                message = "cannot write " + RunFiles.MODEL + ": " + io.getMessage();
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt(); // the record is completed all the same; the zip holds an earlier epoch
         }
         for (CsvLog log : new CsvLog[] {iterations, epochs, events}) {
             if (writeFailed) {

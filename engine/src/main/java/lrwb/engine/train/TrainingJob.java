@@ -185,6 +185,9 @@ public final class TrainingJob {
                     iteration++;
                 }
                 net.setEpochCount(epoch + 1);
+                for (TrainingListener l : listeners) {
+                    l.onEpochTrained(net);
+                }
                 double trainAcc = trainAccuracy.takeEpoch();
                 if (Double.isNaN(trainAcc)) { // an output layer the running count cannot read: a pass of its own
                     trainAcc = Evaluation.of(net, data.train()).accuracy();

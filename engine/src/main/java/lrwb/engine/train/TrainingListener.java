@@ -1,5 +1,7 @@
 package lrwb.engine.train;
 
+import lrwb.engine.model.Network;
+
 /**
  * Receives a training job as it happens, on the job's own thread: keep it quick, and hand values to
  * other threads yourself (the app coalesces them per frame).
@@ -13,6 +15,13 @@ public interface TrainingListener {
     }
 
     default void onEpoch(EpochMetrics metrics) {
+    }
+
+    /**
+     * After the last update of an epoch ({@code network}'s epoch counter already counts it), before its validation:
+     * the moment a run saves its network. Do not keep {@code network}: it goes on training when this returns.
+     */
+    default void onEpochTrained(Network network) {
     }
 
     default void onEvent(TrainingEvent event) {

@@ -85,7 +85,7 @@ class TrainCommandTest {
         assertThat(config.path("validationSize").asInt()).isEqualTo(30);
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv");
+                    .containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv", "model.zip");
         }
     }
 

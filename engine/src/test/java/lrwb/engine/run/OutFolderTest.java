@@ -142,7 +142,8 @@ class OutFolderTest {
                 times.put(f.getFileName().toString(), Files.getLastModifiedTime(f));
             }
         }
-        assertThat(bytes.keySet()).containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv", "notes.txt");
+        assertThat(bytes.keySet()).containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv", "model.zip",
+                "notes.txt");
 
         for (String[] args : new String[][] {with(TRAIN, "--out", out.toString()),
                 {"find", "--dataset", "iris", "--iterations", "20", "--out", out.toString()}}) {

@@ -1,0 +1,58 @@
+package lrwb.engine.model;
+
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A network as DL4J's {@link ModelSerializer} writes it — configuration (with the iteration and epoch counters),
+ * parameters and updater state — taken at one moment and written later: the training job takes it at an epoch's
+ * end in a few copies of arrays and goes on training while another thread writes the zip. The file reads back
+ * with {@code ModelSerializer.restoreMultiLayerNetwork} / {@code restoreComputationGraph}, in the workbench
+ * ({@code run:DIR}) or in any DL4J program.
+ */
+public final class SavedNetwork {
+    private final String configurationJson;
+    private final INDArray params;
+    private final INDArray updaterState;
+
+    private SavedNetwork(String configurationJson, INDArray params, INDArray updaterState) {
+        this.configurationJson = configurationJson;
+        this.params = params;
+        this.updaterState = updaterState;
+    }
+
+    /** Copies what the file needs from {@code net}, on the thread that trains it. */
+    public static SavedNetwork of(Network net) {
+        INDArray state = net.updaterState();
+        return new SavedNetwork(net.configurationJson(), net.params().dup(), state == null ? null : state.dup());
+    }
+
+    /** Writes the zip: the entries and encodings of {@link ModelSerializer#writeModel}, updater state included. */
+    public void writeTo(OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry(ModelSerializer.CONFIGURATION_JSON));
+        zip.write(configurationJson.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        writeArray(zip, ModelSerializer.COEFFICIENTS_BIN, params);
+        if (updaterState != null) {
+            writeArray(zip, ModelSerializer.UPDATER_BIN, updaterState);
+        }
+        zip.finish(); // the caller owns the stream
+    }
+
+    private static void writeArray(ZipOutputStream zip, String entry, INDArray array) throws IOException {
+        zip.putNextEntry(new ZipEntry(entry));
+        DataOutputStream data = new DataOutputStream(zip);
+        Nd4j.write(array, data);
+        data.flush();
+        zip.closeEntry();
+    }
+}
