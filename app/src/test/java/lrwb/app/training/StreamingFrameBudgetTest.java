@@ -82,7 +82,7 @@ class StreamingFrameBudgetTest {
                 queued.add(run);
                 RunListener engine = vm.forwardingTo(run);
                 engine.onStarted(new RunStart(RunKind.TRAINING, null, "synthetic", 32_000, 8_000, STEPS_PER_EPOCH, iterationsPerRun,
-                        iterationsPerRun / STEPS_PER_EPOCH, null));
+                        iterationsPerRun / STEPS_PER_EPOCH, null, java.util.List.of()));
                 engines.add(engine);
             }
         });

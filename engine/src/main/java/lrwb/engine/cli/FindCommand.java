@@ -9,6 +9,7 @@ import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunOutcome;
 import lrwb.engine.run.RunRefusedException;
 import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunStart;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.schedule.InvalidSpecException;
 import picocli.CommandLine.Command;
@@ -82,6 +83,11 @@ final class FindCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             outcome = TerminalRun.run(() -> runs.startRangeTest(request, output.target(), new RunListener() {
+                @Override
+                public void onStarted(RunStart start) {
+                    start.modelNotes().forEach(note -> err.println("lrwb find: note: " + note));
+                }
+
                 @Override
                 public void onRangePoint(RangePoint p) {
                     progress.update(p.iteration() + 1, request.config().iterations(),

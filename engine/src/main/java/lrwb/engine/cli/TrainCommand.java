@@ -83,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
                 @Override
                 public void onStarted(RunStart start) {
                     total = start.plannedIterations();
+                    start.modelNotes().forEach(note -> err.println("lrwb train: note: " + note));
                 }
 
                 @Override

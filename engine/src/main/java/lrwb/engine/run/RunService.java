@@ -1,5 +1,7 @@
 package lrwb.engine.run;
 
+import java.util.List;
+
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,11 +63,12 @@ public final class RunService implements AutoCloseable {
         try {
             job = RangeTestJob.prepare(request, data, context);
         } catch (IllegalArgumentException e) {
-            throw new RunRefusedException(RunRefusedException.Field.OTHER, e.getMessage());
+            throw new RunRefusedException(RunRefusedException.Field.MODEL, e.getMessage());
         } catch (OutOfMemoryError e) {
             throw new RunRefusedException(RunRefusedException.Field.MODEL, OUT_OF_MEMORY);
         }
         ObjectNode config = request.toJson();
+        recordModelNotes(config, job.network().notes());
         config.put("trainSize", data.trainSize());
         config.put("validationSize", data.validationSize());
         config.put("stepsPerEpoch", job.stepsPerEpoch());
@@ -90,7 +93,7 @@ public final class RunService implements AutoCloseable {
         try {
             int iterations = job.request().config().iterations();
             listener.onStarted(new RunStart(RunKind.RANGE_TEST, recorder.dir(), data.name(), data.trainSize(),
-                    data.validationSize(), job.stepsPerEpoch(), iterations, 0, handle));
+                    data.validationSize(), job.stepsPerEpoch(), iterations, 0, handle, job.network().notes()));
             RangeTestResult result = job.run(new RangeTestListener() {
                 @Override
                 public void onPoint(RangePoint point) {
@@ -121,8 +124,18 @@ public final class RunService implements AutoCloseable {
     public RunHandle startTraining(TrainingRequest request, RunTarget target, RunListener listener) throws IOException {
         target.check();
         LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
+        TrainingJob job;
+        try {
+            job = new TrainingJob(request, data, context); // builds the network: a model that cannot be is refused here
+        } catch (IllegalArgumentException | DataException e) {
+            throw new RunRefusedException(RunRefusedException.Field.MODEL, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new RunRefusedException(RunRefusedException.Field.MODEL, OUT_OF_MEMORY);
+        }
+        ObjectNode config = request.toJson();
+        recordModelNotes(config, job.modelNotes());
         RecordFolder folder = RecordFolder.start(target.claim(RunKind.TRAINING, request.name()), RunKind.TRAINING,
-                request.name(), request.toJson());
+                request.name(), config);
         TrainingRecorder recorder;
         try {
             recorder = new TrainingRecorder(folder, networkWriter);
@@ -130,10 +143,8 @@ public final class RunService implements AutoCloseable {
             folder.end(RunStatus.FAILED, "cannot write the run record: " + e.getMessage());
             throw e;
         }
-        TrainingJob job;
         RunHandle handle;
         try {
-            job = new TrainingJob(request, data, context);
             handle = new RunHandle(RunKind.TRAINING, folder.dir(), job);
             job.addListener(recorder).addListener(forwarding(listener, handle));
             flusher.add(recorder);
@@ -163,7 +174,7 @@ public final class RunService implements AutoCloseable {
             @Override
             public void onStarted(TrainingPlan plan) {
                 listener.onStarted(new RunStart(RunKind.TRAINING, dir, plan.datasetName(), plan.trainSize(),
-                        plan.validationSize(), plan.stepsPerEpoch(), plan.totalIterations(), plan.epochs(), handle));
+                        plan.validationSize(), plan.stepsPerEpoch(), plan.totalIterations(), plan.epochs(), handle, plan.modelNotes()));
             }
 
             @Override
@@ -211,6 +222,13 @@ public final class RunService implements AutoCloseable {
             throw new RunRefusedException(RunRefusedException.Field.BATCH_SIZE, e.getMessage());
         }
         return data;
+    }
+
+    /** What was done to an imported network to fit the run, in run.json beside the request that asked for it. */
+    private static void recordModelNotes(ObjectNode config, List<String> notes) {
+        if (!notes.isEmpty()) {
+            notes.forEach(config.putArray("modelNotes")::add);
+        }
     }
 
     private static String messageOf(Throwable e) {

@@ -31,7 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TrainingJob {
     private final TrainingRequest request;
-    private final LoadedData preloaded;
+    /** The network and what drives it; built by the constructor when the data is given, else on the job's thread. */
+    private Prepared prepared;
     private final EngineContext context;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<TrainingEvent> ended = new CompletableFuture<>();
@@ -56,16 +57,45 @@ public final class TrainingJob {
         this(request, null, context);
     }
 
-    /** A job on data the caller already loaded (e.g. to refuse bad data before any file is written). */
+    /**
+     * A job on data the caller already loaded, its network built here, on the calling thread: everything that can
+     * be refused (data, a model that does not fit it, a model file) is refused before any file is written.
+     *
+     * @throws IllegalArgumentException (or {@link DataException}) with a user-facing message
+     */
     public TrainingJob(TrainingRequest request, LoadedData preloaded, EngineContext context) {
         this.request = request;
-        this.preloaded = preloaded;
         this.context = java.util.Objects.requireNonNull(context, "context");
         this.hasLearningRate = request.optimizer().hasLearningRate();
+        this.prepared = preloaded == null ? null : prepare(preloaded);
+    }
+
+    /** What a job trains with, built from the data. */
+    private record Prepared(LoadedData data, ShuffledBatches batches, PlateauController plateau, SteerableSchedule lr,
+                            Network net) {
+    }
+
+    private Prepared prepare(LoadedData data) {
+        NetworkShape shape = NetworkShape.of(data);
+        request.model().mismatch(shape, data.name()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed(), context);
+        PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
+        SteerableSchedule lr = new SteerableSchedule(plateau != null ? constant(plateau.lr())
+                : new Dl4jSchedule((FormulaSchedule) request.schedule(), batches.batchesPerPass()));
+        Network net = Networks.network(request.model(), request.optimizer(), lr, shape, request.seed(), context.tuning());
+        return new Prepared(data, batches, plateau, lr, net);
     }
 
     public TrainingRequest request() {
         return request;
+    }
+
+    /** What was done to the network to fit the run (see {@link Network#notes}); empty until it is built. */
+    public List<String> modelNotes() {
+        Prepared p = prepared;
+        return p == null ? List.of() : p.net().notes();
     }
 
     public TrainingJob addListener(TrainingListener listener) {
@@ -132,22 +162,18 @@ public final class TrainingJob {
         int epoch = 0;
         try {
             NativeSettings.applyToCurrentThread();
-            LoadedData data = preloaded != null ? preloaded : Datasets.load(request.data());
-            NetworkShape shape = NetworkShape.of(data);
-            var mismatch = request.model().mismatch(shape, data.name());
-            if (mismatch.isPresent()) {
-                end(TrainingEvent.Kind.FAILED, 0, 0, mismatch.get());
-                return;
-            }
-            ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed(), context);
+            Prepared p = prepared != null ? prepared : prepare(Datasets.load(request.data()));
+            prepared = null; // a finished job the app keeps in its list holds no network
+            LoadedData data = p.data();
+            ShuffledBatches batches = p.batches();
             int stepsPerEpoch = batches.batchesPerPass();
-            PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
-            SteerableSchedule lr = new SteerableSchedule(plateau != null ? constant(plateau.lr())
-                    : new Dl4jSchedule((FormulaSchedule) request.schedule(), stepsPerEpoch));
-            Network net = Networks.network(request.model(), request.optimizer(), lr, shape, request.seed(), context.tuning());
+            PlateauController plateau = p.plateau();
+            SteerableSchedule lr = p.lr();
+            Network net = p.net();
             RunningAccuracy trainAccuracy = new RunningAccuracy(net);
 
-            TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs());
+            TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs(),
+                    net.notes());
             listeners.forEach(l -> l.onStarted(plan));
             emit(new TrainingEvent(TrainingEvent.Kind.STARTED, 0, 0, lrOf(lr, 0, 0), plan.datasetName() + ": "
                     + plan.trainSize() + " training / " + plan.validationSize() + " validation examples, "
