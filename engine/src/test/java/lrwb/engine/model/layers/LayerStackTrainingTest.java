@@ -65,6 +65,26 @@ class LayerStackTrainingTest {
         assertThat(regularised.score() - plain.score()).isCloseTo(c * sumOfSquares, within(1e-6));
     }
 
+    /** LeanDense takes DL4J's own path for activations other than ReLU: lean and stock train alike. */
+    @Test
+    void leanLayersWithOtherActivationsTrainAsStockOnes() {
+        LayerStack stack = new LayerStack(List.of(new LayerSpec.Dense(6, LayerActivation.TANH),
+                new LayerSpec.Dense(5, LayerActivation.GELU), new LayerSpec.Dense(3, LayerActivation.SOFTMAX)), null, 0.01);
+        MultiLayerNetwork lean = LayerStackConfiguration.network(stack, new Adam(0.01), 4, TABULAR,
+                EngineTuning.defaults().withJavaErrorLimit(0));
+        MultiLayerNetwork stock = LayerStackConfiguration.network(stack, new Adam(0.01), 4, TABULAR, null);
+        for (int i = 0; i < 3; i++) {
+            DataSet batch = TinyData.batch(TABULAR, 8, i);
+            lean.fit(batch);
+            stock.fit(batch);
+        }
+        double[] a = lean.params().toDoubleVector();
+        double[] b = stock.params().toDoubleVector();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).as("parameter %d", i).isCloseTo(b[i], within(1e-6));
+        }
+    }
+
     @Test
     void aDropoutRateIsTheFractionDropped() {
         MultiLayerConfiguration conf = LayerStackConfiguration.configuration(
