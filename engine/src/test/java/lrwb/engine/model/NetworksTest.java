@@ -99,7 +99,7 @@ class NetworksTest {
                 layersWithParams++;
                 assertThat(net.getLearningRate(i)).as("%s layer %d", model, i).isEqualTo(0.0123);
             }
-            assertThat(layersWithParams).isEqualTo(model.kind() == ModelSpec.Kind.CNN ? 4 : 3);
+            assertThat(layersWithParams).isEqualTo(model.equals(ModelSpec.cnn()) ? 4 : 3);
         }
     }
 
