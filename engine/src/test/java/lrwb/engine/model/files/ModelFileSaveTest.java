@@ -156,4 +156,25 @@ class ModelFileSaveTest {
         assertThat(ModelFiles.describe(ModelFileFormat.DL4J, zip).kind()).isEqualTo("Functional (ComputationGraph)");
         assertThat(ModelFiles.describe(ModelFileFormat.DL4J, zip).inputShape()).isEqualTo("4 features");
     }
+
+    /** The workbench's cnn reshapes flat rows itself (DL4J's FeedForwardToCnnPreProcessor): it reads FLAT. */
+    @Test
+    void aWorkbenchCnnReadsFlatRowsOfItsImageSize(@TempDir Path dir) throws IOException {
+        NetworkShape images = NetworkShape.image(1, 8, 8, 3);
+        MultiLayerNetwork cnn = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.01),
+                images, 1, EngineTuning.defaults());
+        Path zip = dir.resolve("cnn.zip");
+        ModelFiles.save(cnn, zip);
+        var sgd = OptimizerSpec.parse("sgd").updater(SteerableSchedule.constant(0.01));
+
+        ImportedNetwork loaded = ModelFiles.load(ModelFileFormat.DL4J, zip, images, sgd, 1, true);
+
+        assertThat(loaded.inputLayout()).isEqualTo(lrwb.engine.model.InputLayout.FLAT);
+        assertThat(((MultiLayerNetwork) loaded.network()).params()).isEqualTo(cnn.params());
+        assertThat(ModelFiles.describe(ModelFileFormat.DL4J, zip).inputShape()).isEqualTo("8×8×1 images");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFiles.load(ModelFileFormat.DL4J, zip,
+                        NetworkShape.image(3, 32, 32, 3), sgd, 1, true))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the model reads 8×8×1 images, the data has 32×32×3 images");
+    }
 }
