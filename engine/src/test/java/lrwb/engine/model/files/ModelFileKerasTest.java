@@ -47,7 +47,7 @@ class ModelFileKerasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp_4_8_3", "mlp_4_8_3_no_training_config", "functional_4_6_3", "conv_8x8x1"})
+    @ValueSource(strings = {"mlp_4_8_3", "mlp_4_8_3_no_training_config", "functional_4_6_3", "conv_8x8x1", "tf_keras_sequential", "tf_keras_functional"})
     void theImportedNetworkComputesWhatNumpyComputesFromTheSameWeights(String name) throws IOException {
         NetworkShape shape = name.startsWith("conv") ? IMAGES : TABULAR;
         ImportedNetwork imported = load(name + ".h5", shape, adam());
