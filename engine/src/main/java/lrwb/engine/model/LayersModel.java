@@ -66,7 +66,7 @@ public record LayersModel(String name, LayerStack layers) implements ModelSpec {
     @Override
     public Optional<String> mismatch(NetworkShape shape, String datasetName) {
         return layers.mismatch(shape).map(why -> "--model " + shortName() + ": " + why
-                + (shape.isImage() ? "" : " (" + datasetName + ")"));
+                + (datasetName == null ? "" : " (" + datasetName + ")"));
     }
 
     /** For messages: the name, or "layer spec" for JSON (which can be long). */

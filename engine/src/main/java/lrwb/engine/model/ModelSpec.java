@@ -35,7 +35,7 @@ public sealed interface ModelSpec permits LayersModel, FileModel, SavedRunModel 
      * Why this model cannot learn from data of that shape, as far as can be told without reading a network file
      * (a file's own shapes are checked when it is loaded).
      *
-     * @param datasetName how the user named the data, for the message ({@code iris}, {@code csv:x.csv})
+     * @param datasetName how the user named the data, for the message ({@code iris}, {@code csv:x.csv}); null for none
      */
     Optional<String> mismatch(NetworkShape shape, String datasetName);
 

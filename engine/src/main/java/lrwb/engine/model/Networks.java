@@ -73,7 +73,7 @@ public final class Networks {
         if (!(model instanceof LayersModel layers)) {
             throw new IllegalArgumentException(model.describe() + " is a network file, not layers to build");
         }
-        model.mismatch(shape, "this dataset").ifPresent(message -> {
+        model.mismatch(shape, null).ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });
         return LayerStackConfiguration.network(layers.layers(), optimizer.updater(lr), seed, shape, lean);
