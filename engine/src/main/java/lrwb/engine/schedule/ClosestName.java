@@ -11,11 +11,11 @@ import java.util.Optional;
  * name only counts as close when at most {@code max(1, min(2, length / 3))} edits away, so {@code xy} is
  * not taken for {@code lr} and {@code foo} suggests nothing.
  */
-final class ClosestName {
+public final class ClosestName {
     private ClosestName() {
     }
 
-    static Optional<String> to(String typed, List<String> valid) {
+    public static Optional<String> to(String typed, List<String> valid) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : valid) {

@@ -1,6 +1,7 @@
 package lrwb.engine.model.lean;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -15,6 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
@@ -91,6 +94,41 @@ public final class LeanLayers {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A copy of {@code conf} with DL4J's stock {@link DenseLayer} and {@link OutputLayer} in place of the lean ones,
+     * every field the same (the lean ones add only how they run): what a portable model file must hold, since the
+     * lean classes are package-private and no other program could read them back.
+     */
+    public static MultiLayerConfiguration stockConfiguration(MultiLayerConfiguration conf) {
+        MultiLayerConfiguration copy = conf.clone();
+        for (NeuralNetConfiguration layerConf : copy.getConfs()) {
+            if (layerConf.getLayer() instanceof LeanDenseLayer lean) {
+                layerConf.setLayer(copyFields(lean, new DenseLayer(), DenseLayer.class));
+            } else if (layerConf.getLayer() instanceof LeanOutputLayer lean) {
+                layerConf.setLayer(copyFields(lean, new OutputLayer(), OutputLayer.class));
+            }
+        }
+        return copy;
+    }
+
+    /** Copies the fields {@code stock} declares and inherits: all of a lean layer's configuration but its own extras. */
+    private static <T> T copyFields(T lean, T stock, Class<T> stockClass) {
+        for (Class<?> c = stockClass; c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                try {
+                    field.setAccessible(true);
+                    field.set(stock, field.get(lean));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot copy " + c.getSimpleName() + "." + field.getName(), e);
+                }
+            }
+        }
+        return stock;
     }
 
     /**
