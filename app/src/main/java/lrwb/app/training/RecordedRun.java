@@ -1,5 +1,7 @@
 package lrwb.app.training;
 
+import java.util.List;
+
 import javafx.scene.paint.Color;
 import lrwb.engine.run.IterationTable;
 import lrwb.engine.run.RunConfig;
@@ -51,7 +53,7 @@ final class RecordedRun {
         }
         int epochs = config.training() == null ? Math.max(1, record.epochs().size()) : config.training().epochs();
         TrainingPlan plan = new TrainingPlan(config.data() == null ? "?" : config.data().source(), config.trainSize(),
-                config.validationSize(), Math.max(1, stepsPerEpoch), epochs);
+                config.validationSize(), Math.max(1, stepsPerEpoch), epochs, List.of());
         shown.showRecorded(state, message, dir, plan, run.duration().toMillis() / 1000.0);
         return shown;
     }

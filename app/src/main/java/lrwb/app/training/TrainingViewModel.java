@@ -291,7 +291,7 @@ public final class TrainingViewModel {
             @Override
             public void onStarted(RunStart start) {
                 frames.offer(new Started(run, new TrainingPlan(start.datasetName(), start.trainSize(), start.validationSize(),
-                        start.stepsPerEpoch(), start.plannedEpochs()), start.handle()));
+                        start.stepsPerEpoch(), start.plannedEpochs(), start.modelNotes()), start.handle()));
             }
 
             @Override
