@@ -57,7 +57,7 @@ public final class LayerEditorView {
         dialog.getDialogPane().setId("layer-editor");
         dialog.getDialogPane().getStylesheets().add(LayerEditorView.class.getResource("/lrwb/app/workbench.css").toExternalForm());
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(900, 640);
+        dialog.getDialogPane().setPrefSize(920, 680);
     }
 
     /** Shows the dialog without waiting; OK hands the stack's compact JSON to {@code onOk}. */
@@ -125,8 +125,11 @@ public final class LayerEditorView {
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type().json()));
         type.setSortable(false);
         type.setPrefWidth(100);
-        TableColumn<LayerDraft, LayerDraft> settings = new TableColumn<>("Settings");
-        settings.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        TableColumn<LayerDraft, String> settings = new TableColumn<>("Settings");
+        // Follows both, so a cell shows each edit and each message as it happens.
+        settings.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().errorProperty().get().isEmpty()
+                ? c.getValue().settingsProperty().get() : ERROR_MARK + c.getValue().errorProperty().get(),
+                c.getValue().settingsProperty(), c.getValue().errorProperty()));
         settings.setCellFactory(c -> new SettingsCell());
         settings.setSortable(false);
         table.getColumns().setAll(List.of(index, type, settings));
@@ -147,25 +150,26 @@ public final class LayerEditorView {
         return table;
     }
 
-    /** The layer's settings, or the engine's message about it in red. */
-    private static final class SettingsCell extends TableCell<LayerDraft, LayerDraft> {
+    private static final String ERROR_MARK = "⚠ ";
+
+    /** The layer's settings, or the engine's message about it in red; the tooltip shows all of it. */
+    private static final class SettingsCell extends TableCell<LayerDraft, String> {
         private final Tooltip tip = new Tooltip();
 
         @Override
-        protected void updateItem(LayerDraft d, boolean empty) {
-            super.updateItem(d, empty);
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
             getStyleClass().remove("field-error");
-            if (empty || d == null) {
+            if (empty || text == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            String error = d.errorProperty().get();
-            setText(error.isEmpty() ? d.settingsProperty().get() : "⚠ " + error);
-            if (!error.isEmpty()) {
+            setText(text);
+            if (text.startsWith(ERROR_MARK)) {
                 getStyleClass().add("field-error");
             }
-            tip.setText(error.isEmpty() ? d.settingsProperty().get() : error);
+            tip.setText(text);
             setTooltip(tip);
         }
     }
@@ -224,13 +228,18 @@ public final class LayerEditorView {
             nothing.getStyleClass().add("hint");
             nodes.add(nothing);
         }
+        // Two fields a line: conv2d's six fit without scrolling.
+        List<Region> fields = new ArrayList<>();
         for (LayerField spec : d.type().fields()) {
             InputField f = d.field(spec.name());
             String id = "layer-field-" + spec.name();
             FieldView view = spec.choices().isEmpty()
                     ? FieldView.text(f, id, spec.optional() ? "blank: the stack's l2 below" : null)
                     : FieldView.choices(f, id, null, spec.choices());
-            nodes.add(view.node());
+            fields.add(view.node());
+        }
+        for (int i = 0; i < fields.size(); i += 2) {
+            nodes.add(i + 1 < fields.size() ? FormLayout.pair(fields.get(i), fields.get(i + 1)) : fields.get(i));
         }
         detail.getChildren().setAll(nodes);
     }
@@ -260,7 +269,7 @@ public final class LayerEditorView {
             c.setPrefWidth(200);
         }
         rows.getColumns().setAll(List.of(layer, shape, params));
-        rows.setPrefHeight(190);
+        rows.setPrefHeight(250);
         rows.setMinHeight(110);
         Label note = new Label();
         note.setId("layer-summary-note");

@@ -226,7 +226,7 @@ public final class RunsView {
         filter.setPromptText("Filter: name, dataset, model, schedule, status…");
         filter.setId("runs-filter");
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
-        filter.setPrefColumnCount(24);
+        filter.setPrefColumnCount(18); // room for the toolbar at the default window size
         ChoiceBox<KindFilter> kind = new ChoiceBox<>();
         kind.getItems().setAll(KindFilter.values());
         kind.setConverter(new StringConverter<>() {
@@ -269,7 +269,7 @@ public final class RunsView {
         });
         csv.getItems().add(new MenuItem("…")); // replaced when shown; a MenuButton needs an item to open
         csv.disableProperty().bind(Bindings.size(vm.selection()).isNotEqualTo(1));
-        MenuButton network = new MenuButton("Saved network");
+        MenuButton network = new MenuButton("Network");
         network.setId("runs-network");
         network.setTooltip(new Tooltip("Start from the network the selected training run saved: train on, or range-test its weights"));
         MenuItem resume = new MenuItem("Continue training");

@@ -54,6 +54,9 @@ class LayerEditorViewTest {
         robot.interact(() -> rate.setText("1.5"));
         assertThat(robot.lookup("#layer-field-rate-error").queryAs(Label.class).getText())
                 .isEqualTo("layers[1].rate must be in [0, 1) (got 1.5)");
+        assertThat(robot.lookup("#layer-table .table-cell").queryAllAs(javafx.scene.control.Labeled.class))
+                .extracting(javafx.scene.control.Labeled::getText)
+                .contains("⚠ layers[1].rate must be in [0, 1) (got 1.5)"); // the row says it too
         assertThat(robot.lookup("#layer-ok").queryButton().isDisabled()).isTrue();
         robot.interact(() -> rate.setText("0.5"));
         assertThat(robot.lookup("#layer-ok").queryButton().isDisabled()).isFalse();
