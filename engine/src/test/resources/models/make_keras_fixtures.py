@@ -49,10 +49,10 @@ def training_config(loss):
             "loss": loss, "metrics": ["accuracy"], "sample_weight_mode": None, "loss_weights": None}
 
 
-def write_h5(file_name, model_config, weights, train=None):
+def write_h5(file_name, model_config, weights, train=None, keras_version=None):
     """weights: [(layer name, [(weight name, array), ...])] for every layer of the model, in order."""
     with h5py.File(os.path.join(HERE, file_name), "w") as f:
-        f.attrs["keras_version"] = KERAS_VERSION
+        f.attrs["keras_version"] = keras_version or KERAS_VERSION
         f.attrs["backend"] = b"tensorflow"
         f.attrs["model_config"] = json.dumps(model_config).encode("utf8")
         if train is not None:
@@ -60,7 +60,7 @@ def write_h5(file_name, model_config, weights, train=None):
         group = f.create_group("model_weights")
         group.attrs["layer_names"] = np.array([name.encode("utf8") for name, _ in weights])
         group.attrs["backend"] = b"tensorflow"
-        group.attrs["keras_version"] = KERAS_VERSION
+        group.attrs["keras_version"] = keras_version or KERAS_VERSION
         for layer_name, layer_weights in weights:
             g = group.create_group(layer_name)
             names = [(layer_name + "/" + w + ":0").encode("utf8") for w, _ in layer_weights]
@@ -104,7 +104,8 @@ def mlp_4_8_3(file_name, with_training_config, out_width=3):
     write_reference(file_name + ".json", x, softmax(apply_dense(relu(apply_dense(x, d1)), d2)))
 
 
-def functional():
+def functional(class_name="Model", name="functional_4_6_3"):
+    """Keras 2.2.4 names a functional model "Model"; tf.keras >= 2.4 names it "Functional"."""
     d1, d2 = dense_weights(4, 6), dense_weights(6, 3)
     layers = [
         {"name": "input_1", "class_name": "InputLayer",
@@ -113,13 +114,13 @@ def functional():
         dict(dense("dense_1", 6, "tanh"), name="dense_1", inbound_nodes=[[["input_1", 0, 0, {}]]]),
         dict(dense("dense_2", 3, "softmax"), name="dense_2", inbound_nodes=[[["dense_1", 0, 0, {}]]]),
     ]
-    config = {"class_name": "Model", "config": {"name": "model_1", "layers": layers,
+    config = {"class_name": class_name, "config": {"name": "model_1", "layers": layers,
                                                  "input_layers": [["input_1", 0, 0]],
                                                  "output_layers": [["dense_2", 0, 0]]}}
-    write_h5("functional_4_6_3.h5", config, [("input_1", []), ("dense_1", d1), ("dense_2", d2)],
+    write_h5(name + ".h5", config, [("input_1", []), ("dense_1", d1), ("dense_2", d2)],
              training_config("categorical_crossentropy"))
     x = RNG.normal(size=(5, 4))
-    write_reference("functional_4_6_3.json", x, softmax(apply_dense(np.tanh(apply_dense(x, d1)), d2)))
+    write_reference(name + ".json", x, softmax(apply_dense(np.tanh(apply_dense(x, d1)), d2)))
 
 
 def conv_8x8():
@@ -152,6 +153,21 @@ def conv_8x8():
     pooled = conv.reshape(3, 3, 2, 3, 2, 4).max(axis=(2, 4))  # 2x2 max pooling, stride 2
     features = pooled.reshape(3, -1)                          # Keras flattens channels_last: height, width, channel
     write_reference("conv_8x8x1.json", flat, softmax(apply_dense(features, d)))
+
+
+def tf_keras_2_9():
+    """tf.keras 2.9 writes an InputLayer first in a Sequential's layers and names a functional model "Functional"."""
+    d1, d2 = dense_weights(4, 8), dense_weights(8, 3)
+    input_layer = {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 4], "dtype": "float32",
+                                                         "sparse": False, "ragged": False, "name": "dense_input"}}
+    config = sequential("sequential", [input_layer, dense("dense", 8, "relu"), dense("dense_1", 3, "softmax")])
+    loss = {"class_name": "CategoricalCrossentropy",
+            "config": {"reduction": "auto", "name": "categorical_crossentropy", "from_logits": False,
+                       "label_smoothing": 0.0, "axis": -1}}
+    write_h5("tf_keras_sequential.h5", config, [("dense", d1), ("dense_1", d2)], training_config(loss),
+             keras_version=b"2.9.0")
+    x = RNG.normal(size=(5, 4))
+    write_reference("tf_keras_sequential.json", x, softmax(apply_dense(relu(apply_dense(x, d1)), d2)))
 
 
 def regression_head():
@@ -192,4 +208,6 @@ if __name__ == "__main__":
     mlp_4_8_3("mlp_4_8_5", with_training_config=True, out_width=5)
     regression_head()
     unsupported_layer()
+    tf_keras_2_9()
+    functional("Functional", "tf_keras_functional")
     not_models()

@@ -44,7 +44,7 @@ public final class Bench {
         boolean quick = options.containsKey("quick");
         int rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "7" : "31"));
         int startups = Integer.parseInt(options.getOrDefault("startups", quick ? "3" : "5"));
-        List<String> caseNames = List.of(options.getOrDefault("cases", "iris,digits,mnist").split(","));
+        List<String> caseNames = List.of(options.getOrDefault("cases", "keras,cifar-cnn,iris,digits,mnist").split(","));
         Locale.setDefault(Locale.ROOT);
 
         Path work = Files.createTempDirectory("lrwb-bench");
@@ -66,17 +66,25 @@ public final class Bench {
             System.out.println();
             MetricsSink sink = new MetricsSink();
             List<BenchCase> cases = new ArrayList<>();
+            List<String> modelForms = new ArrayList<>();
             for (String name : caseNames) {
                 if (name.isBlank() || name.equals("none")) {
+                    continue;
+                }
+                if (name.strip().equals("cifar-cnn") || name.strip().equals("keras")) {
+                    modelForms.add(name.strip());
                     continue;
                 }
                 cases.add(switch (name.strip()) {
                     case "iris" -> BenchCase.iris(rounds);
                     case "digits" -> BenchCase.digits(work, rounds);
                     case "mnist" -> BenchCase.mnist(work, Math.max(3, rounds / 3), quick ? 12000 : 60000);
-                    default -> throw new IllegalArgumentException("unknown case " + name + " (iris, digits, mnist)");
+                    default -> throw new IllegalArgumentException("unknown case " + name
+                            + " (iris, digits, mnist, cifar-cnn, keras)");
                 });
             }
+            ModelFormsBench.run(modelForms, options.getOrDefault("keras", "../engine/src/test/resources/models/mlp_4_8_3.h5"),
+                    rounds, context);
             for (BenchCase c : cases) {
                 runCase(c, work, sink, results, context);
             }

@@ -20,7 +20,10 @@ final class MmulLoop {
     MmulLoop(BenchCase c, LoadedData data) {
         List<Integer> widths = new ArrayList<>();
         widths.add(data.numFeatures());
-        widths.addAll(c.model().hiddenLayers());
+        // The dense widths of the case's mlp (the gemm loop is defined for MLPs only).
+        for (var layer : ((lrwb.engine.model.LayersModel) c.model()).layers().layers()) {
+            widths.add(((lrwb.engine.model.layers.LayerSpec.Dense) layer).units());
+        }
         widths.add(data.numClasses());
         int b = c.batchSize();
         double flops = 0;

@@ -1,7 +1,5 @@
 package lrwb.app.training;
 
-import java.util.List;
-
 import javafx.scene.paint.Color;
 import lrwb.engine.run.IterationTable;
 import lrwb.engine.run.RunConfig;
@@ -53,7 +51,7 @@ final class RecordedRun {
         }
         int epochs = config.training() == null ? Math.max(1, record.epochs().size()) : config.training().epochs();
         TrainingPlan plan = new TrainingPlan(config.data() == null ? "?" : config.data().source(), config.trainSize(),
-                config.validationSize(), Math.max(1, stepsPerEpoch), epochs, List.of());
+                config.validationSize(), Math.max(1, stepsPerEpoch), epochs, java.util.List.of());
         shown.showRecorded(state, message, dir, plan, run.duration().toMillis() / 1000.0);
         return shown;
     }

@@ -81,7 +81,7 @@ record GraphNetwork(ComputationGraph graph, InputLayout layout, NetworkShape sha
 
     @Override
     public String configurationJson() {
-        return graph.getConfiguration().toJson();
+        return PortableConfiguration.json(graph.getConfiguration());
     }
 
     @Override

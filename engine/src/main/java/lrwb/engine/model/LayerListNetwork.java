@@ -73,7 +73,7 @@ record LayerListNetwork(MultiLayerNetwork net, InputLayout layout, NetworkShape 
 
     @Override
     public String configurationJson() {
-        return net.getLayerWiseConfigurations().clone().toJson();
+        return PortableConfiguration.json(net.getLayerWiseConfigurations());
     }
 
     @Override

@@ -1,119 +1,126 @@
 package lrwb.engine.model;
 
+import lrwb.engine.model.files.ModelFileFormat;
+import lrwb.engine.model.layers.LayerStack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Which network to train, as the user writes it after {@code --model}: {@code mlp:H1,H2,...} (ReLU hidden
- * layers of those widths, softmax output) or {@code cnn} (a small conv net for images). The layer details
- * live in {@link Networks}; this is only the choice, so it can be saved in a run record and typed back.
+ * Which network to train, as the user writes it after {@code --model}, in the model picker and in {@code run.json}
+ * (specs/models.md): layers the workbench builds ({@code mlp:H1,H2,...}, {@code cnn}, a preset name, a layer spec as
+ * JSON or a {@code .json} file), a network file ({@code keras:PATH}, {@code dl4j:PATH}) or the network a training
+ * run saved ({@code run:DIR}). {@link #describe} is the exact text to type back: a layer spec read from a file is
+ * recorded as its JSON, so the run can be reproduced after the file changes; file paths are recorded absolute.
  */
-public record ModelSpec(Kind kind, List<Integer> hiddenLayers) {
-    public enum Kind { MLP, CNN }
-
+public sealed interface ModelSpec permits LayersModel, FileModel, SavedRunModel {
     /** What plain {@code mlp} means: small enough to train in seconds, wide enough for the toy datasets. */
-    public static final List<Integer> DEFAULT_MLP_LAYERS = List.of(64, 32);
+    List<Integer> DEFAULT_MLP_LAYERS = List.of(64, 32);
     /** Guards against a typo such as {@code mlp:6400000} exhausting memory before anything is reported. */
-    public static final int MAX_LAYER_SIZE = 65_536;
+    int MAX_LAYER_SIZE = 65_536;
 
-    private static final String SYNTAX = "use mlp:H1,H2,... or cnn";
+    String SYNTAX = "use mlp:H1,H2,..., cnn, mnist-mlp, lenet5, cifar-cnn, a layer spec {\"layers\":[...]} or FILE.json, "
+            + "keras:FILE.h5, dl4j:FILE.zip or run:DIR";
 
-    public ModelSpec {
-        if (kind == null) {
-            throw new IllegalArgumentException("model kind is required");
-        }
-        hiddenLayers = List.copyOf(hiddenLayers == null ? List.of() : hiddenLayers);
-        if (kind == Kind.CNN && !hiddenLayers.isEmpty()) {
-            throw new IllegalArgumentException("cnn has a fixed layout and takes no hidden layer sizes");
-        }
-        if (kind == Kind.MLP && hiddenLayers.isEmpty()) {
-            throw new IllegalArgumentException("mlp needs at least one hidden layer size");
-        }
-        for (int size : hiddenLayers) {
-            if (size <= 0 || size > MAX_LAYER_SIZE) {
-                throw new IllegalArgumentException(
-                        "hidden layer sizes must be in 1.." + MAX_LAYER_SIZE + " (got " + size + ")");
-            }
-        }
+    /** The canonical text; {@link #parse} reads it back to an equal spec. */
+    String describe();
+
+    /**
+     * Why this model cannot learn from data of that shape, as far as can be told without reading a network file
+     * (a file's own shapes are checked when it is loaded).
+     *
+     * @param datasetName how the user named the data, for the message ({@code iris}, {@code csv:x.csv}); null for none
+     */
+    Optional<String> mismatch(NetworkShape shape, String datasetName);
+
+    static ModelSpec mlp(Integer... hiddenLayers) {
+        return LayersModel.mlp(List.of(hiddenLayers));
     }
 
-    public static ModelSpec mlp(Integer... hiddenLayers) {
-        return new ModelSpec(Kind.MLP, List.of(hiddenLayers));
+    static ModelSpec cnn() {
+        return LayersModel.cnn();
     }
 
-    public static ModelSpec cnn() {
-        return new ModelSpec(Kind.CNN, List.of());
+    /** The names the model picker offers before any file: the mlp and cnn forms and the layer presets. */
+    static List<String> presetNames() {
+        List<String> names = new ArrayList<>(List.of("mlp:64,32", "mlp:16", "mlp:128,64", "cnn"));
+        names.addAll(LayerStack.presetNames());
+        return List.copyOf(names);
     }
 
     /**
-     * Reads {@code mlp:64,32}, {@code mlp} (= {@link #DEFAULT_MLP_LAYERS}) or {@code cnn}, ignoring case and
-     * surrounding blanks.
+     * Reads any form of specs/models.md, ignoring surrounding blanks (and the case of the form's name).
      *
-     * @throws IllegalArgumentException with a message naming {@code --model} and the rule that was broken
+     * @throws IllegalArgumentException with a one-line message naming {@code --model} and the rule that was broken
      */
-    public static ModelSpec parse(String text) {
+    static ModelSpec parse(String text) {
         String trimmed = text == null ? "" : text.strip();
+        if (trimmed.startsWith("{")) {
+            return LayersModel.of(null, layerStack(trimmed, "--model"));
+        }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         int colon = lower.indexOf(':');
         String name = colon < 0 ? lower : lower.substring(0, colon);
+        String rest = colon < 0 ? "" : trimmed.substring(colon + 1).strip();
         switch (name) {
             case "mlp":
-                return colon < 0 ? new ModelSpec(Kind.MLP, DEFAULT_MLP_LAYERS)
-                        : new ModelSpec(Kind.MLP, parseLayerSizes(trimmed, lower.substring(colon + 1)));
+                return LayersModel.mlp(colon < 0 ? DEFAULT_MLP_LAYERS : LayersModel.parseLayerSizes(trimmed, rest));
             case "cnn":
                 if (colon >= 0) {
                     throw new IllegalArgumentException("--model " + trimmed + ": cnn takes no options (" + SYNTAX + ")");
                 }
                 return cnn();
+            case "keras":
+                return new FileModel(ModelFileFormat.KERAS, path(trimmed, rest));
+            case "dl4j":
+                return new FileModel(ModelFileFormat.DL4J, path(trimmed, rest));
+            case "run":
+                return new SavedRunModel(path(trimmed, rest));
             default:
-                throw new IllegalArgumentException("--model: unknown model '" + trimmed + "' (" + SYNTAX + ")");
+                break;
         }
-    }
-
-    private static List<Integer> parseLayerSizes(String option, String sizes) {
-        String[] parts = sizes.split(",", -1);
-        Integer[] parsed = new Integer[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i].strip();
-            // Digits only: "+8", "0x10" or "8.0" are typos, not layer sizes.
-            if (!part.matches("[0-9]+") || part.matches("0+")) {
-                throw new IllegalArgumentException("--model " + option + ": hidden layer sizes must be integers > 0");
+        if (colon < 0) {
+            Optional<LayerStack> preset = LayerStack.preset(lower);
+            if (preset.isPresent()) {
+                return LayersModel.of(lower, preset.get());
             }
-            String digits = part.replaceFirst("^0+", "");
-            if (digits.length() > 9 || Integer.parseInt(digits) > MAX_LAYER_SIZE) {
-                throw new IllegalArgumentException(
-                        "--model " + option + ": hidden layer sizes must be at most " + MAX_LAYER_SIZE);
+        }
+        if (lower.endsWith(".json")) {
+            Path file = Path.of(trimmed);
+            String json;
+            try {
+                json = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("--model " + trimmed + ": cannot read the layer spec file ("
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
             }
-            parsed[i] = Integer.parseInt(digits);
+            return LayersModel.of(null, layerStack(json, "--model " + trimmed));
         }
-        return List.of(parsed);
+        throw new IllegalArgumentException("--model: unknown model '" + trimmed + "' (" + SYNTAX + ")");
     }
 
-    /** The canonical text, e.g. {@code mlp:64,32} or {@code cnn}; {@link #parse} reads it back to an equal spec. */
-    public String describe() {
-        return switch (kind) {
-            case MLP -> "mlp:" + hiddenLayers.stream().map(String::valueOf).collect(Collectors.joining(","));
-            case CNN -> "cnn";
-        };
-    }
-
-    /**
-     * Why this model cannot learn from data of that shape, if it cannot: the cnn needs images.
-     *
-     * @param datasetName how the user named the data, for the message ({@code iris}, {@code csv:x.csv})
-     */
-    public Optional<String> mismatch(NetworkShape shape, String datasetName) {
-        if (kind == Kind.CNN && !shape.isImage()) {
-            return Optional.of("--model cnn needs image data (an idx: dataset); " + datasetName + " has "
-                    + shape.numFeatures() + " tabular features — use mlp:H1,H2,...");
+    private static LayerStack layerStack(String json, String where) {
+        try {
+            return LayerStack.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
-        return Optional.empty();
     }
 
-    @Override
-    public String toString() {
-        return describe();
+    private static Path path(String option, String path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("--model " + option + ": a path is required after the colon");
+        }
+        try {
+            return Path.of(path).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--model " + option + ": not a path (" + e.getMessage() + ")");
+        }
     }
 }

@@ -14,7 +14,7 @@ public final class RunFiles {
     public static final String EPOCHS = "epochs.csv";
     public static final String EVENTS = "events.csv";
     /** A training run's network after its latest epoch (DL4J's ModelSerializer zip, updater state included). */
-    public static final String MODEL = "model.zip";
+    public static final String MODEL = lrwb.engine.model.SavedRunModel.FILE_NAME;
     /** Held (an OS file lock) by the one process that writes the folder; removed when it is done. */
     public static final String LOCK = "run.lock";
 

@@ -15,6 +15,8 @@ import lrwb.engine.schedule.Dl4jSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.PlateauController;
 import lrwb.engine.schedule.PlateauSchedule;
+import lrwb.engine.schedule.ShiftedSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -45,6 +47,9 @@ public final class TrainingJob {
     private final boolean hasLearningRate;
     private volatile boolean started;
     private static final String OUT_OF_MEMORY = "out of memory: use a smaller batch size, model or --limit";
+    /** The network's counters before the job's first update (job thread). */
+    private int startIteration;
+    private int startEpoch;
     /** The job thread's; null until the network is built and after the job ended. */
     private EpochEvaluator evaluator;
 
@@ -71,8 +76,12 @@ public final class TrainingJob {
     }
 
     /** What a job trains with, built from the data. */
+    /**
+     * @param startIteration the network's own iteration count before the first update: 0, or where the run it
+     *                       continues stopped ({@code run:DIR}); the job counts its iterations from 0 all the same
+     */
     private record Prepared(LoadedData data, ShuffledBatches batches, PlateauController plateau, SteerableSchedule lr,
-                            Network net) {
+                            Network net, int startIteration, int startEpoch) {
     }
 
     private Prepared prepare(LoadedData data) {
@@ -82,10 +91,16 @@ public final class TrainingJob {
         });
         ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed(), context);
         PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
-        SteerableSchedule lr = new SteerableSchedule(plateau != null ? constant(plateau.lr())
-                : new Dl4jSchedule((FormulaSchedule) request.schedule(), batches.batchesPerPass()));
+        ISchedule base = plateau != null ? constant(plateau.lr())
+                : new Dl4jSchedule((FormulaSchedule) request.schedule(), batches.batchesPerPass());
+        SteerableSchedule lr = new SteerableSchedule(base);
         Network net = Networks.network(request.model(), request.optimizer(), lr, shape, request.seed(), context.tuning());
-        return new Prepared(data, batches, plateau, lr, net);
+        int startIteration = net.iterationCount();
+        int startEpoch = net.epochCount();
+        if (startIteration != 0 || startEpoch != 0) {
+            lr.setBase(new ShiftedSchedule(base, startIteration, startEpoch));
+        }
+        return new Prepared(data, batches, plateau, lr, net, startIteration, startEpoch);
     }
 
     public TrainingRequest request() {
@@ -170,6 +185,8 @@ public final class TrainingJob {
             PlateauController plateau = p.plateau();
             SteerableSchedule lr = p.lr();
             Network net = p.net();
+            startIteration = p.startIteration();
+            startEpoch = p.startEpoch();
             RunningAccuracy trainAccuracy = new RunningAccuracy(net);
 
             TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs(),
@@ -210,7 +227,7 @@ public final class TrainingJob {
                     updates++;
                     iteration++;
                 }
-                net.setEpochCount(epoch + 1);
+                net.setEpochCount(startEpoch + epoch + 1);
                 for (TrainingListener l : listeners) {
                     l.onEpochTrained(net);
                 }
@@ -260,8 +277,9 @@ public final class TrainingJob {
         return new Dl4jSchedule(new ConstantSchedule(lr), 1);
     }
 
+    /** The LR of the job's update {@code iteration} (counted from 0), asked as DL4J asks: at the network's own count. */
     private double lrOf(SteerableSchedule lr, long iteration, int epoch) {
-        return hasLearningRate ? lr.valueAt((int) iteration, epoch) : Double.NaN;
+        return hasLearningRate ? lr.valueAt((int) (startIteration + iteration), startEpoch + epoch) : Double.NaN;
     }
 
     /** Applies a pending override and waits out a pause; true when the job should stop. */

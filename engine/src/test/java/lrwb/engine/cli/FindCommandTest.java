@@ -72,7 +72,7 @@ class FindCommandTest {
         assertBadInput(tmp, "unknown", List.of("--dataset", "cifar"), "cifar");
         assertBadInput(tmp, "adadelta", List.of("--dataset", "iris", "--optimizer", "adadelta"),
                 "lrwb find: adadelta has no learning rate to sweep");
-        assertBadInput(tmp, "cnn", List.of("--dataset", "iris", "--model", "cnn"), "cnn needs image data");
+        assertBadInput(tmp, "cnn", List.of("--dataset", "iris", "--model", "cnn"), "--model cnn: layers[0] conv2d needs image data");
         assertBadInput(tmp, "start", List.of("--dataset", "iris", "--start", "0"),
                 "lrwb find: --start must be a finite number > 0 (got 0)");
         assertBadInput(tmp, "end", List.of("--dataset", "iris", "--start", "1", "--end", "0.1"), "lrwb find: --end must be");

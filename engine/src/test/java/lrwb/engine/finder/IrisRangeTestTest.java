@@ -73,7 +73,7 @@ class IrisRangeTestTest {
     void cnnOnTabularDataIsRefused() {
         assertThatThrownBy(() -> RangeTestJob.prepare(new RangeTestRequest(DataOptions.of("iris"), ModelSpec.cnn(),
                 OptimizerSpec.parse("sgd"), 16, RangeTestConfig.defaults()), ENGINE))
-                .hasMessageContaining("cnn needs image data");
+                .hasMessage("--model cnn: layers[0] conv2d needs image data; the data has 4 tabular features (iris)");
     }
 
     @Test

@@ -57,8 +57,7 @@ class NetworksTest {
         assertThatThrownBy(() -> Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("adam"),
                 SteerableSchedule.constant(1e-3), TABULAR, 1, EngineTuning.defaults()))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--model cnn needs image data (an idx: dataset); this dataset has 4 tabular features"
-                        + " — use mlp:H1,H2,...");
+                .hasMessage("--model cnn: layers[0] conv2d needs image data; the data has 4 tabular features");
     }
 
     @Test
@@ -99,7 +98,7 @@ class NetworksTest {
                 layersWithParams++;
                 assertThat(net.getLearningRate(i)).as("%s layer %d", model, i).isEqualTo(0.0123);
             }
-            assertThat(layersWithParams).isEqualTo(model.kind() == ModelSpec.Kind.CNN ? 4 : 3);
+            assertThat(layersWithParams).isEqualTo(model.equals(ModelSpec.cnn()) ? 4 : 3);
         }
     }
 

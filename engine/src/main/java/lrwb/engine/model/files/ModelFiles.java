@@ -48,6 +48,7 @@ public final class ModelFiles {
         INDArray fileState = network.updaterState();
         boolean freshOutput = ClassificationHead.fit(network.outputConf(), source.savedLoss(), shape.numClasses(), notes);
         RunOptimizer.install(layers, updater);
+        NoOpDropout.remove(layers);
 
         boolean continuing = keepUpdaterState && sameOptimizer && !freshOutput && !fileState.isEmpty();
         if (!continuing) {

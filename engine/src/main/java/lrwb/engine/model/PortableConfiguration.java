@@ -1,0 +1,55 @@
+package lrwb.engine.model;
+
+import lrwb.engine.model.lean.LeanLayers;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+
+/**
+ * A network's configuration as a saved file holds it: DL4J's stock layers in place of our lean ones, and each
+ * updater's LR as the number it is at the current iteration instead of the run's live schedule object (which only
+ * this program knows, and which a later run replaces anyway). Any DL4J program reads the file back.
+ */
+final class PortableConfiguration {
+    private PortableConfiguration() {
+    }
+
+    static String json(MultiLayerConfiguration live) {
+        MultiLayerConfiguration conf = LeanLayers.stockConfiguration(live);
+        conf.getConfs().forEach(layer -> fixLearningRate(layer.getLayer(), conf.getIterationCount(), conf.getEpochCount()));
+        return conf.toJson();
+    }
+
+    static String json(ComputationGraphConfiguration live) {
+        ComputationGraphConfiguration conf = live.clone();
+        conf.getVertices().values().forEach(vertex -> {
+            if (vertex instanceof LayerVertex layerVertex) {
+                NeuralNetConfiguration layerConf = layerVertex.getLayerConf();
+                fixLearningRate(layerConf.getLayer(), conf.getIterationCount(), conf.getEpochCount());
+            }
+        });
+        return conf.toJson();
+    }
+
+    private static void fixLearningRate(Layer layer, int iteration, int epoch) {
+        if (layer instanceof BaseLayer base) {
+            base.setIUpdater(withCurrentLr(base.getIUpdater(), iteration, epoch));
+            base.setBiasUpdater(withCurrentLr(base.getBiasUpdater(), iteration, epoch));
+        }
+    }
+
+    private static IUpdater withCurrentLr(IUpdater updater, int iteration, int epoch) {
+        if (updater == null || !updater.hasLearningRate()) {
+            return updater;
+        }
+        IUpdater copy = updater.clone();
+        copy.setLrAndSchedule(updater.getLearningRate(iteration, epoch), null);
+        return copy;
+    }
+
+}
