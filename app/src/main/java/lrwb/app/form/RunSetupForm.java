@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class RunSetupForm {
     /** The networks offered in the model picker's list: small MLPs, the small CNN and the named presets of specs/models.md. */
-    public static final List<String> MODEL_PRESETS = List.of("mlp:64,32", "mlp:16", "mlp:128,64", "cnn", "mnist-mlp", "lenet5",
-            "cifar-cnn");
+    public static final List<String> MODEL_PRESETS = ModelSpec.presetNames();
 
     private final InputField dataset = new InputField("dataset", "iris");
     private final InputField model = new InputField("model", "mlp:64,32");
