@@ -24,6 +24,15 @@ class ModelTextTest {
     }
 
     @Test
+    void whatTheEngineRecordsReadsShort() {
+        String json = LayerStack.preset("lenet5").orElseThrow().toJson();
+        assertThat(ModelText.readable(lrwb.engine.model.ModelSpec.parse(json).describe())).isEqualTo("layers (6)");
+        assertThat(ModelText.readable(lrwb.engine.model.ModelSpec.parse("cifar-cnn").describe())).isEqualTo("cifar-cnn");
+        assertThat(ModelText.readable(lrwb.engine.model.ModelSpec.parse("keras:/m/net.h5").describe())).isEqualTo("keras: net.h5");
+        assertThat(ModelText.readable(lrwb.engine.model.ModelSpec.parse("run:/runs/r7").describe())).isEqualTo("run: r7");
+    }
+
+    @Test
     void filesAndRunsBecomeTheirForms() {
         assertThat(ModelText.forFile(Path.of("/m/a.H5"))).isEqualTo("keras:/m/a.H5");
         assertThat(ModelText.forFile(Path.of("/m/a.hdf5"))).isEqualTo("keras:/m/a.hdf5");
