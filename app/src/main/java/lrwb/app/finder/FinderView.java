@@ -26,6 +26,7 @@ import lrwb.app.files.FileTarget;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
+import lrwb.app.model.ModelPickerView;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.finder.SweepMode;
 import lrwb.engine.finder.Suggestions;
@@ -131,8 +132,7 @@ public final class FinderView {
                 FormLayout.section("Data and model"),
                 FieldView.choices(s.dataset(), "finder-dataset", "A built-in set, csv:PATH or idx:DIR",
                         RunSetupForm.builtInDatasets()).node(), openButtons,
-                FieldView.choices(s.model(), "finder-model", "mlp:H1,H2,... (ReLU hidden layers) or cnn for images",
-                        RunSetupForm.MODEL_PRESETS).node(),
+                new ModelPickerView(vm.modelPicker(), "finder-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),
                 FormLayout.pair(FieldView.text(s.batch(), "finder-batch", null).node(),

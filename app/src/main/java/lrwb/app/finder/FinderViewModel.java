@@ -19,6 +19,9 @@ import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;
 import lrwb.app.form.RunSetupForm;
+import lrwb.app.model.ModelPicker;
+import lrwb.app.model.ModelText;
+import lrwb.engine.run.RunConfig;
 import lrwb.app.stream.FrameQueue;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.finder.RangePoint;
@@ -63,6 +66,7 @@ public final class FinderViewModel {
     public static final int ONE_CYCLE_EPOCHS = 10;
 
     private final RunSetupForm setup = new RunSetupForm();
+    private final ModelPicker modelPicker;
     private final InputField startLr = new InputField("start LR", "1e-7");
     private final InputField endLr = new InputField("end LR", "10");
     private final InputField iterations = new InputField("iterations", "100");
@@ -114,10 +118,25 @@ public final class FinderViewModel {
         this.service = service;
         this.runsDir = runsDir;
         this.executor = executor;
+        this.modelPicker = new ModelPicker(setup, runsDir, executor);
     }
 
     public RunSetupForm setup() {
         return setup;
+    }
+
+    /** The model field's picker: presets, model files, saved networks of past runs, the layer editor. */
+    public ModelPicker modelPicker() {
+        return modelPicker;
+    }
+
+    /**
+     * "Range test from these weights" (Runs): the form takes a training run's data, optimizer, batch size and seed,
+     * and the network it saved ({@code run:DIR}); the sweep settings stay as they are.
+     */
+    public void rangeTestFrom(RunConfig config, Path runDir) {
+        setup.fill(config.data(), ModelText.forRun(runDir), config.optimizer().describe(), config.batchSize());
+        status.set("Set to test the weights of " + runDir.getFileName() + ": press Find LR.");
     }
 
     public InputField startLr() {

@@ -6,6 +6,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -19,11 +21,11 @@ public final class FieldView {
     private final VBox box = new VBox(3);
     private final TextField text;
     private final ComboBox<String> combo;
+    private final Node input;
 
     private FieldView(InputField field, String id, String hint, ObservableList<String> choices, List<String> fixedChoices) {
         Label label = new Label(capitalised(field.name()));
         label.getStyleClass().add("field-label");
-        Node input;
         if (choices != null || fixedChoices != null) {
             combo = new ComboBox<>();
             if (choices != null) {
@@ -42,14 +44,15 @@ public final class FieldView {
             });
             combo.setId(id);
             text = null;
-            input = combo;
+            this.input = combo;
         } else {
             text = new TextField();
             text.textProperty().bindBidirectional(field.textProperty());
             text.setId(id);
             combo = null;
-            input = text;
+            this.input = text;
         }
+        Node input = this.input;
         label.setLabelFor(input);
         if (hint != null) {
             Tooltip.install(input, new Tooltip(hint));
@@ -79,6 +82,30 @@ public final class FieldView {
     /** An editable combo whose choices change (e.g. the saved schedules). */
     public static FieldView choices(InputField field, String id, String hint, ObservableList<String> choices) {
         return new FieldView(field, id, hint, choices, null);
+    }
+
+    /**
+     * Puts {@code extra} (a button that fills the field: a file chooser, a menu) on the input's line, right of it;
+     * the input keeps the rest of the width.
+     */
+    public FieldView withBeside(Node extra) {
+        int at = box.getChildren().indexOf(input);
+        HBox line = new HBox(4);
+        box.getChildren().set(at, line);
+        line.getChildren().setAll(input, extra);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(input, Priority.ALWAYS);
+        if (input instanceof javafx.scene.layout.Region r) {
+            r.setMinWidth(40); // a long path in the field must not push the button out of the form
+            r.setPrefWidth(60);
+        }
+        return this;
+    }
+
+    /** Adds a line under the input (above its error), such as a note on what the value means. */
+    public FieldView withNote(Node note) {
+        box.getChildren().add(box.getChildren().size() - 1, note);
+        return this;
     }
 
     public VBox node() {

@@ -16,7 +16,8 @@ import java.util.List;
  * message then goes to the dataset field through {@link #dataError}.
  */
 public final class RunSetupForm {
-    public static final List<String> MODEL_PRESETS = List.of("mlp:64,32", "mlp:16", "mlp:128,64", "mlp:256", "cnn");
+    /** The networks offered in the model picker's list: small MLPs, the small CNN and the named presets of specs/models.md. */
+    public static final List<String> MODEL_PRESETS = ModelSpec.presetNames();
 
     private final InputField dataset = new InputField("dataset", "iris");
     private final InputField model = new InputField("model", "mlp:64,32");
@@ -88,6 +89,45 @@ public final class RunSetupForm {
             return null;
         }
         return new RunSetup(data, modelSpec, optimizerSpec, (int) batchValue, seedValue);
+    }
+
+    /**
+     * The data the fields name, for a look at its shape: no field is marked, and a seed or split that does not read
+     * falls back to its default (neither changes the shape).
+     *
+     * @throws DataException why the dataset field names no data
+     */
+    public DataOptions dataOptions() {
+        long seedValue;
+        double split;
+        try {
+            seedValue = Long.parseLong(seed.text());
+        } catch (NumberFormatException e) {
+            seedValue = DataOptions.DEFAULT_SEED;
+        }
+        try {
+            split = Double.parseDouble(valSplit.text());
+        } catch (NumberFormatException e) {
+            split = DataOptions.DEFAULT_VAL_SPLIT;
+        }
+        try {
+            return new DataOptions(dataset.text(), null, HeaderMode.AUTO, split, null, seedValue);
+        } catch (DataException e) {
+            if (e.getMessage().startsWith("valSplit")) {
+                return new DataOptions(dataset.text(), null, HeaderMode.AUTO, DataOptions.DEFAULT_VAL_SPLIT, null, seedValue);
+            }
+            throw e;
+        }
+    }
+
+    /** Fills the fields from a recorded run: its data, network text, optimizer, batch size and seed. */
+    public void fill(DataOptions data, String modelText, String optimizerText, int batchSize) {
+        dataset.textProperty().set(data.source());
+        valSplit.textProperty().set(lrwb.engine.schedule.NumberText.of(data.valSplit()));
+        seed.textProperty().set(String.valueOf(data.seed()));
+        model.textProperty().set(modelText);
+        optimizer.textProperty().set(optimizerText);
+        batch.textProperty().set(String.valueOf(batchSize));
     }
 
     /** A problem found when the data was loaded (file missing, ragged row, ...): shown at the dataset field. */

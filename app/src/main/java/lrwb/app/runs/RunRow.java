@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import lrwb.app.chart.NumberLabels;
+import lrwb.app.model.ModelText;
 import lrwb.app.text.ScheduleSummary;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.run.RunCatalog;
@@ -27,6 +28,9 @@ public final class RunRow {
     private final RunKind kind;
     private final String dataset;
     private final String model;
+    private final String modelText;
+    private final RunConfig config;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper savedNetwork = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final String optimizer;
     private final String schedule;
     private final Instant startedAt;
@@ -43,7 +47,9 @@ public final class RunRow {
         dir = record.dir();
         kind = record.kind();
         dataset = config.data() == null ? "–" : config.data().source();
-        model = config.model() == null ? "–" : config.model().describe();
+        this.config = config;
+        modelText = config.model() == null ? "" : config.model().describe();
+        model = config.model() == null ? "–" : ModelText.readable(modelText);
         optimizer = config.optimizer() == null ? "–" : config.optimizer().describe();
         schedule = config.rangeTest() != null ? rangeText(config.rangeTest().config())
                 : config.training() != null ? ScheduleSummary.of(config.training().schedule()) : "–";
@@ -105,6 +111,25 @@ public final class RunRow {
         return model;
     }
 
+    /** The model as recorded, in full (a path, a layer spec's JSON): the model cell's tooltip. */
+    public String modelText() {
+        return modelText;
+    }
+
+    /** What it ran, as the engine's own request (see {@link RunConfig#isKnown()}). */
+    public RunConfig config() {
+        return config;
+    }
+
+    /** A training run whose folder holds its saved network ({@code model.zip}); set by each refresh. */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasSavedNetworkProperty() {
+        return savedNetwork.getReadOnlyProperty();
+    }
+
+    void setSavedNetwork(boolean saved) {
+        savedNetwork.set(saved);
+    }
+
     public String optimizer() {
         return optimizer;
     }
@@ -151,7 +176,7 @@ public final class RunRow {
         if (text.isEmpty()) {
             return true;
         }
-        for (String s : new String[] {name.get(), kindLabel(), dataset, model, optimizer, schedule, status.get().label(),
+        for (String s : new String[] {name.get(), kindLabel(), dataset, model, modelText, optimizer, schedule, status.get().label(),
                 dir.getFileName().toString()}) {
             if (s != null && s.toLowerCase(java.util.Locale.ROOT).contains(text)) {
                 return true;

@@ -33,6 +33,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
+import lrwb.app.model.ModelText;
 import lrwb.app.text.DurationText;
 import lrwb.engine.run.RunStatus;
 
@@ -110,6 +111,7 @@ public final class RunsView {
         TableColumn<RunRow, String> kind = text("Kind", RunRow::kindLabel, 80);
         TableColumn<RunRow, String> dataset = text("Dataset", RunRow::dataset, 80);
         TableColumn<RunRow, String> model = text("Model", RunRow::model, 90);
+        model.setCellFactory(c -> new ModelCell());
         TableColumn<RunRow, String> optimizer = text("Optimizer", RunRow::optimizer, 90);
         TableColumn<RunRow, String> schedule = text("Schedule", RunRow::schedule, 150);
         TableColumn<RunRow, RunStatus> status = new TableColumn<>("Status");
@@ -173,6 +175,29 @@ public final class RunsView {
         return c;
     }
 
+    /** The readable model; where it leaves something out (a path, a layer spec), the tooltip shows all of it. */
+    private static final class ModelCell extends TableCell<RunRow, String> {
+        private final Tooltip full = new Tooltip();
+
+        ModelCell() {
+            full.setWrapText(true);
+            full.setMaxWidth(520);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            RunRow row = getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            if (empty || row == null || !ModelText.isAbbreviated(row.modelText())) {
+                setTooltip(null);
+            } else {
+                full.setText(row.modelText());
+                setTooltip(full);
+            }
+        }
+    }
+
     private static TableCell<RunRow, Number> numberCell(Function<Double, String> format) {
         return new TableCell<>() {
             @Override
@@ -201,7 +226,7 @@ public final class RunsView {
         filter.setPromptText("Filter: name, dataset, model, schedule, status…");
         filter.setId("runs-filter");
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
-        filter.setPrefColumnCount(24);
+        filter.setPrefColumnCount(18); // room for the toolbar at the default window size
         ChoiceBox<KindFilter> kind = new ChoiceBox<>();
         kind.getItems().setAll(KindFilter.values());
         kind.setConverter(new StringConverter<>() {
@@ -244,12 +269,27 @@ public final class RunsView {
         });
         csv.getItems().add(new MenuItem("…")); // replaced when shown; a MenuButton needs an item to open
         csv.disableProperty().bind(Bindings.size(vm.selection()).isNotEqualTo(1));
+        MenuButton network = new MenuButton("Network");
+        network.setId("runs-network");
+        network.setTooltip(new Tooltip("Start from the network the selected training run saved: train on, or range-test its weights"));
+        MenuItem resume = new MenuItem("Continue training");
+        resume.setId("runs-continue");
+        resume.setOnAction(e -> vm.continueTraining(single()));
+        MenuItem rangeTest = new MenuItem("Range test from these weights");
+        rangeTest.setId("runs-range-test");
+        rangeTest.setOnAction(e -> vm.rangeTestFromWeights(single()));
+        network.getItems().setAll(resume, rangeTest);
+        // The flag changes as a live run saves its first epoch: follow the selected row's property too.
+        javafx.beans.value.ObservableValue<Boolean> selectedSaved = Bindings.valueAt(vm.selection(), 0)
+                .flatMap(RunRow::hasSavedNetworkProperty).orElse(false);
+        network.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canStartFromNetwork(single()),
+                vm.selection(), selectedSaved));
         Button png = button("Export PNG…", "runs-export-png", "Save the comparison charts as one image", this::exportPng);
         png.disableProperty().bind(Bindings.isEmpty(vm.compared()));
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, filter, kind, refresh, gap, open, rename, delete, csv, png);
+        HBox bar = new HBox(8, filter, kind, refresh, gap, open, network, rename, delete, csv, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -18,6 +18,8 @@ import lrwb.app.files.PngFile;
 import lrwb.app.chart.CurveColors;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.run.RunCatalog;
+import lrwb.engine.run.RunConfig;
+import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
@@ -70,6 +72,8 @@ public final class RunsViewModel {
     private final PauseTransition liveRefresh = new PauseTransition(LIVE_REFRESH);
     private Consumer<Path> trainingOpener;
     private Consumer<Path> rangeTestOpener;
+    private java.util.function.BiConsumer<RunConfig, Path> continueTraining;
+    private java.util.function.BiConsumer<RunConfig, Path> rangeTestFromWeights;
     private CompletableFuture<Void> refreshing;
     private boolean refreshAgain;
     private long compareGeneration;
@@ -141,6 +145,41 @@ public final class RunsViewModel {
         this.rangeTestOpener = rangeTest;
     }
 
+    /**
+     * Where a training run's saved network goes: "Continue training" to the Training form, "Range test from these
+     * weights" to the LR Finder's (the shell wires them, as it wires the openers).
+     */
+    public void setNetworkHandOvers(java.util.function.BiConsumer<RunConfig, Path> continueTraining,
+                                    java.util.function.BiConsumer<RunConfig, Path> rangeTest) {
+        this.continueTraining = continueTraining;
+        this.rangeTestFromWeights = rangeTest;
+    }
+
+    /** Whether the row is a training run that saved a network the hand-overs can start from. */
+    public boolean canStartFromNetwork(RunRow row) {
+        return row != null && !row.isRangeTest() && row.hasSavedNetworkProperty().get() && row.config().isKnown()
+                && continueTraining != null;
+    }
+
+    /** "Continue training": the Training form filled from the run, model {@code run:DIR}. */
+    public void continueTraining(RunRow row) {
+        handOver(row, continueTraining);
+    }
+
+    /** "Range test from these weights": the LR Finder's form filled from the run, model {@code run:DIR}. */
+    public void rangeTestFromWeights(RunRow row) {
+        handOver(row, rangeTestFromWeights);
+    }
+
+    private void handOver(RunRow row, java.util.function.BiConsumer<RunConfig, Path> to) {
+        if (!canStartFromNetwork(row) || to == null) {
+            say(row == null ? "Select a training run" : "\"" + row.name() + "\" has no saved network to start from"
+                    + " (a training run saves one after its first epoch)", true);
+            return;
+        }
+        to.accept(row.config(), row.dir());
+    }
+
     // ---- listing ----
 
     /** Re-reads the runs folder off the FX thread and merges it into the rows; the future completes on the FX thread. */
@@ -153,7 +192,14 @@ public final class RunsViewModel {
         Path runsDir = home.runs();
         refreshing = executor.supply(() -> {
             RunCatalog.Listing listing = catalog.list();
-            return new Object[] {listing.runs(), listing.skipped()};
+            // Whether each saved a network is a look at the disk too: here, not on the FX thread.
+            java.util.Set<Path> saved = new java.util.HashSet<>();
+            for (RunCatalog.Entry e : listing.runs()) {
+                if (Files.isRegularFile(e.dir().resolve(RunFiles.MODEL))) {
+                    saved.add(e.dir());
+                }
+            }
+            return new Object[] {listing.runs(), listing.skipped(), saved};
         }).handle((result, error) -> {
             if (error != null) {
                 say("Cannot list " + runsDir + ": " + TaskExecutor.cause(error).getMessage(), true);
@@ -162,7 +208,9 @@ public final class RunsViewModel {
                 List<RunCatalog.Entry> snapshots = (List<RunCatalog.Entry>) result[0];
                 @SuppressWarnings("unchecked")
                 List<String> issues = (List<String>) result[1];
-                merge(snapshots);
+                @SuppressWarnings("unchecked")
+                java.util.Set<Path> saved = (java.util.Set<Path>) result[2];
+                merge(snapshots, saved);
                 long damaged = rows.stream().filter(RunRow::isDamaged).count();
                 List<String> said = new ArrayList<>();
                 if (damaged > 0) {
@@ -194,7 +242,7 @@ public final class RunsViewModel {
         }
     }
 
-    private void merge(List<RunCatalog.Entry> snapshots) {
+    private void merge(List<RunCatalog.Entry> snapshots, java.util.Set<Path> savedNetworks) {
         Map<Path, RunRow> byDir = new LinkedHashMap<>();
         rows.forEach(r -> byDir.put(r.dir(), r));
         List<RunRow> merged = new ArrayList<>();
@@ -205,6 +253,7 @@ public final class RunsViewModel {
             } else {
                 row.apply(s);
             }
+            row.setSavedNetwork(savedNetworks.contains(s.dir()));
             merged.add(row);
         }
         // Keep existing rows as objects (and so the table's selection); only add and remove what changed.

@@ -128,6 +128,13 @@ public final class MainWindow {
             finder.reopenOrSayWhy(dir);
             show(Workspace.FINDER);
         });
+        runs.setNetworkHandOvers((config, dir) -> {
+            training.continueFrom(config, dir);
+            show(Workspace.TRAINING);
+        }, (config, dir) -> {
+            finder.rangeTestFrom(config, dir);
+            show(Workspace.FINDER);
+        });
         // The Runs list follows the disk: on opening its tab, and whenever a training run starts or ends.
         training.recordsChangedProperty().addListener((o, a, b) -> runs.refresh());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {

@@ -30,6 +30,7 @@ import lrwb.app.files.FileTarget;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
+import lrwb.app.model.ModelPickerView;
 import lrwb.engine.schedule.PlateauSchedule;
 import org.controlsfx.control.SegmentedButton;
 
@@ -100,7 +101,7 @@ public final class TrainingView {
         box.getChildren().addAll(title, FormLayout.section("Data and network"),
                 FieldView.choices(s.dataset(), "train-dataset", "iris, moons, spirals, circles, blobs, csv:PATH or idx:DIR",
                         RunSetupForm.builtInDatasets()).node(),
-                FieldView.choices(s.model(), "train-model", "mlp:64,32 (hidden layer sizes) or cnn", RunSetupForm.MODEL_PRESETS).node(),
+                new ModelPickerView(vm.modelPicker(), "train-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
                 FormLayout.pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),

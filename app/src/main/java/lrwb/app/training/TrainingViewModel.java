@@ -20,6 +20,9 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
+import lrwb.app.model.ModelPicker;
+import lrwb.app.model.ModelText;
+import lrwb.engine.run.RunConfig;
 import lrwb.app.stream.FrameQueue;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.run.RunHandle;
@@ -67,6 +70,7 @@ public final class TrainingViewModel {
     private final TaskExecutor executor;
     private final Path runsDir;
     private final TrainingForm form;
+    private final ModelPicker modelPicker;
     /** Reports a run's change of state as a list update, so "is anything queued?" bindings follow. */
     private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.stateProperty()});
@@ -114,6 +118,7 @@ public final class TrainingViewModel {
         this.executor = executor;
         this.runsDir = home.runs();
         this.form = new TrainingForm(new ScheduleLibrary(home));
+        this.modelPicker = new ModelPicker(form.setup(), runsDir, executor);
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
         overrideExponent.addListener((o, was, now) -> {
             if (!syncingOverride) {
@@ -151,6 +156,24 @@ public final class TrainingViewModel {
 
     public TrainingForm form() {
         return form;
+    }
+
+    /** The model field's picker: presets, model files, saved networks of past runs, the layer editor. */
+    public ModelPicker modelPicker() {
+        return modelPicker;
+    }
+
+    /**
+     * "Continue training" (Runs): the form takes a training run's data, optimizer, batch size, seed, epochs and
+     * schedule, and the network it saved ({@code run:DIR}), weights and updater state included.
+     */
+    public void continueFrom(RunConfig config, Path runDir) {
+        form.setup().fill(config.data(), ModelText.forRun(runDir), config.optimizer().describe(), config.batchSize());
+        if (config.training() != null) {
+            form.epochs().textProperty().set(String.valueOf(config.training().epochs()));
+            form.schedule().use(config.training().schedule());
+        }
+        say("Set to continue " + runDir.getFileName() + " from its saved network: press Train.", false);
     }
 
     /** Every run of this session, in queue order. */

@@ -20,12 +20,12 @@ import java.time.ZoneOffset;
  * Run folders written as the engine's recorders write them, with synthetic metrics (no network is trained), for
  * tests of what the app reads. The layout comes from {@link RunFiles}; run.json from {@link RunInfo#toJson()}.
  */
-final class RecordFixtures {
+public final class RecordFixtures {
     private RecordFixtures() {
     }
 
     /** A training run of {@code epochs} epochs of 8 updates; the last epoch's val accuracy is {@code bestAcc}. */
-    static Path training(Path runs, LocalDateTime when, TrainingRequest request, int epochs, double bestAcc, String divergence)
+    public static Path training(Path runs, LocalDateTime when, TrainingRequest request, int epochs, double bestAcc, String divergence)
             throws IOException {
         Path dir = RunFolder.create(runs, RunKind.TRAINING.json(), request.name(), when);
         StringBuilder iterations = new StringBuilder(RunFiles.ITERATIONS_HEADER).append('\n');
