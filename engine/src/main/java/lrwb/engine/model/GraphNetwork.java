@@ -80,8 +80,8 @@ record GraphNetwork(ComputationGraph graph, InputLayout layout, NetworkShape sha
     }
 
     @Override
-    public String configurationJson() {
-        return PortableConfiguration.json(graph.getConfiguration());
+    public String configurationJson(int iteration, int epoch) {
+        return PortableConfiguration.json(graph.getConfiguration(), iteration, epoch);
     }
 
     @Override

@@ -72,8 +72,8 @@ record LayerListNetwork(MultiLayerNetwork net, InputLayout layout, NetworkShape 
     }
 
     @Override
-    public String configurationJson() {
-        return PortableConfiguration.json(net.getLayerWiseConfigurations());
+    public String configurationJson(int iteration, int epoch) {
+        return PortableConfiguration.json(net.getLayerWiseConfigurations(), iteration, epoch);
     }
 
     @Override

@@ -62,10 +62,12 @@ public sealed interface Network permits LayerListNetwork, GraphNetwork {
     Network inferenceCopy();
 
     /**
-     * The configuration as DL4J's JSON, with the current iteration and epoch counters: what a saved network's file
-     * holds. Our lean layers are written as the stock layers they stand for, so any DL4J program reads the file.
+     * The configuration as DL4J's JSON with these iteration and epoch counters and the LR they give: what a saved
+     * network's file holds. Our lean layers are written as the stock layers they stand for, so any DL4J program reads
+     * the file. Safe to call from another thread while the network trains (it reads only layer settings, which
+     * training does not change).
      */
-    String configurationJson();
+    String configurationJson(int iteration, int epoch);
 
     /** The DL4J network itself. */
     Model dl4j();

@@ -19,18 +19,22 @@ final class PortableConfiguration {
     private PortableConfiguration() {
     }
 
-    static String json(MultiLayerConfiguration live) {
+    static String json(MultiLayerConfiguration live, int iteration, int epoch) {
         MultiLayerConfiguration conf = LeanLayers.stockConfiguration(live);
-        conf.getConfs().forEach(layer -> fixLearningRate(layer.getLayer(), conf.getIterationCount(), conf.getEpochCount()));
+        conf.setIterationCount(iteration);
+        conf.setEpochCount(epoch);
+        conf.getConfs().forEach(layer -> fixLearningRate(layer.getLayer(), iteration, epoch));
         return conf.toJson();
     }
 
-    static String json(ComputationGraphConfiguration live) {
+    static String json(ComputationGraphConfiguration live, int iteration, int epoch) {
         ComputationGraphConfiguration conf = live.clone();
+        conf.setIterationCount(iteration);
+        conf.setEpochCount(epoch);
         conf.getVertices().values().forEach(vertex -> {
             if (vertex instanceof LayerVertex layerVertex) {
                 NeuralNetConfiguration layerConf = layerVertex.getLayerConf();
-                fixLearningRate(layerConf.getLayer(), conf.getIterationCount(), conf.getEpochCount());
+                fixLearningRate(layerConf.getLayer(), iteration, epoch);
             }
         });
         return conf.toJson();
