@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,15 +71,6 @@ public final class ModelFiles {
      */
     public static ModelFileInfo describe(ModelFileFormat format, Path path) {
         return FileDescription.of(read(format, path, false));
-    }
-
-    /**
-     * Writes {@code net} as a ModelSerializer zip with its updater state, atomically: a temp file in the same folder,
-     * then moved over {@code zip}, so a reader finds the old network or the new, never half of one. The workbench's
-     * lean layers are written as DL4J's stock layers, so the file opens anywhere DL4J runs.
-     */
-    public static void save(Model net, Path zip) throws IOException {
-        NetworkZip.write(net, zip);
     }
 
     private static SourceNetwork read(ModelFileFormat format, Path path, boolean withUpdaterState) {

@@ -1,6 +1,10 @@
 package lrwb.engine.model.files;
 
+import lrwb.engine.model.InputLayout;
 import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.Network;
+import lrwb.engine.model.SavedNetwork;
+import lrwb.engine.run.AtomicFile;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.Networks;
 import lrwb.engine.model.OptimizerSpec;
@@ -33,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A saved network comes back exactly: parameters, updater state and iteration count, bit for bit. */
 class ModelFileSaveTest {
+    /** As a training run saves its network: a snapshot written atomically (temp file, then move). */
+    private static void save(org.deeplearning4j.nn.api.Model net, Path zip) throws IOException {
+        Network network = Network.of(net, InputLayout.FLAT, null, java.util.List.of());
+        AtomicFile.write(zip, SavedNetwork.of(network)::writeTo);
+    }
+
     private static final NetworkShape TABULAR = NetworkShape.tabular(4, 3);
 
     private static MultiLayerNetwork trainedMlp() {
@@ -53,7 +63,7 @@ class ModelFileSaveTest {
     void aWorkbenchMlpComesBackWithItsParametersAndAdamStateBitForBit(@TempDir Path dir) throws IOException {
         MultiLayerNetwork net = trainedMlp();
         Path zip = dir.resolve("model.zip");
-        ModelFiles.save(net, zip);
+        save(net, zip);
 
         MultiLayerNetwork loaded = (MultiLayerNetwork) reload(zip, true).network();
 
@@ -71,7 +81,7 @@ class ModelFileSaveTest {
     void withoutKeepingTheStateTheUpdaterStartsAfreshAtIterationZero(@TempDir Path dir) throws IOException {
         MultiLayerNetwork net = trainedMlp();
         Path zip = dir.resolve("model.zip");
-        ModelFiles.save(net, zip);
+        save(net, zip);
 
         MultiLayerNetwork loaded = (MultiLayerNetwork) reload(zip, false).network();
 
@@ -83,7 +93,7 @@ class ModelFileSaveTest {
     @Test
     void anotherOptimizerStartsAfreshAndTheRunSaysSo(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("model.zip");
-        ModelFiles.save(trainedMlp(), zip);
+        save(trainedMlp(), zip);
 
         ImportedNetwork loaded = ModelFiles.load(ModelFileFormat.DL4J, zip, TABULAR,
                 new Nesterovs(SteerableSchedule.constant(0.01), 0.9), 1, true);
@@ -97,7 +107,7 @@ class ModelFileSaveTest {
     void theZipHoldsDl4jsStockLayersNotTheLeanOnes(@TempDir Path dir) throws IOException {
         MultiLayerNetwork lean = trainedMlp();
         Path zip = dir.resolve("model.zip");
-        ModelFiles.save(lean, zip);
+        save(lean, zip);
 
         String json;
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -116,7 +126,7 @@ class ModelFileSaveTest {
     void savingReplacesTheFileAtomicallyAndLeavesNoTempFile(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("model.zip");
         Files.writeString(zip, "an older network");
-        ModelFiles.save(trainedMlp(), zip);
+        save(trainedMlp(), zip);
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(zip);
         }
@@ -141,7 +151,7 @@ class ModelFileSaveTest {
             graph.fit(TinyData.batch(TABULAR, 16, i));
         }
         Path zip = dir.resolve("graph.zip");
-        ModelFiles.save(graph, zip);
+        save(graph, zip);
 
         ImportedNetwork imported = reload(zip, true);
         ComputationGraph loaded = (ComputationGraph) imported.network();
@@ -164,7 +174,7 @@ class ModelFileSaveTest {
         MultiLayerNetwork cnn = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.01),
                 images, 1, EngineTuning.defaults());
         Path zip = dir.resolve("cnn.zip");
-        ModelFiles.save(cnn, zip);
+        save(cnn, zip);
         var sgd = OptimizerSpec.parse("sgd").updater(SteerableSchedule.constant(0.01));
 
         ImportedNetwork loaded = ModelFiles.load(ModelFileFormat.DL4J, zip, images, sgd, 1, true);
