@@ -32,14 +32,34 @@ public final class ModelPicker {
     private final ObservableList<SavedNetwork> savedNetworks = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper savedNetworksNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    /** Counts the texts described, so a description that arrives after the text changed again is dropped. */
+    private long describing;
 
     /** @param runsDir where training runs save their networks (the workbench's runs folder) */
     public ModelPicker(RunSetupForm setup, Path runsDir, TaskExecutor executor) {
         this.setup = setup;
         this.runsDir = runsDir;
         this.executor = executor;
-        model().textProperty().addListener((o, a, text) -> note.set(noteFor(text)));
-        note.set(noteFor(model().text()));
+        model().textProperty().addListener((o, a, text) -> describe(text));
+        describe(model().text());
+    }
+
+    /**
+     * The note for the field's text: for a file or a saved run, what the file holds (read off the FX thread: kind,
+     * input, outputs, parameters), or why it cannot be used, and that the run's optimizer replaces the file's.
+     */
+    private void describe(String text) {
+        long generation = ++describing;
+        note.set(noteFor(text));
+        if (!ModelText.isFileOrRun(text)) {
+            return;
+        }
+        executor.supply(() -> FileContents.describe(text)).handle((what, error) -> {
+            if (generation == describing) {
+                note.set(error != null ? TaskExecutor.cause(error).getMessage() : what + ". " + FILE_NOTE);
+            }
+            return null;
+        });
     }
 
     public InputField model() {
