@@ -8,6 +8,7 @@ import lrwb.engine.model.layers.LayerStackConfiguration;
 import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.List;
@@ -43,7 +44,10 @@ public final class Networks {
         ImportedNetwork imported = model instanceof FileModel file
                 ? ModelFiles.load(file.format(), file.path(), shape, optimizer.updater(lr), seed, false)
                 : ModelFiles.load(ModelFileFormat.DL4J, ((SavedRunModel) model).zip(), shape, optimizer.updater(lr), seed, true);
-        return Network.of(imported.network(), imported.inputLayout(), shape, imported.notes());
+        Model dl4j = imported.network() instanceof MultiLayerNetwork layers
+                ? LeanLayers.onLeanLayers(layers, tuning.javaErrorLimit()) // same results, the lean layers' speed
+                : imported.network();
+        return Network.of(dl4j, imported.inputLayout(), shape, imported.notes());
     }
 
     /**

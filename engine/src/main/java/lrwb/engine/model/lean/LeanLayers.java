@@ -20,6 +20,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -111,6 +112,50 @@ public final class LeanLayers {
             }
         }
         return copy;
+    }
+
+    /**
+     * {@code net} (a network read from a file, built with DL4J's stock layers) on our lean layers where they are exactly
+     * equivalent — every {@link DenseLayer}, and an {@link OutputLayer} of softmax with plain cross-entropy — sharing
+     * its parameters and keeping its updater state and counters: it then trains bit for bit as before, at the lean
+     * layers' speed. Returns {@code net} itself when no layer qualifies.
+     *
+     * @param javaErrorLimit see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
+     */
+    public static MultiLayerNetwork onLeanLayers(MultiLayerNetwork net, long javaErrorLimit) {
+        MultiLayerConfiguration copy = net.getLayerWiseConfigurations().clone();
+        boolean changed = false;
+        List<NeuralNetConfiguration> confs = copy.getConfs();
+        for (int i = 0; i < confs.size(); i++) {
+            NeuralNetConfiguration layerConf = confs.get(i);
+            org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
+            if (layer.getClass() == DenseLayer.class) {
+                // The first layer reads the features themselves: nothing needs the gradient of its input.
+                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, i > 0), DenseLayer.class));
+                changed = true;
+            } else if (layer.getClass() == OutputLayer.class && isPlainSoftmaxCrossEntropy((OutputLayer) layer)) {
+                layerConf.setLayer(copyFields((OutputLayer) layer, LeanOutputLayer.of(0, WeightInit.XAVIER, javaErrorLimit),
+                        OutputLayer.class));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return net;
+        }
+        MultiLayerNetwork lean = new MultiLayerNetwork(copy);
+        lean.init(net.params(), false);
+        INDArray state = net.getUpdater(true).getStateViewArray();
+        if (state != null && !state.isEmpty()) {
+            lean.getUpdater(true).getStateViewArray().assign(state);
+        }
+        finish(lean);
+        return lean;
+    }
+
+    private static boolean isPlainSoftmaxCrossEntropy(OutputLayer layer) {
+        return layer.getLossFn() instanceof org.nd4j.linalg.lossfunctions.impl.LossMCXENT loss
+                && loss.getClass() == org.nd4j.linalg.lossfunctions.impl.LossMCXENT.class && loss.getWeights() == null
+                && layer.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax;
     }
 
     /** Copies the fields {@code stock} declares and inherits: all of a lean layer's configuration but its own extras. */
