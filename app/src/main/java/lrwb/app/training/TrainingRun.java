@@ -200,6 +200,12 @@ public final class TrainingRun {
         series.setStepsPerEpoch(p.stepsPerEpoch());
         startedNanos = System.nanoTime();
         state.set(RunState.RUNNING);
+        message.set(modelNotes());
+    }
+
+    /** What was done to an imported network to fit the run ("Model: replaced the output layer: 5 -> 3 classes."), or "". */
+    private String modelNotes() {
+        return plan == null || plan.modelNotes().isEmpty() ? "" : "Model: " + String.join("; ", plan.modelNotes()) + ".";
     }
 
     void add(IterationMetrics m) {
@@ -251,7 +257,8 @@ public final class TrainingRun {
             case DIVERGED -> RunState.DIVERGED;
             default -> RunState.FAILED;
         };
-        message.set(endMessage(s, e.message()));
+        String notes = modelNotes();
+        message.set(endMessage(s, e.message()) + (notes.isEmpty() ? "" : " " + notes));
         state.set(s);
         if (s == RunState.FINISHED) {
             progress.set(1);

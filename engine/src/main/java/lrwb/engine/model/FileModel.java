@@ -31,6 +31,11 @@ public record FileModel(ModelFileFormat format, Path path) implements ModelSpec 
     }
 
     @Override
+    public String shortName() {
+        return formName() + ":" + path.getFileName();
+    }
+
+    @Override
     public Optional<String> mismatch(NetworkShape shape, String datasetName) {
         if (!Files.isRegularFile(path)) {
             return Optional.of("--model " + describe() + ": no such file");

@@ -65,13 +65,13 @@ public record LayersModel(String name, LayerStack layers) implements ModelSpec {
 
     @Override
     public Optional<String> mismatch(NetworkShape shape, String datasetName) {
-        return layers.mismatch(shape).map(why -> "--model " + shortName() + ": " + why
+        return layers.mismatch(shape).map(why -> "--model " + (name != null ? name : "layer spec") + ": " + why
                 + (datasetName == null ? "" : " (" + datasetName + ")"));
     }
 
-    /** For messages: the name, or "layer spec" for JSON (which can be long). */
-    String shortName() {
-        return name != null ? name : "layer spec";
+    @Override
+    public String shortName() {
+        return name != null ? name : "layers(" + layers.layers().size() + ")";
     }
 
     @Override

@@ -32,6 +32,13 @@ public sealed interface ModelSpec permits LayersModel, FileModel, SavedRunModel 
     String describe();
 
     /**
+     * A short label for run names, folders and legends: the text itself for named layers ({@code mlp:64,32},
+     * {@code cifar-cnn}), {@code layers(5)} for a layer spec, the file's or run folder's name for the others
+     * ({@code keras:m.h5}, {@code run:20261206-…}). Not a spec: {@link #describe} is what a run records.
+     */
+    String shortName();
+
+    /**
      * Why this model cannot learn from data of that shape, as far as can be told without reading a network file
      * (a file's own shapes are checked when it is loaded).
      *

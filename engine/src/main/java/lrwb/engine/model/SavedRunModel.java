@@ -29,6 +29,11 @@ public record SavedRunModel(Path dir) implements ModelSpec {
     }
 
     @Override
+    public String shortName() {
+        return "run:" + dir.getFileName();
+    }
+
+    @Override
     public Optional<String> mismatch(NetworkShape shape, String datasetName) {
         if (!Files.isDirectory(dir)) {
             return Optional.of("--model " + describe() + ": no such folder");

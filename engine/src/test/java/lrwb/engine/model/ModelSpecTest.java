@@ -148,4 +148,15 @@ class ModelSpecTest {
         assertThat(ModelSpec.mlp(8).mismatch(NetworkShape.tabular(4, 3), "iris")).isEmpty();
         assertThat(ModelSpec.mlp(8).mismatch(NetworkShape.image(1, 28, 28, 10), "idx:mnist")).isEmpty();
     }
+
+    @Test
+    void shortNamesForRunNamesAndFolders(@TempDir Path dir) {
+        assertThat(ModelSpec.parse("mlp:64,32").shortName()).isEqualTo("mlp:64,32");
+        assertThat(ModelSpec.parse("cifar-cnn").shortName()).isEqualTo("cifar-cnn");
+        assertThat(ModelSpec.parse("{\"layers\":[{\"type\":\"dense\",\"units\":8},{\"type\":\"dropout\",\"rate\":0.5}]}")
+                .shortName()).isEqualTo("layers(2)");
+        assertThat(ModelSpec.parse("keras:" + dir.resolve("my model.h5")).shortName()).isEqualTo("keras:my model.h5");
+        assertThat(ModelSpec.parse("run:" + dir.resolve("20261206-101010-training-x")).shortName())
+                .isEqualTo("run:20261206-101010-training-x");
+    }
 }
