@@ -28,6 +28,12 @@ final class KerasFile {
     }
 
     static SourceNetwork read(Path path) {
+        return read(path, Hdf5Natives.host());
+    }
+
+    /** @param natives whether HDF5's natives are here; without them the import is refused in one line, before DL4J runs */
+    static SourceNetwork read(Path path, Hdf5Natives natives) {
+        natives.requireForKeras();
         try (KerasModelBuilder builder = new KerasModelBuilder(new KerasModelConfiguration())
                 .modelHdf5Filename(path.toString()).enforceTrainingConfig(false)) {
             if (builder.getModelJson() == null) {
