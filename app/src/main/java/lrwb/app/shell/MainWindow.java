@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -48,7 +49,6 @@ public final class MainWindow {
     private final EngineStatusViewModel engineStatus;
     private final DesignerViewModel designer;
     private final FinderViewModel finder;
-    private final FinderView finderView;
     private final TrainingViewModel training;
     private final RunsViewModel runs;
     /** Every range test and training run of the window starts here (one flusher thread for all their records). */
@@ -83,43 +83,43 @@ public final class MainWindow {
             designer.addPreset(Preset.named(name));
         }
         designer.selectedProperty().set(designer.curves().get(1));
-        DesignerView designerView = new DesignerView(designer, files);
         training = new TrainingViewModel(home, runService, executor);
-        TrainingView trainingView = new TrainingView(training, files);
         runs = new RunsViewModel(home, executor);
-        RunsView runsView = new RunsView(runs, files);
         finder = new FinderViewModel(runService, home.runs(), executor);
-        finderView = new FinderView(finder, files, home.root().resolve("exports"));
         finder.setDesignerSink(spec -> {
             designer.add("From the LR Finder: " + spec.type(), spec);
             show(Workspace.DESIGNER);
         });
-        finderView.setTrainWithThis(() -> finder.cyclicSchedule().ifPresent(this::trainWith));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Map<Tab, Node> contentOnFirstVisit = new HashMap<>();
+        Map<Tab, Supplier<Node>> contentOnFirstVisit = new HashMap<>();
         for (Workspace w : Workspace.values()) {
-            Node content = switch (w) {
-                case DESIGNER -> designerView.node();
-                case FINDER -> finderView.node();
-                case TRAINING -> trainingView.node();
-                case RUNS -> runsView.node();
-                default -> emptyWorkspace(w);
+            Supplier<Node> content = switch (w) {
+                case DESIGNER -> () -> new DesignerView(designer, files).node();
+                case FINDER -> () -> {
+                    FinderView finderView = new FinderView(finder, files, home.root().resolve("exports"));
+                    finderView.setTrainWithThis(() -> finder.cyclicSchedule().ifPresent(this::trainWith));
+                    return finderView.node();
+                };
+                case TRAINING -> () -> new TrainingView(training, files).node();
+                case RUNS -> () -> new RunsView(runs, files).node();
+                default -> () -> emptyWorkspace(w);
             };
             Tab tab = new Tab(w.tabTitle());
             tab.setId("tab-" + w.name().toLowerCase());
             contentOnFirstVisit.put(tab, content);
             tabs.getTabs().add(tab);
         }
-        // A workspace joins the scene when its tab is first shown: styling and laying out the hidden ones would
-        // hold the window up by half a second. Views exist (and follow their ViewModels) from the start.
+        // A workspace's View is built, and joins the scene, when its tab is first shown: building, styling and laying
+        // out the hidden ones would hold the window up by a second. The ViewModels exist from the start, so
+        // hand-overs between workspaces reach a workspace never shown; its View shows their state when it is built.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
-            Node content = tab == null ? null : contentOnFirstVisit.remove(tab);
+            Supplier<Node> content = tab == null ? null : contentOnFirstVisit.remove(tab);
             if (content != null) {
-                tab.setContent(content);
+                tab.setContent(content.get());
             }
         });
         Tab shown = tabs.getSelectionModel().getSelectedItem();
-        shown.setContent(contentOnFirstVisit.remove(shown));
+        shown.setContent(contentOnFirstVisit.remove(shown).get());
         designer.trainHandlerProperty().set(this::trainWith);
         runs.setOpeners(dir -> {
             training.reopen(dir);
