@@ -78,8 +78,8 @@ final class ModelFormsBench {
             measure(c, context);
         }
         System.out.println();
-        System.out.println("'bare' is net.fit(batch) in a loop on the network Networks.network builds for the form (DL4J's own"
-                + " layers for imported networks and convolutions): what DL4J itself costs for that network. The range test"
+        System.out.println("'bare' is net.fit(batch) in a loop on the network Networks.network builds for the form (our lean"
+                + " dense and softmax layers where they are equivalent, DL4J's own layers for convolutions and the rest). The range test"
                 + " is prepared (network built) outside the clock; the training job's time is its whole run (thread start,"
                 + " evaluation included) per update.");
         System.out.println();
