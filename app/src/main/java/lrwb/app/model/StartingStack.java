@@ -57,6 +57,13 @@ record StartingStack(LayerStack stack, String note) {
     /** A layer spec file named in the model field, which the caller reads off the FX thread. */
     static Optional<Path> jsonFile(String modelText) {
         String text = modelText == null ? "" : modelText.strip();
-        return !text.startsWith("{") && text.toLowerCase(Locale.ROOT).endsWith(".json") ? Optional.of(Path.of(text)) : Optional.empty();
+        if (text.startsWith("{") || !text.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (java.nio.file.InvalidPathException e) { // not a path this system can name: the editor starts empty
+            return Optional.empty();
+        }
     }
 }

@@ -44,9 +44,7 @@ public final class Networks {
         ImportedNetwork imported = model instanceof FileModel file
                 ? ModelFiles.load(file.format(), file.path(), shape, optimizer.updater(lr), seed, false)
                 : ModelFiles.load(ModelFileFormat.DL4J, ((SavedRunModel) model).zip(), shape, optimizer.updater(lr), seed, true);
-        Model dl4j = imported.network() instanceof MultiLayerNetwork layers
-                ? LeanLayers.onLeanLayers(layers, tuning.javaErrorLimit()) // same results, the lean layers' speed
-                : imported.network();
+        Model dl4j = imported.network() instanceof MultiLayerNetwork layers ? onLeanLayers(layers, tuning) : imported.network();
         return Network.of(dl4j, imported.inputLayout(), shape, imported.notes());
     }
 
@@ -93,4 +91,13 @@ public final class Networks {
         return net.asLayerList().map(layers -> LeanLayers.listenToProbabilities(layers, listener::onPredictions)).orElse(false);
     }
 
+
+    /** The lean layers' speed with the same results; they are an optimisation: a network they refuse trains as it is. */
+    private static MultiLayerNetwork onLeanLayers(MultiLayerNetwork layers, EngineTuning tuning) {
+        try {
+            return LeanLayers.onLeanLayers(layers, tuning.javaErrorLimit());
+        } catch (RuntimeException e) {
+            return layers;
+        }
+    }
 }

@@ -15,6 +15,7 @@ import lrwb.engine.finder.RangeTestListener;
 import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.SavedRunModel;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
@@ -58,6 +59,7 @@ public final class RunService implements AutoCloseable {
             throw new RunRefusedException(RunRefusedException.Field.OPTIMIZER, why);
         });
         target.check();
+        refuseOwnSource(target, request.model());
         LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
         RangeTestJob job;
         try {
@@ -123,6 +125,7 @@ public final class RunService implements AutoCloseable {
     /** Starts a training run; the job's thread reports to {@code listener}. */
     public RunHandle startTraining(TrainingRequest request, RunTarget target, RunListener listener) throws IOException {
         target.check();
+        refuseOwnSource(target, request.model());
         LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
         TrainingJob job;
         try {
@@ -199,6 +202,18 @@ public final class RunService implements AutoCloseable {
             listener.onEnded(outcome);
         } finally {
             handle.ended.complete(outcome);
+        }
+    }
+
+    /**
+     * A run may not be written into the folder whose saved network it starts from: --overwrite would delete the
+     * network it is about to read, and the record would name itself as its source.
+     */
+    private static void refuseOwnSource(RunTarget target, ModelSpec model) {
+        if (target instanceof RunTarget.ChosenFolder chosen && model instanceof SavedRunModel saved
+                && chosen.dir().toAbsolutePath().normalize().equals(saved.dir())) {
+            throw new RunRefusedException(RunRefusedException.Field.OUT, "--out " + chosen.dir()
+                    + " is the run whose saved network --model " + saved.describe() + " starts from: choose another folder");
         }
     }
 

@@ -34,6 +34,8 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     private String writtenMessage;
 
     private final NetworkCheckpoint network;
+    /** Why the last model.zip could not be written, found when the run ended; null if it was. */
+    private IOException networkFailure;
 
     /** @param networkWriter where the network's zip is written, off the job's thread */
     TrainingRecorder(RecordFolder folder, Executor networkWriter) throws IOException {
@@ -101,7 +103,27 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     }
 
     @Override
-    public synchronized void onEvent(TrainingEvent e) {
+    public void onEvent(TrainingEvent e) {
+        if (e.kind().isTerminal()) {
+            // Not under this recorder's lock: the flusher, which serves every run, must not wait for a large zip.
+            awaitNetwork();
+        }
+        recordEvent(e);
+    }
+
+    private void awaitNetwork() {
+        try {
+            network.awaitWritten();
+        } catch (IOException io) {
+            synchronized (this) {
+                networkFailure = io;
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt(); // the record is completed all the same; the zip holds an earlier epoch
+        }
+    }
+
+    private synchronized void recordEvent(TrainingEvent e) {
         switch (e.kind()) {
             case LR_OVERRIDDEN, LR_OVERRIDE_CLEARED, PLATEAU_REDUCTION, PAUSED, RESUMED -> write(() -> {
                 events.append(e.iteration(), e.epoch(), e.kind().name().toLowerCase(Locale.ROOT), e.lr(), quoted(e.message()));
@@ -122,15 +144,9 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
             status = RunStatus.FAILED;
             message = "cannot write the run record: " + (writeError == null ? "a write failed" : writeError.getMessage());
         }
-        try {
-            network.awaitWritten();
-        } catch (IOException io) {
-            if (status != RunStatus.FAILED) {
-                status = RunStatus.FAILED;
-                message = "cannot write " + RunFiles.MODEL + ": " + io.getMessage();
-            }
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt(); // the record is completed all the same; the zip holds an earlier epoch
+        if (networkFailure != null && status != RunStatus.FAILED) {
+            status = RunStatus.FAILED;
+            message = "cannot write " + RunFiles.MODEL + ": " + networkFailure.getMessage();
         }
         for (CsvLog log : new CsvLog[] {iterations, epochs, events}) {
             if (writeFailed) {

@@ -222,6 +222,21 @@ class ModelFormsCliTest {
         assertRefused("run:" + tmp.resolve("nothing"), "--model run:" + tmp.resolve("nothing") + ": no such folder", tmp);
     }
 
+    @Test
+    void aRunIsNotWrittenIntoTheFolderItsNetworkComesFrom(@TempDir Path tmp) throws IOException {
+        Path first = tmp.resolve("first");
+        assertTrained(train("mlp:8", first, "--optimizer", "adam"), first, "mlp:8");
+        byte[] saved = java.nio.file.Files.readAllBytes(first.resolve("model.zip"));
+        for (String command : List.of("find", "train")) {
+            CliRun run = command.equals("find") ? find("run:" + first, first, "--overwrite")
+                    : train("run:" + first, first, "--overwrite");
+            assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+            assertThat(run.errLines()).containsExactly("lrwb " + command + ": --out " + first + " is the run whose saved"
+                    + " network --model run:" + first + " starts from: choose another folder");
+        }
+        assertThat(java.nio.file.Files.readAllBytes(first.resolve("model.zip"))).as("the network is untouched").isEqualTo(saved);
+    }
+
     private static void assertRefused(String model, String message, Path tmp) {
         for (String command : List.of("find", "train")) {
             Path out = tmp.resolve("out-" + command);

@@ -36,6 +36,17 @@ public final class ModelFiles {
                                        boolean keepUpdaterState) {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(updater, "updater");
+        try {
+            return adapt(format, path, shape, updater, seed, keepUpdaterState);
+        } catch (IllegalArgumentException e) {
+            throw e; // already the user's message
+        } catch (RuntimeException e) { // whatever DL4J or ND4J throws while rebuilding: one line, naming the file
+            throw new IllegalArgumentException(path + ": the network cannot be used: " + OneLine.of(e), e);
+        }
+    }
+
+    private static ImportedNetwork adapt(ModelFileFormat format, Path path, NetworkShape shape, IUpdater updater, long seed,
+                                         boolean keepUpdaterState) {
         SourceNetwork source = read(format, path, keepUpdaterState);
         source.input().mismatch(shape).ifPresent(message -> {
             throw new IllegalArgumentException(message);
@@ -56,6 +67,9 @@ public final class ModelFiles {
         Model rebuilt = network.rebuild(seed, freshOutput);
         if (continuing) {
             continuing = UpdaterState.restore(rebuilt, fileState);
+            if (!continuing) { // a fresh updater at the file's count would skip Adam's bias correction: count from 0
+                resetCounts(rebuilt);
+            }
         }
         if (keepUpdaterState && !continuing && !fileState.isEmpty()) {
             notes.add("the updater starts afresh: the file's updater state is for another optimizer or network");
@@ -78,5 +92,15 @@ public final class ModelFiles {
         Objects.requireNonNull(path, "path");
         FileSignature.of(path).require(format, path);
         return format == ModelFileFormat.KERAS ? KerasFile.read(path) : Dl4jFile.read(path, withUpdaterState);
+    }
+
+    private static void resetCounts(Model net) {
+        if (net instanceof org.deeplearning4j.nn.multilayer.MultiLayerNetwork layers) {
+            layers.setIterationCount(0);
+            layers.setEpochCount(0);
+        } else if (net instanceof org.deeplearning4j.nn.graph.ComputationGraph graph) {
+            graph.getConfiguration().setIterationCount(0);
+            graph.getConfiguration().setEpochCount(0);
+        }
     }
 }
