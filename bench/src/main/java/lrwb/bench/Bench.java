@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments (any order): {@code quick} (fewer rounds, MNIST-sized set cut to 12000 examples),
  * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
- * skip them).
+ * skip them), {@code torch=cnn,cifar-cnn,mnist-mlp,iris-mlp} (or {@code none}: the comparison with PyTorch,
+ * {@link TorchComparisonBench}).
  */
 public final class Bench {
     static final double LR = 0.01;
@@ -82,6 +83,10 @@ public final class Bench {
                     default -> throw new IllegalArgumentException("unknown case " + name
                             + " (iris, digits, mnist, cifar-cnn, keras)");
                 });
+            }
+            String torchCases = options.getOrDefault("torch", String.join(",", TorchComparisonBench.caseNames()));
+            if (!torchCases.equals("none")) {
+                TorchComparisonBench.run(List.of(torchCases.split(",")), Math.max(3, rounds / 4), context);
             }
             ModelFormsBench.run(modelForms, options.getOrDefault("keras", "../engine/src/test/resources/models/mlp_4_8_3.h5"),
                     rounds, context);

@@ -79,7 +79,7 @@ final class ModelFormsBench {
         }
         System.out.println();
         System.out.println("'bare' is net.fit(batch) in a loop on the network Networks.network builds for the form (our lean"
-                + " dense and softmax layers where they are equivalent, DL4J's own layers for convolutions and the rest). The range test"
+                + " dense, softmax and convolution layers where they are equivalent, DL4J's own layers for the rest). The range test"
                 + " is prepared (network built) outside the clock; the training job's time is its whole run (thread start,"
                 + " evaluation included) per update.");
         System.out.println();
@@ -139,6 +139,12 @@ final class ModelFormsBench {
         return new LoadedData("random " + size + "x" + size + "x" + channels, randomSet(train, channels * size * size, classes, 1),
                 randomSet(validation, channels * size * size, classes, 2), channels * size * size, classes,
                 classNames(classes), new ImageShape(channels, size, size));
+    }
+
+    /** Random rows of {@code features} values (uniform), random labels: an MLP's speed does not depend on them either. */
+    static LoadedData randomTable(int train, int validation, int features, int classes) {
+        return new LoadedData("random " + features + " features", randomSet(train, features, classes, 1),
+                randomSet(validation, features, classes, 2), features, classes, classNames(classes), null);
     }
 
     private static DataSet randomSet(int n, int features, int classes, long seed) {

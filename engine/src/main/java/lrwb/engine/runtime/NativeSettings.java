@@ -14,9 +14,17 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       which ND4J makes for the shape of almost every array view.</li>
  * </ul>
  * An explicit {@code OMP_NUM_THREADS} or {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes} wins over both.
+ *
+ * <p>Which native build of ND4J loads: the oneDNN one ({@code nd4j-native} classifier {@code <platform>-onednn}) where
+ * the build put it on the class path (x86_64 Linux, Windows and macOS; see engine/pom.xml). Its convolutions and
+ * matrix products run through oneDNN, which picks the CPU's widest instructions (AVX2, AVX-512) when it starts; the
+ * plain build's convolution is some 10× slower. JavaCPP reads the choice once, from a system property, when ND4J's
+ * natives load; an explicit {@code -Dorg.bytedeco.javacpp.platform.extension} (or {@code javacpp.platform.extension}) wins.
  */
 public final class NativeSettings {
     static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+    static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    static final String ONEDNN = "-onednn";
     private static final int THREADS = threadsFromEnvironment();
     private static volatile boolean applied;
 
@@ -36,6 +44,28 @@ public final class NativeSettings {
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
+        if (System.getProperty(PLATFORM_EXTENSION) == null && System.getProperty("javacpp.platform.extension") == null
+                && hasOneDnnBuild()) {
+            System.setProperty(PLATFORM_EXTENSION, ONEDNN);
+        }
+    }
+
+    /** The native build ND4J runs on: {@code "-onednn"}, or {@code ""} for the plain one. Loads ND4J if needed. */
+    public static String nativeBuild() {
+        apply();
+        return System.getProperty(PLATFORM_EXTENSION, System.getProperty("javacpp.platform.extension", ""));
+    }
+
+    /** Whether ND4J's oneDNN build for this platform is on the class path (no native code loads). */
+    public static boolean hasOneDnnBuild() {
+        return hasNativeBuild(ONEDNN);
+    }
+
+    private static boolean hasNativeBuild(String extension) {
+        String platform = org.bytedeco.javacpp.Loader.getPlatform();
+        // Every nd4j-native jar carries this file for its own platform and build, whatever the OS's library names.
+        String marker = "META-INF/native-image/" + platform + extension + "/jnind4jcpu/jni-config.json";
+        return NativeSettings.class.getClassLoader().getResource(marker) != null;
     }
 
     /** ND4J's process-wide thread counts; loads ND4J if needed. Idempotent and cheap after the first call. */

@@ -47,8 +47,8 @@ public final class LayerStackConfiguration {
     /**
      * @param updater    every layer's updater (DL4J clones it per layer; a steerable LR clones to itself)
      * @param seed       weight initialisation seed: the same seed gives identical initial parameters
-     * @param leanTuning null for DL4J's stock layers; otherwise dense layers and a dense output are our lean ones
-     *                   ({@link LeanLayers}), the output computing its error in Java up to
+     * @param leanTuning null for DL4J's stock layers; otherwise dense layers, convolutions and a dense output are our
+     *                   lean ones ({@link LeanLayers}), the output computing its error in Java up to
      *                   {@link EngineTuning#javaErrorLimit()} values
      * @throws IllegalArgumentException with {@link LayerStack#mismatch}'s message if the stack cannot read the data
      */
@@ -114,7 +114,7 @@ public final class LayerStackConfiguration {
             if (x > 0) {
                 b.l2(x);
             }
-            return b.build();
+            return lean == null ? b.build() : LeanLayers.convolution(b.build(), index > 0);
         } else if (layer instanceof LayerSpec.Pool p) {
             boolean max = p instanceof LayerSpec.MaxPool;
             return new SubsamplingLayer.Builder(max ? SubsamplingLayer.PoolingType.MAX : SubsamplingLayer.PoolingType.AVG)

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -25,9 +26,10 @@ import java.util.Map;
 
 /**
  * Our fast replacements of DL4J internals, and the one way into them: the layer configurations a network is built
- * from ({@link #dense}, {@link #softmaxOutput}), what a built network needs afterwards ({@link #finish}) and its
- * class probabilities ({@link #listenToProbabilities}). Everything else in this package is package-private: the
- * runtime layers ({@link LeanDense}, {@link LeanSoftmaxOutput}) and the updater ({@link FlatGradientUpdater}) are
+ * from ({@link #dense}, {@link #softmaxOutput}, {@link #convolution}), what a built network needs afterwards
+ * ({@link #finish}) and its class probabilities ({@link #listenToProbabilities}). Everything else in this package is
+ * package-private: the runtime layers ({@link LeanDense}, {@link LeanSoftmaxOutput}, {@link LeanConvolution}) and the
+ * updater ({@link FlatGradientUpdater}) are
  * DL4J subclasses whose behaviour is tested bit for bit (or within float rounding) against DL4J's stock ones.
  * Only {@code lrwb.engine.model.Networks} uses this class (an ArchUnit rule keeps the app out of the package).
  */
@@ -54,6 +56,20 @@ public final class LeanLayers {
      */
     public static OutputLayer softmaxOutput(int nOut, WeightInit weightInit, long javaErrorLimit) {
         return LeanOutputLayer.of(nOut, weightInit, javaErrorLimit);
+    }
+
+    /**
+     * {@code stock} (a {@link ConvolutionLayer} as its builder made it, every field the same) with a lean runtime
+     * layer ({@link LeanConvolution}): ND4J's native convolution in place of DL4J's im2col and matrix product.
+     *
+     * @param inputGradientNeeded false for a network's first layer fed the raw features: nothing below it
+     *                            reads the gradient of its input, so the backward pass skips it
+     */
+    public static ConvolutionLayer convolution(ConvolutionLayer stock, boolean inputGradientNeeded) {
+        if (stock.getClass() != ConvolutionLayer.class) {
+            throw new IllegalArgumentException("not a plain 2D convolution: " + stock.getClass().getSimpleName());
+        }
+        return copyFields(stock, new LeanConvolutionLayer(inputGradientNeeded), ConvolutionLayer.class);
     }
 
     /**
@@ -98,7 +114,8 @@ public final class LeanLayers {
     }
 
     /**
-     * A copy of {@code conf} with DL4J's stock {@link DenseLayer} and {@link OutputLayer} in place of the lean ones,
+     * A copy of {@code conf} with DL4J's stock {@link DenseLayer}, {@link OutputLayer} and {@link ConvolutionLayer} in
+     * place of the lean ones,
      * every field the same (the lean ones add only how they run): what a portable model file must hold, since the
      * lean classes are package-private and no other program could read them back.
      */
@@ -109,16 +126,19 @@ public final class LeanLayers {
                 layerConf.setLayer(copyFields(lean, new DenseLayer(), DenseLayer.class));
             } else if (layerConf.getLayer() instanceof LeanOutputLayer lean) {
                 layerConf.setLayer(copyFields(lean, new OutputLayer(), OutputLayer.class));
+            } else if (layerConf.getLayer() instanceof LeanConvolutionLayer lean) {
+                layerConf.setLayer(copyFields(lean, new ConvolutionLayer(), ConvolutionLayer.class));
             }
         }
         return copy;
     }
 
     /**
-     * {@code net} (a network read from a file, built with DL4J's stock layers) on our lean layers where they are exactly
-     * equivalent — every {@link DenseLayer}, and an {@link OutputLayer} of softmax with plain cross-entropy — sharing
-     * its parameters and keeping its updater state and counters: it then trains bit for bit as before, at the lean
-     * layers' speed. Returns {@code net} itself when no layer qualifies.
+     * {@code net} (a network read from a file, built with DL4J's stock layers) on our lean layers where they are
+     * equivalent — every {@link DenseLayer} and plain {@link ConvolutionLayer}, and an {@link OutputLayer} of softmax
+     * with plain cross-entropy — sharing
+     * its parameters and keeping its updater state and counters: it then trains as before (bit for bit, convolutions
+     * within float rounding), at the lean layers' speed. Returns {@code net} itself when no layer qualifies.
      *
      * @param javaErrorLimit see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
      */
@@ -136,6 +156,9 @@ public final class LeanLayers {
             } else if (layer.getClass() == OutputLayer.class && isPlainSoftmaxCrossEntropy((OutputLayer) layer)) {
                 layerConf.setLayer(copyFields((OutputLayer) layer, LeanOutputLayer.of(0, WeightInit.XAVIER, javaErrorLimit),
                         OutputLayer.class));
+                changed = true;
+            } else if (layer.getClass() == ConvolutionLayer.class) {
+                layerConf.setLayer(convolution((ConvolutionLayer) layer, i > 0));
                 changed = true;
             }
         }
@@ -158,8 +181,11 @@ public final class LeanLayers {
                 && layer.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax;
     }
 
-    /** Copies the fields {@code stock} declares and inherits: all of a lean layer's configuration but its own extras. */
-    private static <T> T copyFields(T lean, T stock, Class<T> stockClass) {
+    /**
+     * Copies into {@code to} the fields {@code stockClass} declares and inherits: all of a layer's configuration but a
+     * lean layer's own extras. Returns {@code to}.
+     */
+    private static <T> T copyFields(T from, T to, Class<T> stockClass) {
         for (Class<?> c = stockClass; c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
@@ -167,13 +193,13 @@ public final class LeanLayers {
                 }
                 try {
                     field.setAccessible(true);
-                    field.set(stock, field.get(lean));
+                    field.set(to, field.get(from));
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("cannot copy " + c.getSimpleName() + "." + field.getName(), e);
                 }
             }
         }
-        return stock;
+        return to;
     }
 
     /**

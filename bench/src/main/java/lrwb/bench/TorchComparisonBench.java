@@ -1,0 +1,205 @@
+package lrwb.bench;
+
+import lrwb.engine.data.DataOptions;
+import lrwb.engine.data.LoadedData;
+import lrwb.engine.data.ShuffledBatches;
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.Network;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.runtime.EngineContext;
+import lrwb.engine.runtime.NativeSettings;
+import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.schedule.SteerableSchedule;
+import lrwb.engine.train.TrainingJob;
+import lrwb.engine.train.TrainingRequest;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The workbench's networks against the same networks in PyTorch (issue #15's targets): per update, stock DL4J's
+ * {@code fit} on the network built with DL4J's own layers, our lean {@code fit} on the network the engine builds, our
+ * training job, and PyTorch's plain loop ({@code bench/torch/torch_nets.py}, one thread) when {@code python3} has
+ * torch. SGD with Nesterov momentum 0.9 throughout, random data of the network's input shape. The Java loops are
+ * interleaved round by round; PyTorch runs its rounds in one child process after them. Both wall time and the
+ * CPU time of the thread that ran the loop are reported: on a busy machine the CPU times are the steadier comparison
+ * (every loop here runs on one thread).
+ */
+final class TorchComparisonBench {
+    private static final OptimizerSpec NESTEROV = OptimizerSpec.parse("nesterov:0.9");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** @param stockUpdates fewer for networks DL4J's stock layers take seconds an update on */
+    private record Case(String name, String shape, ModelSpec model, LoadedData data, int batch, int updates,
+                        int stockUpdates) {
+    }
+
+    /** Wall and thread-CPU seconds per update. */
+    private record Timing(double wall, double cpu) {
+    }
+
+    private TorchComparisonBench() {
+    }
+
+    static List<String> caseNames() {
+        return List.of("cnn", "cifar-cnn", "mnist-mlp", "iris-mlp");
+    }
+
+    static void run(List<String> names, int rounds, EngineContext context) throws Exception {
+        List<Case> cases = new ArrayList<>();
+        for (String name : names) {
+            cases.add(switch (name) {
+                case "cnn" -> new Case(name, "28×28×1, batch 64", ModelSpec.cnn(),
+                        ModelFormsBench.randomImages(64 * 16, 256, 1, 28, 10), 64, 16, 4);
+                case "cifar-cnn" -> new Case(name, "32×32×3, batch 128", ModelSpec.parse("cifar-cnn"),
+                        ModelFormsBench.randomImages(128 * 4, 128, 3, 32, 10), 128, 4, 1);
+                case "mnist-mlp" -> new Case(name, "784-128-10, batch 32", ModelSpec.parse("mnist-mlp"),
+                        ModelFormsBench.randomTable(32 * 100, 1000, 784, 10), 32, 100, 100);
+                case "iris-mlp" -> new Case(name, "4-16-3, batch 16", ModelSpec.parse("mlp:16"),
+                        ModelFormsBench.randomTable(16 * 40, 150, 4, 3), 16, 400, 400);
+                default -> throw new IllegalArgumentException("unknown torch case " + name + " (" + caseNames() + ")");
+            });
+        }
+        if (cases.isEmpty()) {
+            return;
+        }
+        System.out.println("## Against PyTorch: per-update time (ms), medians of rounds, one thread each");
+        System.out.println();
+        System.out.println("ND4J build: " + (NativeSettings.nativeBuild().isEmpty() ? "plain" : NativeSettings.nativeBuild())
+                + "; PyTorch: " + torchVersion() + ". Wall / CPU of the loop's thread.");
+        System.out.println();
+        System.out.println("| network | stock DL4J `fit` | our `fit` | our training job (wall) | PyTorch | stock / ours "
+                + "| ours / PyTorch (CPU) | training / PyTorch (wall) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Case c : cases) {
+            measure(c, rounds, context);
+        }
+        System.out.println();
+        System.out.println("'stock DL4J' is net.fit(batch) on the network built with DL4J's own layers and updater; 'our fit'"
+                + " the same loop on the network the engine builds (lean convolution, dense and output layers, oneDNN build);"
+                + " the training job is a whole run through TrainingJob (thread, batches, per-epoch evaluation, records) per"
+                + " update. PyTorch: bench/torch/torch_nets.py, torch.set_num_threads(1), the same layers.");
+        System.out.println();
+    }
+
+    private static void measure(Case c, int rounds, EngineContext context) throws Exception {
+        NetworkShape shape = NetworkShape.of(c.data());
+        List<Timing> stock = new ArrayList<>();
+        List<Timing> lean = new ArrayList<>();
+        List<Double> training = new ArrayList<>();
+        int caseRounds = Math.max(1, c.name().equals("cifar-cnn") ? rounds / 5 : rounds);
+        for (int r = 0; r < caseRounds; r++) {
+            stock.add(fitLoop(Network.of(Networks.buildWithStockLayers(c.model(), NESTEROV,
+                    SteerableSchedule.constant(Bench.LR), shape, 1)), c, c.stockUpdates(), context));
+            lean.add(fitLoop(Networks.network(c.model(), NESTEROV, SteerableSchedule.constant(Bench.LR), shape, 1,
+                    context.tuning()), c, c.updates(), context));
+            training.add(training(c, context));
+        }
+        Timing s = median(stock);
+        Timing l = median(lean);
+        double t = median(training, x -> x);
+        Timing torch = torch(c, caseRounds);
+        System.out.printf("| %s (%s) | %s | %s | %.3f | %s | %.2f | %s | %s |%n", c.name(), c.shape(), cell(s), cell(l),
+                t * 1e3, torch == null ? "–" : cell(torch), s.cpu() / l.cpu(),
+                torch == null ? "–" : String.format("%.2f", l.cpu() / torch.cpu()),
+                torch == null ? "–" : String.format("%.2f", t / torch.wall()));
+    }
+
+    private static String cell(Timing t) {
+        return String.format("%.3f / %.3f", t.wall() * 1e3, t.cpu() * 1e3);
+    }
+
+    private static Timing fitLoop(Network net, Case c, int updates, EngineContext context) {
+        Iterator<DataSet> batches = new ShuffledBatches(c.data().train(), c.batch(), 1, context).stream(0, updates + 2);
+        Bench.sameNativeSettingsAsOurJobs();
+        net.fit(batches.next()); // the first updates build workspaces: outside the clock
+        net.fit(batches.next());
+        long wall = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        for (int i = 0; i < updates; i++) {
+            net.fit(batches.next());
+        }
+        return new Timing((System.nanoTime() - wall) / 1e9 / updates, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9 / updates);
+    }
+
+    private static double training(Case c, EngineContext context) throws Exception {
+        int stepsPerEpoch = (c.data().trainSize() + c.batch() - 1) / c.batch();
+        TrainingRequest request = new TrainingRequest(DataOptions.of("iris"), c.model(), NESTEROV,
+                new ConstantSchedule(Bench.LR), 1, c.batch(), 1, "bench");
+        TrainingJob job = new TrainingJob(request, c.data(), context);
+        long start = System.nanoTime();
+        job.start().ended().get();
+        return (System.nanoTime() - start) / 1e9 / stepsPerEpoch;
+    }
+
+    private static final Pattern WALL = Pattern.compile("\"wall_ms\": ([0-9.eE+-]+)");
+    private static final Pattern CPU = Pattern.compile("\"cpu_ms\": ([0-9.eE+-]+)");
+    private static final Pattern VERSION = Pattern.compile("\"torch\": \"([^\"]+)\"");
+
+    /** PyTorch's time for the case, or null (with a note on stdout) when python3 has no torch. */
+    private static Timing torch(Case c, int rounds) throws IOException, InterruptedException {
+        String out = runScript(c.name(), String.valueOf(c.batch()), String.valueOf(c.updates()), String.valueOf(rounds));
+        Matcher wall = WALL.matcher(out == null ? "" : out);
+        Matcher cpu = CPU.matcher(out == null ? "" : out);
+        if (!wall.find() || !cpu.find()) {
+            return null;
+        }
+        return new Timing(Double.parseDouble(wall.group(1)) / 1e3, Double.parseDouble(cpu.group(1)) / 1e3);
+    }
+
+    private static String torchVersion() throws IOException, InterruptedException {
+        String out = runScript("iris-mlp", "16", "1", "1");
+        Matcher m = VERSION.matcher(out == null ? "" : out);
+        return m.find() ? m.group(1) : "not installed (python3 -c 'import torch' fails: apt-get install python3-torch), its column is skipped";
+    }
+
+    private static String runScript(String... args) throws IOException, InterruptedException {
+        Path script = Path.of("torch", "torch_nets.py");
+        if (!Files.isRegularFile(script)) {
+            script = Path.of("bench", "torch", "torch_nets.py");
+        }
+        List<String> command = new ArrayList<>(List.of(python(), script.toString()));
+        command.addAll(Arrays.asList(args));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return null; // no python3
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor(30, TimeUnit.MINUTES) && process.exitValue() == 0 ? out : null;
+    }
+
+    /** Debian's python3 (where apt's python3-torch lives) before whatever python3 comes first on the PATH. */
+    private static String python() {
+        String override = System.getenv("LRWB_BENCH_PYTHON");
+        if (override != null && !override.isBlank()) {
+            return override;
+        }
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    private static Timing median(List<Timing> timings) {
+        return new Timing(median(timings, Timing::wall), median(timings, Timing::cpu));
+    }
+
+    private static <T> double median(List<T> values, ToDoubleFunction<T> value) {
+        double[] sorted = values.stream().mapToDouble(value).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+}

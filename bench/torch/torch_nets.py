@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""The benchmark's networks in PyTorch on the CPU, one thread: per-update time of a plain training loop.
+
+    python3 torch_nets.py NETWORK BATCH UPDATES ROUNDS
+
+NETWORK is cnn, cifar-cnn, mnist-mlp or iris-mlp (the same layers, sizes and initial shapes as the workbench's
+models of those names, specs/models.md). Each round times UPDATES steps of SGD with Nesterov momentum 0.9 (lr 0.01) on
+random data of the network's input shape, cycling over a few prebuilt batches; prints one line of JSON with the median
+wall and thread-CPU milliseconds per update over the rounds. Exit 3 when torch is not installed.
+"""
+import json
+import statistics
+import sys
+import time
+
+try:
+    import torch
+    import torch.nn as nn
+except ImportError:
+    print(json.dumps({"error": "no torch"}))
+    sys.exit(3)
+
+
+def network(name):
+    if name == "cnn":  # conv5x5·8 same, maxpool 2, conv5x5·16 same, maxpool 2, dense 64, softmax 10
+        return (1, 28, 28, 10), nn.Sequential(
+            nn.Conv2d(1, 8, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(8, 16, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(16 * 7 * 7, 64), nn.ReLU(), nn.Linear(64, 10))
+    if name == "cifar-cnn":  # specs/models.md: all convolutions same and ReLU, softmax over the last 1x1x10 map
+        def conv(i, o, k):
+            return [nn.Conv2d(i, o, k, padding=k // 2), nn.ReLU()]
+        return (3, 32, 32, 10), nn.Sequential(
+            *conv(3, 32, 3), *conv(32, 64, 3), nn.MaxPool2d(2),
+            *conv(64, 32, 1), *conv(32, 64, 3), *conv(64, 128, 3), nn.MaxPool2d(2),
+            *conv(128, 32, 1), *conv(32, 128, 3), *conv(128, 256, 3), nn.MaxPool2d(2),
+            *conv(256, 10, 1), nn.AvgPool2d(4), nn.Flatten())
+    if name == "mnist-mlp":
+        return (784, 10), nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    if name == "iris-mlp":
+        return (4, 3), nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3))
+    raise SystemExit("unknown network " + name)
+
+
+def main():
+    name, batch, updates, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    torch.set_num_threads(1)  # as the workbench runs ND4J; two threads on two shared cores are many times slower
+    torch.manual_seed(1)
+    shape, net = network(name)
+    classes = shape[-1]
+    batches = [(torch.rand(batch, *shape[:-1]), torch.randint(0, classes, (batch,))) for _ in range(8)]
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9, nesterov=True)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def step(i):
+        x, y = batches[i % len(batches)]
+        optimizer.zero_grad()
+        loss_fn(net(x), y).backward()
+        optimizer.step()
+
+    for i in range(3):
+        step(i)
+    wall, cpu = [], []
+    for _ in range(rounds):
+        w, c = time.perf_counter(), time.thread_time()
+        for i in range(updates):
+            step(i)
+        wall.append((time.perf_counter() - w) / updates * 1e3)
+        cpu.append((time.thread_time() - c) / updates * 1e3)
+    print(json.dumps({"torch": torch.__version__, "wall_ms": statistics.median(wall), "cpu_ms": statistics.median(cpu)}))
+
+
+if __name__ == "__main__":
+    main()

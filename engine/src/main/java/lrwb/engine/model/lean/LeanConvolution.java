@@ -1,0 +1,234 @@
+package lrwb.engine.model.lean;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The runtime side of {@link LeanConvolutionLayer}. DL4J's convolution layer (1.0.0-M2.1) runs im2col and a matrix
+ * product in Java, allocating a patch matrix of batch·outH·outW rows on every pass, and in its backward pass
+ * recomputes the forward one and runs col2im: for the {@code cnn} model some 95% of an update. ND4J has the whole
+ * convolution as one native operation ({@code conv2d}, {@code conv2d_bp}), which its oneDNN build runs through
+ * oneDNN's convolution kernels. This layer calls those on DL4J's own parameter views (weights {@code [out, in, kH, kW]},
+ * ND4J's weight format 1), in DL4J's data format (NCHW or NHWC) and padding (same mode, or explicit padding for
+ * truncate and strict). Results equal DL4J's within float rounding (other summation orders): tested against the
+ * stock layer.
+ *
+ * <p>As {@link LeanDense}, a ReLU layer keeps its output from the training forward pass and takes ReLU's derivative
+ * from it, so the backward pass does not convolve the input again. Anything not covered (causal mode, masks, weight
+ * noise, a backward pass not preceded by a training forward pass on the same input) takes DL4J's own path.
+ *
+ * <p>In a network's first layer the gradient of the input is not computed: DL4J's {@code fit} drops it anyway;
+ * {@code MultiLayerNetwork.backpropGradient} or {@code calculateGradients} asked for it get zeros.
+ */
+final class LeanConvolution extends ConvolutionLayer {
+    private static final IActivation PLAIN_RELU = new ActivationReLU();
+    /** ND4J's weight layout {@code [outChannels, inChannels, kH, kW]}: DL4J's parameter layout. */
+    private static final int WEIGHTS_OUT_IN_H_W = 1;
+
+    private final boolean inputGradientNeeded;
+    private INDArray forwardInput;
+    private INDArray forwardOutput;
+
+    LeanConvolution(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
+        super(conf, dataType);
+        this.inputGradientNeeded = inputGradientNeeded;
+    }
+
+    @Override
+    protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        if (!isNative()) {
+            return super.preOutput(training, forBackprop, workspaceMgr);
+        }
+        assertInputSet(false);
+        validateInputRank();
+        INDArray weights = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
+        validateInputDepth(weights.size(1));
+        INDArray input = this.input.castTo(dataType);
+        long[] outShape = outputShape(input, weights.size(0)); // also DL4J's validation of sizes and padding
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(), outShape, 'c');
+        INDArray[] inputs = hasBias()
+                ? new INDArray[] {input, weights, vector(getParam(ConvolutionParamInitializer.BIAS_KEY))}
+                : new INDArray[] {input, weights};
+        // One addInputs call: each call replaces the inputs before it.
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(inputs).addOutputs(z)
+                .addIntegerArguments(integerArguments()).build());
+        return new Pair<>(z, null);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        forwardInput = null;
+        forwardOutput = null;
+        INDArray output = super.activate(training, workspaceMgr);
+        // The output lives as long as the input (the network's activations workspace of this update).
+        forwardInput = training ? input : null;
+        forwardOutput = training ? output : null;
+        return output;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (!isNative()) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        assertInputSet(true);
+        INDArray input = this.input.castTo(dataType);
+        INDArray weights = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray delta = activationGradient(epsilon.castTo(dataType), workspaceMgr);
+
+        INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray biasGradient = hasBias() ? gradientViews.get(ConvolutionParamInitializer.BIAS_KEY) : null;
+        INDArray inputGradient;
+        if (!inputGradientNeeded && weightGradientIsAConvolution()) {
+            weightGradientByConvolution(input, delta, weightGradient, workspaceMgr);
+            if (biasGradient != null) {
+                boolean nchw = layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
+                delta.sum(vector(biasGradient), nchw ? new int[] {0, 2, 3} : new int[] {0, 1, 2});
+            }
+            // Nobody reads it (see the class comment), but DL4J's input preprocessor reshapes whatever comes back.
+            inputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        } else {
+            inputGradient = nativeBackward(input, weights, delta, weightGradient, biasGradient, workspaceMgr);
+        }
+
+        Gradient gradient = new DefaultGradient();
+        if (biasGradient != null) {
+            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
+        }
+        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+        forwardInput = null;
+        forwardOutput = null;
+        return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
+    }
+
+    /** ND4J's {@code conv2d_bp}: the gradients of the input, the weights and the bias in one operation. */
+    private INDArray nativeBackward(INDArray input, INDArray weights, INDArray delta, INDArray weightGradient,
+                                    INDArray biasGradient, LayerWorkspaceMgr workspaceMgr) {
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        INDArray[] inputs = hasBias()
+                ? new INDArray[] {input, weights, vector(getParam(ConvolutionParamInitializer.BIAS_KEY)), delta}
+                : new INDArray[] {input, weights, delta};
+        INDArray[] outputs = hasBias()
+                ? new INDArray[] {inputGradient, weightGradient, vector(biasGradient)}
+                : new INDArray[] {inputGradient, weightGradient};
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(inputs).addOutputs(outputs)
+                .addIntegerArguments(integerArguments()).build());
+        return inputGradient;
+    }
+
+    /**
+     * Stride 1, no dilation and the same padding on every side: the weight gradient is itself a convolution, of the
+     * input with the output's gradient as the kernel (batch and channels swapped:
+     * {@code dW[o,i,y,x] = Σ_b Σ_p in[b,i,p+(y,x)] · delta[b,o,p]}). oneDNN runs that forward convolution several times
+     * faster than its backward one for a first layer of few channels (1.5 against 4.8 ms for the {@code cnn} model's
+     * first layer at batch 64), and the input's gradient, which a first layer does not need, is not computed.
+     */
+    private boolean weightGradientIsAConvolution() {
+        int[] k = layerConf().getKernelSize();
+        int[] s = layerConf().getStride();
+        int[] d = layerConf().getDilation();
+        boolean symmetric = convolutionMode != ConvolutionMode.Same || (k[0] % 2 == 1 && k[1] % 2 == 1);
+        return s[0] == 1 && s[1] == 1 && d[0] == 1 && d[1] == 1 && symmetric;
+    }
+
+    private void weightGradientByConvolution(INDArray input, INDArray delta, INDArray weightGradient,
+                                             LayerWorkspaceMgr workspaceMgr) {
+        boolean nchw = layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        int[] channelsFirst = nchw ? new int[] {1, 0, 2, 3} : new int[] {3, 0, 1, 2}; // [channels, batch, h, w]
+        INDArray in = transposedCopy(input, channelsFirst, workspaceMgr);
+        INDArray kernel = transposedCopy(delta, channelsFirst, workspaceMgr);
+        int[] k = layerConf().getKernelSize();
+        int[] p = convolutionMode == ConvolutionMode.Same ? new int[] {(k[0] - 1) / 2, (k[1] - 1) / 2}
+                : layerConf().getPadding();
+        long outH = kernel.size(2);
+        long outW = kernel.size(3);
+        INDArray result = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+                new long[] {in.size(0), kernel.size(0), k[0], k[1]}, 'c'); // [in, out, kH, kW]
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(in, kernel).addOutputs(result)
+                .addIntegerArguments((int) outH, (int) outW, 1, 1, p[0], p[1], 1, 1, 0, 0, WEIGHTS_OUT_IN_H_W).build());
+        weightGradient.assign(result.permute(1, 0, 2, 3));
+    }
+
+    /** {@code array} permuted as {@code order}, in its own c-ordered memory (a reshape when nothing moves). */
+    private static INDArray transposedCopy(INDArray array, int[] order, LayerWorkspaceMgr workspaceMgr) {
+        long[] shape = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            shape[i] = array.size(order[i]);
+        }
+        if (array.size(order[0]) == 1 && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)) {
+            return array.reshape('c', shape); // one channel: the same memory in the new order
+        }
+        INDArray copy = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, array.dataType(), shape, 'c');
+        return copy.assign(array.permute(order));
+    }
+
+    /** dL/dz from dL/da: from the kept output for ReLU, else from z computed again (as DL4J does). */
+    private INDArray activationGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        IActivation activation = layerConf().getActivationFn();
+        boolean reuse = forwardOutput != null && forwardInput == input && forwardOutput.isInScope()
+                && PLAIN_RELU.equals(activation);
+        INDArray z = reuse ? forwardOutput : preOutput(true, true, workspaceMgr).getFirst();
+        return activation.backprop(z, epsilon).getFirst();
+    }
+
+    private long[] outputShape(INDArray input, long outChannels) {
+        CNN2DFormat format = layerConf().getCnn2dDataFormat();
+        int[] out = ConvolutionUtils.getOutputSize(input, layerConf().getKernelSize(), layerConf().getStride(),
+                convolutionMode == ConvolutionMode.Same ? null : layerConf().getPadding(), convolutionMode,
+                layerConf().getDilation(), format);
+        return format == CNN2DFormat.NCHW
+                ? new long[] {input.size(0), outChannels, out[0], out[1]}
+                : new long[] {input.size(0), out[0], out[1], outChannels};
+    }
+
+    /** conv2d's arguments: kernel, stride, padding, dilation, same mode, data format, weight format. */
+    private int[] integerArguments() {
+        int[] k = layerConf().getKernelSize();
+        int[] s = layerConf().getStride();
+        int[] p = convolutionMode == ConvolutionMode.Same ? new int[] {0, 0} : layerConf().getPadding();
+        int[] d = layerConf().getDilation();
+        return new int[] {k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1],
+                convolutionMode == ConvolutionMode.Same ? 1 : 0,
+                layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW ? 0 : 1,
+                WEIGHTS_OUT_IN_H_W};
+    }
+
+    /** DL4J keeps a bias as a {@code [1, n]} row; the operations take {@code [n]}: a view of the same memory. */
+    private static INDArray vector(INDArray row) {
+        return row.reshape(row.length());
+    }
+
+    /**
+     * Same, truncate or strict mode, no dilation, no mask, no weight noise: what the native operations compute as DL4J
+     * does. (ND4J 1.0.0-M2.1's oneDNN build fails on dilated convolutions: "could not create a descriptor".)
+     */
+    private boolean isNative() {
+        int[] d = layerConf().getDilation();
+        return maskArray == null && layerConf().getWeightNoise() == null && d[0] == 1 && d[1] == 1
+                && (convolutionMode == ConvolutionMode.Same || convolutionMode == ConvolutionMode.Truncate
+                || convolutionMode == ConvolutionMode.Strict);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        forwardInput = null;
+        forwardOutput = null;
+    }
+}

@@ -1,0 +1,193 @@
+package lrwb.engine.model.lean;
+
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.model.OptimizerSpec.Kind;
+import lrwb.engine.model.TinyData;
+import lrwb.engine.runtime.EngineTuning;
+import lrwb.engine.runtime.NativeSettings;
+import lrwb.engine.schedule.SteerableSchedule;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@link LeanConvolution} (ND4J's native convolution) trains as DL4J's stock {@link ConvolutionLayer} within float
+ * rounding: same parameters at the start, the same scores, gradients and parameters after updates, for every
+ * optimizer and for the layer's forms (padding modes, strides, data formats, no bias, activations that are not ReLU;
+ * a dilated one keeps DL4J's path), in a first layer (whose weight gradient is computed as a convolution) and further up (ND4J's conv2d_bp).
+ */
+class LeanConvolutionTest {
+    private static final NetworkShape IMAGE = NetworkShape.image(1, 12, 12, 3);
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theCnnModelTrainsAsStockDl4jWithinRounding(Kind kind) {
+        OptimizerSpec optimizer = OptimizerSpec.of(kind);
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(ModelSpec.cnn(), optimizer, SteerableSchedule.constant(0.01), IMAGE, 7);
+        MultiLayerNetwork lean = Networks.build(ModelSpec.cnn(), optimizer, SteerableSchedule.constant(0.01), IMAGE, 7,
+                EngineTuning.defaults());
+        assertThat(lean.getLayer(0).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
+        assertThat(lean.getLayer(2).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
+        assertThat(lean.params()).isEqualTo(stock.params());
+        assertSameTraining(stock, lean, IMAGE, 16, 6);
+    }
+
+    /** One network per form of the layer: a convolution fed the features, a second one fed the first's output. */
+    static Stream<ConvolutionLayer.Builder> layerForms() {
+        return Stream.of(
+                conv(3).convolutionMode(ConvolutionMode.Same).activation(Activation.RELU),
+                conv(3).convolutionMode(ConvolutionMode.Truncate).padding(1, 1).activation(Activation.TANH),
+                conv(3).convolutionMode(ConvolutionMode.Truncate).padding(2, 1).stride(2, 1).activation(Activation.RELU),
+                conv(2).convolutionMode(ConvolutionMode.Same).stride(2, 2).activation(Activation.RELU),
+                conv(4).convolutionMode(ConvolutionMode.Same).activation(Activation.SIGMOID),
+                conv(3).convolutionMode(ConvolutionMode.Strict).activation(Activation.IDENTITY).hasBias(false),
+                conv(3).convolutionMode(ConvolutionMode.Same).dataFormat(CNN2DFormat.NHWC).activation(Activation.RELU),
+                conv(3).convolutionMode(ConvolutionMode.Truncate).dataFormat(CNN2DFormat.NHWC).stride(2, 2)
+                        .activation(Activation.ELU));
+    }
+
+    @ParameterizedTest
+    @MethodSource("layerForms")
+    void everyFormOfTheLayerTrainsAsStockDl4jWithinRounding(ConvolutionLayer.Builder form) {
+        ConvolutionLayer layer = form.nOut(4).build();
+        CNN2DFormat format = layer.getCnn2dDataFormat();
+        // Strict mode needs sizes that divide: 13 with stride 1 and kernel 3 is fine in every mode.
+        int size = 13;
+        NetworkShape shape = NetworkShape.image(2, size, size, 3);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(3).updater(new Sgd(0.05)).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(layer.clone())
+                .layer(form.nOut(5).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(size, size, 2, format))
+                .build();
+        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
+        stock.init();
+        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0);
+        assertThat(lean.getLayer(0).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
+        assertThat(lean.getLayer(1).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
+
+        DataSet batch = imageBatch(shape, format, 6, 1);
+        stock.setInput(batch.getFeatures());
+        stock.setLabels(batch.getLabels());
+        lean.setInput(batch.getFeatures());
+        lean.setLabels(batch.getLabels());
+        stock.computeGradientAndScore();
+        lean.computeGradientAndScore();
+        assertThat(lean.score()).isCloseTo(stock.score(), within(1e-5 * stock.score()));
+        assertClose(lean.gradient().gradient(), stock.gradient().gradient(), 1e-4, "gradient");
+        for (int i = 2; i < 6; i++) {
+            DataSet next = imageBatch(shape, format, 6, i);
+            stock.fit(next);
+            lean.fit(next);
+            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
+        }
+        assertClose(lean.params(), stock.params(), 1e-4, "parameters");
+    }
+
+    @Test
+    void aDilatedConvolutionKeepsDl4jsOwnPath() {
+        // oneDNN 2.x as ND4J 1.0.0-M2.1 calls it refuses dilated convolutions ("could not create a descriptor").
+        ConvolutionLayer layer = conv(3).convolutionMode(ConvolutionMode.Same).dilation(2, 2).nOut(4).build();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).updater(new Sgd(0.05)).list()
+                .layer(layer)
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(9, 9, 1))
+                .build();
+        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
+        stock.init();
+        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0);
+        DataSet batch = imageBatch(NetworkShape.image(1, 9, 9, 3), CNN2DFormat.NCHW, 4, 1);
+        stock.fit(batch);
+        lean.fit(batch);
+        assertThat(lean.params()).isEqualTo(stock.params());
+    }
+
+    @Test
+    void aLeanNetworkIsWrittenWithStockConvolutions() {
+        MultiLayerNetwork lean = Networks.build(ModelSpec.cnn(), OptimizerSpec.of(Kind.ADAM), SteerableSchedule.constant(0.01),
+                IMAGE, 7, EngineTuning.defaults());
+        MultiLayerConfiguration stock = LeanLayers.stockConfiguration(lean.getLayerWiseConfigurations());
+        assertThat(stock.getConf(0).getLayer().getClass()).isEqualTo(ConvolutionLayer.class);
+        assertThat(stock.getConf(2).getLayer().getClass()).isEqualTo(ConvolutionLayer.class);
+        ConvolutionLayer written = (ConvolutionLayer) stock.getConf(0).getLayer();
+        ConvolutionLayer built = (ConvolutionLayer) Networks.buildWithStockLayers(ModelSpec.cnn(), OptimizerSpec.of(Kind.ADAM),
+                SteerableSchedule.constant(0.01), IMAGE, 7).getLayerWiseConfigurations().getConf(0).getLayer();
+        // Every configuration field; the two networks have schedules of their own.
+        assertThat(written.toString().replaceAll("@\\p{XDigit}+", "")).isEqualTo(built.toString().replaceAll("@\\p{XDigit}+", ""));
+        String json = stock.toJson();
+        assertThat(json).doesNotContain("Lean");
+        assertThat(MultiLayerConfiguration.fromJson(json).getConf(2).getLayer().getClass()).isEqualTo(ConvolutionLayer.class);
+    }
+
+    @Test
+    void theOneDnnBuildIsTheOneLoadedWhereItIsOnTheClassPath() {
+        assertThat(NativeSettings.nativeBuild()).isEqualTo(NativeSettings.hasOneDnnBuild() ? "-onednn" : "");
+    }
+
+    private static ConvolutionLayer.Builder conv(int kernel) {
+        return new ConvolutionLayer.Builder(kernel, kernel);
+    }
+
+    private static DataSet imageBatch(NetworkShape shape, CNN2DFormat format, int examples, long seed) {
+        DataSet flat = TinyData.batch(shape, examples, seed);
+        int[] chw = shape.imageChannelsHeightWidth();
+        INDArray nchw = flat.getFeatures().reshape('c', examples, chw[0], chw[1], chw[2]);
+        INDArray features = format == CNN2DFormat.NCHW ? nchw : nchw.permute(0, 2, 3, 1).dup('c');
+        return new DataSet(features.castTo(DataType.FLOAT), flat.getLabels());
+    }
+
+    private static void assertSameTraining(MultiLayerNetwork stock, MultiLayerNetwork lean, NetworkShape shape, int batchSize,
+                                           int updates) {
+        for (int i = 0; i < updates; i++) {
+            DataSet batch = TinyData.batch(shape, batchSize, i);
+            stock.fit(batch);
+            lean.fit(batch);
+            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
+        }
+        // Adaptive methods turn rounding differences in near-zero gradients into steps of up to the LR.
+        assertClose(lean.params(), stock.params(), 1e-3, "parameters");
+        INDArray stockState = stock.getUpdater().getStateViewArray();
+        if (stockState != null) {
+            assertClose(lean.getUpdater().getStateViewArray(), stockState, 1e-3, "updater state");
+        }
+    }
+
+    private static void assertClose(INDArray actual, INDArray expected, double tolerance, String what) {
+        double[] a = actual.toDoubleVector();
+        double[] e = expected.toDoubleVector();
+        assertThat(a).hasSameSizeAs(e);
+        double scale = 0;
+        for (double v : e) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < e.length; i++) {
+            assertThat(a[i]).as("%s %d of %d", what, i, e.length).isCloseTo(e[i], within(tolerance * Math.max(scale, 1e-3)));
+        }
+    }
+}
