@@ -9,6 +9,7 @@ import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.List;
@@ -44,7 +45,8 @@ public final class Networks {
         ImportedNetwork imported = model instanceof FileModel file
                 ? ModelFiles.load(file.format(), file.path(), shape, optimizer.updater(lr), seed, false)
                 : ModelFiles.load(ModelFileFormat.DL4J, ((SavedRunModel) model).zip(), shape, optimizer.updater(lr), seed, true);
-        Model dl4j = imported.network() instanceof MultiLayerNetwork layers ? onLeanLayers(layers, tuning) : imported.network();
+        Model dl4j = imported.network() instanceof MultiLayerNetwork layers ? onLeanLayers(layers, tuning)
+                : imported.network() instanceof ComputationGraph graph ? onLeanLayers(graph) : imported.network();
         return Network.of(dl4j, imported.inputLayout(), shape, imported.notes());
     }
 
@@ -98,6 +100,14 @@ public final class Networks {
             return LeanLayers.onLeanLayers(layers, tuning.javaErrorLimit());
         } catch (RuntimeException e) {
             return layers;
+        }
+    }
+
+    private static ComputationGraph onLeanLayers(ComputationGraph graph) {
+        try {
+            return LeanLayers.onLeanLayers(graph);
+        } catch (RuntimeException e) {
+            return graph;
         }
     }
 }

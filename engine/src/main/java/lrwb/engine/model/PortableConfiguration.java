@@ -28,7 +28,7 @@ final class PortableConfiguration {
     }
 
     static String json(ComputationGraphConfiguration live, int iteration, int epoch) {
-        ComputationGraphConfiguration conf = live.clone();
+        ComputationGraphConfiguration conf = LeanLayers.stockConfiguration(live);
         conf.setIterationCount(iteration);
         conf.setEpochCount(epoch);
         conf.getVertices().values().forEach(vertex -> {

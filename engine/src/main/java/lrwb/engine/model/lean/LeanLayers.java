@@ -1,12 +1,16 @@
 package lrwb.engine.model.lean;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -173,6 +177,59 @@ public final class LeanLayers {
         }
         finish(lean);
         return lean;
+    }
+
+    /**
+     * {@code graph} (a Keras functional model or a saved graph, on DL4J's stock layers) with our lean dense and
+     * convolution layers in place of DL4J's plain ones, sharing its parameters and keeping its updater state and
+     * counters, as {@link #onLeanLayers(MultiLayerNetwork, long)} does for a layer list. Its output layers stay DL4J's.
+     * Returns {@code graph} itself when no layer qualifies.
+     */
+    public static ComputationGraph onLeanLayers(ComputationGraph graph) {
+        ComputationGraphConfiguration copy = graph.getConfiguration().clone();
+        boolean changed = false;
+        for (Map.Entry<String, GraphVertex> vertex : copy.getVertices().entrySet()) {
+            if (!(vertex.getValue() instanceof LayerVertex layerVertex)) {
+                continue;
+            }
+            NeuralNetConfiguration layerConf = layerVertex.getLayerConf();
+            org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
+            // A layer fed only the network's inputs: nothing below it reads the gradient of its input.
+            boolean inputGradientNeeded = !copy.getNetworkInputs().containsAll(copy.getVertexInputs().get(vertex.getKey()));
+            if (layer.getClass() == DenseLayer.class) {
+                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, inputGradientNeeded), DenseLayer.class));
+                changed = true;
+            } else if (layer.getClass() == ConvolutionLayer.class) {
+                layerConf.setLayer(convolution((ConvolutionLayer) layer, inputGradientNeeded));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return graph;
+        }
+        ComputationGraph lean = new ComputationGraph(copy);
+        lean.init(graph.params(), false);
+        INDArray state = graph.getUpdater(true).getStateViewArray();
+        if (state != null && !state.isEmpty()) {
+            lean.getUpdater(true).getStateViewArray().assign(state);
+        }
+        return lean;
+    }
+
+    /** As {@link #stockConfiguration(MultiLayerConfiguration)}, for a graph. */
+    public static ComputationGraphConfiguration stockConfiguration(ComputationGraphConfiguration conf) {
+        ComputationGraphConfiguration copy = conf.clone();
+        for (GraphVertex vertex : copy.getVertices().values()) {
+            if (vertex instanceof LayerVertex layerVertex) {
+                NeuralNetConfiguration layerConf = layerVertex.getLayerConf();
+                if (layerConf.getLayer() instanceof LeanDenseLayer lean) {
+                    layerConf.setLayer(copyFields(lean, new DenseLayer(), DenseLayer.class));
+                } else if (layerConf.getLayer() instanceof LeanConvolutionLayer lean) {
+                    layerConf.setLayer(copyFields(lean, new ConvolutionLayer(), ConvolutionLayer.class));
+                }
+            }
+        }
+        return copy;
     }
 
     private static boolean isPlainSoftmaxCrossEntropy(OutputLayer layer) {

@@ -63,6 +63,36 @@ class ModelFileKerasTest {
         }
     }
 
+    /** The engine's network for a Keras conv file runs on the lean convolution: same outputs, same training. */
+    @Test
+    void anImportedConvNetTrainsOnTheLeanConvolutionAsOnDl4jsWithinRounding() throws IOException {
+        lrwb.engine.model.OptimizerSpec optimizer = lrwb.engine.model.OptimizerSpec.parse("adam");
+        lrwb.engine.model.Network lean = lrwb.engine.model.Networks.network(
+                lrwb.engine.model.ModelSpec.parse("keras:" + Fixtures.path("conv_8x8x1.h5").toAbsolutePath()), optimizer,
+                SteerableSchedule.constant(0.01), IMAGES, 7, lrwb.engine.runtime.EngineTuning.defaults());
+        MultiLayerNetwork stock = (MultiLayerNetwork) ModelFiles.load(ModelFileFormat.KERAS, Fixtures.path("conv_8x8x1.h5"),
+                IMAGES, optimizer.updater(SteerableSchedule.constant(0.01)), 7, false).network();
+        MultiLayerNetwork layers = lean.asLayerList().orElseThrow();
+        assertThat(layers.getLayer(0).getClass().getSimpleName()).isEqualTo("LeanConvolution");
+        Fixtures.Reference reference = Fixtures.Reference.of("conv_8x8x1.json");
+        double[] expected = reference.outputs().ravel().toDoubleVector();
+        double[] actual = lean.output(reference.inputs()).ravel().toDoubleVector();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("output %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5));
+        }
+        for (int i = 0; i < 4; i++) {
+            org.nd4j.linalg.dataset.DataSet batch = lrwb.engine.model.TinyData.batch(IMAGES, 8, i);
+            lean.fit(batch);
+            stock.fit(new org.nd4j.linalg.dataset.DataSet(InputLayout.NHWC.adapt(batch.getFeatures(), IMAGES), batch.getLabels()));
+            assertThat(lean.score()).isCloseTo(stock.score(), org.assertj.core.data.Offset.offset(1e-4 * stock.score()));
+        }
+        double[] l = lean.params().toDoubleVector();
+        double[] s = stock.params().toDoubleVector();
+        for (int i = 0; i < s.length; i++) {
+            assertThat(l[i]).as("parameter %d", i).isCloseTo(s[i], org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
+
     @Test
     void sequentialIsAMultiLayerNetworkReadingFlatRowsAndFunctionalAGraph() {
         assertThat(load("mlp_4_8_3.h5", TABULAR, adam()).network()).isInstanceOf(MultiLayerNetwork.class);

@@ -11,7 +11,11 @@ import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -26,6 +30,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -126,6 +131,41 @@ class LeanConvolutionTest {
         stock.fit(batch);
         lean.fit(batch);
         assertThat(lean.params()).isEqualTo(stock.params());
+    }
+
+    /** A graph (a Keras functional model, a saved graph) gets lean convolutions and dense layers too. */
+    @Test
+    void aGraphTrainsOnLeanLayersAsOnStockOnesWithinRounding() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(0.01))
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("conv1", conv(3).convolutionMode(ConvolutionMode.Same).nOut(4).activation(Activation.RELU).build(), "in")
+                .addLayer("conv2", conv(3).convolutionMode(ConvolutionMode.Same).nOut(4).activation(Activation.RELU).build(), "conv1")
+                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "conv1", "conv2")
+                .addLayer("dense", new DenseLayer.Builder().nOut(6).activation(Activation.RELU).build(), "sum")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "dense")
+                .setOutputs("out")
+                .setInputTypes(InputType.convolutional(7, 7, 2))
+                .build();
+        ComputationGraph stock = new ComputationGraph(conf);
+        stock.init();
+        ComputationGraph lean = LeanLayers.onLeanLayers(stock.clone());
+        assertThat(lean.getLayer("conv1").conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
+        assertThat(lean.getLayer("conv2").conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
+        assertThat(lean.getLayer("dense").conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
+        assertThat(((LeanDenseLayer) lean.getLayer("dense").conf().getLayer()).inputGradientNeeded()).isTrue();
+        assertThat(lean.params()).isEqualTo(stock.params());
+        NetworkShape shape = NetworkShape.image(2, 7, 7, 3);
+        for (int i = 0; i < 5; i++) {
+            DataSet batch = imageBatch(shape, CNN2DFormat.NCHW, 8, i);
+            stock.fit(batch);
+            lean.fit(batch);
+            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
+        }
+        assertClose(lean.params(), stock.params(), 1e-3, "parameters");
+        assertThat(LeanLayers.stockConfiguration(lean.getConfiguration()).toJson()).doesNotContain("Lean");
     }
 
     @Test
