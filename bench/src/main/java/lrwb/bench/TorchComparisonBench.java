@@ -150,6 +150,7 @@ final class TorchComparisonBench {
     private static final Pattern WALL = Pattern.compile("\"wall_ms\": ([0-9.eE+-]+)");
     private static final Pattern CPU = Pattern.compile("\"cpu_ms\": ([0-9.eE+-]+)");
     private static final Pattern VERSION = Pattern.compile("\"torch\": \"([^\"]+)\"");
+    private static final Pattern BLAS = Pattern.compile("\"blas\": \"([^\"]+)\"");
 
     /** PyTorch's time for the case, or null (with a note on stdout) when python3 has no torch. */
     private static Timing torch(Case c, int rounds) throws IOException, InterruptedException {
@@ -165,7 +166,8 @@ final class TorchComparisonBench {
     private static String torchVersion() throws IOException, InterruptedException {
         String out = runScript("iris-mlp", "16", "1", "1");
         Matcher m = VERSION.matcher(out == null ? "" : out);
-        return m.find() ? m.group(1) : "not installed (python3 -c 'import torch' fails: apt-get install python3-torch), its column is skipped";
+        Matcher blas = BLAS.matcher(out == null ? "" : out);
+        return m.find() ? m.group(1) + " on " + (blas.find() ? blas.group(1) : "an unknown BLAS") : "not installed (python3 -c 'import torch' fails: apt-get install python3-torch), its column is skipped";
     }
 
     private static String runScript(String... args) throws IOException, InterruptedException {

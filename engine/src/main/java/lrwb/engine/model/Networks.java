@@ -97,7 +97,7 @@ public final class Networks {
     /** The lean layers' speed with the same results; they are an optimisation: a network they refuse trains as it is. */
     private static MultiLayerNetwork onLeanLayers(MultiLayerNetwork layers, EngineTuning tuning) {
         try {
-            return LeanLayers.onLeanLayers(layers, tuning.javaErrorLimit());
+            return LeanLayers.onLeanLayers(layers, tuning.javaErrorLimit(), tuning.javaProductLimit());
         } catch (RuntimeException e) {
             return layers;
         }

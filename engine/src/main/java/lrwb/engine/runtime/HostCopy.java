@@ -102,8 +102,21 @@ public final class HostCopy {
         if (into.length() != values.length) {
             throw new IllegalArgumentException(values.length + " values for an array of " + into.length());
         }
-        if (into.dataType() == DataType.FLOAT && into.rank() == 2 && into.offset() == 0 && into.stride(1) == 1
-                && into.stride(0) == into.size(1)) {
+        if (into.dataType() == DataType.FLOAT && into.rank() == 2 && into.stride(1) == 1
+                && (into.stride(0) == into.size(1) || into.size(0) == 1)) {
+            ((FloatPointer) into.data().addressPointer()).put(values, 0, values.length); // row-major, as given
+        } else if (into.dataType() == DataType.FLOAT && into.rank() == 2 && into.stride(0) == 1
+                && (into.stride(1) == into.size(0) || into.size(1) == 1)) {
+            int rows = (int) into.size(0);
+            int columns = (int) into.size(1);
+            float[] columnMajor = new float[values.length];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    columnMajor[c * rows + r] = values[r * columns + c];
+                }
+            }
+            ((FloatPointer) into.data().addressPointer()).put(columnMajor, 0, columnMajor.length);
+        } else if (into.dataType() == DataType.FLOAT && into.rank() == 1 && into.stride(0) == 1) {
             ((FloatPointer) into.data().addressPointer()).put(values, 0, values.length);
         } else {
             into.assign(org.nd4j.linalg.factory.Nd4j.create(values, into.shape(), 'c'));

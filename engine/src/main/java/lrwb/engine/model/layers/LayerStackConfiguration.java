@@ -147,7 +147,7 @@ public final class LayerStackConfiguration {
             return b.build();
         }
         // The first layer reads the features themselves: nothing needs the gradient of its input.
-        DenseLayer layer = LeanLayers.dense(d.units(), index > 0);
+        DenseLayer layer = LeanLayers.dense(d.units(), index > 0, lean.javaProductLimit());
         layer.setActivationFn(d.activation().dl4j().getActivationFunction());
         layer.setWeightInitFn(init.getWeightInitFunction());
         regularize(layer, x);
@@ -158,7 +158,7 @@ public final class LayerStackConfiguration {
     private static OutputLayer softmaxOutput(int classes, WeightInit init, double c, EngineTuning lean) {
         double x = 2 * c;
         if (lean != null) {
-            OutputLayer layer = LeanLayers.softmaxOutput(classes, init, lean.javaErrorLimit());
+            OutputLayer layer = LeanLayers.softmaxOutput(classes, init, lean.javaErrorLimit(), lean.javaProductLimit());
             regularize(layer, x);
             return layer;
         }

@@ -13,6 +13,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import lrwb.engine.runtime.HostCopy;
 
 /**
  * The runtime side of {@link LeanDenseLayer}. DL4J's dense layer (1.0.0-M2.1) recomputes its pre-activation
@@ -32,13 +33,16 @@ final class LeanDense extends DenseLayer {
     private static final IActivation PLAIN_RELU = new ActivationReLU();
 
     private final boolean inputGradientNeeded;
+    /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}. */
+    private final long javaProductLimit;
     private boolean gradientsAveraged;
     private INDArray forwardInput;
     private INDArray forwardOutput;
 
-    LeanDense(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
+    LeanDense(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded, long javaProductLimit) {
         super(conf, dataType);
         this.inputGradientNeeded = inputGradientNeeded;
+        this.javaProductLimit = javaProductLimit;
     }
 
     /**
@@ -57,7 +61,7 @@ final class LeanDense extends DenseLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         INDArray z = isPlainDense() ? LeanLayers.preActivation(input, dataType, getParam(DefaultParamInitializer.WEIGHT_KEY),
-                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr) : null;
+                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr, javaProductLimit) : null;
         // DL4J's own path otherwise, with its checks and messages
         return z != null ? new Pair<>(z, z) : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     }
@@ -78,6 +82,11 @@ final class LeanDense extends DenseLayer {
         if (!canReuseForwardPass()) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
+        INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        if (SmallProducts.inJava(forwardOutput, input.size(0), weights.size(0), weights.size(1), javaProductLimit)
+                && epsilon.dataType() == DataType.FLOAT && input.dataType() == DataType.FLOAT) {
+            return backpropInJava(epsilon, weights, workspaceMgr);
+        }
         // As DenseLayer.backpropGradient, minus the recomputed z and, where unread, the input gradient.
         INDArray delta = layerConf().getActivationFn().backprop(forwardOutput, epsilon).getFirst();
         DefaultGradient gradient = new DefaultGradient();
@@ -88,13 +97,33 @@ final class LeanDense extends DenseLayer {
         }
         INDArray inputGradient = null;
         if (inputGradientNeeded) {
-            INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
             inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
                     new long[] {weights.size(0), delta.size(0)}, 'f');
             inputGradient = weights.mmuli(delta.transpose(), inputGradient).transpose();
         }
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+        forwardInput = null;
+        forwardOutput = null;
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    /** The same gradients from Java loops ({@link SmallProducts}), ReLU's derivative read from the kept output. */
+    private Pair<Gradient, INDArray> backpropInJava(INDArray epsilon, INDArray weights, LayerWorkspaceMgr workspaceMgr) {
+        float[] delta = HostCopy.rowMajor(epsilon);
+        float[] output = HostCopy.rowMajor(forwardOutput);
+        for (int k = 0; k < delta.length; k++) {
+            if (!(output[k] > 0)) {
+                delta[k] = 0; // ReLU's derivative: 0 where the output is 0 (DL4J's: z > 0)
+            }
+        }
+        INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+        INDArray inputGradient = SmallProducts.gradients(input, delta, weights, weightGradient, biasGradient,
+                inputGradientNeeded, workspaceMgr);
+        DefaultGradient gradient = new DefaultGradient();
+        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         forwardInput = null;
         forwardOutput = null;

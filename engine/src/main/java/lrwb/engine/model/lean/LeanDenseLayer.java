@@ -17,6 +17,8 @@ import java.util.Collection;
  */
 final class LeanDenseLayer extends DenseLayer {
     private boolean inputGradientNeeded = true;
+    /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}: a configuration value, so clones keep it. */
+    private long javaProductLimit;
 
     /** For Jackson and {@link #clone()}; use {@link #of}. */
     LeanDenseLayer() {
@@ -25,9 +27,11 @@ final class LeanDenseLayer extends DenseLayer {
     /**
      * @param inputGradientNeeded false for a network's first layer fed the raw features: nothing below it
      *                            reads the gradient of its input, so the backward pass skips that product
+     * @param javaProductLimit    see {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}
      */
-    static LeanDenseLayer of(int nOut, boolean inputGradientNeeded) {
+    static LeanDenseLayer of(int nOut, boolean inputGradientNeeded, long javaProductLimit) {
         LeanDenseLayer layer = new LeanDenseLayer();
+        layer.javaProductLimit = javaProductLimit;
         layer.setNOut(nOut);
         LeanLayers.leaveToNetworkDefaults(layer);
         layer.inputGradientNeeded = inputGradientNeeded;
@@ -38,11 +42,15 @@ final class LeanDenseLayer extends DenseLayer {
         return inputGradientNeeded;
     }
 
+    long javaProductLimit() {
+        return javaProductLimit;
+    }
+
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("LeanDenseLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        return LeanLayers.wire(new LeanDense(conf, networkDataType, inputGradientNeeded), conf, trainingListeners, layerIndex, layerParamsView,
+        return LeanLayers.wire(new LeanDense(conf, networkDataType, inputGradientNeeded, javaProductLimit), conf, trainingListeners, layerIndex, layerParamsView,
                 initializer().init(conf, layerParamsView, initializeParams));
     }
 }

@@ -46,20 +46,22 @@ public final class LeanLayers {
      *
      * @param inputGradientNeeded false for a network's first layer fed the raw features: nothing below it
      *                            reads the gradient of its input, so the backward pass skips that product
+     * @param javaProductLimit    see {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}
      */
-    public static DenseLayer dense(int nOut, boolean inputGradientNeeded) {
-        return LeanDenseLayer.of(nOut, inputGradientNeeded);
+    public static DenseLayer dense(int nOut, boolean inputGradientNeeded, long javaProductLimit) {
+        return LeanDenseLayer.of(nOut, inputGradientNeeded, javaProductLimit);
     }
 
     /**
      * As {@code new OutputLayer.Builder(MCXENT).nOut(nOut).activation(SOFTMAX).weightInit(weightInit).build()}, with
      * a lean runtime layer ({@link LeanSoftmaxOutput}).
      *
-     * @param javaErrorLimit outputs of up to this many values get their softmax, error and loss in Java; 0 for none
-     *                       (see {@code EngineTuning#javaErrorLimit})
+     * @param javaErrorLimit   outputs of up to this many values get their softmax, error and loss in Java; 0 for none
+     *                         (see {@code EngineTuning#javaErrorLimit})
+     * @param javaProductLimit see {@code EngineTuning#javaProductLimit}
      */
-    public static OutputLayer softmaxOutput(int nOut, WeightInit weightInit, long javaErrorLimit) {
-        return LeanOutputLayer.of(nOut, weightInit, javaErrorLimit);
+    public static OutputLayer softmaxOutput(int nOut, WeightInit weightInit, long javaErrorLimit, long javaProductLimit) {
+        return LeanOutputLayer.of(nOut, weightInit, javaErrorLimit, javaProductLimit);
     }
 
     /**
@@ -144,9 +146,10 @@ public final class LeanLayers {
      * its parameters and keeping its updater state and counters: it then trains as before (bit for bit, convolutions
      * within float rounding), at the lean layers' speed. Returns {@code net} itself when no layer qualifies.
      *
-     * @param javaErrorLimit see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
+     * @param javaErrorLimit   see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
+     * @param javaProductLimit see {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}
      */
-    public static MultiLayerNetwork onLeanLayers(MultiLayerNetwork net, long javaErrorLimit) {
+    public static MultiLayerNetwork onLeanLayers(MultiLayerNetwork net, long javaErrorLimit, long javaProductLimit) {
         MultiLayerConfiguration copy = net.getLayerWiseConfigurations().clone();
         boolean changed = false;
         List<NeuralNetConfiguration> confs = copy.getConfs();
@@ -155,10 +158,10 @@ public final class LeanLayers {
             org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
             if (layer.getClass() == DenseLayer.class) {
                 // The first layer reads the features themselves: nothing needs the gradient of its input.
-                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, i > 0), DenseLayer.class));
+                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, i > 0, javaProductLimit), DenseLayer.class));
                 changed = true;
             } else if (layer.getClass() == OutputLayer.class && isPlainSoftmaxCrossEntropy((OutputLayer) layer)) {
-                layerConf.setLayer(copyFields((OutputLayer) layer, LeanOutputLayer.of(0, WeightInit.XAVIER, javaErrorLimit),
+                layerConf.setLayer(copyFields((OutputLayer) layer, LeanOutputLayer.of(0, WeightInit.XAVIER, javaErrorLimit, javaProductLimit),
                         OutputLayer.class));
                 changed = true;
             } else if (layer.getClass() == ConvolutionLayer.class) {
@@ -197,7 +200,8 @@ public final class LeanLayers {
             // A layer fed only the network's inputs: nothing below it reads the gradient of its input.
             boolean inputGradientNeeded = !copy.getNetworkInputs().containsAll(copy.getVertexInputs().get(vertex.getKey()));
             if (layer.getClass() == DenseLayer.class) {
-                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, inputGradientNeeded), DenseLayer.class));
+                // Graphs keep ND4J's products: their dense layers are rarely tiny.
+                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, inputGradientNeeded, 0), DenseLayer.class));
                 changed = true;
             } else if (layer.getClass() == ConvolutionLayer.class) {
                 layerConf.setLayer(convolution((ConvolutionLayer) layer, inputGradientNeeded));
@@ -285,12 +289,17 @@ public final class LeanLayers {
     /**
      * {@code x·W + b} as DL4J's BaseLayer computes it, with ND4J's bias-add operation in place of the row-vector
      * broadcast: the same additions (so the same values, bit for bit) at half the fixed cost, some 10 µs per layer
-     * and pass. Null when {@code input} is not a {@code [batch, inputs]} matrix.
+     * and pass; in Java for a product of up to {@code javaProductLimit} multiply-adds ({@link SmallProducts}).
+     * Null when {@code input} is not a {@code [batch, inputs]} matrix.
      */
     static INDArray preActivation(INDArray input, DataType dataType, INDArray weights, INDArray bias,
-                                  LayerWorkspaceMgr workspaceMgr) {
+                                  LayerWorkspaceMgr workspaceMgr, long javaProductLimit) {
         if (input == null || input.rank() != 2 || input.columns() != weights.rows()) {
             return null; // not a batch this layer reads: DL4J's path says what is wrong
+        }
+        if (dataType == DataType.FLOAT && weights.dataType() == DataType.FLOAT
+                && SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit)) {
+            return SmallProducts.linear(input, weights, bias, workspaceMgr);
         }
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
                 new long[] {input.size(0), weights.size(1)});

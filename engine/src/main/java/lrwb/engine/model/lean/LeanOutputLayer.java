@@ -21,6 +21,8 @@ import java.util.Collection;
 final class LeanOutputLayer extends OutputLayer {
     /** See {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}: a configuration value, so clones keep it. */
     private long javaErrorLimit;
+    /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}. */
+    private long javaProductLimit;
 
     /** For Jackson and {@link #clone()}; use {@link #of}. */
     LeanOutputLayer() {
@@ -29,11 +31,13 @@ final class LeanOutputLayer extends OutputLayer {
     /**
      * As {@code new OutputLayer.Builder(MCXENT).nOut(nOut).activation(SOFTMAX).weightInit(weightInit).build()}.
      *
-     * @param javaErrorLimit see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
+     * @param javaErrorLimit   see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
+     * @param javaProductLimit see {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}
      */
-    static LeanOutputLayer of(int nOut, WeightInit weightInit, long javaErrorLimit) {
+    static LeanOutputLayer of(int nOut, WeightInit weightInit, long javaErrorLimit, long javaProductLimit) {
         LeanOutputLayer layer = new LeanOutputLayer();
         layer.javaErrorLimit = javaErrorLimit;
+        layer.javaProductLimit = javaProductLimit;
         layer.setNOut(nOut);
         layer.setLossFn(new LossMCXENT());
         layer.setActivationFn(Activation.SOFTMAX.getActivationFunction());
@@ -50,7 +54,7 @@ final class LeanOutputLayer extends OutputLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("LeanOutputLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        return LeanLayers.wire(new LeanSoftmaxOutput(conf, networkDataType, javaErrorLimit), conf, trainingListeners, layerIndex, layerParamsView,
+        return LeanLayers.wire(new LeanSoftmaxOutput(conf, networkDataType, javaErrorLimit, javaProductLimit), conf, trainingListeners, layerIndex, layerParamsView,
                 initializer().init(conf, layerParamsView, initializeParams));
     }
 }

@@ -41,11 +41,14 @@ final class LeanSoftmaxOutput extends OutputLayer {
      * From the layer's configuration ({@link LeanOutputLayer}), that is from the engine's tuning.
      */
     private final long javaErrorLimit;
+    /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}. */
+    private final long javaProductLimit;
     private boolean gradientsAveraged;
 
-    LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType, long javaErrorLimit) {
+    LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType, long javaErrorLimit, long javaProductLimit) {
         super(conf, dataType);
         this.javaErrorLimit = javaErrorLimit;
+        this.javaProductLimit = javaProductLimit;
     }
 
     @Override
@@ -72,6 +75,16 @@ final class LeanSoftmaxOutput extends OutputLayer {
 
         DefaultGradient gradient = new DefaultGradient();
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        if (SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit)
+                && delta.dataType() == DataType.FLOAT && hasBias()) {
+            INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+            INDArray inputGradient = SmallProducts.gradients(input, HostCopy.rowMajor(delta), weights, weightGradient,
+                    biasGradient, true, workspaceMgr);
+            gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
+            return new Pair<>(gradient, inputGradient);
+        }
         Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         if (hasBias()) {
@@ -80,7 +93,6 @@ final class LeanSoftmaxOutput extends OutputLayer {
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         }
 
-        INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
                 new long[] {weights.size(0), delta.size(0)}, 'f');
         inputGradient = weights.mmuli(delta.transpose(), inputGradient).transpose();
@@ -171,7 +183,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         INDArray z = isPlainLinear() ? LeanLayers.preActivation(input, dataType, getParam(DefaultParamInitializer.WEIGHT_KEY),
-                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr) : null;
+                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr, javaProductLimit) : null;
         // DL4J's own path otherwise, with its checks and messages
         return z != null ? new Pair<>(z, z) : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     }

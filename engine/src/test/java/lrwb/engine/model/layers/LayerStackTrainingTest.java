@@ -71,7 +71,7 @@ class LayerStackTrainingTest {
         LayerStack stack = new LayerStack(List.of(new LayerSpec.Dense(6, LayerActivation.TANH),
                 new LayerSpec.Dense(5, LayerActivation.GELU), new LayerSpec.Dense(3, LayerActivation.SOFTMAX)), null, 0.01);
         MultiLayerNetwork lean = LayerStackConfiguration.network(stack, new Adam(0.01), 4, TABULAR,
-                EngineTuning.defaults().withJavaErrorLimit(0));
+                EngineTuning.defaults().withoutJavaArithmetic());
         MultiLayerNetwork stock = LayerStackConfiguration.network(stack, new Adam(0.01), 4, TABULAR, null);
         for (int i = 0; i < 3; i++) {
             DataSet batch = TinyData.batch(TABULAR, 8, i);

@@ -93,7 +93,7 @@ class LeanConvolutionTest {
                 .build();
         MultiLayerNetwork stock = new MultiLayerNetwork(conf);
         stock.init();
-        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0);
+        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
         assertThat(lean.getLayer(0).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
         assertThat(lean.getLayer(1).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
 
@@ -126,7 +126,7 @@ class LeanConvolutionTest {
                 .build();
         MultiLayerNetwork stock = new MultiLayerNetwork(conf);
         stock.init();
-        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0);
+        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
         DataSet batch = imageBatch(NetworkShape.image(1, 9, 9, 3), CNN2DFormat.NCHW, 4, 1);
         stock.fit(batch);
         lean.fit(batch);

@@ -35,7 +35,7 @@ class LeanNetworkTest {
     private static final NetworkShape TABULAR = NetworkShape.tabular(4, 3);
     private static final NetworkShape IMAGE = NetworkShape.image(1, 8, 8, 3);
     /** The bit-for-bit comparisons run the output layer's ND4J path; the Java one is compared within rounding. */
-    private static final EngineTuning ND4J_SOFTMAX = EngineTuning.defaults().withJavaErrorLimit(0);
+    private static final EngineTuning ND4J_SOFTMAX = EngineTuning.defaults().withoutJavaArithmetic();
     private static final EngineTuning JAVA_SOFTMAX = EngineTuning.defaults();
 
     /**
@@ -173,6 +173,11 @@ class LeanNetworkTest {
             assertThat(l.getGradientNormalization()).isEqualTo(s.getGradientNormalization());
         }
         assertThat(((LeanDenseLayer) lean.getLayer(0).conf().getLayer()).inputGradientNeeded()).isFalse();
+        assertThat(((LeanDenseLayer) lean.getLayer(0).conf().getLayer()).javaProductLimit()).as("from the tuning").isZero();
+        assertThat(((LeanDenseLayer) Networks.build(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(Kind.ADAM),
+                SteerableSchedule.constant(0.01), TABULAR, 1, JAVA_SOFTMAX).getLayerWiseConfigurations().clone().getConf(1)
+                .getLayer()).javaProductLimit()).as("a configuration value: clones keep it")
+                .isEqualTo(EngineTuning.DEFAULT_JAVA_PRODUCT_LIMIT);
         assertThat(((LeanDenseLayer) lean.getLayer(1).conf().getLayer()).inputGradientNeeded()).isTrue();
         assertThat(lean.getUpdater()).isInstanceOf(FlatGradientUpdater.class);
         assertThat(lean.getLayer(0).updaterDivideByMinibatch("W")).as("averaged in the output layer").isFalse();
