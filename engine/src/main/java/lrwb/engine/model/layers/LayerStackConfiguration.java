@@ -129,7 +129,9 @@ public final class LayerStackConfiguration {
         } else if (layer instanceof LayerSpec.BatchNorm b) {
             // DL4J's decay is Keras' momentum: running = decay·running + (1 - decay)·batch. Identity, or the
             // network-wide ReLU default would be applied after normalising.
-            return new BatchNormalization.Builder().decay(b.momentum()).eps(b.eps()).activation(Activation.IDENTITY).build();
+            BatchNormalization norm = new BatchNormalization.Builder().decay(b.momentum()).eps(b.eps())
+                    .activation(Activation.IDENTITY).build();
+            return lean == null ? norm : LeanLayers.batchNorm(norm);
         } else if (layer instanceof LayerSpec.Dropout d) {
             return new DropoutLayer.Builder(d.retainProbability()).activation(Activation.IDENTITY).build();
         } else if (layer instanceof LayerSpec.Activation a) {

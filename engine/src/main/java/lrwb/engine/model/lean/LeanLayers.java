@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -79,6 +80,17 @@ public final class LeanLayers {
     }
 
     /**
+     * {@code stock} (a {@link BatchNormalization} as its builder made it, every field the same) with a lean runtime
+     * layer ({@link LeanBatchNorm}): ND4J's native batch normalisation for images.
+     */
+    public static BatchNormalization batchNorm(BatchNormalization stock) {
+        if (stock.getClass() != BatchNormalization.class) {
+            throw new IllegalArgumentException("not a plain batch normalisation: " + stock.getClass().getSimpleName());
+        }
+        return copyFields(stock, new LeanBatchNormLayer(), BatchNormalization.class);
+    }
+
+    /**
      * After {@code net.init()} for a network built from these layers: when every layer is lean (an mlp) the output
      * layer averages the gradients for all of them; the updater is handed the network's own gradient array
      * ({@link FlatGradientUpdater}).
@@ -134,6 +146,8 @@ public final class LeanLayers {
                 layerConf.setLayer(copyFields(lean, new OutputLayer(), OutputLayer.class));
             } else if (layerConf.getLayer() instanceof LeanConvolutionLayer lean) {
                 layerConf.setLayer(copyFields(lean, new ConvolutionLayer(), ConvolutionLayer.class));
+            } else if (layerConf.getLayer() instanceof LeanBatchNormLayer lean) {
+                layerConf.setLayer(copyFields(lean, new BatchNormalization(), BatchNormalization.class));
             }
         }
         return copy;
@@ -166,6 +180,9 @@ public final class LeanLayers {
                 changed = true;
             } else if (layer.getClass() == ConvolutionLayer.class) {
                 layerConf.setLayer(convolution((ConvolutionLayer) layer, i > 0));
+                changed = true;
+            } else if (layer.getClass() == BatchNormalization.class) {
+                layerConf.setLayer(batchNorm((BatchNormalization) layer));
                 changed = true;
             }
         }
@@ -206,6 +223,9 @@ public final class LeanLayers {
             } else if (layer.getClass() == ConvolutionLayer.class) {
                 layerConf.setLayer(convolution((ConvolutionLayer) layer, inputGradientNeeded));
                 changed = true;
+            } else if (layer.getClass() == BatchNormalization.class) {
+                layerConf.setLayer(batchNorm((BatchNormalization) layer));
+                changed = true;
             }
         }
         if (!changed) {
@@ -230,6 +250,8 @@ public final class LeanLayers {
                     layerConf.setLayer(copyFields(lean, new DenseLayer(), DenseLayer.class));
                 } else if (layerConf.getLayer() instanceof LeanConvolutionLayer lean) {
                     layerConf.setLayer(copyFields(lean, new ConvolutionLayer(), ConvolutionLayer.class));
+                } else if (layerConf.getLayer() instanceof LeanBatchNormLayer lean) {
+                    layerConf.setLayer(copyFields(lean, new BatchNormalization(), BatchNormalization.class));
                 }
             }
         }
