@@ -14,7 +14,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -32,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
+import lrwb.app.form.WholeNumberSpinner;
 import lrwb.engine.schedule.Unit;
 import lrwb.engine.train.TrainingRequest;
 import org.controlsfx.control.SegmentedButton;
@@ -144,10 +144,14 @@ public final class DesignerView {
         return bar;
     }
 
-    /** The chart's length: epochs × steps per epoch. */
+    /** The chart's length: epochs × steps per epoch; what is wrong with a typed length shows in place of the total. */
     private HBox lengthBar() {
-        Spinner<Integer> spe = spinner(1, 100_000, stepsPerEpochBox, "steps-per-epoch", "Optimizer steps (batches) per epoch");
-        Spinner<Integer> epochCount = spinner(1, TrainingRequest.MAX_EPOCHS, epochsBox, "epochs", "Length of the chart in epochs");
+        WholeNumberSpinner speField = spinner("steps per epoch", 1, 100_000, stepsPerEpochBox, "steps-per-epoch",
+                "Optimizer steps (batches) per epoch");
+        WholeNumberSpinner epochsField = spinner("epochs", 1, TrainingRequest.MAX_EPOCHS, epochsBox, "epochs",
+                "Length of the chart in epochs");
+        Spinner<Integer> spe = speField.spinner();
+        Spinner<Integer> epochCount = epochsField.spinner();
         Label total = new Label();
         total.getStyleClass().add("hint");
         total.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -155,9 +159,18 @@ public final class DesignerView {
             String n = NumberLabels.significant(vm.totalStepsProperty().get(), 9) + " iterations";
             return wanted > DesignerViewModel.MAX_ITERATIONS ? n + " (the most the chart shows)" : n;
         }, vm.totalStepsProperty(), vm.epochsProperty(), vm.stepsPerEpochProperty()));
+        Label error = new Label();
+        error.setId("length-error");
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(Bindings.when(epochsField.errorProperty().isNotEmpty())
+                .then(epochsField.errorProperty()).otherwise(speField.errorProperty()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        total.visibleProperty().bind(error.visibleProperty().not());
+        total.managedProperty().bind(total.visibleProperty());
 
         HBox bar = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"), spe,
-                new Label("steps per epoch ="), total);
+                new Label("steps per epoch ="), total, error);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("designer-toolbar");
         keepWidth(bar);
@@ -173,28 +186,25 @@ public final class DesignerView {
         }
     }
 
-    private static Spinner<Integer> spinner(int min, int max, ObjectProperty<Integer> value, String id, String tip) {
-        Spinner<Integer> s = new Spinner<>();
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get());
-        s.setValueFactory(f);
-        f.valueProperty().bindBidirectional(value);
-        s.setEditable(true);
-        s.setPrefWidth(96);
-        s.setId(id);
-        s.setTooltip(new Tooltip(tip));
+    private static WholeNumberSpinner spinner(String name, int min, int max, ObjectProperty<Integer> value, String id, String tip) {
+        WholeNumberSpinner s = new WholeNumberSpinner(name, min, max, value, id, tip);
+        s.spinner().setPrefWidth(96);
         return s;
     }
 
     private VBox formulaBox() {
         Label title = new Label();
+        title.setId("formula-title");
         title.getStyleClass().add("pane-subtitle");
-        title.textProperty().bind(Bindings.createStringBinding(() -> {
-            CurveModel c = vm.selected();
-            if (c == null) {
-                return "Formula";
-            }
-            return "Formula · " + c.name() + (c.isValid() ? "" : "  (last valid values: the form has an error)");
-        }, vm.selectedProperty(), vm.selectedErrorProperty()));
+        title.textProperty().bind(vm.formulaTitleProperty());
+        // A label of its own, so a long name cannot cut it off: the formula shows the last valid spec meanwhile.
+        Label stale = new Label("(last valid values: the form has an error)");
+        stale.setId("formula-stale");
+        stale.getStyleClass().add("field-error");
+        stale.visibleProperty().bind(vm.selectedErrorProperty().isNotNull());
+        stale.managedProperty().bind(stale.visibleProperty());
+        stale.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(8, 0, title, stale);
         TextArea text = new TextArea();
         VBox.setVgrow(text, Priority.ALWAYS);
         text.setEditable(false);
@@ -206,7 +216,7 @@ public final class DesignerView {
                 .then("Select a schedule to read its formula with its current numbers.").otherwise(vm.formulaProperty()));
         text.getStyleClass().add("formula");
         text.setId("formula");
-        return new VBox(4, title, text);
+        return new VBox(4, heading, text);
     }
 
     private void rebuildEditor() {
