@@ -31,7 +31,7 @@ class FindCommandTest {
 
         JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
         assertThat(s.fieldNames()).toIterable().containsExactly("minimum10", "steepest", "valley", "cyclic", "diverged",
-                "stoppedAt", "iterations", "message");
+                "stoppedAt", "iterations", "message", "warning");
         assertThat(s.get("iterations").asInt()).isEqualTo(60);
         assertThat(s.get("stoppedAt").asInt()).isEqualTo(59);
 
