@@ -94,6 +94,8 @@ public final class FinderViewModel {
     private int plannedIterations;
     private double bestSmoothed;
     private Consumer<ScheduleSpec> designerSink = spec -> { };
+    /** How the current run ended ("Finished 300 iterations"), while the status line tells its result; else null. */
+    private String finishedHow;
 
     /** Messages from the test's thread, handed over per frame. */
     private record Started(FinderRun run, int stepsPerEpoch, Path folder) {
@@ -119,6 +121,32 @@ public final class FinderViewModel {
         this.runsDir = runsDir;
         this.executor = executor;
         this.modelPicker = new ModelPicker(setup, runsDir, executor);
+        // The status line tells the bounds the buttons use: after a drag, the dragged ones.
+        lowerBound.addListener((o, a, b) -> tellResult());
+        upperBound.addListener((o, a, b) -> tellResult());
+        for (InputField f : sweepFields()) {
+            f.textProperty().addListener((o, a, b) -> recheckOthers(f));
+        }
+    }
+
+    private List<InputField> sweepFields() {
+        return List.of(startLr, endLr, iterations, beta, divergeFactor);
+    }
+
+    /**
+     * A rule that joins two fields ("end LR must be > start LR") is fixed by editing either: when one sweep field
+     * changes, the messages of the others are checked again, so a message that no longer holds goes away. The
+     * field being typed in keeps no message until the next Find LR (typing clears it, as everywhere).
+     */
+    private void recheckOthers(InputField typed) {
+        if (sweepFields().stream().noneMatch(f -> f != typed && f.hasError())) {
+            return;
+        }
+        for (InputField f : sweepFields()) {
+            f.setError("");
+        }
+        readConfig(new FormErrors(), 42);
+        typed.setError("");
     }
 
     public RunSetupForm setup() {
@@ -217,11 +245,12 @@ public final class FinderViewModel {
             setup.batch().setError(e.getMessage());
             return false;
         }
-        FinderRun run = new FinderRun(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed(), 0);
+        FinderRun run = new FinderRun(uniqueLabel(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed()), 0);
         runs.add(run);
         current.set(run);
         lowerBound.set(Double.NaN);
         upperBound.set(Double.NaN);
+        finishedHow = null;
         plannedIterations = config.iterations();
         bestSmoothed = Double.POSITIVE_INFINITY;
         cancelRequested = false;
@@ -378,8 +407,34 @@ public final class FinderViewModel {
                 : r.diverged() ? String.format(Locale.ROOT, "Diverged at iteration %d (lr %.3g)", r.stoppedAt() + 1,
                 r.points().get(r.points().size() - 1).lr())
                 : "Finished " + r.iterations() + " iterations";
-        status.set(how + "; the network is restored. " + capitalised(r.suggestions().message()) + ".");
+        finishedHow = how + "; the network is restored.";
         applyBounds(r.suggestions());
+        tellResult();
+    }
+
+    /**
+     * The status line after a test: how it ended, then the bounds as they are now (dragged or suggested) and the
+     * other suggestions, or why there are none.
+     */
+    private void tellResult() {
+        FinderRun run = current.get();
+        Suggestions sg = run == null ? null : run.suggestions();
+        if (finishedHow == null || sg == null) {
+            return;
+        }
+        double lo = lowerBound.get();
+        double hi = upperBound.get();
+        if (sg.isEmpty() || !(lo > 0 && hi > 0)) {
+            status.set(finishedHow + " " + capitalised(sg.message()) + ".");
+            return;
+        }
+        boolean dragged = sg.cyclic() == null || lo != sg.cyclic().lower() || hi != sg.cyclic().upper();
+        status.set(String.format(Locale.ROOT, "%s Cyclic bounds %s to %s%s; steepest descent at %s, valley at %s, minimum/10 %s.",
+                finishedHow, sig(lo), sig(hi), dragged ? " (dragged)" : "", sig(sg.steepest()), sig(sg.valley()), sig(sg.minimum10())));
+    }
+
+    private static String sig(Double v) {
+        return v == null ? "–" : lrwb.app.chart.NumberLabels.significant(v, 3);
     }
 
     private void fail(Failed f) {
@@ -422,6 +477,9 @@ public final class FinderViewModel {
 
     /** Shows one of the runs on the chart as the current one (its suggestions and bounds). */
     public void select(FinderRun run) {
+        if (run != current.get()) {
+            finishedHow = null; // the status line told another run's result
+        }
         current.set(run);
         applyBounds(run.suggestions());
     }
@@ -438,13 +496,26 @@ public final class FinderViewModel {
     }
 
     /**
-     * Reads a past range test from its run folder, off the FX thread, and adds it to the chart.
+     * Reads a past range test from its run folder, off the FX thread, and adds it to the chart. A test already on
+     * the chart is selected instead of added twice.
      *
      * @return completes on the FX thread with the run on the chart, or fails with why the folder cannot be read
      */
     public CompletableFuture<FinderRun> reopen(Path folder) {
+        FinderRun shown = onChart(folder);
+        if (shown != null) {
+            select(shown);
+            status.set(shown.label() + " is already on the chart: selected it.");
+            return CompletableFuture.completedFuture(shown);
+        }
         return executor.supply(() -> RangeTestRecord.read(folder)).thenApply(record -> {
-            FinderRun run = new FinderRun(record.run().name() + " · " + folder.getFileName(), record.run().config().stepsPerEpoch());
+            FinderRun again = onChart(folder); // opened twice before the first read came back
+            if (again != null) {
+                select(again);
+                return again;
+            }
+            FinderRun run = new FinderRun(uniqueLabel(record.run().name() + " · "
+                    + SavedRangeTest.WHEN.format(record.run().info().startedAt())), record.run().config().stepsPerEpoch());
             run.points().setAll(record.points());
             run.showSuggestions(record.suggestions());
             run.folderProperty().set(folder);
@@ -455,12 +526,53 @@ public final class FinderViewModel {
         });
     }
 
+    /** The run on the chart recorded in {@code folder}, or null. */
+    private FinderRun onChart(Path folder) {
+        Path wanted = folder.toAbsolutePath().normalize();
+        for (FinderRun r : runs) {
+            Path f = r.folderProperty().get();
+            if (f != null && f.toAbsolutePath().normalize().equals(wanted)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** {@code base}, or {@code base (2)}, {@code (3)}, ... when a run on the chart already has that name. */
+    private String uniqueLabel(String base) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        runs.forEach(r -> taken.add(r.label()));
+        String label = base;
+        for (int i = 2; taken.contains(label); i++) {
+            label = base + " (" + i + ")";
+        }
+        return label;
+    }
+
+    /** Whether a range test recorded in {@code folder} is on the chart (the reopen list marks it). */
+    public boolean isOnChart(Path folder) {
+        return onChart(folder) != null;
+    }
+
+    /**
+     * The range tests saved in the runs folder, newest first, read off the FX thread (training runs and damaged
+     * folders left out).
+     */
+    public CompletableFuture<List<SavedRangeTest>> savedRangeTests() {
+        return executor.supply(() -> SavedRangeTest.list(runsDir));
+    }
+
     /** {@link #reopen}, with a failure told in the status line (for menu actions). */
     public void reopenOrSayWhy(Path folder) {
         reopen(folder).exceptionally(e -> {
-            status.set("Cannot reopen " + folder.getFileName() + ": " + TaskExecutor.cause(e).getMessage());
+            status.set(whyNotReopened(folder, e));
             return null;
         });
+    }
+
+    /** One line: "Cannot reopen X: X is a training run, not a range test" and the like. */
+    public static String whyNotReopened(Path folder, Throwable e) {
+        return "Cannot reopen " + folder.getFileName() + ": " + TaskExecutor.cause(e).getMessage();
     }
 
     /** The bounds as a triangular cyclic schedule with a half cycle of a few epochs, or empty without bounds. */
