@@ -144,8 +144,11 @@ public final class DesignerView {
         return bar;
     }
 
-    /** The chart's length: epochs × steps per epoch; what is wrong with a typed length shows in place of the total. */
-    private HBox lengthBar() {
+    /**
+     * The chart's length: epochs × steps per epoch. What is wrong with a typed length shows on a line just above
+     * the fields (the chart gives up the room, so the fields do not move under the mouse).
+     */
+    private VBox lengthBar() {
         WholeNumberSpinner speField = spinner("steps per epoch", 1, 100_000, stepsPerEpochBox, "steps-per-epoch",
                 "Optimizer steps (batches) per epoch");
         WholeNumberSpinner epochsField = spinner("epochs", 1, TrainingRequest.MAX_EPOCHS, epochsBox, "epochs",
@@ -166,15 +169,15 @@ public final class DesignerView {
                 .then(epochsField.errorProperty()).otherwise(speField.errorProperty()));
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        total.visibleProperty().bind(error.visibleProperty().not());
-        total.managedProperty().bind(total.visibleProperty());
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
 
         HBox bar = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"), spe,
-                new Label("steps per epoch ="), total, error);
+                new Label("steps per epoch ="), total);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("designer-toolbar");
         keepWidth(bar);
-        return bar;
+        return new VBox(2, error, bar);
     }
 
     /** Labels and buttons in a bar keep their full text; the bar is laid out to fit them. */
@@ -189,6 +192,7 @@ public final class DesignerView {
     private static WholeNumberSpinner spinner(String name, int min, int max, ObjectProperty<Integer> value, String id, String tip) {
         WholeNumberSpinner s = new WholeNumberSpinner(name, min, max, value, id, tip);
         s.spinner().setPrefWidth(96);
+        s.spinner().setMinWidth(Region.USE_PREF_SIZE);
         return s;
     }
 

@@ -345,12 +345,11 @@ public final class FinderView {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10);
-        l.setGraphic(swatch);
         Runnable refresh = () -> {
             FinderRun run = vm.currentProperty().get();
             l.setText(run == null ? "Run a test to get suggestions." : "For " + run.label());
             l.setTooltip(run == null ? null : new Tooltip(run.label()));
-            swatch.setVisible(run != null);
+            l.setGraphic(run == null ? null : swatch);
             swatch.setFill(run == null ? javafx.scene.paint.Color.TRANSPARENT : chart.colorOf(run));
         };
         refresh.run();

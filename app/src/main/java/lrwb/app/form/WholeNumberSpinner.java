@@ -40,7 +40,7 @@ public final class WholeNumberSpinner {
             @Override
             public Integer fromString(String text) {
                 Integer parsed = parse(text);
-                error.set(parsed == null ? rule(text) : "");
+                error.set(parsed == null ? rule() : "");
                 return parsed == null ? f.getValue() : parsed;
             }
         });
@@ -75,8 +75,8 @@ public final class WholeNumberSpinner {
         return v >= min && v <= max ? (int) v : null;
     }
 
-    private String rule(String text) {
-        return name + " must be a whole number from " + min + " to " + max + " (got \"" + (text == null ? "" : text.strip()) + "\")";
+    private String rule() {
+        return name + " must be a whole number from " + min + " to " + max; // the field still shows what was typed
     }
 
     public Spinner<Integer> spinner() {

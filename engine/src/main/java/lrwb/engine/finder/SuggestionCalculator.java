@@ -50,7 +50,8 @@ public final class SuggestionCalculator {
                 ? "the loss never decreased over the usable range: lower startLr, or check the data and model"
                 : String.format("cyclic bounds %.3g to %.3g; steepest descent at %.3g, valley at %.3g, minimum/10 %.3g",
                         cyclic.lower(), cyclic.upper(), steepest, valley, minimum10);
-        String warning = unreliable(y, lr, argmin, descentStart, points.size(), iterations, diverged);
+        boolean turnedUp = diverged || turnedUpAfter(points, from + argmin, y[0] - y[argmin]);
+        String warning = unreliable(y, lr, argmin, descentStart, points.size(), iterations, diverged, turnedUp);
         return new Suggestions(minimum10, steepest, valley, cyclic, message, warning);
     }
 
@@ -117,6 +118,27 @@ public final class SuggestionCalculator {
         return out;
     }
 
+    /** 3 significant digits, as short as they go: 0.01, 3.94, 2.5e-4. */
+    private static String threeDigits(double v) {
+        return lrwb.engine.schedule.NumberText.of(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v)));
+    }
+
+    /**
+     * Whether the loss rose again after the minimum, somewhere in all the recorded points (the last skipEnd ones
+     * included, which the suggestions leave out): by 5% of the drop, or to a loss that is not finite. Then a
+     * minimum near the end of the usable range is a real one.
+     */
+    static boolean turnedUpAfter(List<RangePoint> points, int minIndex, double drop) {
+        double min = points.get(minIndex).smoothed();
+        for (int i = minIndex + 1; i < points.size(); i++) {
+            double v = points.get(i).smoothed();
+            if (!Double.isFinite(v) || v > min + 0.05 * Math.max(drop, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Below this fall from where the usable range starts, the "descent" is as likely noise as a dip. */
     static final double MIN_RELATIVE_DROP = 0.10;
 
@@ -125,7 +147,7 @@ public final class SuggestionCalculator {
      * test ended, or the descent spans too few points to place anything in it.
      */
     private static String unreliable(double[] y, double[] lr, int argmin, int descentStart, int recorded, int iterations,
-                                     boolean diverged) {
+                                     boolean diverged, boolean turnedUp) {
         java.util.List<String> why = new java.util.ArrayList<>();
         double l0 = y[0];
         double drop = l0 - y[argmin];
@@ -140,13 +162,13 @@ public final class SuggestionCalculator {
                     + " widen the LR range or check the data and model", 100 * drop / Math.abs(l0), l0, y[argmin], ending));
         } else {
             int tail = Math.max(1, y.length / 20);
-            if (argmin >= y.length - 1 - tail) {
+            if (argmin >= y.length - 1 - tail && !turnedUp) {
                 why.add(stoppedEarly
                         ? String.format(java.util.Locale.ROOT, "the test stopped after %d of %d iterations while the loss "
-                        + "was still falling (at lr %.3g): the minimum and the upper bound may lie further right;"
-                        + " run the test to its end", recorded, iterations, lr[argmin])
+                        + "was still falling (at lr %s): the minimum and the upper bound may lie further right;"
+                        + " run the test to its end", recorded, iterations, threeDigits(lr[argmin]))
                         : String.format(java.util.Locale.ROOT, "the loss was still falling at the last usable point"
-                        + " (lr %.3g): the minimum and the upper bound may lie further right; raise endLr", lr[argmin]));
+                        + " (lr %s): the minimum and the upper bound may lie further right; raise endLr", threeDigits(lr[argmin])));
             }
             if (argmin - descentStart < 3) {
                 int span = argmin - descentStart + 1;

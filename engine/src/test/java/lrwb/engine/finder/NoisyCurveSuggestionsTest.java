@@ -177,4 +177,24 @@ class NoisyCurveSuggestionsTest {
         assertThat(s.warning()).isEqualTo("the descent spans only 1 recorded point: too few to place the steepest point"
                 + " in it; raise iterations");
     }
+
+    @Test
+    void aMinimumAtTheEndOfTheUsableRangeIsRealWhenTheSkippedLastPointsRise() {
+        // The slice (skipEnd 5) ends at its minimum, but the loss rises in the 5 points left out: no warning.
+        List<RangePoint> points = new ArrayList<>();
+        double[] y = {5, 5, 5, 4.5, 4, 3, 2.5, 2, 1.5, 1.2, 1.0, 1.1, 1.4, 1.8, 2.5, 3};
+        for (int i = 0; i < y.length; i++) {
+            points.add(new RangePoint(i, Math.pow(10, -7 + 0.5 * i), y[i], y[i]));
+        }
+        assertThat(SuggestionCalculator.compute(points, 0, 5, y.length, false).warning()).isNull();
+        // The same test without the rise: the minimum may lie further right.
+        double[] still = {5, 5, 5, 4.5, 4, 3, 2.5, 2, 1.5, 1.2, 1.0, 0.95, 0.9, 0.9, 0.88, 0.87};
+        points.clear();
+        for (int i = 0; i < still.length; i++) {
+            points.add(new RangePoint(i, Math.pow(10, -7 + 0.5 * i), still[i], still[i]));
+        }
+        assertThat(SuggestionCalculator.compute(points, 0, 5, still.length, false).warning())
+                .isEqualTo("the loss was still falling at the last usable point (lr 0.01): the minimum and the upper bound"
+                        + " may lie further right; raise endLr");
+    }
 }
