@@ -521,7 +521,7 @@ public final class FinderViewModel {
             run.folderProperty().set(folder);
             runs.add(run);
             select(run);
-            status.set("Reopened " + folder.getFileName());
+            status.set("Reopened " + run.label() + " (" + folder.getFileName() + ").");
             return run;
         });
     }

@@ -177,7 +177,7 @@ class FinderViewModelTest {
             FinderRun reopened = fresh.reopen(folder).getNow(null);
             assertThat(reopened.points()).isEqualTo(vm.currentProperty().get().points());
             assertThat(reopened.stepsPerEpoch()).isEqualTo(8);
-            assertThat(fresh.statusProperty().get()).isEqualTo("Reopened " + folder.getFileName());
+            assertThat(fresh.statusProperty().get()).isEqualTo("Reopened " + reopened.label() + " (" + folder.getFileName() + ").");
             assertThat(fresh.exportCsv(csv)).isDone().isNotCompletedExceptionally();
             fresh.reopenOrSayWhy(home.resolve("runs/not-there"));
             assertThat(fresh.statusProperty().get()).startsWith("Cannot reopen not-there: ");

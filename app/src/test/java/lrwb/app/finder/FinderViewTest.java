@@ -192,7 +192,7 @@ class FinderViewTest {
         assertThat(second.label()).isEqualTo(first.label() + " (2)");
         Label unreliable = robot.lookup("#finder-unreliable").queryAs(Label.class);
         assertThat(unreliable.isVisible()).isTrue();
-        assertThat(unreliable.getText()).matches("Unreliable: the (smoothed loss fell only \\d+%|loss never fell) below where it started.*");
+        assertThat(unreliable.getText()).matches("Unreliable: the (smoothed loss fell only [\\d.]+%|loss never fell) below where it started.*");
         assertThat(robot.lookup("#finder-steepest").queryAs(Label.class).getText()).isNotEqualTo("–");
 
         Label forRun = robot.lookup("#finder-suggestions-run").queryAs(Label.class);

@@ -157,9 +157,11 @@ public final class SuggestionCalculator {
         if (!(drop > 0)) {
             why.add("the loss never fell below where it started" + ending + ": the suggestions say nothing about a good LR");
         } else if (drop < MIN_RELATIVE_DROP * Math.abs(l0)) {
-            why.add(String.format(java.util.Locale.ROOT, "the smoothed loss fell only %.0f%% below where it started "
+            double percent = 100 * drop / Math.abs(l0);
+            why.add(String.format(java.util.Locale.ROOT, "the smoothed loss fell only %s%% below where it started "
                     + "(%.4g to %.4g)%s: as likely noise as a dip, so the bounds and suggestions are not reliable;"
-                    + " widen the LR range or check the data and model", 100 * drop / Math.abs(l0), l0, y[argmin], ending));
+                    + " widen the LR range or check the data and model",
+                    String.format(java.util.Locale.ROOT, percent < 1 ? "%.1f" : "%.0f", percent), l0, y[argmin], ending));
         } else {
             int tail = Math.max(1, y.length / 20);
             if (argmin >= y.length - 1 - tail && !turnedUp) {

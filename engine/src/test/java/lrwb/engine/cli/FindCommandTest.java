@@ -56,6 +56,19 @@ class FindCommandTest {
     }
 
     @Test
+    void anUnreliableResultIsPrintedAndRecordedWithWhy(@TempDir Path tmp) throws IOException {
+        // LRs far too small to move the loss: the values come with the reason they mean little.
+        Path out = tmp.resolve("tiny");
+        CliRun run = CliRun.of("find", "--dataset", "iris", "--iterations", "40", "--batch", "16", "--start", "1e-7",
+                "--end", "1e-6", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).containsPattern("unreliable: the (smoothed loss fell only [\\d.]+%|loss never fell) below where it started");
+        JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
+        assertThat(s.get("warning").asText()).isEqualTo(RangeTestRecord.read(out).suggestions().warning());
+        assertThat(run.stdout()).contains("unreliable: " + s.get("warning").asText());
+    }
+
+    @Test
     void sameSeedWritesTheSameRangeCsv(@TempDir Path tmp) throws IOException {
         String[] common = {"find", "--dataset", "moons", "--iterations", "30", "--optimizer", "adam", "--seed", "5", "--out"};
         assertThat(CliRun.of(concat(common, tmp.resolve("a").toString())).exitCode()).isZero();

@@ -134,7 +134,7 @@ class NoisyCurveSuggestionsTest {
         Suggestions s = suggest(t, n);
         assertThat(s.steepest()).isNotNull();
         assertThat(s.isUnreliable()).isTrue();
-        assertThat(s.warning()).matches("the smoothed loss fell only \\d+% below where it started \\(2\\.\\d+ to 2\\.\\d+\\) "
+        assertThat(s.warning()).matches("the smoothed loss fell only \\d+(\\.\\d)?% below where it started \\(2\\.\\d+ to 2\\.\\d+\\) "
                 + "before it diverged after \\d+ of 3000 iterations: as likely noise as a dip, so the bounds and suggestions"
                 + " are not reliable; widen the LR range or check the data and model");
     }
