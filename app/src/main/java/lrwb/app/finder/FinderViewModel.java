@@ -64,6 +64,8 @@ public final class FinderViewModel {
     /** Smith: a half cycle of 2 to 10 epochs' worth of iterations; 4 is a common middle. */
     static final int CYCLIC_HALF_CYCLE_EPOCHS = 4;
     public static final int ONE_CYCLE_EPOCHS = 10;
+    /** Bounds closer than this (upper / lower) make a cycle that hardly changes the LR. */
+    static final double MIN_BOUNDS_RATIO = 1.5;
 
     private final RunSetupForm setup = new RunSetupForm();
     private final ModelPicker modelPicker;
@@ -429,8 +431,12 @@ public final class FinderViewModel {
             return;
         }
         boolean dragged = sg.cyclic() == null || lo != sg.cyclic().lower() || hi != sg.cyclic().upper();
-        status.set(String.format(Locale.ROOT, "%s Cyclic bounds %s to %s%s; steepest descent at %s, valley at %s, minimum/10 %s.",
-                finishedHow, sig(lo), sig(hi), dragged ? " (dragged)" : "", sig(sg.steepest()), sig(sg.valley()), sig(sg.minimum10())));
+        // Edges dragged onto each other make a "cycle" that hardly moves the LR: say so rather than hand it on silently.
+        String close = hi < MIN_BOUNDS_RATIO * lo ? String.format(Locale.ROOT, " The bounds are less than %s× apart: a cycle"
+                + " between them hardly changes the LR; drag them apart.", sig(MIN_BOUNDS_RATIO)) : "";
+        status.set(String.format(Locale.ROOT, "%s Cyclic bounds %s to %s%s; steepest descent at %s, valley at %s, minimum/10 %s.%s",
+                finishedHow, sig(lo), sig(hi), dragged ? " (dragged)" : "", sig(sg.steepest()), sig(sg.valley()), sig(sg.minimum10()),
+                close));
     }
 
     private static String sig(Double v) {

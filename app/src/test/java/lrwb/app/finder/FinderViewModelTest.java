@@ -221,7 +221,13 @@ class FinderViewModelTest {
         assertThat(vm.statusProperty().get()).contains("Cyclic bounds " + lrwb.app.chart.NumberLabels.significant(s.cyclic().lower(), 3)
                 + " to " + lrwb.app.chart.NumberLabels.significant(s.cyclic().upper(), 3) + ";").doesNotContain("dragged");
         robot.interact(() -> vm.upperBoundProperty().set(0.25));
-        assertThat(vm.statusProperty().get()).contains(" to 0.25 (dragged); steepest descent at ");
+        assertThat(vm.statusProperty().get()).contains(" to 0.25 (dragged); steepest descent at ").doesNotContain("apart");
+        robot.interact(() -> {
+            vm.lowerBoundProperty().set(0.2);
+            vm.upperBoundProperty().set(0.21);
+        });
+        assertThat(vm.statusProperty().get()).contains("Cyclic bounds 0.2 to 0.21 (dragged)")
+                .endsWith(" The bounds are less than 1.5× apart: a cycle between them hardly changes the LR; drag them apart.");
     }
 
     @Test
