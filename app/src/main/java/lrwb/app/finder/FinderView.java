@@ -256,14 +256,16 @@ public final class FinderView {
         runs.setCellFactory(list -> new ListCell<>() {
             {
                 setPrefWidth(0); // fit the list's width and cut long names with "…" instead of scrolling sideways
+                // ... in the middle: names differ at their ends ("seed 42", "seed 42 (2)", the date of a reopened one)
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             }
 
             @Override
             protected void updateItem(FinderRun run, boolean empty) {
                 super.updateItem(run, empty);
                 setText(empty || run == null ? null : run.label());
-                setTooltip(empty || run == null || run.folderProperty().get() == null ? null
-                        : new Tooltip(run.folderProperty().get().toString()));
+                setTooltip(empty || run == null ? null : new Tooltip(run.label()
+                        + (run.folderProperty().get() == null ? "" : "\n" + run.folderProperty().get())));
             }
         });
         runs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

@@ -426,8 +426,9 @@ public final class FinderViewModel {
         }
         double lo = lowerBound.get();
         double hi = upperBound.get();
+        String unreliable = sg.isUnreliable() ? " Unreliable: see why under Suggestions." : "";
         if (sg.isEmpty() || !(lo > 0 && hi > 0)) {
-            status.set(finishedHow + " " + capitalised(sg.message()) + ".");
+            status.set(finishedHow + " " + capitalised(sg.message()) + "." + unreliable);
             return;
         }
         boolean dragged = sg.cyclic() == null || lo != sg.cyclic().lower() || hi != sg.cyclic().upper();
@@ -436,7 +437,7 @@ public final class FinderViewModel {
                 + " between them hardly changes the LR; drag them apart.", sig(MIN_BOUNDS_RATIO)) : "";
         status.set(String.format(Locale.ROOT, "%s Cyclic bounds %s to %s%s; steepest descent at %s, valley at %s, minimum/10 %s.%s",
                 finishedHow, sig(lo), sig(hi), dragged ? " (dragged)" : "", sig(sg.steepest()), sig(sg.valley()), sig(sg.minimum10()),
-                close));
+                close + unreliable));
     }
 
     private static String sig(Double v) {

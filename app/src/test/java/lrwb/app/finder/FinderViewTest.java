@@ -193,6 +193,7 @@ class FinderViewTest {
         Label unreliable = robot.lookup("#finder-unreliable").queryAs(Label.class);
         assertThat(unreliable.isVisible()).isTrue();
         assertThat(unreliable.getText()).matches("Unreliable: the (smoothed loss fell only [\\d.]+%|loss never fell) below where it started.*");
+        assertThat(robot.lookup("#finder-status").queryAs(Label.class).getText()).endsWith(" Unreliable: see why under Suggestions.");
         assertThat(robot.lookup("#finder-steepest").queryAs(Label.class).getText()).isNotEqualTo("–");
 
         Label forRun = robot.lookup("#finder-suggestions-run").queryAs(Label.class);
