@@ -402,6 +402,7 @@ public final class FinderViewModel {
 
     private void finish(FinderRun run, RangeTestResult r) {
         run.finish(r);
+        current.set(run); // its result is what the status line and the band show next
         running.set(false);
         frames.stop();
         progress.set(1);
@@ -484,11 +485,14 @@ public final class FinderViewModel {
 
     /** Shows one of the runs on the chart as the current one (its suggestions and bounds). */
     public void select(FinderRun run) {
-        if (run != current.get()) {
-            finishedHow = null; // the status line told another run's result
+        boolean other = run != current.get();
+        if (other) {
+            // The status line told another run's result: now it tells this one's (when it has one).
+            finishedHow = run.suggestions() == null ? null : "Showing " + run.label() + ".";
         }
         current.set(run);
         applyBounds(run.suggestions());
+        tellResult();
     }
 
     public void remove(FinderRun run) {
@@ -497,8 +501,14 @@ public final class FinderViewModel {
         }
         runs.remove(run);
         if (current.get() == run) {
-            current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
-            applyBounds(current.get() == null ? null : current.get().suggestions());
+            if (runs.isEmpty()) {
+                finishedHow = null;
+                current.set(null);
+                applyBounds(null);
+                status.set("Removed " + run.label() + ".");
+            } else {
+                select(runs.get(runs.size() - 1));
+            }
         }
     }
 

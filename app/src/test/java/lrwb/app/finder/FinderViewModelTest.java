@@ -228,6 +228,12 @@ class FinderViewModelTest {
         });
         assertThat(vm.statusProperty().get()).contains("Cyclic bounds 0.2 to 0.21 (dragged)")
                 .endsWith(" The bounds are less than 1.5× apart: a cycle between them hardly changes the LR; drag them apart.");
+        FinderRun older = vm.runs().get(0);
+        robot.interact(() -> vm.select(older));
+        assertThat(vm.statusProperty().get()).startsWith("Showing " + older.label() + ". Cyclic bounds "
+                + lrwb.app.chart.NumberLabels.significant(older.suggestions().cyclic().lower(), 3) + " to ");
+        robot.interact(() -> vm.remove(older));
+        assertThat(vm.statusProperty().get()).startsWith("Showing " + vm.runs().get(0).label() + ". Cyclic bounds ");
     }
 
     @Test
