@@ -129,6 +129,31 @@ public final class FinderViewModel {
         for (InputField f : sweepFields()) {
             f.textProperty().addListener((o, a, b) -> recheckOthers(f));
         }
+        // "Check the marked field: …" follows the marks: the message of one still marked, or none once all are fixed.
+        for (InputField f : allFields()) {
+            f.errorProperty().addListener((o, a, b) -> {
+                if (!rechecking) {
+                    followMarks();
+                }
+            });
+        }
+    }
+
+    /** Set while {@link #recheckOthers} clears and sets marks, so the status line sees only the outcome. */
+    private boolean rechecking;
+
+    private void followMarks() {
+        if (status.get().startsWith(CHECK_FIELD)) {
+            status.set(allFields().stream().filter(InputField::hasError).findFirst()
+                    .map(marked -> CHECK_FIELD + marked.error()).orElse("Fixed: press Find LR."));
+        }
+    }
+
+    private static final String CHECK_FIELD = "Check the marked field: ";
+
+    private List<InputField> allFields() {
+        return List.of(setup.dataset(), setup.model(), setup.optimizer(), setup.batch(), setup.valSplit(), setup.seed(),
+                startLr, endLr, iterations, beta, divergeFactor);
     }
 
     private List<InputField> sweepFields() {
@@ -144,11 +169,17 @@ public final class FinderViewModel {
         if (sweepFields().stream().noneMatch(f -> f != typed && f.hasError())) {
             return;
         }
-        for (InputField f : sweepFields()) {
-            f.setError("");
+        rechecking = true;
+        try {
+            for (InputField f : sweepFields()) {
+                f.setError("");
+            }
+            readConfig(new FormErrors(), 42);
+            typed.setError("");
+        } finally {
+            rechecking = false;
         }
-        readConfig(new FormErrors(), 42);
-        typed.setError("");
+        followMarks();
     }
 
     public RunSetupForm setup() {
@@ -237,7 +268,7 @@ public final class FinderViewModel {
         RunSetup s = setup.read(errors);
         RangeTestConfig config = readConfig(errors, s == null ? 42 : s.seed());
         if (s == null || config == null) {
-            status.set("Check the marked field: " + errors.first());
+            status.set(CHECK_FIELD + errors.first());
             return false;
         }
         RangeTestRequest request;

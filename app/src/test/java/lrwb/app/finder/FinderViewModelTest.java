@@ -195,9 +195,12 @@ class FinderViewModelTest {
             assertThat(vm.endLr().error()).isEqualTo("end LR must be a finite number > startLr (got 0.1 <= 1)");
             vm.startLr().textProperty().set("0.5");
             assertThat(vm.endLr().error()).as("still 0.1 <= 0.5").isEqualTo("end LR must be a finite number > startLr (got 0.1 <= 0.5)");
+            assertThat(vm.statusProperty().get()).isEqualTo("Check the marked field: end LR must be a finite number > startLr (got 0.1 <= 0.5)");
+            assertThat(vm.statusProperty().get()).startsWith("Check the marked field: end LR must be");
             vm.startLr().textProperty().set("1e-7");
             assertThat(vm.endLr().error()).as("fixed by the other field").isEmpty();
             assertThat(vm.startLr().error()).isEmpty();
+            assertThat(vm.statusProperty().get()).isEqualTo("Fixed: press Find LR.");
             vm.iterations().textProperty().set("5");
             assertThat(vm.start()).isFalse();
             assertThat(vm.iterations().error()).isNotEmpty();
