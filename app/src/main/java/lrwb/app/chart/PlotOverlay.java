@@ -134,6 +134,29 @@ public final class PlotOverlay extends Pane {
             upper.addListener((o, a, b) -> requestLayout());
         }
 
+        /**
+         * Draws the band in {@code color} (shaded fill, edges, grips and readouts), e.g. the colour of the run it
+         * belongs to; null goes back to the stylesheet's colours. Inline styles, as the stylesheet outranks setters.
+         */
+        public void setColor(javafx.scene.paint.Color color) {
+            fill.setStyle(color == null ? "" : "-fx-fill: " + rgba(color, 0.12) + ";");
+            for (Edge e : List.of(lowerEdge, upperEdge)) {
+                e.line.setStyle(color == null ? "" : "-fx-stroke: " + rgba(color, 1) + ";");
+                e.grip.setStyle(color == null ? "" : "-fx-fill: " + rgba(color, 1) + ";");
+                e.readout.setStyle(color == null ? "" : "-fx-text-fill: " + rgba(color.darker(), 1) + ";");
+            }
+        }
+
+        private static String rgba(javafx.scene.paint.Color c, double opacity) {
+            return String.format(java.util.Locale.ROOT, "rgba(%d, %d, %d, %.2f)", Math.round(c.getRed() * 255),
+                    Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), opacity);
+        }
+
+        /** The shaded area (for tests: its colour). */
+        public Rectangle fill() {
+            return fill;
+        }
+
         /** True while an edge is being dragged. */
         public BooleanProperty draggingProperty() {
             return dragging;

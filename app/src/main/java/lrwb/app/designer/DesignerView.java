@@ -14,7 +14,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -32,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
+import lrwb.app.form.WholeNumberSpinner;
 import lrwb.engine.schedule.Unit;
 import lrwb.engine.train.TrainingRequest;
 import org.controlsfx.control.SegmentedButton;
@@ -144,10 +144,17 @@ public final class DesignerView {
         return bar;
     }
 
-    /** The chart's length: epochs × steps per epoch. */
-    private HBox lengthBar() {
-        Spinner<Integer> spe = spinner(1, 100_000, stepsPerEpochBox, "steps-per-epoch", "Optimizer steps (batches) per epoch");
-        Spinner<Integer> epochCount = spinner(1, TrainingRequest.MAX_EPOCHS, epochsBox, "epochs", "Length of the chart in epochs");
+    /**
+     * The chart's length: epochs × steps per epoch. What is wrong with a typed length shows on a line just above
+     * the fields (the chart gives up the room, so the fields do not move under the mouse).
+     */
+    private VBox lengthBar() {
+        WholeNumberSpinner speField = spinner("steps per epoch", 1, 100_000, stepsPerEpochBox, "steps-per-epoch",
+                "Optimizer steps (batches) per epoch");
+        WholeNumberSpinner epochsField = spinner("epochs", 1, TrainingRequest.MAX_EPOCHS, epochsBox, "epochs",
+                "Length of the chart in epochs");
+        Spinner<Integer> spe = speField.spinner();
+        Spinner<Integer> epochCount = epochsField.spinner();
         Label total = new Label();
         total.getStyleClass().add("hint");
         total.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -155,13 +162,22 @@ public final class DesignerView {
             String n = NumberLabels.significant(vm.totalStepsProperty().get(), 9) + " iterations";
             return wanted > DesignerViewModel.MAX_ITERATIONS ? n + " (the most the chart shows)" : n;
         }, vm.totalStepsProperty(), vm.epochsProperty(), vm.stepsPerEpochProperty()));
+        Label error = new Label();
+        error.setId("length-error");
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(Bindings.when(epochsField.errorProperty().isNotEmpty())
+                .then(epochsField.errorProperty()).otherwise(speField.errorProperty()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
 
         HBox bar = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"), spe,
                 new Label("steps per epoch ="), total);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("designer-toolbar");
         keepWidth(bar);
-        return bar;
+        return new VBox(2, error, bar);
     }
 
     /** Labels and buttons in a bar keep their full text; the bar is laid out to fit them. */
@@ -173,28 +189,26 @@ public final class DesignerView {
         }
     }
 
-    private static Spinner<Integer> spinner(int min, int max, ObjectProperty<Integer> value, String id, String tip) {
-        Spinner<Integer> s = new Spinner<>();
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get());
-        s.setValueFactory(f);
-        f.valueProperty().bindBidirectional(value);
-        s.setEditable(true);
-        s.setPrefWidth(96);
-        s.setId(id);
-        s.setTooltip(new Tooltip(tip));
+    private static WholeNumberSpinner spinner(String name, int min, int max, ObjectProperty<Integer> value, String id, String tip) {
+        WholeNumberSpinner s = new WholeNumberSpinner(name, min, max, value, id, tip);
+        s.spinner().setPrefWidth(96);
+        s.spinner().setMinWidth(Region.USE_PREF_SIZE);
         return s;
     }
 
     private VBox formulaBox() {
         Label title = new Label();
+        title.setId("formula-title");
         title.getStyleClass().add("pane-subtitle");
-        title.textProperty().bind(Bindings.createStringBinding(() -> {
-            CurveModel c = vm.selected();
-            if (c == null) {
-                return "Formula";
-            }
-            return "Formula · " + c.name() + (c.isValid() ? "" : "  (last valid values: the form has an error)");
-        }, vm.selectedProperty(), vm.selectedErrorProperty()));
+        title.textProperty().bind(vm.formulaTitleProperty());
+        // A label of its own, so a long name cannot cut it off: the formula shows the last valid spec meanwhile.
+        Label stale = new Label("(last valid values: the form has an error)");
+        stale.setId("formula-stale");
+        stale.getStyleClass().add("field-error");
+        stale.visibleProperty().bind(vm.selectedErrorProperty().isNotNull());
+        stale.managedProperty().bind(stale.visibleProperty());
+        stale.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(8, 0, title, stale);
         TextArea text = new TextArea();
         VBox.setVgrow(text, Priority.ALWAYS);
         text.setEditable(false);
@@ -206,7 +220,7 @@ public final class DesignerView {
                 .then("Select a schedule to read its formula with its current numbers.").otherwise(vm.formulaProperty()));
         text.getStyleClass().add("formula");
         text.setId("formula");
-        return new VBox(4, title, text);
+        return new VBox(4, heading, text);
     }
 
     private void rebuildEditor() {

@@ -68,6 +68,8 @@ public final class DesignerViewModel {
     private final ChangeListener<Object> formulaInputs = (o, a, b) -> updateFormula();
     private final ReadOnlyObjectWrapper<InvalidSpecException> selectedError = new ReadOnlyObjectWrapper<>(this, "selectedError");
     private final ChangeListener<InvalidSpecException> errorFollower = (o, a, b) -> selectedError.set(b);
+    private final ReadOnlyStringWrapper formulaTitle = new ReadOnlyStringWrapper(this, "formulaTitle", "Formula");
+    private final ChangeListener<String> nameFollower = (o, a, b) -> updateFormulaTitle();
 
     /**
      * @param codeFormats the code languages the shell offers (engine code export); the JSON spec is always offered first
@@ -87,14 +89,17 @@ public final class DesignerViewModel {
             if (old != null) {
                 old.specProperty().removeListener(formulaInputs);
                 old.errorProperty().removeListener(errorFollower);
+                old.nameProperty().removeListener(nameFollower);
             }
             if (now != null) {
                 now.specProperty().addListener(formulaInputs);
                 now.errorProperty().addListener(errorFollower);
+                now.nameProperty().addListener(nameFollower);
             }
             selectedError.set(now == null ? null : now.errorProperty().get());
             rebuildForm();
             updateFormula();
+            updateFormulaTitle();
         });
         totalSteps.addListener(formulaInputs);
         stepsPerEpoch.addListener(formulaInputs);
@@ -320,6 +325,16 @@ public final class DesignerViewModel {
     /** The selected schedule's formula with its numbers, and a few values it gives. */
     public ReadOnlyStringProperty formulaProperty() {
         return formula.getReadOnlyProperty();
+    }
+
+    /** "Formula · NAME" of the selected curve, following a rename. */
+    public ReadOnlyStringProperty formulaTitleProperty() {
+        return formulaTitle.getReadOnlyProperty();
+    }
+
+    private void updateFormulaTitle() {
+        CurveModel c = selected.get();
+        formulaTitle.set(c == null ? "Formula" : "Formula · " + c.name());
     }
 
     private void updateFormula() {

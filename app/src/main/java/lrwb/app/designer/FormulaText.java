@@ -190,8 +190,16 @@ public final class FormulaText {
         return "At iteration " + String.join(",  ", parts);
     }
 
-    private static String n(double v) {
-        return FieldCodec.number(v);
+    /**
+     * A number for reading: exact when short (0.1, 2e-4, 10000), else rounded to 4 significant digits, so a
+     * value handed over from a range test reads 3.107e-4, not 0.00031066237622244595.
+     */
+    static String n(double v) {
+        String exact = FieldCodec.number(v);
+        if (exact.replaceAll("e.*$", "").replaceAll("[^0-9]", "").replaceAll("^0+", "").length() <= 5 || Math.abs(v) >= 1e5) {
+            return exact;
+        }
+        return NumberLabels.significant(v, 4).replace(",", "");
     }
 
     private static String sig(double v) {

@@ -139,6 +139,7 @@ final class FinderChart {
                     if (c != null) {
                         c.remove();
                         fitLossAxis();
+                        fitEmptyLrAxis();
                     }
                 });
                 change.getAddedSubList().forEach(this::add);
@@ -146,6 +147,11 @@ final class FinderChart {
         });
         vm.runs().forEach(this::add);
         vm.currentProperty().addListener((o, a, b) -> showMarkers());
+        // An empty chart spans the sweep the form would run (1e-7 to 10 by default), not a made-up 0.1 to 10.
+        for (var field : List.of(vm.startLr(), vm.endLr())) {
+            field.textProperty().addListener((o, a, b) -> fitEmptyLrAxis());
+        }
+        fitEmptyLrAxis();
         root = new VBox(6, loss.node(), sweep.node());
         VBox.setVgrow(loss.node(), Priority.ALWAYS);
     }
@@ -171,10 +177,41 @@ final class FinderChart {
         }
     }
 
+    /** With no run on the chart, the LR axis shows the form's sweep range; with runs, it fits them. */
+    private void fitEmptyLrAxis() {
+        if (!curves.isEmpty()) {
+            loss.setXRange(Double.NaN, Double.NaN);
+            return;
+        }
+        double start = positive(vm.startLr().text(), 1e-7);
+        double end = positive(vm.endLr().text(), 10);
+        if (!(end > start)) {
+            start = 1e-7;
+            end = 10;
+        }
+        loss.setXRange(start, end);
+    }
+
+    private static double positive(String text, double otherwise) {
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) && v > 0 ? v : otherwise;
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /** The colour of a run's curves (the band and the suggestions' swatch take it). */
+    Color colorOf(FinderRun run) {
+        RunCurves c = curves.get(run);
+        return c == null ? Color.GRAY : c.smoothed.colorProperty().get();
+    }
+
     private void add(FinderRun run) {
         List<Color> used = new ArrayList<>();
         curves.values().forEach(c -> used.add(c.smoothed.colorProperty().get()));
         curves.put(run, new RunCurves(run, CurveColors.next(used)));
+        fitEmptyLrAxis();
         run.suggestionsProperty().addListener((o, a, b) -> showMarkers());
         run.resultProperty().addListener((o, a, b) -> showMarkers());
         showMarkers();
@@ -182,6 +219,7 @@ final class FinderChart {
 
     private void showMarkers() {
         FinderRun run = vm.currentProperty().get();
+        bounds.setColor(run == null || !curves.containsKey(run) ? null : colorOf(run));
         Suggestions s = run == null ? null : run.suggestions();
         mark(steepest, s == null ? null : s.steepest(), "steepest");
         mark(valley, s == null ? null : s.valley(), "valley");

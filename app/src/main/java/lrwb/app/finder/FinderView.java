@@ -177,9 +177,15 @@ public final class FinderView {
         GridPane values = new GridPane();
         values.setHgap(10);
         values.setVgap(4);
-        values.addRow(0, name("Steepest"), value("finder-steepest", () -> suggestion(Suggestions::steepest)));
-        values.addRow(1, name("Valley"), value("finder-valley", () -> suggestion(Suggestions::valley)));
-        values.addRow(2, name("Minimum ÷ 10"), value("finder-minimum10", () -> suggestion(Suggestions::minimum10)));
+        values.addRow(0, name("Steepest", "Where the smoothed loss falls fastest against log(LR), looking only between"
+                        + " the start of the descent and the minimum. A common choice for a constant LR."),
+                value("finder-steepest", () -> suggestion(Suggestions::steepest)));
+        values.addRow(1, name("Valley", "fastai's rule: a point a little past the start of the longest stretch in which"
+                        + " the loss keeps falling. A robust choice for one-cycle's peak LR."),
+                value("finder-valley", () -> suggestion(Suggestions::valley)));
+        values.addRow(2, name("Minimum ÷ 10", "The LR of the lowest smoothed loss, divided by 10: at the minimum the loss"
+                        + " is about to diverge, so a tenth of it is a cautious choice (fastai's older rule)."),
+                value("finder-minimum10", () -> suggestion(Suggestions::minimum10)));
         Label bounds = new Label();
         bounds.setId("finder-bounds");
         bounds.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -189,17 +195,28 @@ public final class FinderView {
                     ? NumberLabels.significant(lo, 3) + " – " + NumberLabels.significant(hi, 3) : "–";
         }, vm.lowerBoundProperty(), vm.upperBoundProperty()));
         bounds.getStyleClass().add("suggestion-value");
-        values.addRow(3, name("Cyclic bounds"), bounds);
+        values.addRow(3, name("Cyclic bounds", "Lower: where the loss has started to fall (10% of its drop);"
+                + " upper: where it has nearly stopped falling (90%). Drag the band's edges to change them."), bounds);
         Label why = value("finder-no-suggestions", () -> {
             FinderRun run = vm.currentProperty().get();
             Suggestions sg = run == null ? null : run.suggestions();
             return sg == null ? "" : sg.isEmpty() ? "No suggestions: " + sg.message() + "."
-                    : sg.cyclic() == null ? "No cyclic bounds: " + sg.message() + "." : "";
+                    : sg.cyclic() == null && !sg.isUnreliable() ? "No cyclic bounds: " + sg.message() + "." : "";
         });
         why.getStyleClass().setAll("label", "field-error");
         why.setWrapText(true);
         why.visibleProperty().bind(why.textProperty().isNotEmpty());
         why.managedProperty().bind(why.visibleProperty());
+        Label unreliable = value("finder-unreliable", () -> {
+            FinderRun run = vm.currentProperty().get();
+            Suggestions sg = run == null ? null : run.suggestions();
+            return sg == null || sg.isEmpty() || !sg.isUnreliable() ? "" : "Unreliable: " + sg.warning() + ".";
+        });
+        unreliable.getStyleClass().setAll("label", "suggestion-warning");
+        unreliable.setWrapText(true);
+        unreliable.setMinHeight(Region.USE_PREF_SIZE);
+        unreliable.visibleProperty().bind(unreliable.textProperty().isNotEmpty());
+        unreliable.managedProperty().bind(unreliable.visibleProperty());
         Label hint = new Label("Drag the band's edges on the chart to adjust the bounds.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -239,14 +256,16 @@ public final class FinderView {
         runs.setCellFactory(list -> new ListCell<>() {
             {
                 setPrefWidth(0); // fit the list's width and cut long names with "…" instead of scrolling sideways
+                // ... in the middle: names differ at their ends ("seed 42", "seed 42 (2)", the date of a reopened one)
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             }
 
             @Override
             protected void updateItem(FinderRun run, boolean empty) {
                 super.updateItem(run, empty);
                 setText(empty || run == null ? null : run.label());
-                setTooltip(empty || run == null || run.folderProperty().get() == null ? null
-                        : new Tooltip(run.folderProperty().get().toString()));
+                setTooltip(empty || run == null ? null : new Tooltip(run.label()
+                        + (run.folderProperty().get() == null ? "" : "\n" + run.folderProperty().get())));
             }
         });
         runs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -265,7 +284,8 @@ public final class FinderView {
         remove.disableProperty().bind(runs.getSelectionModel().selectedItemProperty().isNull());
         Button reopen = new Button("Reopen…");
         reopen.setOnAction(e -> reopen());
-        reopen.setTooltip(new Tooltip("Add a past range test from its run folder to the chart"));
+        reopen.setId("finder-reopen");
+        reopen.setTooltip(new Tooltip("Add a saved range test to the chart"));
         HBox runButtons = new HBox(6, reopen, remove);
         Label overlayHint = new Label("Run again with another seed, optimizer or batch size to overlay the curves.");
         overlayHint.getStyleClass().add("hint");
@@ -284,7 +304,7 @@ public final class FinderView {
         notice.getStyleClass().add("hint");
         notice.setId("finder-notice");
 
-        VBox box = new VBox(8, FormLayout.section("Suggestions"), values, why, hint, cyclic, oneCycle, train,
+        VBox box = new VBox(8, FormLayout.section("Suggestions"), suggestionsFor(), values, why, unreliable, hint, cyclic, oneCycle, train,
                 FormLayout.section("Runs on the chart"), runs, runButtons, overlayHint, FormLayout.section("Export"), exports, notice);
         box.setPadding(new Insets(12));
         box.setPrefWidth(290);
@@ -305,10 +325,11 @@ public final class FinderView {
     }
 
     private Label value(String id, Supplier<String> text) {
-        Label l = new Label("–");
+        Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("suggestion-value");
         Runnable refresh = () -> l.setText(text.get());
+        refresh.run();
         vm.currentProperty().addListener((o, a, b) -> {
             refresh.run();
             if (b != null) {
@@ -318,13 +339,40 @@ public final class FinderView {
         return l;
     }
 
+    /** Which run the suggestions belong to: its colour on the chart and its name. */
+    private Label suggestionsFor() {
+        Label l = new Label();
+        l.setId("finder-suggestions-run");
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10);
+        Runnable refresh = () -> {
+            FinderRun run = vm.currentProperty().get();
+            l.setText(run == null ? "Run a test to get suggestions." : "For " + run.label());
+            l.setTooltip(run == null ? null : new Tooltip(run.label()));
+            l.setGraphic(run == null ? null : swatch);
+            swatch.setFill(run == null ? javafx.scene.paint.Color.TRANSPARENT : chart.colorOf(run));
+        };
+        refresh.run();
+        vm.currentProperty().addListener((o, a, b) -> refresh.run());
+        return l;
+    }
+
+    private static Label name(String text, String rule) {
+        Label l = name(text);
+        Tooltip tip = new Tooltip(rule);
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        l.setTooltip(tip);
+        return l;
+    }
+
     private static Label name(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("field-label");
         return l;
     }
-
-
 
     private void say(String text) {
         notice.setText(text);
@@ -350,18 +398,8 @@ public final class FinderView {
     }
 
     private void reopen() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Reopen a range test (its run folder)");
-        FinderRun current = vm.currentProperty().get();
-        Path start = current != null && current.folderProperty().get() != null ? current.folderProperty().get().getParent() : null;
-        if (start != null && start.toFile().isDirectory()) {
-            chooser.setInitialDirectory(start.toFile());
-        }
-        File dir = chooser.showDialog(root.getScene().getWindow());
-        if (dir != null) {
-            vm.reopen(dir.toPath()).whenComplete((run, e) -> say(e == null ? "Reopened " + dir.getName() + "."
-                    : "Cannot reopen " + dir.getName() + ": " + TaskExecutor.cause(e).getMessage()));
-        }
+        ReopenDialog.show(root.getScene().getWindow(), vm, dir -> vm.reopen(dir).whenComplete((run, e) ->
+                say(e == null ? "On the chart: " + run.label() + "." : FinderViewModel.whyNotReopened(dir, e) + ".")));
     }
 
     void exportPng() {

@@ -64,6 +64,8 @@ public final class FinderViewModel {
     /** Smith: a half cycle of 2 to 10 epochs' worth of iterations; 4 is a common middle. */
     static final int CYCLIC_HALF_CYCLE_EPOCHS = 4;
     public static final int ONE_CYCLE_EPOCHS = 10;
+    /** Bounds closer than this (upper / lower) make a cycle that hardly changes the LR. */
+    static final double MIN_BOUNDS_RATIO = 1.5;
 
     private final RunSetupForm setup = new RunSetupForm();
     private final ModelPicker modelPicker;
@@ -94,6 +96,8 @@ public final class FinderViewModel {
     private int plannedIterations;
     private double bestSmoothed;
     private Consumer<ScheduleSpec> designerSink = spec -> { };
+    /** How the current run ended ("Finished 300 iterations"), while the status line tells its result; else null. */
+    private String finishedHow;
 
     /** Messages from the test's thread, handed over per frame. */
     private record Started(FinderRun run, int stepsPerEpoch, Path folder) {
@@ -119,6 +123,63 @@ public final class FinderViewModel {
         this.runsDir = runsDir;
         this.executor = executor;
         this.modelPicker = new ModelPicker(setup, runsDir, executor);
+        // The status line tells the bounds the buttons use: after a drag, the dragged ones.
+        lowerBound.addListener((o, a, b) -> tellResult());
+        upperBound.addListener((o, a, b) -> tellResult());
+        for (InputField f : sweepFields()) {
+            f.textProperty().addListener((o, a, b) -> recheckOthers(f));
+        }
+        // "Check the marked field: …" follows the marks: the message of one still marked, or none once all are fixed.
+        for (InputField f : allFields()) {
+            f.errorProperty().addListener((o, a, b) -> {
+                if (!rechecking) {
+                    followMarks();
+                }
+            });
+        }
+    }
+
+    /** Set while {@link #recheckOthers} clears and sets marks, so the status line sees only the outcome. */
+    private boolean rechecking;
+
+    private void followMarks() {
+        if (status.get().startsWith(CHECK_FIELD)) {
+            status.set(allFields().stream().filter(InputField::hasError).findFirst()
+                    .map(marked -> CHECK_FIELD + marked.error()).orElse("Fixed: press Find LR."));
+        }
+    }
+
+    private static final String CHECK_FIELD = "Check the marked field: ";
+
+    private List<InputField> allFields() {
+        return List.of(setup.dataset(), setup.model(), setup.optimizer(), setup.batch(), setup.valSplit(), setup.seed(),
+                startLr, endLr, iterations, beta, divergeFactor);
+    }
+
+    private List<InputField> sweepFields() {
+        return List.of(startLr, endLr, iterations, beta, divergeFactor);
+    }
+
+    /**
+     * A rule that joins two fields ("end LR must be > start LR") is fixed by editing either: when one sweep field
+     * changes, the messages of the others are checked again, so a message that no longer holds goes away. The
+     * field being typed in keeps no message until the next Find LR (typing clears it, as everywhere).
+     */
+    private void recheckOthers(InputField typed) {
+        if (sweepFields().stream().noneMatch(f -> f != typed && f.hasError())) {
+            return;
+        }
+        rechecking = true;
+        try {
+            for (InputField f : sweepFields()) {
+                f.setError("");
+            }
+            readConfig(new FormErrors(), 42);
+            typed.setError("");
+        } finally {
+            rechecking = false;
+        }
+        followMarks();
     }
 
     public RunSetupForm setup() {
@@ -207,7 +268,7 @@ public final class FinderViewModel {
         RunSetup s = setup.read(errors);
         RangeTestConfig config = readConfig(errors, s == null ? 42 : s.seed());
         if (s == null || config == null) {
-            status.set("Check the marked field: " + errors.first());
+            status.set(CHECK_FIELD + errors.first());
             return false;
         }
         RangeTestRequest request;
@@ -217,11 +278,12 @@ public final class FinderViewModel {
             setup.batch().setError(e.getMessage());
             return false;
         }
-        FinderRun run = new FinderRun(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed(), 0);
+        FinderRun run = new FinderRun(uniqueLabel(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed()), 0);
         runs.add(run);
         current.set(run);
         lowerBound.set(Double.NaN);
         upperBound.set(Double.NaN);
+        finishedHow = null;
         plannedIterations = config.iterations();
         bestSmoothed = Double.POSITIVE_INFINITY;
         cancelRequested = false;
@@ -371,6 +433,7 @@ public final class FinderViewModel {
 
     private void finish(FinderRun run, RangeTestResult r) {
         run.finish(r);
+        current.set(run); // its result is what the status line and the band show next
         running.set(false);
         frames.stop();
         progress.set(1);
@@ -378,8 +441,39 @@ public final class FinderViewModel {
                 : r.diverged() ? String.format(Locale.ROOT, "Diverged at iteration %d (lr %.3g)", r.stoppedAt() + 1,
                 r.points().get(r.points().size() - 1).lr())
                 : "Finished " + r.iterations() + " iterations";
-        status.set(how + "; the network is restored. " + capitalised(r.suggestions().message()) + ".");
+        finishedHow = how + "; the network is restored.";
         applyBounds(r.suggestions());
+        tellResult();
+    }
+
+    /**
+     * The status line after a test: how it ended, then the bounds as they are now (dragged or suggested) and the
+     * other suggestions, or why there are none.
+     */
+    private void tellResult() {
+        FinderRun run = current.get();
+        Suggestions sg = run == null ? null : run.suggestions();
+        if (finishedHow == null || sg == null) {
+            return;
+        }
+        double lo = lowerBound.get();
+        double hi = upperBound.get();
+        String unreliable = sg.isUnreliable() ? " Unreliable: see why under Suggestions." : "";
+        if (sg.isEmpty() || !(lo > 0 && hi > 0)) {
+            status.set(finishedHow + " " + capitalised(sg.message()) + "." + unreliable);
+            return;
+        }
+        boolean dragged = sg.cyclic() == null || lo != sg.cyclic().lower() || hi != sg.cyclic().upper();
+        // Edges dragged onto each other make a "cycle" that hardly moves the LR: say so rather than hand it on silently.
+        String close = hi < MIN_BOUNDS_RATIO * lo ? String.format(Locale.ROOT, " The bounds are less than %s× apart: a cycle"
+                + " between them hardly changes the LR; drag them apart.", sig(MIN_BOUNDS_RATIO)) : "";
+        status.set(String.format(Locale.ROOT, "%s Cyclic bounds %s to %s%s; steepest descent at %s, valley at %s, minimum/10 %s.%s",
+                finishedHow, sig(lo), sig(hi), dragged ? " (dragged)" : "", sig(sg.steepest()), sig(sg.valley()), sig(sg.minimum10()),
+                close + unreliable));
+    }
+
+    private static String sig(Double v) {
+        return v == null ? "–" : lrwb.app.chart.NumberLabels.significant(v, 3);
     }
 
     private void fail(Failed f) {
@@ -422,8 +516,14 @@ public final class FinderViewModel {
 
     /** Shows one of the runs on the chart as the current one (its suggestions and bounds). */
     public void select(FinderRun run) {
+        boolean other = run != current.get();
+        if (other) {
+            // The status line told another run's result: now it tells this one's (when it has one).
+            finishedHow = run.suggestions() == null ? null : "Showing " + run.label() + ".";
+        }
         current.set(run);
         applyBounds(run.suggestions());
+        tellResult();
     }
 
     public void remove(FinderRun run) {
@@ -432,35 +532,95 @@ public final class FinderViewModel {
         }
         runs.remove(run);
         if (current.get() == run) {
-            current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
-            applyBounds(current.get() == null ? null : current.get().suggestions());
+            if (runs.isEmpty()) {
+                finishedHow = null;
+                current.set(null);
+                applyBounds(null);
+                status.set("Removed " + run.label() + ".");
+            } else {
+                select(runs.get(runs.size() - 1));
+            }
         }
     }
 
     /**
-     * Reads a past range test from its run folder, off the FX thread, and adds it to the chart.
+     * Reads a past range test from its run folder, off the FX thread, and adds it to the chart. A test already on
+     * the chart is selected instead of added twice.
      *
      * @return completes on the FX thread with the run on the chart, or fails with why the folder cannot be read
      */
     public CompletableFuture<FinderRun> reopen(Path folder) {
+        FinderRun shown = onChart(folder);
+        if (shown != null) {
+            select(shown);
+            status.set(shown.label() + " is already on the chart: selected it.");
+            return CompletableFuture.completedFuture(shown);
+        }
         return executor.supply(() -> RangeTestRecord.read(folder)).thenApply(record -> {
-            FinderRun run = new FinderRun(record.run().name() + " · " + folder.getFileName(), record.run().config().stepsPerEpoch());
+            FinderRun again = onChart(folder); // opened twice before the first read came back
+            if (again != null) {
+                select(again);
+                return again;
+            }
+            FinderRun run = new FinderRun(uniqueLabel(record.run().name() + " · "
+                    + SavedRangeTest.WHEN.format(record.run().info().startedAt())), record.run().config().stepsPerEpoch());
             run.points().setAll(record.points());
             run.showSuggestions(record.suggestions());
             run.folderProperty().set(folder);
             runs.add(run);
             select(run);
-            status.set("Reopened " + folder.getFileName());
+            status.set("Reopened " + run.label() + " (" + folder.getFileName() + ").");
             return run;
         });
+    }
+
+    /** The run on the chart recorded in {@code folder}, or null. */
+    private FinderRun onChart(Path folder) {
+        Path wanted = folder.toAbsolutePath().normalize();
+        for (FinderRun r : runs) {
+            Path f = r.folderProperty().get();
+            if (f != null && f.toAbsolutePath().normalize().equals(wanted)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** {@code base}, or {@code base (2)}, {@code (3)}, ... when a run on the chart already has that name. */
+    private String uniqueLabel(String base) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        runs.forEach(r -> taken.add(r.label()));
+        String label = base;
+        for (int i = 2; taken.contains(label); i++) {
+            label = base + " (" + i + ")";
+        }
+        return label;
+    }
+
+    /** Whether a range test recorded in {@code folder} is on the chart (the reopen list marks it). */
+    public boolean isOnChart(Path folder) {
+        return onChart(folder) != null;
+    }
+
+    /**
+     * The range tests saved in the runs folder, newest first, read off the FX thread (training runs and damaged
+     * folders left out).
+     */
+    public CompletableFuture<List<SavedRangeTest>> savedRangeTests() {
+        return executor.supply(() -> SavedRangeTest.list(runsDir));
     }
 
     /** {@link #reopen}, with a failure told in the status line (for menu actions). */
     public void reopenOrSayWhy(Path folder) {
         reopen(folder).exceptionally(e -> {
-            status.set("Cannot reopen " + folder.getFileName() + ": " + TaskExecutor.cause(e).getMessage());
+            status.set(whyNotReopened(folder, e));
             return null;
         });
+    }
+
+    /** One line: "Cannot reopen X: X is a training run, not a range test" and the like. */
+    public static String whyNotReopened(Path folder, Throwable e) {
+        return "Cannot reopen " + folder.getFileName() + ": " + TaskExecutor.cause(e).getMessage();
     }
 
     /** The bounds as a triangular cyclic schedule with a half cycle of a few epochs, or empty without bounds. */

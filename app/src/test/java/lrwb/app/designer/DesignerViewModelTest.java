@@ -326,4 +326,26 @@ class DesignerViewModelTest {
         vm.trainWithSelected();
         assertThat(handed).containsExactly(vm.selected().spec());
     }
+
+    @Test
+    void theFormulaRoundsLongNumbersForReadingAndKeepsShortOnesExact() {
+        vm.add("one-cycle", new lrwb.engine.schedule.OneCycleSchedule(0.00031066237622244595, 10_000, 0.25,
+                lrwb.engine.schedule.OneCycleSchedule.Anneal.COS, 25, 1e4, false, lrwb.engine.schedule.Unit.ITERATION));
+        assertThat(vm.formulaProperty().get()).contains("3.107e-4").doesNotContain("0.00031066");
+        assertThat(FormulaText.n(0.0002)).isEqualTo("0.0002");
+        assertThat(FormulaText.n(0.123456789)).isEqualTo("0.1235");
+        assertThat(FormulaText.n(12.5)).isEqualTo("12.5");
+        assertThat(FormulaText.n(10_000)).isEqualTo("10000");
+        assertThat(FormulaText.n(6.32e-5)).isEqualTo("6.32e-5");
+    }
+
+    @Test
+    void theFormulaTitleFollowsTheSelectedCurvesName() {
+        CurveModel c = vm.addPreset(Preset.named("One-cycle"));
+        assertThat(vm.formulaTitleProperty().get()).isEqualTo("Formula · One-cycle");
+        c.nameProperty().set("Fast");
+        assertThat(vm.formulaTitleProperty().get()).isEqualTo("Formula · Fast");
+        vm.remove(c);
+        assertThat(vm.formulaTitleProperty().get()).isEqualTo("Formula");
+    }
 }

@@ -239,4 +239,75 @@ class DesignerViewTest {
         assertThat(vm.selected().plateauExample().metrics()[3]).isLessThan(0.9);
         assertThat(line(0).valueAt(400)).isEqualTo(0.1);
     }
+
+    /** Types into a field as a user does: select all, write, then (optionally) Enter. */
+    private void retype(FxRobot robot, String query, String text) {
+        robot.doubleClickOn(query).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(text);
+        settle(robot);
+    }
+
+    @Test
+    void aLengthThatIsNoWholeNumberInRangeIsMarkedAndNeverThrows(FxRobot robot) {
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> thrown.add(e)));
+        addPreset(robot, "Constant 0.1");
+        javafx.scene.control.Spinner<?> epochs = robot.lookup("#epochs").queryAs(javafx.scene.control.Spinner.class);
+        Label error = robot.lookup("#length-error").queryAs(Label.class);
+        for (String bad : List.of("abc", "1e9", "0", "100001")) {
+            robot.clickOn(epochs.getEditor()).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                    .write(bad).type(KeyCode.ENTER);
+            settle(robot);
+            assertThat(error.isVisible()).as(bad).isTrue();
+            assertThat(error.getText()).isEqualTo("epochs must be a whole number from 1 to 100000");
+            assertThat(epochs.getEditor().getStyleClass()).as(bad).contains("invalid");
+            assertThat(epochs.getEditor().getText()).as("the text stays for fixing").isEqualTo(bad);
+            assertThat(epochs.getWidth()).as("the message never squeezes the field").isGreaterThanOrEqualTo(90);
+            assertThat(vm.epochsProperty().get()).as("the last good length stays").isEqualTo(100);
+        }
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("20");
+        assertThat(error.isVisible()).as("a good value clears the message as it is typed").isFalse();
+        robot.type(KeyCode.ENTER);
+        settle(robot);
+        assertThat(vm.epochsProperty().get()).isEqualTo(20);
+        assertThat(epochs.getEditor().getStyleClass()).doesNotContain("invalid");
+
+        javafx.scene.control.Spinner<?> spe = robot.lookup("#steps-per-epoch").queryAs(javafx.scene.control.Spinner.class);
+        robot.clickOn(spe.getEditor()).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("12.5").type(KeyCode.ENTER);
+        settle(robot);
+        assertThat(error.getText()).isEqualTo("steps per epoch must be a whole number from 1 to 100000");
+        assertThat(vm.stepsPerEpochProperty().get()).isEqualTo(100);
+        assertThat(thrown).as("nothing thrown on the FX thread").isEmpty();
+    }
+
+    @Test
+    void theLastValidNoteShowsExactlyWhileAFieldIsInvalidAndTheTitleFollowsARename(FxRobot robot) {
+        robot.clickOn("#add-type");
+        robot.clickOn("#type-plateau");
+        settle(robot);
+        Label stale = robot.lookup("#formula-stale").queryAs(Label.class);
+        Label title = robot.lookup("#formula-title").queryAs(Label.class);
+        assertThat(stale.isVisible()).isFalse();
+        retype(robot, "#field-plateau-lr", "-0.1");
+        assertThat(stale.isVisible()).isTrue();
+        retype(robot, "#field-plateau-lr", "abc");
+        assertThat(stale.isVisible()).isTrue();
+        retype(robot, "#field-plateau-patience", "2.5");
+        assertThat(stale.isVisible()).isTrue();
+        retype(robot, "#field-plateau-lr", "0.05");
+        assertThat(stale.isVisible()).as("patience is still wrong").isTrue();
+        retype(robot, "#field-plateau-patience", "3");
+        assertThat(stale.isVisible()).as("both fixed").isFalse();
+        assertThat(robot.lookup("#formula").queryAs(TextArea.class).getText()).contains("0.05");
+
+        addPreset(robot, "Cyclic triangular");
+        retype(robot, "#field-cyclic-baseLr", "-1");
+        assertThat(robot.lookup("#field-cyclic-baseLr").queryAs(TextField.class).getStyleClass()).contains("invalid");
+        assertThat(stale.isVisible()).isTrue();
+        assertThat(stale.localToScene(stale.getBoundsInLocal()).getMaxX()).as("not cut off")
+                .isLessThanOrEqualTo(stale.getScene().getWidth());
+
+        robot.interact(() -> vm.selected().nameProperty().set("My CLR"));
+        assertThat(title.getText()).isEqualTo("Formula · My CLR");
+    }
 }

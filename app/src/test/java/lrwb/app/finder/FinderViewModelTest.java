@@ -177,11 +177,109 @@ class FinderViewModelTest {
             FinderRun reopened = fresh.reopen(folder).getNow(null);
             assertThat(reopened.points()).isEqualTo(vm.currentProperty().get().points());
             assertThat(reopened.stepsPerEpoch()).isEqualTo(8);
-            assertThat(fresh.statusProperty().get()).isEqualTo("Reopened " + folder.getFileName());
+            assertThat(fresh.statusProperty().get()).isEqualTo("Reopened " + reopened.label() + " (" + folder.getFileName() + ").");
             assertThat(fresh.exportCsv(csv)).isDone().isNotCompletedExceptionally();
             fresh.reopenOrSayWhy(home.resolve("runs/not-there"));
             assertThat(fresh.statusProperty().get()).startsWith("Cannot reopen not-there: ");
         });
         assertThat(Files.readString(csv)).isEqualTo(Files.readString(folder.resolve("range.csv")));
+    }
+
+    @Test
+    void aFixedEndLrMessageGoesWhenEitherFieldIsFixed(FxRobot robot) {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.startLr().textProperty().set("1");
+            vm.endLr().textProperty().set("0.1");
+            assertThat(vm.start()).isFalse();
+            assertThat(vm.endLr().error()).isEqualTo("end LR must be a finite number > startLr (got 0.1 <= 1)");
+            vm.startLr().textProperty().set("0.5");
+            assertThat(vm.endLr().error()).as("still 0.1 <= 0.5").isEqualTo("end LR must be a finite number > startLr (got 0.1 <= 0.5)");
+            assertThat(vm.statusProperty().get()).isEqualTo("Check the marked field: end LR must be a finite number > startLr (got 0.1 <= 0.5)");
+            assertThat(vm.statusProperty().get()).startsWith("Check the marked field: end LR must be");
+            vm.startLr().textProperty().set("1e-7");
+            assertThat(vm.endLr().error()).as("fixed by the other field").isEmpty();
+            assertThat(vm.startLr().error()).isEmpty();
+            assertThat(vm.statusProperty().get()).isEqualTo("Fixed: press Find LR.");
+            vm.iterations().textProperty().set("5");
+            assertThat(vm.start()).isFalse();
+            assertThat(vm.iterations().error()).isNotEmpty();
+            vm.beta().textProperty().set("0.9");
+            assertThat(vm.iterations().error()).as("typing elsewhere keeps a message that still holds").isNotEmpty();
+        });
+    }
+
+    @Test
+    void theStatusLineFollowsDraggedBoundsAndTwoRunsNeverShareAName(FxRobot robot) {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.iterations().textProperty().set("60");
+            run(vm);
+            run(vm);
+        });
+        String first = vm.runs().get(0).label();
+        assertThat(first).endsWith(" · batch 16 · seed 42");
+        assertThat(vm.runs().get(1).label()).isEqualTo(first + " (2)");
+        var s = vm.currentProperty().get().suggestions();
+        assertThat(vm.statusProperty().get()).contains("Cyclic bounds " + lrwb.app.chart.NumberLabels.significant(s.cyclic().lower(), 3)
+                + " to " + lrwb.app.chart.NumberLabels.significant(s.cyclic().upper(), 3) + ";").doesNotContain("dragged");
+        robot.interact(() -> vm.upperBoundProperty().set(0.25));
+        assertThat(vm.statusProperty().get()).contains(" to 0.25 (dragged); steepest descent at ").doesNotContain("apart");
+        robot.interact(() -> {
+            vm.lowerBoundProperty().set(0.2);
+            vm.upperBoundProperty().set(0.21);
+        });
+        assertThat(vm.statusProperty().get()).contains("Cyclic bounds 0.2 to 0.21 (dragged)")
+                .endsWith(" The bounds are less than 1.5× apart: a cycle between them hardly changes the LR; drag them apart.");
+        FinderRun older = vm.runs().get(0);
+        robot.interact(() -> vm.select(older));
+        assertThat(vm.statusProperty().get()).startsWith("Showing " + older.label() + ". Cyclic bounds "
+                + lrwb.app.chart.NumberLabels.significant(older.suggestions().cyclic().lower(), 3) + " to ");
+        robot.interact(() -> vm.remove(older));
+        assertThat(vm.statusProperty().get()).startsWith("Showing " + vm.runs().get(0).label() + ". Cyclic bounds ");
+    }
+
+    @Test
+    void reopeningARunOnTheChartSelectsItAndATrainingRunIsNamedAsSuch(FxRobot robot) throws Exception {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.iterations().textProperty().set("40");
+            run(vm);
+            run(vm);
+        });
+        FinderRun first = vm.runs().get(0);
+        Path folder = first.folderProperty().get();
+        robot.interact(() -> {
+            assertThat(vm.reopen(folder.resolve(".")).getNow(null)).isSameAs(first);
+            assertThat(vm.runs()).hasSize(2);
+            assertThat(vm.currentProperty().get()).isSameAs(first);
+            assertThat(vm.statusProperty().get()).isEqualTo(first.label() + " is already on the chart: selected it.");
+        });
+
+        List<SavedRangeTest> saved = vm.savedRangeTests().get(5, TimeUnit.SECONDS);
+        assertThat(saved).hasSize(2);
+        assertThat(saved).allSatisfy(t -> {
+            assertThat(first.label()).startsWith(t.name() + " · ");
+            assertThat(t.dataset()).isEqualTo("iris");
+            assertThat(t.model()).isEqualTo(lrwb.engine.model.ModelSpec.parse(vm.setup().model().text()).describe());
+            assertThat(t.when()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+        });
+
+        // In a window that has none on its chart, reopening adds it under its name and date, not its folder id.
+        FinderViewModel fresh = new FinderViewModel(new RunService(ENGINE), home.resolve("runs"), new CurrentThreadTaskExecutor());
+        Path training = lrwb.app.runs.RecordFixtures.training(home.resolve("other"), java.time.LocalDateTime.of(2026, 12, 1, 10, 0),
+                new lrwb.engine.train.TrainingRequest(lrwb.engine.data.DataOptions.of("iris"), lrwb.engine.model.ModelSpec.parse("mlp:8"),
+                        lrwb.engine.model.OptimizerSpec.parse("sgd"), new lrwb.engine.schedule.ConstantSchedule(0.1), 1, 16, 42, null),
+                1, 0.5, null);
+        robot.interact(() -> {
+            FinderRun reopened = fresh.reopen(folder).getNow(null);
+            SavedRangeTest listed = saved.stream().filter(t -> t.dir().equals(folder)).findFirst().orElseThrow();
+            assertThat(reopened.label()).isEqualTo(listed.name() + " · " + listed.when())
+                    .doesNotContain(folder.getFileName().toString());
+            fresh.reopenOrSayWhy(training);
+            assertThat(fresh.statusProperty().get()).isEqualTo("Cannot reopen " + training.getFileName() + ": "
+                    + training.getFileName() + " is a training run, not a range test");
+            assertThat(fresh.runs()).hasSize(1);
+        });
     }
 }

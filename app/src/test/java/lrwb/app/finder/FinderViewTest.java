@@ -157,4 +157,89 @@ class FinderViewTest {
         assertThat(robot.lookup(".plot-marker-line.marker-steepest").query().isVisible()).isFalse();
         assertThat(robot.lookup(".plot-band").query().isVisible()).isFalse();
     }
+
+    @Test
+    void theSuggestionsNameTheirRunInItsColourAndSayWhyTheyAreUnreliable(FxRobot robot) throws Exception {
+        robot.clickOn("LR Finder");
+        FinderViewModel vm = window.finder();
+        // the empty chart spans the sweep the form would run, 1e-7 to 10, and no stray message shows
+        lrwb.app.chart.ScaledAxis lrAxis = robot.lookup(n -> n instanceof lrwb.app.chart.ScaledAxis a
+                && a.getSide() == javafx.geometry.Side.BOTTOM && a.axisScale() == lrwb.app.chart.AxisScale.LOG10).query();
+        assertThat(lrAxis.getLowerBound()).as("log10 of the lowest LR shown").isBetween(-7.5, -7.0);
+        assertThat(lrAxis.getUpperBound()).isBetween(1.0, 1.5);
+        assertThat(robot.lookup(".field-error").queryAllAs(Label.class)).noneMatch(Node::isVisible);
+        assertThat(robot.lookup("#finder-suggestions-run").queryAs(Label.class).getText()).isEqualTo("Run a test to get suggestions.");
+        for (String[] rule : new String[][] {{"Steepest", "between the start of the descent and the minimum"},
+                {"Valley", "longest stretch"}, {"Minimum ÷ 10", "divided by 10"}}) {
+            Label name = robot.lookup(n -> n instanceof Label l && rule[0].equals(l.getText())).query();
+            assertThat(name.getTooltip().getText()).as(rule[0]).contains(rule[1]);
+        }
+
+        // LRs too small to move the loss: values, and a warning that says why they mean little
+        robot.interact(() -> {
+            vm.setup().batch().textProperty().set("16");
+            vm.endLr().textProperty().set("1e-6");
+            vm.iterations().textProperty().set("60");
+        });
+        for (int i = 0; i < 2; i++) {
+            robot.clickOn("#finder-start");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.currentProperty().get() != null
+                    && vm.currentProperty().get().resultProperty().get() != null);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        FinderRun first = vm.runs().get(0);
+        FinderRun second = vm.runs().get(1);
+        assertThat(second.label()).isEqualTo(first.label() + " (2)");
+        Label unreliable = robot.lookup("#finder-unreliable").queryAs(Label.class);
+        assertThat(unreliable.isVisible()).isTrue();
+        assertThat(unreliable.getText()).matches("Unreliable: the (smoothed loss fell only [\\d.]+%|loss never fell) below where it started.*");
+        assertThat(robot.lookup("#finder-status").queryAs(Label.class).getText()).endsWith(" Unreliable: see why under Suggestions.");
+        assertThat(robot.lookup("#finder-steepest").queryAs(Label.class).getText()).isNotEqualTo("–");
+
+        Label forRun = robot.lookup("#finder-suggestions-run").queryAs(Label.class);
+        javafx.scene.shape.Shape band = robot.lookup(".plot-band").queryAs(javafx.scene.shape.Shape.class);
+        javafx.scene.paint.Color secondColour = (javafx.scene.paint.Color) ((javafx.scene.shape.Rectangle) forRun.getGraphic()).getFill();
+        assertThat(forRun.getText()).isEqualTo("For " + second.label());
+        assertSameRgb((javafx.scene.paint.Color) band.getFill(), secondColour);
+        robot.interact(() -> vm.select(first));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.paint.Color firstColour = (javafx.scene.paint.Color) ((javafx.scene.shape.Rectangle) forRun.getGraphic()).getFill();
+        assertThat(forRun.getText()).isEqualTo("For " + first.label());
+        assertThat(firstColour).isNotEqualTo(secondColour);
+        assertSameRgb((javafx.scene.paint.Color) band.getFill(), firstColour);
+    }
+
+    private static void assertSameRgb(javafx.scene.paint.Color actual, javafx.scene.paint.Color expected) {
+        assertThat(actual.getRed()).isCloseTo(expected.getRed(), org.assertj.core.api.Assertions.within(1 / 255.0));
+        assertThat(actual.getGreen()).isCloseTo(expected.getGreen(), org.assertj.core.api.Assertions.within(1 / 255.0));
+        assertThat(actual.getBlue()).isCloseTo(expected.getBlue(), org.assertj.core.api.Assertions.within(1 / 255.0));
+    }
+
+    @Test
+    void reopenListsTheSavedRangeTestsAndOpensTheChosenOne(FxRobot robot) throws Exception {
+        robot.clickOn("LR Finder");
+        FinderViewModel vm = window.finder();
+        robot.interact(() -> {
+            vm.setup().batch().textProperty().set("16");
+            vm.iterations().textProperty().set("30");
+        });
+        robot.clickOn("#finder-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.currentProperty().get() != null
+                && vm.currentProperty().get().resultProperty().get() != null);
+        Path folder = vm.currentProperty().get().folderProperty().get();
+        robot.interact(() -> vm.remove(vm.currentProperty().get()));
+        robot.clickOn("#finder-reopen");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#reopen-table").queryAs(javafx.scene.control.TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("Name", "Started", "Dataset", "Model", "Ended");
+        SavedRangeTest newest = (SavedRangeTest) table.getItems().get(0);
+        assertThat(newest.dir()).isEqualTo(folder);
+        assertThat(newest.dataset()).isEqualTo("iris");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#reopen-open");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runs().size() == 1);
+        assertThat(vm.runs().get(0).folderProperty().get()).isEqualTo(folder);
+        assertThat(robot.lookup("#finder-notice").queryLabeled().getText()).isEqualTo("On the chart: " + vm.runs().get(0).label() + ".");
+    }
 }

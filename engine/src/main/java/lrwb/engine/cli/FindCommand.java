@@ -140,6 +140,9 @@ final class FindCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "steepest   %.4g%nvalley     %.4g%nminimum/10 %.4g%n", s.steepest(), s.valley(), s.minimum10()));
         b.append(s.cyclic() == null ? "cyclic     none: " + s.message()
                 : String.format(Locale.ROOT, "cyclic     %.4g .. %.4g", s.cyclic().lower(), s.cyclic().upper()));
+        if (s.isUnreliable()) {
+            b.append(String.format("%nunreliable: ")).append(s.warning());
+        }
         return b.toString();
     }
 }

@@ -2,7 +2,10 @@ package lrwb.engine.finder;
 
 import java.util.List;
 
-/** The suggestion rules of specs/lr-finder.md, on the recorded points of a range test. */
+/**
+ * The suggestion rules of specs/lr-finder.md, on the recorded points of a range test; {@link UnreliableResult} adds
+ * why a result should not be trusted.
+ */
 public final class SuggestionCalculator {
     static final int MIN_POINTS = 5;
 
@@ -38,14 +41,80 @@ public final class SuggestionCalculator {
         }
         int argmin = argmin(y);
         double minimum10 = lr[argmin] / 10;
-        double steepest = lr[argmin(gradient(y, x))];
+        double[] ys = movingAverage(y, smoothingHalfWidth(count));
+        int descentStart = descentStart(ys, argmin);
+        double steepest = lr[steepestIndex(ys, x, descentStart, argmin)];
         double valley = lr[valleyIndex(y)];
         Suggestions.CyclicBounds cyclic = cyclicBounds(y, lr, argmin);
         String message = cyclic == null
                 ? "the loss never decreased over the usable range: lower startLr, or check the data and model"
                 : String.format("cyclic bounds %.3g to %.3g; steepest descent at %.3g, valley at %.3g, minimum/10 %.3g",
                         cyclic.lower(), cyclic.upper(), steepest, valley, minimum10);
-        return new Suggestions(minimum10, steepest, valley, cyclic, message);
+        String warning = UnreliableResult.why(points, from, y, lr, argmin, descentStart, iterations, diverged);
+        return new Suggestions(minimum10, steepest, valley, cyclic, message, warning);
+    }
+
+    /**
+     * Where the descent into the minimum has begun, on the curve smoothed once more: just after the last point
+     * before the minimum that is still within 10% of the highest point before it (10% of the way from that peak
+     * down to the minimum). A flat, noisy start lies before it, so its wiggles (steep in log(LR), where the points
+     * are dense) no longer pass for the steepest descent, even when one of them dips below that level.
+     */
+    static int descentStart(double[] ys, int argmin) {
+        int peak = 0;
+        for (int i = 1; i <= argmin; i++) {
+            if (ys[i] > ys[peak]) {
+                peak = i;
+            }
+        }
+        double level = ys[argmin] + 0.9 * (ys[peak] - ys[argmin]);
+        int lastHigh = peak;
+        for (int i = peak; i <= argmin; i++) {
+            if (ys[i] >= level) {
+                lastHigh = i;
+            }
+        }
+        return Math.min(lastHigh + 1, argmin);
+    }
+
+    /**
+     * The steepest descent: the most negative slope of the curve smoothed once more (a centred moving average of
+     * 2·{@link #smoothingHalfWidth} + 1 points, no lag), taken only from where the descent has begun up to the
+     * minimum. After the minimum the loss diverges; its spikes and recoveries there are steep but no advice.
+     */
+    static int steepestIndex(double[] ys, double[] x, int from, int to) {
+        double[] g = gradient(ys, x);
+        int best = from;
+        for (int i = from + 1; i <= to; i++) {
+            if (g[i] < g[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** 1 point either side per 50 points: none on short tests, 1 at the default 100 iterations, 10 at 500. */
+    static int smoothingHalfWidth(int count) {
+        return count / 50;
+    }
+
+    /** Centred moving average of half width h, over the points there are at both ends. */
+    static double[] movingAverage(double[] y, int h) {
+        if (h <= 0) {
+            return y;
+        }
+        int n = y.length;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            int lo = Math.max(0, i - h);
+            int hi = Math.min(n - 1, i + h);
+            double sum = 0;
+            for (int j = lo; j <= hi; j++) {
+                sum += y[j];
+            }
+            out[i] = sum / (hi - lo + 1);
+        }
+        return out;
     }
 
     private static String tooFewPointsMessage(int recorded, int iterations, boolean diverged, int skipStart, int skipEnd, int usable) {

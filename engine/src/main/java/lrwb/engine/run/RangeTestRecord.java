@@ -65,7 +65,8 @@ public record RangeTestRecord(RunRecord run, List<RangePoint> points, Suggestion
         JsonNode cyclic = n.path("cyclic");
         return new Suggestions(number(n, "minimum10"), number(n, "steepest"), number(n, "valley"),
                 cyclic.isObject() ? new Suggestions.CyclicBounds(cyclic.path("lower").asDouble(), cyclic.path("upper").asDouble()) : null,
-                n.path("message").isTextual() ? n.path("message").asText() : null);
+                n.path("message").isTextual() ? n.path("message").asText() : null,
+                n.path("warning").isTextual() ? n.path("warning").asText() : null);
     }
 
     private static Double number(JsonNode n, String field) {

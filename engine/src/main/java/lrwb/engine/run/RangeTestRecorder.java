@@ -110,6 +110,7 @@ final class RangeTestRecorder implements RangeTestListener, DueFlush {
         o.put("stoppedAt", result.stoppedAt());
         o.put("iterations", result.iterations());
         o.put("message", s.message());
+        o.put("warning", s.warning());
         return o;
     }
 

@@ -31,7 +31,7 @@ class FindCommandTest {
 
         JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
         assertThat(s.fieldNames()).toIterable().containsExactly("minimum10", "steepest", "valley", "cyclic", "diverged",
-                "stoppedAt", "iterations", "message");
+                "stoppedAt", "iterations", "message", "warning");
         assertThat(s.get("iterations").asInt()).isEqualTo(60);
         assertThat(s.get("stoppedAt").asInt()).isEqualTo(59);
 
@@ -53,6 +53,19 @@ class FindCommandTest {
         assertThat(back.points()).hasSize(60);
         assertThat(back.run().status()).isEqualTo(RunStatus.FINISHED);
         assertThat(back.suggestions().steepest()).isEqualTo(s.get("steepest").asDouble());
+    }
+
+    @Test
+    void anUnreliableResultIsPrintedAndRecordedWithWhy(@TempDir Path tmp) throws IOException {
+        // LRs far too small to move the loss: the values come with the reason they mean little.
+        Path out = tmp.resolve("tiny");
+        CliRun run = CliRun.of("find", "--dataset", "iris", "--iterations", "40", "--batch", "16", "--start", "1e-7",
+                "--end", "1e-6", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).containsPattern("unreliable: the (smoothed loss fell only [\\d.]+%|loss never fell) below where it started");
+        JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
+        assertThat(s.get("warning").asText()).isEqualTo(RangeTestRecord.read(out).suggestions().warning());
+        assertThat(run.stdout()).contains("unreliable: " + s.get("warning").asText());
     }
 
     @Test
