@@ -44,9 +44,13 @@ final class TorchComparisonBench {
     private static final OptimizerSpec NESTEROV = OptimizerSpec.parse("nesterov:0.9");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** @param stockUpdates fewer for networks DL4J's stock layers take seconds an update on */
+    /**
+     * @param stockUpdates   fewer for networks DL4J's stock layers take seconds an update on
+     * @param trainingEpochs the training job's length: enough updates that its start and per-epoch evaluation are
+     *                       spread as over a real run's
+     */
     private record Case(String name, String shape, ModelSpec model, LoadedData data, int batch, int updates,
-                        int stockUpdates) {
+                        int stockUpdates, int trainingEpochs) {
     }
 
     /** Wall and thread-CPU seconds per update. */
@@ -65,13 +69,13 @@ final class TorchComparisonBench {
         for (String name : names) {
             cases.add(switch (name) {
                 case "cnn" -> new Case(name, "28×28×1, batch 64", ModelSpec.cnn(),
-                        ModelFormsBench.randomImages(64 * 16, 256, 1, 28, 10), 64, 16, 4);
+                        ModelFormsBench.randomImages(64 * 16, 256, 1, 28, 10), 64, 16, 4, 3);
                 case "cifar-cnn" -> new Case(name, "32×32×3, batch 128", ModelSpec.parse("cifar-cnn"),
-                        ModelFormsBench.randomImages(128 * 4, 128, 3, 32, 10), 128, 4, 1);
+                        ModelFormsBench.randomImages(128 * 4, 128, 3, 32, 10), 128, 4, 1, 1);
                 case "mnist-mlp" -> new Case(name, "784-128-10, batch 32", ModelSpec.parse("mnist-mlp"),
-                        ModelFormsBench.randomTable(32 * 100, 1000, 784, 10), 32, 100, 100);
+                        ModelFormsBench.randomTable(32 * 100, 1000, 784, 10), 32, 100, 100, 4);
                 case "iris-mlp" -> new Case(name, "4-16-3, batch 16", ModelSpec.parse("mlp:16"),
-                        ModelFormsBench.randomTable(16 * 40, 150, 4, 3), 16, 400, 400);
+                        ModelFormsBench.randomTable(16 * 40, 150, 4, 3), 16, 400, 400, 10);
                 default -> throw new IllegalArgumentException("unknown torch case " + name + " (" + caseNames() + ")");
             });
         }
@@ -92,8 +96,8 @@ final class TorchComparisonBench {
         System.out.println();
         System.out.println("'stock DL4J' is net.fit(batch) on the network built with DL4J's own layers and updater; 'our fit'"
                 + " the same loop on the network the engine builds (lean convolution, dense and output layers, oneDNN build);"
-                + " the training job is a whole run through TrainingJob (thread, batches, per-epoch evaluation, records) per"
-                + " update. PyTorch: bench/torch/torch_nets.py, torch.set_num_threads(1), the same layers.");
+                + " the training job is a whole run of a few epochs through TrainingJob (thread, batches, per-epoch"
+                + " evaluation) per update. PyTorch: bench/torch/torch_nets.py, torch.set_num_threads(1), the same layers.");
         System.out.println();
     }
 
@@ -140,11 +144,11 @@ final class TorchComparisonBench {
     private static double training(Case c, EngineContext context) throws Exception {
         int stepsPerEpoch = (c.data().trainSize() + c.batch() - 1) / c.batch();
         TrainingRequest request = new TrainingRequest(DataOptions.of("iris"), c.model(), NESTEROV,
-                new ConstantSchedule(Bench.LR), 1, c.batch(), 1, "bench");
+                new ConstantSchedule(Bench.LR), c.trainingEpochs(), c.batch(), 1, "bench");
         TrainingJob job = new TrainingJob(request, c.data(), context);
         long start = System.nanoTime();
         job.start().ended().get();
-        return (System.nanoTime() - start) / 1e9 / stepsPerEpoch;
+        return (System.nanoTime() - start) / 1e9 / ((long) stepsPerEpoch * c.trainingEpochs());
     }
 
     private static final Pattern WALL = Pattern.compile("\"wall_ms\": ([0-9.eE+-]+)");
