@@ -323,9 +323,8 @@ public final class TrainingView {
         ObservableValue<RunState> state = selectedState;
         BooleanBinding cannot = Bindings.createBooleanBinding(() -> !vm.canControl(), state);
         apply.disableProperty().bind(cannot);
-        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canControl()
-                || vm.selectedProperty().get() == null || Double.isNaN(vm.selectedProperty().get().overrideLrProperty().get()),
-                state, vm.selectedProperty().flatMap(TrainingRun::overrideLrProperty)));
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canControl() || !vm.overrideInForceProperty().get(),
+                state, vm.overrideInForceProperty()));
         HBox bar = new HBox(8, label, slider, fieldView.node(), apply, back);
         bar.setAlignment(Pos.TOP_LEFT);
         bar.getStyleClass().add("override-bar");

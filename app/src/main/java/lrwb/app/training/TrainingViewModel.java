@@ -83,8 +83,11 @@ public final class TrainingViewModel {
     private final InputField overrideLr = new InputField("override LR", "0.01");
     private final DoubleProperty overrideExponent = new SimpleDoubleProperty(-2);
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
+    private final ReadOnlyBooleanWrapper overrideInForce = new ReadOnlyBooleanWrapper(false);
     private boolean queueRunning;
     private boolean syncingOverride;
+    /** The user typed or dragged an LR of their own: the field stops following the run's LR until it is applied. */
+    private boolean overrideEdited;
     private int nextNumber = 1;
 
     /** Messages from the jobs' threads, handed over per frame. */
@@ -122,6 +125,7 @@ public final class TrainingViewModel {
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
         overrideExponent.addListener((o, was, now) -> {
             if (!syncingOverride) {
+                overrideEdited = true;
                 syncingOverride = true;
                 overrideLr.textProperty().set(NumberLabels.significant(Math.pow(10, now.doubleValue()), 3));
                 syncingOverride = false;
@@ -129,6 +133,7 @@ public final class TrainingViewModel {
         });
         overrideLr.textProperty().addListener((o, was, now) -> {
             if (!syncingOverride) {
+                overrideEdited = true;
                 try {
                     double v = Double.parseDouble(now.strip());
                     if (v > 0 && Double.isFinite(v)) {
@@ -141,16 +146,25 @@ public final class TrainingViewModel {
                 }
             }
         });
-        selected.addListener((o, was, now) -> followLr(now));
+        selected.addListener((o, was, now) -> {
+            overrideEdited = false;
+            followLr(now);
+            overrideInForce.set(now != null && Double.isFinite(now.overrideLrProperty().get()));
+        });
         form.schedule().reloadLibrary();
     }
 
-    /** Puts the override slider and field at the run's current LR, the natural place to start from. */
+    /**
+     * Puts the override slider and field at the run's current LR, the natural place to start from; they follow the
+     * run as its LR changes until the user types or drags a value of their own.
+     */
     private void followLr(TrainingRun run) {
         double lr = run == null ? Double.NaN : run.series().lastLr();
-        if (Double.isFinite(lr) && lr > 0) {
+        if (Double.isFinite(lr) && lr > 0 && !overrideEdited) {
+            syncingOverride = true;
             overrideExponent.set(Math.max(OVERRIDE_MIN_EXPONENT, Math.min(OVERRIDE_MAX_EXPONENT, Math.log10(lr))));
             overrideLr.textProperty().set(NumberLabels.significant(lr, 3));
+            syncingOverride = false;
         }
     }
 
@@ -210,6 +224,11 @@ public final class TrainingViewModel {
 
     public InputField overrideLr() {
         return overrideLr;
+    }
+
+    /** Whether the selected run's LR is set by hand now, so "Back to schedule" has something to undo. */
+    public ReadOnlyBooleanProperty overrideInForceProperty() {
+        return overrideInForce.getReadOnlyProperty();
     }
 
     /** log10 of the override LR, for a log-scale slider. */
@@ -339,7 +358,6 @@ public final class TrainingViewModel {
         Set<TrainingRun> touched = new LinkedHashSet<>();
         boolean ended = false;
         TrainingRun shown = selected.get();
-        boolean shownHadNoLr = shown != null && !Double.isFinite(shown.series().lastLr());
         for (Object m : batch) {
             if (m instanceof Iteration i) {
                 i.run().add(i.metrics());
@@ -364,6 +382,9 @@ public final class TrainingViewModel {
             } else if (m instanceof Event e) {
                 e.run().on(e.event());
                 touched.add(e.run());
+                if (e.run() == shown) {
+                    sayWhatHappened(e.run(), e.event()); // "Pausing #2 …" becomes "#2 paused …" once it has
+                }
                 if (e.event().kind().isTerminal()) {
                     ended = true;
                     reportEnd(e.run());
@@ -373,14 +394,28 @@ public final class TrainingViewModel {
         for (TrainingRun r : touched) {
             r.publish();
         }
-        if (shownHadNoLr && touched.contains(shown)) {
-            followLr(shown); // its first updates: the override slider starts at the LR in use
+        if (shown != null && touched.contains(shown)) {
+            followLr(shown); // the Set LR box shows the LR in use, unless the user is entering one
+            overrideInForce.set(Double.isFinite(shown.overrideLrProperty().get()));
         }
         if (ended) {
             recordsChanged.set(recordsChanged.get() + 1);
             launchWaiting();
             if (!anyLive.get()) {
                 frames.stop();
+            }
+        }
+    }
+
+    /** The status line follows a pause, a resume or an LR change of the selected run as it happens. */
+    private void sayWhatHappened(TrainingRun run, TrainingEvent e) {
+        String at = " at iteration " + e.iteration() + " (epoch " + (e.epoch() + 1) + ")";
+        switch (e.kind()) {
+            case PAUSED -> say(run.title() + " paused" + at + ": Resume to go on.", false);
+            case RESUMED -> say(run.title() + " resumed" + at + ".", false);
+            case LR_OVERRIDDEN -> say(run.title() + ": learning rate set by hand to " + NumberLabels.significant(e.lr(), 3) + at + ".", false);
+            case LR_OVERRIDE_CLEARED -> say(run.title() + ": back to the schedule" + at + ".", false);
+            default -> {
             }
         }
     }
@@ -511,6 +546,7 @@ public final class TrainingViewModel {
             overrideLr.setError(e.getMessage());
             return false;
         }
+        overrideEdited = false; // applied: from now on the box shows the LR in use again
         say(selected.get().title() + ": learning rate set to " + NumberLabels.significant(lr, 3) + " by hand from the next update.", false);
         return true;
     }

@@ -108,6 +108,10 @@ class TrainingViewModelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(run.series().size()).isEqualTo(atPause);
         assertThat(run.progressTextProperty().get()).contains("elapsed").contains("lr 0.05");
+        // the status line says it has paused, not "Pausing …" any more
+        assertThat(vm.statusProperty().get()).isEqualTo(run.title() + " paused at iteration " + atPause + " (epoch "
+                + (atPause / 8 + 1) + "): Resume to go on.");
+        assertThat(vm.overrideInForceProperty().get()).isFalse();
 
         robot.interact(() -> {
             vm.overrideLr().textProperty().set("0.003");
@@ -123,11 +127,20 @@ class TrainingViewModelTest {
         assertThat(run.series().lr()[atPause]).isEqualTo(0.003);
         assertThat(run.overrideLrProperty().get()).isEqualTo(0.003);
         assertThat(run.progressTextProperty().get()).contains("(set by hand)");
+        assertThat(vm.overrideInForceProperty().get()).as("Back to schedule is possible").isTrue();
+        assertThat(vm.overrideLr().text()).isEqualTo("0.003");
 
         robot.interact(vm::clearOverride);
         await(() -> run.marks().size() == 2);
         assertThat(run.marks().get(1).kind()).isEqualTo(TrainingEvent.Kind.LR_OVERRIDE_CLEARED);
         await(() -> run.series().lastLr() == 0.05);
+        assertThat(vm.overrideInForceProperty().get()).isFalse();
+        // the Set LR box follows the run's LR back to 0.05, until the user enters a value of their own
+        await(() -> vm.overrideLr().text().equals("0.05"));
+        robot.interact(() -> vm.overrideLr().textProperty().set("0.2"));
+        int seen = run.series().size();
+        await(() -> run.series().size() > seen + 10);
+        assertThat(vm.overrideLr().text()).isEqualTo("0.2");
 
         robot.interact(vm::stop);
         await(() -> run.state().hasEnded());
