@@ -87,9 +87,18 @@ public final class MainWindow {
         runs = new RunsViewModel(home, executor);
         finder = new FinderViewModel(runService, home.runs(), executor);
         finder.setDesignerSink(spec -> {
+            // The chart spans the run the schedule was made for, so a one-cycle of 80 updates is no spike at its start.
+            designer.stepsPerEpochProperty().set(Math.max(1, finder.stepsPerEpoch()));
+            designer.epochsProperty().set(training.plannedEpochs(FinderViewModel.ONE_CYCLE_EPOCHS));
             designer.add("From the LR Finder: " + spec.type(), spec);
             show(Workspace.DESIGNER);
         });
+        // Finder -> Training carries the test's setup with the schedule; its schedules last as long as Training plans.
+        finder.setTrainingSink((setup, spec) -> {
+            training.useFromFinder(setup, spec);
+            show(Workspace.TRAINING);
+        });
+        finder.setPlannedEpochs(() -> training.plannedEpochs(FinderViewModel.ONE_CYCLE_EPOCHS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Map<Tab, Supplier<Node>> contentOnFirstVisit = new HashMap<>();
         for (Workspace w : Workspace.values()) {
@@ -97,7 +106,7 @@ public final class MainWindow {
                 case DESIGNER -> () -> new DesignerView(designer, files).node();
                 case FINDER -> () -> {
                     FinderView finderView = new FinderView(finder, files, home.root().resolve("exports"));
-                    finderView.setTrainWithThis(() -> finder.cyclicSchedule().ifPresent(this::trainWith));
+                    finderView.setTrainWithThis(finder::trainWithBand);
                     return finderView.node();
                 };
                 case TRAINING -> () -> new TrainingView(training, files).node();

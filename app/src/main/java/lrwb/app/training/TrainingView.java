@@ -107,7 +107,7 @@ public final class TrainingView {
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
                 FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
-                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), buttons());
+                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine(), buttons());
         return box;
     }
 
@@ -172,6 +172,24 @@ public final class TrainingView {
         choice.sourceProperty().addListener((o, a, b) -> show.run());
         show.run();
         return new VBox(6, source, detail);
+    }
+
+    /** Says when the schedule's own length differs from the run's, and offers to stretch it to the run. */
+    private VBox fitLine() {
+        Label note = new Label();
+        note.setId("train-fit-note");
+        note.textProperty().bind(vm.fitNoteProperty());
+        note.setWrapText(true);
+        note.getStyleClass().add("field-warning");
+        Button fit = new Button();
+        fit.setId("train-fit");
+        fit.textProperty().bind(vm.fitActionProperty());
+        fit.setTooltip(new Tooltip("Stretch the schedule to the planned run, keeping its shape (as fastai's fit_one_cycle does)"));
+        fit.setOnAction(e -> vm.fitToRun());
+        VBox box = new VBox(4, note, fit);
+        box.visibleProperty().bind(vm.fitNoteProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private HBox buttons() {

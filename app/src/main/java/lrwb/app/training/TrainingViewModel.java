@@ -20,6 +20,11 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
+import lrwb.app.form.RunSetupForm;
+import lrwb.app.form.SetupHandOver;
+import lrwb.app.form.TrainingSetSize;
+import lrwb.app.text.AppWording;
+import lrwb.engine.data.DataOptions;
 import lrwb.app.model.ModelPicker;
 import lrwb.app.model.ModelText;
 import lrwb.engine.run.RunConfig;
@@ -84,6 +89,12 @@ public final class TrainingViewModel {
     private final DoubleProperty overrideExponent = new SimpleDoubleProperty(-2);
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
     private final ReadOnlyBooleanWrapper overrideInForce = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper fitNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fitAction = new ReadOnlyStringWrapper("");
+    private final TrainingSetSize trainingSetSize;
+    /** The schedule stretched to the planned run, while it does not fit; null when it does. */
+    private ScheduleSpec fitted;
+    private long fitGeneration;
     private boolean queueRunning;
     private boolean syncingOverride;
     /** The user typed or dragged an LR of their own: the field stops following the run's LR until it is applied. */
@@ -108,7 +119,10 @@ public final class TrainingViewModel {
     }
 
     /** The service refused the run, or its folder could not be made: nothing ran. */
-    private record NotLaunched(TrainingRun run, String message) {
+    private record NotLaunched(TrainingRun run, String message, RunRefusedException.Field field) {
+        NotLaunched(TrainingRun run, String message) {
+            this(run, message, RunRefusedException.Field.OTHER);
+        }
     }
 
     /**
@@ -152,6 +166,16 @@ public final class TrainingViewModel {
             overrideInForce.set(now != null && Double.isFinite(now.overrideLrProperty().get()));
         });
         form.schedule().reloadLibrary();
+        trainingSetSize = new TrainingSetSize(executor);
+        RunSetupForm s = form.setup();
+        ScheduleChoice c = form.schedule();
+        // Change listeners, after the field's own (which clears its message on typing), so a batch found too large stays marked.
+        for (javafx.beans.value.ObservableValue<?> input : List.of(s.dataset().textProperty(), s.valSplit().textProperty(),
+                s.seed().textProperty(), s.batch().textProperty(), form.epochs().textProperty(), c.sourceProperty(), c.givenProperty(),
+                c.savedName().textProperty())) {
+            input.addListener((o, was, now) -> checkFit());
+        }
+        checkFit();
     }
 
     /**
@@ -247,6 +271,104 @@ public final class TrainingViewModel {
         say("Schedule " + ScheduleSummary.of(spec) + " is set: press Train, or Add to queue to compare it with others.", false);
     }
 
+    /**
+     * "Train with this" and "Train at the valley LR" from the LR Finder: the range test's data, network, optimizer,
+     * batch size and seed go into the form with the schedule (visible there, and editable), so the schedule is
+     * trained on what it was found for. Without a known setup only the schedule changes.
+     */
+    public void useFromFinder(SetupHandOver setup, ScheduleSpec spec) {
+        if (setup != null) {
+            setup.fillInto(form.setup());
+        }
+        form.schedule().use(spec);
+        say("From the LR Finder: " + ScheduleSummary.of(spec) + (setup == null ? "" : " on " + setup.describe())
+                + ". Check the form, then press Train.", false);
+    }
+
+    /** The form's epochs, or {@code fallback} while the field holds no valid number. */
+    public int plannedEpochs(int fallback) {
+        try {
+            long e = Long.parseLong(form.epochs().text());
+            return e >= 1 && e <= TrainingForm.MAX_EPOCHS ? (int) e : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    // ---- does the schedule fit the run? ----
+
+    /** One line when the schedule's own length differs from the run's ("This oneCycle schedule lasts …"), else "". */
+    public ReadOnlyStringProperty fitNoteProperty() {
+        return fitNote.getReadOnlyProperty();
+    }
+
+    /** The words of the button that stretches the schedule to the run: "Fit to this run (80 iterations)". */
+    public ReadOnlyStringProperty fitActionProperty() {
+        return fitAction.getReadOnlyProperty();
+    }
+
+    /** Stretches the schedule to the planned run (fastai's fit_one_cycle); false when there is nothing to fit. */
+    public boolean fitToRun() {
+        if (fitted == null) {
+            return false;
+        }
+        ScheduleSpec spec = fitted;
+        form.schedule().use(spec);
+        say("Schedule stretched to the run: " + ScheduleSummary.of(spec) + ".", false);
+        checkFit();
+        return true;
+    }
+
+    /**
+     * Compares the schedule's length with the run's once the size of the training set is known (read off the FX
+     * thread, once per dataset), and flags a batch larger than the training set at its field.
+     */
+    private void checkFit() {
+        long generation = ++fitGeneration;
+        fitNote.set("");
+        fitAction.set("");
+        fitted = null;
+        RunSetupForm s = form.setup();
+        DataOptions data;
+        long batch;
+        try {
+            data = s.dataOptions();
+            batch = Long.parseLong(s.batch().text());
+        } catch (RuntimeException e) {
+            return; // the field says what is wrong when the form is read
+        }
+        if (batch < 1) {
+            return;
+        }
+        int epochs = plannedEpochs(-1);
+        ScheduleChoice choice = form.schedule();
+        ScheduleSource source = choice.sourceProperty().get();
+        String savedName = choice.savedName().text();
+        trainingSetSize.of(data).thenCombine(source == ScheduleSource.LIBRARY
+                ? executor.supply(() -> choice.savedQuietly(savedName))
+                : CompletableFuture.completedFuture(source == ScheduleSource.GIVEN ? choice.givenProperty().get() : null),
+                (size, spec) -> {
+                    if (generation != fitGeneration || size.isEmpty()) {
+                        return null;
+                    }
+                    String tooLarge = TrainingSetSize.batchTooLarge(batch, size.getAsInt(), data.source());
+                    if (tooLarge != null) {
+                        s.batch().setError(tooLarge);
+                        return null;
+                    }
+                    int stepsPerEpoch = (int) ((size.getAsInt() + batch - 1) / batch);
+                    if (spec == null || epochs < 1) {
+                        return null;
+                    }
+                    ScheduleFit.mismatch(spec, epochs, stepsPerEpoch).ifPresent(note -> {
+                        fitNote.set(note);
+                        fitAction.set(ScheduleFit.fitLabel(spec, epochs, stepsPerEpoch));
+                        fitted = ScheduleFit.stretched(spec, epochs, stepsPerEpoch);
+                    });
+                    return null;
+                });
+    }
+
     // ---- queue ----
 
     /** Validates the form and adds a run to the queue; null (with messages at the fields) when invalid. */
@@ -254,6 +376,10 @@ public final class TrainingViewModel {
         FormErrors errors = new FormErrors();
         form.schedule().reloadLibrary();
         TrainingRequest request = form.read(errors);
+        if (request != null && form.setup().batch().hasError()) { // too large for the training set (found by checkFit)
+            errors.add(form.setup().batch(), form.setup().batch().error());
+            request = null;
+        }
         if (request == null) {
             say("Check the marked field: " + errors.first(), true);
             return null;
@@ -318,7 +444,7 @@ public final class TrainingViewModel {
                 }
                 frames.offer(new Launched(run, handle));
             } catch (RunRefusedException e) {
-                frames.offer(new NotLaunched(run, e.getMessage()));
+                frames.offer(new NotLaunched(run, AppWording.of(e.getMessage()), e.field()));
             } catch (IOException e) {
                 frames.offer(new NotLaunched(run, "cannot write the run record under " + runsDir + ": " + e.getMessage()));
             } catch (Throwable e) { // whatever it is, the run must leave the queue, or the queue stays stuck
@@ -379,6 +505,7 @@ public final class TrainingViewModel {
                 touched.add(n.run());
                 ended = true;
                 say(n.run().title() + " could not start: " + n.message(), true);
+                markField(n.field(), n.message());
             } else if (m instanceof Event e) {
                 e.run().on(e.event());
                 touched.add(e.run());
@@ -415,6 +542,19 @@ public final class TrainingViewModel {
             case RESUMED -> say(run.title() + " resumed" + at + ".", false);
             case LR_OVERRIDDEN -> say(run.title() + ": learning rate set by hand to " + NumberLabels.significant(e.lr(), 3) + at + ".", false);
             case LR_OVERRIDE_CLEARED -> say(run.title() + ": back to the schedule" + at + ".", false);
+            default -> {
+            }
+        }
+    }
+
+    /** A refusal about one input is shown next to that field too, as a form error would be. */
+    private void markField(RunRefusedException.Field field, String message) {
+        RunSetupForm s = form.setup();
+        switch (field) {
+            case DATA -> s.dataError(message);
+            case MODEL -> s.model().setError(message);
+            case OPTIMIZER -> s.optimizer().setError(message);
+            case BATCH_SIZE -> s.batch().setError(message);
             default -> {
             }
         }

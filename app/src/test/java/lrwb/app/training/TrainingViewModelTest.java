@@ -68,6 +68,90 @@ class TrainingViewModelTest {
         return run.get();
     }
 
+    /** Item 8 of issue 13: a one-cycle of 10,000 steps in an 80-iteration run is said, and stretched on request. */
+    @Test
+    void aScheduleWhoseLengthDiffersFromTheRunIsFlaggedAndFitsOnRequest(FxRobot robot) {
+        TrainingViewModel vm = vm(robot, "10");
+        robot.interact(() -> {
+            vm.useSchedule(new lrwb.engine.schedule.OneCycleSchedule(0.1, 10_000, 0.3, lrwb.engine.schedule.OneCycleSchedule.Anneal.COS,
+                    25, 1e4, false, lrwb.engine.schedule.Unit.ITERATION));
+            // iris: 120 training rows in batches of 16 = 8 batches an epoch
+            assertThat(vm.fitNoteProperty().get())
+                    .isEqualTo("This oneCycle schedule lasts 10,000 iterations; the run has 80 (10 epochs × 8 batches).");
+            assertThat(vm.fitActionProperty().get()).isEqualTo("Fit to this run (80 iterations)");
+            assertThat(vm.fitToRun()).isTrue();
+            var fitted = (lrwb.engine.schedule.OneCycleSchedule) vm.form().schedule().givenProperty().get();
+            assertThat(fitted.totalSteps()).isEqualTo(80);
+            assertThat(fitted.maxLr()).isEqualTo(0.1);
+            assertThat(vm.fitNoteProperty().get()).isEmpty();
+            assertThat(vm.fitToRun()).isFalse();
+
+            vm.form().epochs().textProperty().set("20");
+            assertThat(vm.fitNoteProperty().get())
+                    .isEqualTo("This oneCycle schedule lasts 80 iterations; the run has 160 (20 epochs × 8 batches).");
+
+            // warmup + cosine of 10,000 steps in 15,000: stretched with its warmup share kept
+            vm.form().epochs().textProperty().set("1875");
+            vm.useSchedule(new CosineSchedule(0.0, 9_000, 0.0, 1_000, 0.1, lrwb.engine.schedule.Unit.ITERATION));
+            assertThat(vm.fitNoteProperty().get())
+                    .isEqualTo("This cosine schedule lasts 10,000 iterations; the run has 15,000 (1875 epochs × 8 batches).");
+            vm.fitToRun();
+            var cosine = (CosineSchedule) vm.form().schedule().givenProperty().get();
+            assertThat(cosine.warmupSteps()).isEqualTo(1_500);
+            assertThat(cosine.decaySteps()).isEqualTo(13_500);
+
+            // schedules without an end always fit
+            vm.useSchedule(new ConstantSchedule(0.05));
+            assertThat(vm.fitNoteProperty().get()).isEmpty();
+        });
+    }
+
+    /** Item 18 of issue 13: a batch larger than the training set is flagged at its field before anything runs. */
+    @Test
+    void aBatchLargerThanTheTrainingSetIsMarkedAtItsField(FxRobot robot) {
+        TrainingViewModel vm = vm(robot, "3");
+        robot.interact(() -> {
+            vm.form().setup().batch().textProperty().set("5000");
+            assertThat(vm.form().setup().batch().error())
+                    .isEqualTo("batch size must be at most the 120 training examples of iris (got 5000)");
+            assertThat(vm.train()).isNull();
+            assertThat(vm.runs()).isEmpty();
+            assertThat(vm.statusProperty().get())
+                    .isEqualTo("Check the marked field: batch size must be at most the 120 training examples of iris (got 5000)");
+            vm.form().setup().batch().textProperty().set("120");
+            assertThat(vm.form().setup().batch().error()).isEmpty();
+        });
+    }
+
+    /** Item 9 of issue 13: the Finder hands over data, network, optimizer, batch size and seed with the schedule. */
+    @Test
+    void aHandOverFromTheFinderFillsTheWholeForm(FxRobot robot) {
+        TrainingViewModel vm = vm(robot, "3");
+        robot.interact(() -> {
+            var setup = new lrwb.app.form.SetupHandOver(new lrwb.engine.data.DataOptions("moons", null,
+                    lrwb.engine.data.HeaderMode.AUTO, 0.25, null, 7), "mlp:8", "adam", 32);
+            vm.useFromFinder(setup, new ConstantSchedule(0.003));
+            var s = vm.form().setup();
+            assertThat(List.of(s.dataset().text(), s.model().text(), s.optimizer().text(), s.batch().text(), s.valSplit().text(),
+                    s.seed().text(), vm.form().schedule().constantLr().text()))
+                    .containsExactly("moons", "mlp:8", "adam", "32", "0.25", "7", "0.003");
+            assertThat(vm.statusProperty().get()).isEqualTo("From the LR Finder: constant 0.003 on moons · mlp:8 · adam · batch 32"
+                    + " · seed 7. Check the form, then press Train.");
+        });
+    }
+
+    /** Item 18 of issue 13: a refusal names the field, not the command line's option, and shows at the field. */
+    @Test
+    void aRefusedModelIsToldInTheFormsWordsAtItsField(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "3");
+        robot.interact(() -> vm.form().setup().model().textProperty().set("cnn"));
+        TrainingRun run = train(robot, vm);
+        await(() -> run.state().hasEnded());
+        String error = vm.form().setup().model().error();
+        assertThat(error).startsWith("model cnn").doesNotContain("--");
+        assertThat(vm.statusProperty().get()).doesNotContain("--").contains(error);
+    }
+
     @Test
     void aRealRunStreamsPerFrameAndEndsWithItsRecordOnDisk(FxRobot robot) throws Exception {
         TrainingViewModel vm = vm(robot, "3");

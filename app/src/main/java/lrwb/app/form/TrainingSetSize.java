@@ -1,0 +1,44 @@
+package lrwb.app.form;
+
+import lrwb.app.stream.TaskExecutor;
+import lrwb.engine.data.DataOptions;
+import lrwb.engine.data.Datasets;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How many training examples the data a form names has, read once per dataset and split on the executor (never on
+ * the FX thread) and remembered: the form needs it before a run to say how many updates an epoch has, and whether
+ * a batch is larger than the whole training set. Data that cannot be read has no size; the run says why.
+ */
+public final class TrainingSetSize {
+    private final TaskExecutor executor;
+    /** FX thread only. */
+    private final Map<DataOptions, OptionalInt> known = new HashMap<>();
+
+    public TrainingSetSize(TaskExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** The size, at once when known; completes on the FX thread, empty when the data cannot be read. */
+    public CompletableFuture<OptionalInt> of(DataOptions data) {
+        OptionalInt size = known.get(data);
+        if (size != null) {
+            return CompletableFuture.completedFuture(size);
+        }
+        return executor.supply(() -> Datasets.load(data).trainSize()).handle((n, error) -> {
+            OptionalInt result = n == null ? OptionalInt.empty() : OptionalInt.of(n);
+            known.put(data, result);
+            return result;
+        });
+    }
+
+    /** The batch-size rule that needs the data: one line for the field, or null when the batch fits. */
+    public static String batchTooLarge(long batch, int trainSize, String dataset) {
+        return batch > trainSize ? "batch size must be at most the " + trainSize + " training examples of " + dataset
+                + " (got " + batch + ")" : null;
+    }
+}
