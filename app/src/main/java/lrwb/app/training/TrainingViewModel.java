@@ -236,6 +236,11 @@ public final class TrainingViewModel {
         return statusIsError.getReadOnlyProperty();
     }
 
+    /** How many runs are loading, running or paused now. */
+    public int liveRunCount() {
+        return (int) runs.stream().filter(TrainingRun::isActive).count();
+    }
+
     /** Whether any job is loading, running or paused. */
     public ReadOnlyBooleanProperty anyLiveProperty() {
         return anyLive.getReadOnlyProperty();
