@@ -158,8 +158,11 @@ public final class MainWindow {
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         shown.setContent(contentOnFirstVisit.remove(shown).get());
         designer.trainHandlerProperty().set(this::trainWith);
+        // One run, one colour and one name in both workspaces; a run deleted in Runs leaves Training too.
+        runs.setKnownColors(training::colorOf);
+        runs.setRecordListeners(training::forget, training::renamed);
         runs.setOpeners(dir -> {
-            training.reopen(dir);
+            training.reopen(dir, runs.colorOf(dir));
             show(Workspace.TRAINING);
         }, dir -> {
             finder.reopenOrSayWhy(dir);

@@ -30,7 +30,7 @@ import java.util.Locale;
  */
 public final class TrainingRun {
     private final int number;
-    private final String name;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final TrainingRequest request;
     private final Color color;
     private final RunSeries series = new RunSeries();
@@ -61,7 +61,7 @@ public final class TrainingRun {
      */
     TrainingRun(int number, String name, TrainingRequest request, Color color) {
         this.number = number;
-        this.name = name;
+        this.name.set(name);
         this.request = request;
         this.color = color;
     }
@@ -72,12 +72,21 @@ public final class TrainingRun {
     }
 
     public String name() {
-        return name;
+        return name.get();
+    }
+
+    /** The run's name, which follows a rename in the Runs workspace. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    void rename(String newName) {
+        name.set(newName);
     }
 
     /** "#2 iris · mlp:64,32 · sgd · cosine". */
     public String title() {
-        return "#" + number + " " + name;
+        return "#" + number + " " + name.get();
     }
 
     /** The configuration; null when reopened from disk. */

@@ -709,6 +709,14 @@ public final class TrainingViewModel {
 
     /** Reads a past training run from its folder (off the FX thread) and adds its charts; a run already here is selected. */
     public CompletableFuture<TrainingRun> reopen(Path dir) {
+        return reopen(dir, null);
+    }
+
+    /**
+     * {@link #reopen(Path)} in the colour the run already has elsewhere (the Runs comparison), when no run here has
+     * that colour yet.
+     */
+    public CompletableFuture<TrainingRun> reopen(Path dir, Color preferred) {
         for (TrainingRun r : runs) {
             if (dir.equals(r.folder())) {
                 selected.set(r);
@@ -720,12 +728,34 @@ public final class TrainingViewModel {
                 say("Cannot reopen " + dir.getFileName() + ": " + TaskExecutor.cause(error).getMessage(), true);
                 return null;
             }
-            TrainingRun run = RecordedRun.toRun(record, dir, nextNumber++, nextColor());
+            Color color = preferred != null && runs.stream().noneMatch(r -> r.color().equals(preferred)) ? preferred : nextColor();
+            TrainingRun run = RecordedRun.toRun(record, dir, nextNumber++, color);
             runs.add(run);
             selected.set(run);
             say("Reopened " + run.title() + " (" + run.state().label() + ").", false);
             return run;
         });
+    }
+
+    // ---- the same run in the Runs workspace ----
+
+    /** The colour this workspace draws the run of {@code dir} in, or null when it does not show it. */
+    public Color colorOf(Path dir) {
+        return runs.stream().filter(r -> dir.equals(r.folder())).map(TrainingRun::color).findFirst().orElse(null);
+    }
+
+    /** A run folder deleted in the Runs workspace: its ended run leaves this table and the charts too. */
+    public void forget(Path dir) {
+        for (TrainingRun r : List.copyOf(runs)) {
+            if (dir.equals(r.folder()) && !r.isActive()) {
+                remove(r);
+            }
+        }
+    }
+
+    /** A run renamed in the Runs workspace shows its new name here too. */
+    public void renamed(Path dir, String name) {
+        runs.stream().filter(r -> dir.equals(r.folder())).forEach(r -> r.rename(name));
     }
 
     /** Where a chart export goes unless the user picks another place: {@code exports/} in the workbench home. */

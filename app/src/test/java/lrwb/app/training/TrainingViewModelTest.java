@@ -411,6 +411,20 @@ class TrainingViewModelTest {
         assertThat(reopened.progressTextProperty().get()).startsWith("Reopened:");
         assertThat(other.selectedProperty().get()).isSameAs(reopened);
         assertThat(reopened.isActive()).isFalse();
+
+        // item 14 of issue 13: the same run follows a rename and a delete in the Runs workspace, and keeps one colour
+        robot.interact(() -> {
+            assertThat(other.colorOf(live.folder())).isEqualTo(reopened.color());
+            other.renamed(live.folder(), "baseline");
+            assertThat(reopened.name()).isEqualTo("baseline");
+            assertThat(reopened.nameProperty().get()).isEqualTo("baseline");
+            other.forget(live.folder());
+            assertThat(other.runs()).doesNotContain(reopened);
+            assertThat(other.colorOf(live.folder())).isNull();
+            javafx.scene.paint.Color runsColour = javafx.scene.paint.Color.web("#8b5cf6");
+            TrainingRun again = other.reopen(live.folder(), runsColour).getNow(null);
+            assertThat(again.color()).isEqualTo(runsColour);
+        });
     }
 
     @Test
