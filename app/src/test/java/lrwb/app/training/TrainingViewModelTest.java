@@ -408,7 +408,11 @@ class TrainingViewModelTest {
         assertThat(reopened.series().epochs()).isEqualTo(live.series().epochs());
         assertThat(reopened.marks()).extracting(TrainingEvent::kind).containsExactly(TrainingEvent.Kind.LR_OVERRIDDEN);
         assertThat(reopened.series().stepsPerEpoch()).isEqualTo(8);
-        assertThat(reopened.progressTextProperty().get()).startsWith("Reopened:");
+        // item 17 of issue 13: epochs counted from 1, as the run's own message counts them
+        int complete = reopened.series().epochs();
+        assertThat(reopened.progressTextProperty().get())
+                .startsWith("Reopened: epoch " + (complete + 1) + " of 400 (" + complete + " complete) · iteration ");
+        assertThat(reopened.message()).contains("(epoch " + (complete + 1) + " of 400)");
         assertThat(other.selectedProperty().get()).isSameAs(reopened);
         assertThat(reopened.isActive()).isFalse();
 
