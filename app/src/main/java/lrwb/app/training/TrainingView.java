@@ -242,7 +242,7 @@ public final class TrainingView {
                 selectedState));
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() || selectedState.getValue() == RunState.QUEUED
                 || selectedState.getValue() == RunState.LOADING), selectedState));
-        stopAll.disableProperty().bind(vm.anyLiveProperty().not());
+        stopAll.disableProperty().bind(vm.canStopAllProperty().not());
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedState.getValue() == null
                 || !(selectedState.getValue().hasEnded()), selectedState));
         Region gap = new Region();

@@ -89,6 +89,9 @@ public final class TrainingViewModel {
     private final DoubleProperty overrideExponent = new SimpleDoubleProperty(-2);
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
     private final ReadOnlyBooleanWrapper overrideInForce = new ReadOnlyBooleanWrapper(false);
+    /** The runs list reports state changes (see its extractor), so this follows every run's state. */
+    private final javafx.beans.binding.BooleanBinding canStopAll = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> runs.stream().anyMatch(r -> r.isActive() || r.state() == RunState.QUEUED), runs);
     private final ReadOnlyStringWrapper fitNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fitAction = new ReadOnlyStringWrapper("");
     private final TrainingSetSize trainingSetSize;
@@ -533,6 +536,7 @@ public final class TrainingViewModel {
         if (ended) {
             recordsChanged.set(recordsChanged.get() + 1);
             launchWaiting();
+            anyLive.set(runs.stream().anyMatch(TrainingRun::isActive)); // also when the queue is on hold
             if (!anyLive.get()) {
                 frames.stop();
             }
@@ -613,15 +617,28 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Stops every live run and holds the queue (queued runs stay, for a later Start). */
+    /** Stops every live run and takes the queued ones out of the queue: nothing more runs until you start it. */
     public void stopAll() {
         queueRunning = false;
+        int stopped = 0;
+        List<TrainingRun> queued = runs.stream().filter(r -> r.state() == RunState.QUEUED).toList();
         for (TrainingRun r : runs) {
             if (r.isActive()) {
                 r.cancel();
+                stopped++;
             }
         }
-        say("Stopping every run; the queue is on hold.", false);
+        runs.removeAll(queued);
+        if (selected.get() != null && queued.contains(selected.get())) {
+            selected.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        }
+        say("Stopping " + stopped + (stopped == 1 ? " run" : " runs") + (queued.isEmpty() ? "" : " and took " + queued.size()
+                + " queued " + (queued.size() == 1 ? "run" : "runs") + " out of the queue") + "; what they recorded is kept.", false);
+    }
+
+    /** Whether "Stop all" has anything to do: a run loading, running or paused, or one waiting in the queue. */
+    public javafx.beans.binding.BooleanBinding canStopAllProperty() {
+        return canStopAll;
     }
 
     /**

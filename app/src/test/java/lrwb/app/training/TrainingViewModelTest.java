@@ -152,6 +152,29 @@ class TrainingViewModelTest {
         assertThat(vm.statusProperty().get()).doesNotContain("--").contains(error);
     }
 
+    /** Item 18 of issue 13: "Stop all" also empties the queue, and has nothing to do once nothing runs or waits. */
+    @Test
+    void stopAllStopsTheLiveRunsEmptiesTheQueueAndIsThenDisabled(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "5000");
+        assertThat(vm.canStopAllProperty().get()).isFalse();
+        TrainingRun live = train(robot, vm);
+        AtomicReference<TrainingRun> queued = new AtomicReference<>();
+        robot.interact(() -> queued.set(vm.addToQueue()));
+        await(() -> live.series().size() > 5);
+        assertThat(queued.get().state()).isEqualTo(RunState.QUEUED);
+        assertThat(vm.canStopAllProperty().get()).isTrue();
+        robot.interact(() -> {
+            vm.stopAll();
+            assertThat(vm.runs()).containsExactly(live);
+            assertThat(vm.statusProperty().get())
+                    .isEqualTo("Stopping 1 run and took 1 queued run out of the queue; what they recorded is kept.");
+        });
+        await(() -> live.state().hasEnded());
+        assertThat(live.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(vm.canStopAllProperty().get()).isFalse();
+        assertThat(vm.anyLiveProperty().get()).isFalse();
+    }
+
     @Test
     void aRealRunStreamsPerFrameAndEndsWithItsRecordOnDisk(FxRobot robot) throws Exception {
         TrainingViewModel vm = vm(robot, "3");
