@@ -28,7 +28,7 @@ final class ComparisonCharts {
     private final CurveChart accuracy = new CurveChart("epoch", "validation accuracy");
     private final CurveChart loss = new CurveChart("epoch", "loss (solid: validation · dashed: training)");
     private final CurveChart lr = new CurveChart("iteration", "learning rate");
-    private final CurveChart range = new CurveChart("learning rate (log)", "smoothed loss");
+    private final CurveChart range = new CurveChart("learning rate", "smoothed loss");
     private final GridPane grid = new GridPane();
     private final List<ChartMarker> markers = new ArrayList<>();
 
@@ -52,6 +52,7 @@ final class ComparisonCharts {
         for (Region r : List.of(accuracy.node(), loss.node(), lr.node(), range.node())) {
             GridPane.setVgrow(r, Priority.ALWAYS);
             GridPane.setHgrow(r, Priority.ALWAYS);
+            r.setMinWidth(0); // four charts share the width; they never push the window wider than it is
         }
         runs.addListener((ListChangeListener<ComparedRun>) c -> show(runs));
         show(runs);
@@ -143,6 +144,7 @@ final class ComparisonCharts {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / shown.size());
             c.setHgrow(Priority.ALWAYS);
+            c.setMinWidth(0);
             grid.getColumnConstraints().add(c);
             grid.add(shown.get(i).node(), i, 0);
         }

@@ -305,12 +305,24 @@ public final class RunsViewModel {
     private void loadCompared() {
         List<RunRow> chosen = List.copyOf(selection);
         colors.keySet().retainAll(chosen.stream().map(RunRow::dir).toList());
-        List<Color> used = new ArrayList<>(colors.values());
-        for (RunRow r : chosen) { // first the runs Training shows, in its colours; the others take what is left
-            Color known = colors.containsKey(r.dir()) ? null : knownColors.apply(r.dir());
+        // First the runs Training shows, in its colours; then runs that stay selected keep theirs unless Training
+        // has it; the others take what is left.
+        List<Color> used = new ArrayList<>();
+        for (RunRow r : chosen) {
+            Color known = knownColors.apply(r.dir());
             if (known != null && !used.contains(known)) {
                 colors.put(r.dir(), known);
                 used.add(known);
+            }
+        }
+        for (RunRow r : chosen) {
+            Color kept = colors.get(r.dir());
+            if (kept != null && !kept.equals(knownColors.apply(r.dir()))) {
+                if (used.contains(kept)) {
+                    colors.remove(r.dir());
+                } else {
+                    used.add(kept);
+                }
             }
         }
         List<Color> assigned = new ArrayList<>();

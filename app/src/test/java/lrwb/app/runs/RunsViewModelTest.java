@@ -153,8 +153,10 @@ class RunsViewModelTest {
         robot.interact(() -> {
             vm.setKnownColors(dir -> dir.equals(constant) ? trainingColour : null);
             vm.setRecordListeners(deleted::add, (dir, name) -> renamed.add(dir.getFileName() + "=" + name));
-            vm.selection().setAll(row(vm, cosine), row(vm, constant), row(vm, rangeTest));
+            vm.selection().setAll(row(vm, cosine)); // takes the first free colour, which is Training's colour of another run
         });
+        assertThat(vm.compared().get(0).color()).isEqualTo(trainingColour);
+        robot.interact(() -> vm.selection().setAll(row(vm, cosine), row(vm, constant), row(vm, rangeTest)));
         ComparedRun cos = vm.compared().get(0);
         assertThat(cos.trainLoss()).containsExactly(1.0, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5); // beside validation
         assertThat(vm.compared().get(1).color()).as("the colour Training shows it in").isEqualTo(trainingColour);
