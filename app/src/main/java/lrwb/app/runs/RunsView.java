@@ -135,14 +135,13 @@ public final class RunsView {
                 }
                 // a damaged record is flagged whatever its status says: its figures are not all to be trusted
                 // a range test ends when its loss diverges: that is its normal end, not a problem
-                boolean normalEnd = s == RunStatus.DIVERGED && row.isRangeTest();
-                String label = normalEnd ? RANGE_TEST_END : s.label();
+                boolean normalEnd = isNormalEnd(s, row.isRangeTest());
+                String label = statusText(s, row.isRangeTest());
                 setText(row.isDamaged() && s != RunStatus.DAMAGED ? "⚠ " + label : label); // first: a narrow column cuts the end
                 String why = normalEnd ? "The loss diverged, which is how a range test ends. " + row.messageProperty().get()
                         : row.messageProperty().get();
                 setTooltip(why == null || why.isEmpty() ? null : new Tooltip(why));
-                boolean problem = s == RunStatus.FAILED || s == RunStatus.INTERRUPTED || s == RunStatus.DAMAGED
-                        || (s == RunStatus.DIVERGED && !row.isRangeTest()) || row.isDamaged();
+                boolean problem = isProblem(s, row.isRangeTest()) || row.isDamaged();
                 if (problem) {
                     getStyleClass().add("status-problem");
                 } else if (s == RunStatus.RUNNING) {
@@ -181,6 +180,22 @@ public final class RunsView {
 
     /** What the Status column says for a range test that ended by diverging, as range tests do. */
     static final String RANGE_TEST_END = "done (diverged)";
+
+    /** A range test ends when its loss diverges: its normal end. */
+    static boolean isNormalEnd(RunStatus s, boolean rangeTest) {
+        return s == RunStatus.DIVERGED && rangeTest;
+    }
+
+    /** The Status column's words: the status, but a range test's divergence reads as the end it is. */
+    static String statusText(RunStatus s, boolean rangeTest) {
+        return isNormalEnd(s, rangeTest) ? RANGE_TEST_END : s.label();
+    }
+
+    /** Whether the Status cell is red: failed, interrupted, damaged, or a training run that diverged. */
+    static boolean isProblem(RunStatus s, boolean rangeTest) {
+        return s == RunStatus.FAILED || s == RunStatus.INTERRUPTED || s == RunStatus.DAMAGED
+                || (s == RunStatus.DIVERGED && !rangeTest);
+    }
 
     /** Whole numbers as numbers ("16" before "128"), "–" last. */
     private static int compareCounts(String a, String b) {

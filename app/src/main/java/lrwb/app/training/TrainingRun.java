@@ -267,7 +267,7 @@ public final class TrainingRun {
             default -> RunState.FAILED;
         };
         String notes = modelNotes();
-        message.set(endMessage(s, e.message()) + (notes.isEmpty() ? "" : " " + notes));
+        message.set(endMessage(s, lrwb.app.text.AppWording.of(e.message())) + (notes.isEmpty() ? "" : " " + notes));
         state.set(s);
         if (s == RunState.FINISHED) {
             progress.set(1);
