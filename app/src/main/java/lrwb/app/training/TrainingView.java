@@ -265,9 +265,12 @@ public final class TrainingView {
         Label title = new Label();
         title.getStyleClass().add("run-title");
         title.setId("train-run-title");
+        // read through selectedName (not the run) so the lazy binding stays valid and a rename in Runs shows here
+        ObservableValue<String> selectedName = vm.selectedProperty().flatMap(TrainingRun::nameProperty);
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "No run yet"
-                : vm.selectedProperty().get().title() + "  ·  " + selectedState.getValue().label() + "  ·  ",
-                vm.selectedProperty(), selectedState));
+                : "#" + vm.selectedProperty().get().number() + " " + selectedName.getValue() + "  ·  "
+                + selectedState.getValue().label() + "  ·  ",
+                vm.selectedProperty(), selectedState, selectedName));
         Label text = new Label();
         text.setId("train-progress-text");
         text.textProperty().bind(vm.selectedProperty().flatMap(TrainingRun::progressTextProperty).orElse(""));
