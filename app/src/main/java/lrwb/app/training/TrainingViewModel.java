@@ -709,7 +709,10 @@ public final class TrainingViewModel {
             return false;
         }
         overrideEdited = false; // applied: from now on the box shows the LR in use again
-        say(selected.get().title() + ": learning rate set to " + NumberLabels.significant(lr, 3) + " by hand from the next update.", false);
+        TrainingRequest request = selected.get().request();
+        boolean plateau = request != null && request.schedule() instanceof lrwb.engine.schedule.PlateauSchedule;
+        say(selected.get().title() + ": learning rate set to " + NumberLabels.significant(lr, 3) + " by hand from the next update"
+                + (plateau ? "; the plateau makes no reductions until Back to schedule, then goes on from its own LR." : "."), false);
         return true;
     }
 
