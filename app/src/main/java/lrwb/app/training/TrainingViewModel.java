@@ -549,7 +549,8 @@ public final class TrainingViewModel {
         switch (e.kind()) {
             case PAUSED -> say(run.title() + " paused" + at + ": Resume to go on.", false);
             case RESUMED -> say(run.title() + " resumed" + at + ".", false);
-            case LR_OVERRIDDEN -> say(run.title() + ": learning rate set by hand to " + NumberLabels.significant(e.lr(), 3) + at + ".", false);
+            case LR_OVERRIDDEN -> say(run.title() + ": learning rate set by hand to " + NumberLabels.significant(e.lr(), 3) + at
+                    + (isPlateau(run) ? "; the plateau makes no reductions until Back to schedule." : "."), false);
             case LR_OVERRIDE_CLEARED -> say(run.title() + ": back to the schedule" + at + ".", false);
             default -> {
             }
@@ -709,11 +710,14 @@ public final class TrainingViewModel {
             return false;
         }
         overrideEdited = false; // applied: from now on the box shows the LR in use again
-        TrainingRequest request = selected.get().request();
-        boolean plateau = request != null && request.schedule() instanceof lrwb.engine.schedule.PlateauSchedule;
         say(selected.get().title() + ": learning rate set to " + NumberLabels.significant(lr, 3) + " by hand from the next update"
-                + (plateau ? "; the plateau makes no reductions until Back to schedule, then goes on from its own LR." : "."), false);
+                + (isPlateau(selected.get()) ? "; the plateau makes no reductions until Back to schedule, then goes on from its own LR."
+                : "."), false);
         return true;
+    }
+
+    private static boolean isPlateau(TrainingRun run) {
+        return run.request() != null && run.request().schedule() instanceof lrwb.engine.schedule.PlateauSchedule;
     }
 
     /** Hands the selected run's LR back to its schedule. */
