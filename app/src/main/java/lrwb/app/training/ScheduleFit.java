@@ -6,8 +6,11 @@ import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
+import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.Unit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,8 +35,18 @@ public final class ScheduleFit {
             return Optional.of(l.totalSteps()); // a warmup to 1.0 (the default end) then holds, which is no length to fit
         } else if (spec instanceof PolynomialSchedule p && !p.cycle()) {
             return Optional.of(p.decaySteps());
+        } else if (spec instanceof SequentialSchedule q && sameUnit(q)) {
+            // warmup then cosine, ...: the last part starts at the last milestone and lasts its own length
+            Optional<Long> last = ownLength(q.schedules().get(q.schedules().size() - 1));
+            long start = q.milestones().isEmpty() ? 0 : q.milestones().get(q.milestones().size() - 1);
+            return last.map(l -> start + l);
         }
         return Optional.empty();
+    }
+
+    /** Parts counted in the unit of the whole: their lengths and the milestones add up. */
+    private static boolean sameUnit(SequentialSchedule q) {
+        return q.schedules().stream().allMatch(p -> p.unit() == q.unit());
     }
 
     /** The run's length in the schedule's unit: its epochs, or epochs × batches per epoch. */
@@ -49,15 +62,21 @@ public final class ScheduleFit {
             return Optional.empty();
         }
         String unit = spec.unit() == Unit.EPOCH ? "epochs" : "iterations";
-        String plan = spec.unit() == Unit.EPOCH ? "" : " (" + epochs + " epochs × " + stepsPerEpoch + " batches)";
+        String plan = spec.unit() == Unit.EPOCH ? " epochs" : " (" + epochs + " epochs × " + stepsPerEpoch + " batches)";
         return Optional.of(String.format(Locale.ROOT, "This %s schedule lasts %,d %s; the run has %,d%s.", spec.type(), own.get(),
                 unit, run, plan));
     }
 
     /** The schedule stretched (or shrunk) to the run's length; its shape (warmup share, peak, ends) stays. */
     public static ScheduleSpec stretched(ScheduleSpec spec, int epochs, int stepsPerEpoch) {
-        long run = Math.max(1, runLength(spec, epochs, stepsPerEpoch));
-        if (spec instanceof OneCycleSchedule o) {
+        return stretchedTo(spec, Math.max(1, runLength(spec, epochs, stepsPerEpoch)));
+    }
+
+    /** The schedule lasting {@code run} steps of its unit. */
+    static ScheduleSpec stretchedTo(ScheduleSpec spec, long run) {
+        if (spec instanceof SequentialSchedule q && ownLength(q).isPresent()) {
+            return stretchedSequence(q, run);
+        } else if (spec instanceof OneCycleSchedule o) {
             return new OneCycleSchedule(o.maxLr(), run, o.pctStart(), o.anneal(), o.divFactor(), o.finalDivFactor(),
                     o.threePhase(), o.unit());
         } else if (spec instanceof CosineSchedule c) {
@@ -71,6 +90,28 @@ public final class ScheduleFit {
             return new PolynomialSchedule(p.lr(), run, p.endLr(), p.power(), p.cycle(), p.unit());
         }
         return spec;
+    }
+
+    /** Every milestone and part scaled by the same factor, so a 5 % warmup stays 5 % of the run. */
+    private static SequentialSchedule stretchedSequence(SequentialSchedule q, long run) {
+        double factor = (double) run / ownLength(q).orElseThrow();
+        List<Long> milestones = new ArrayList<>();
+        long previous = 0;
+        for (long m : q.milestones()) {
+            long at = Math.max(previous + 1, Math.round(m * factor));
+            milestones.add(at);
+            previous = at;
+        }
+        List<FormulaSchedule> parts = new ArrayList<>();
+        for (int i = 0; i < q.schedules().size(); i++) {
+            FormulaSchedule part = q.schedules().get(i);
+            long start = i == 0 ? 0 : milestones.get(i - 1);
+            long end = i < milestones.size() ? milestones.get(i) : Math.max(start + 1, run);
+            // a warmup ramp (linear to 1.0) has no end of its own, but in a sequence it lasts until the next part
+            boolean hasLength = ownLength(part).isPresent() || part instanceof LinearSchedule;
+            parts.add(hasLength ? (FormulaSchedule) stretchedTo(part, Math.max(1, end - start)) : part);
+        }
+        return new SequentialSchedule(parts, milestones, q.unit());
     }
 
     /** How long the stretched schedule lasts, for the button that offers it: "Fit to this run (80 iterations)". */
