@@ -126,6 +126,7 @@ public final class FinderViewModel {
         this.runsDir = runsDir;
         this.executor = executor;
         this.modelPicker = new ModelPicker(setup, runsDir, executor);
+        new lrwb.app.form.TrainingSetSize(executor).watchBatch(setup); // a batch larger than the training set, at its field
     }
 
     public RunSetupForm setup() {
@@ -256,7 +257,10 @@ public final class FinderViewModel {
         FormErrors errors = new FormErrors();
         RunSetup s = setup.read(errors);
         RangeTestConfig config = readConfig(errors, s == null ? 42 : s.seed());
-        if (s == null || config == null) {
+        if (s != null && setup.batch().hasError()) { // larger than the training set (marked as it was typed)
+            errors.add(setup.batch(), setup.batch().error());
+        }
+        if (s == null || config == null || !errors.isEmpty()) {
             status.set("Check the marked field: " + errors.first());
             return false;
         }

@@ -23,8 +23,45 @@ public final class TrainingSetSize {
         this.executor = executor;
     }
 
+    private long batchCheck;
+
+    /**
+     * Marks the form's batch field whenever the batch is larger than the training set, as the dataset, split and
+     * batch fields change (after the field's own listener, which clears its message on typing).
+     */
+    public void watchBatch(RunSetupForm form) {
+        for (var field : java.util.List.of(form.dataset(), form.valSplit(), form.batch())) {
+            field.textProperty().addListener((o, was, now) -> checkBatch(form));
+        }
+    }
+
+    private void checkBatch(RunSetupForm form) {
+        long generation = ++batchCheck;
+        DataOptions data;
+        long batch;
+        try {
+            data = form.dataOptions();
+            batch = Long.parseLong(form.batch().text());
+        } catch (RuntimeException e) {
+            return; // the field says what is wrong when the form is read
+        }
+        of(data).thenAccept(size -> {
+            String why = size.isPresent() && generation == batchCheck ? batchTooLarge(batch, size.getAsInt(), data.source()) : null;
+            if (why != null) {
+                form.batch().setError(why);
+            }
+        });
+    }
+
     /** The size, at once when known; completes on the FX thread, empty when the data cannot be read. */
     public CompletableFuture<OptionalInt> of(DataOptions data) {
+        // the seed only orders the rows: one reading per source and split
+        DataOptions key = new DataOptions(data.source(), data.labelColumn(), data.header(), data.valSplit(), data.limit(),
+                DataOptions.DEFAULT_SEED);
+        return sizeOf(key);
+    }
+
+    private CompletableFuture<OptionalInt> sizeOf(DataOptions data) {
         OptionalInt size = known.get(data);
         if (size != null) {
             return CompletableFuture.completedFuture(size);

@@ -171,6 +171,7 @@ public final class TrainingViewModel {
         form.schedule().reloadLibrary();
         trainingSetSize = new TrainingSetSize(executor);
         RunSetupForm s = form.setup();
+        trainingSetSize.watchBatch(s);
         ScheduleChoice c = form.schedule();
         // Change listeners, after the field's own (which clears its message on typing), so a batch found too large stays marked.
         for (javafx.beans.value.ObservableValue<?> input : List.of(s.dataset().textProperty(), s.valSplit().textProperty(),
@@ -359,10 +360,8 @@ public final class TrainingViewModel {
                     if (generation != fitGeneration || size.isEmpty()) {
                         return null;
                     }
-                    String tooLarge = TrainingSetSize.batchTooLarge(batch, size.getAsInt(), data.source());
-                    if (tooLarge != null) {
-                        s.batch().setError(tooLarge);
-                        return null;
+                    if (TrainingSetSize.batchTooLarge(batch, size.getAsInt(), data.source()) != null) {
+                        return null; // marked at the batch field (watchBatch)
                     }
                     int stepsPerEpoch = (int) ((size.getAsInt() + batch - 1) / batch);
                     if (spec == null || epochs < 1) {

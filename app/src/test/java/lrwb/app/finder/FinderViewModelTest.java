@@ -163,6 +163,21 @@ class FinderViewModelTest {
         assertThat(specs).hasSize(2);
     }
 
+    /** Item 18 of issue 13: batch 5000 on iris's 120 training rows is marked at the field, and nothing starts. */
+    @Test
+    void aBatchLargerThanTheTrainingSetIsMarkedAtItsField(FxRobot robot) {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.setup().batch().textProperty().set("5000");
+            assertThat(vm.setup().batch().error()).isEqualTo("batch size must be at most the 120 training examples of iris (got 5000)");
+            vm.setup().seed().textProperty().set("7"); // another seed: the same size, still marked
+            assertThat(vm.setup().batch().hasError()).isTrue();
+            assertThat(vm.start()).isFalse();
+            assertThat(vm.runs()).isEmpty();
+            assertThat(vm.statusProperty().get()).contains("batch size must be at most the 120 training examples of iris");
+        });
+    }
+
     @Test
     void stopKeepsThePointsSoFar(FxRobot robot) throws Exception {
         FinderViewModel vm = vm(robot, new FxTaskExecutor());
