@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 public final class TrainingSetSize {
     private final TaskExecutor executor;
     /** FX thread only. */
-    private final Map<DataOptions, OptionalInt> known = new HashMap<>();
+    private final Map<DataOptions, CompletableFuture<OptionalInt>> known = new HashMap<>();
 
     public TrainingSetSize(TaskExecutor executor) {
         this.executor = executor;
@@ -62,15 +62,20 @@ public final class TrainingSetSize {
     }
 
     private CompletableFuture<OptionalInt> sizeOf(DataOptions data) {
-        OptionalInt size = known.get(data);
-        if (size != null) {
-            return CompletableFuture.completedFuture(size);
+        // one reading per data, also while it is under way (the form's checks ask at the same moment)
+        CompletableFuture<OptionalInt> size = known.get(data);
+        if (size == null) {
+            CompletableFuture<OptionalInt> reading = executor.supply(() -> Datasets.load(data).trainSize())
+                    .handle((n, error) -> n == null ? OptionalInt.empty() : OptionalInt.of(n));
+            known.put(data, reading);
+            reading.thenAccept(n -> {
+                if (n.isEmpty()) {
+                    known.remove(data, reading); // unreadable now (a file still being written?): asked again next time
+                }
+            });
+            size = reading;
         }
-        return executor.supply(() -> Datasets.load(data).trainSize()).handle((n, error) -> {
-            OptionalInt result = n == null ? OptionalInt.empty() : OptionalInt.of(n);
-            known.put(data, result);
-            return result;
-        });
+        return size;
     }
 
     /** The batch-size rule that needs the data: one line for the field, or null when the batch fits. */
