@@ -99,6 +99,7 @@ public final class FinderViewModel {
     private int plannedIterations;
     private double bestSmoothed;
     private Consumer<ScheduleSpec> designerSink = spec -> { };
+    private final lrwb.app.form.TrainingSetSize trainingSetSize;
     private BiConsumer<SetupHandOver, ScheduleSpec> trainingSink = (setup, spec) -> { };
     private IntSupplier plannedEpochs = () -> ONE_CYCLE_EPOCHS;
 
@@ -126,7 +127,13 @@ public final class FinderViewModel {
         this.runsDir = runsDir;
         this.executor = executor;
         this.modelPicker = new ModelPicker(setup, runsDir, executor);
-        new lrwb.app.form.TrainingSetSize(executor).watchBatch(setup); // a batch larger than the training set, at its field
+        this.trainingSetSize = new lrwb.app.form.TrainingSetSize(executor);
+        trainingSetSize.watchBatch(setup); // a batch larger than the training set, at its field
+    }
+
+    /** The form's checks that read the data (its size) wait for the engine's start-up, not to slow the window's. */
+    public void holdDataChecksUntil(java.util.concurrent.CompletionStage<?> engineReady) {
+        trainingSetSize.waitFor(engineReady);
     }
 
     public RunSetupForm setup() {

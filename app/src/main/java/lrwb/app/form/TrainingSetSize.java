@@ -24,6 +24,13 @@ public final class TrainingSetSize {
     }
 
     private long batchCheck;
+    /** Data is read once the engine has started: reading it loads ND4J, which must not compete with the window's start. */
+    private java.util.concurrent.CompletionStage<?> engineReady = CompletableFuture.completedFuture(null);
+
+    /** Holds every reading until {@code ready} completes (the engine's start-up); without it, reads at once (tests). */
+    public void waitFor(java.util.concurrent.CompletionStage<?> ready) {
+        this.engineReady = ready;
+    }
 
     /**
      * Marks the form's batch field whenever the batch is larger than the training set, as the dataset, split and
@@ -65,7 +72,8 @@ public final class TrainingSetSize {
         // one reading per data, also while it is under way (the form's checks ask at the same moment)
         CompletableFuture<OptionalInt> size = known.get(data);
         if (size == null) {
-            CompletableFuture<OptionalInt> reading = executor.supply(() -> Datasets.load(data).trainSize())
+            CompletableFuture<OptionalInt> reading = engineReady.toCompletableFuture()
+                    .thenCompose(engine -> executor.supply(() -> Datasets.load(data).trainSize()))
                     .handle((n, error) -> n == null ? OptionalInt.empty() : OptionalInt.of(n));
             known.put(data, reading);
             reading.thenAccept(n -> {

@@ -108,6 +108,8 @@ public final class MainWindow {
         training = new TrainingViewModel(home, runService, executor);
         runs = new RunsViewModel(home, executor);
         finder = new FinderViewModel(runService, home.runs(), executor);
+        training.holdDataChecksUntil(engineStartup);
+        finder.holdDataChecksUntil(engineStartup);
         RememberedWindow.restoreForms(remembered, training, finder);
         finder.setDesignerSink(spec -> {
             // The chart spans the run the schedule was made for, so a one-cycle of 80 updates is no spike at its start.

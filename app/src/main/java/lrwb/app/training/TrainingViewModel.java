@@ -179,7 +179,11 @@ public final class TrainingViewModel {
                 c.savedName().textProperty())) {
             input.addListener((o, was, now) -> checkFit());
         }
-        checkFit();
+    }
+
+    /** The form's checks that read the data (its size) wait for the engine's start-up, not to slow the window's. */
+    public void holdDataChecksUntil(java.util.concurrent.CompletionStage<?> engineReady) {
+        trainingSetSize.waitFor(engineReady);
     }
 
     /**
