@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import lrwb.app.files.FileTarget;
 import lrwb.app.shell.MainWindow;
+import lrwb.app.shell.WorkbenchState;
 import lrwb.app.stream.FxTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineContext;
@@ -19,14 +20,23 @@ import java.lang.management.ManagementFactory;
  */
 public final class WorkbenchApp extends Application {
     private EngineContext engine;
+    private WorkbenchHome home;
+    private WorkbenchState remembered = WorkbenchState.empty();
+
+    /** On the launcher thread, before the window: what the last session left (the FX thread reads no files). */
+    @Override
+    public void init() {
+        home = WorkbenchHome.resolve(null);
+        remembered = MainWindow.readRemembered(home);
+    }
 
     @Override
     public void start(Stage stage) {
         engine = EngineContext.create();
         EngineStartup startup = new EngineStartup(engine);
         // The one executor for the engine and disk work of every workspace.
-        MainWindow window = new MainWindow(engine, startup.readiness(), WorkbenchHome.resolve(null), FileTarget.dialog(),
-                new FxTaskExecutor());
+        MainWindow window = new MainWindow(engine, startup.readiness(), home != null ? home : WorkbenchHome.resolve(null),
+                FileTarget.dialog(), new FxTaskExecutor(), remembered);
         window.show(stage);
         startEngineAfterTheFirstFrame(startup);
         if (Boolean.getBoolean("lrwb.exitWhenShown")) { // the start-up benchmark (bench/) times launch to window

@@ -86,7 +86,16 @@ final class DesignerChart {
         int spe = Math.max(1, vm.stepsPerEpochProperty().get());
         long iteration = vm.xUnitProperty().get() == Unit.EPOCH ? (long) Math.floor(x * spe + 1e-9) : (long) Math.floor(x);
         iteration = Math.max(0, Math.min(vm.totalStepsProperty().get() - 1, iteration));
-        return "iteration " + NumberLabels.significant(iteration, 9) + "  ·  epoch " + NumberLabels.significant(iteration / spe, 9);
+        return readout(iteration, spe);
+    }
+
+    /**
+     * The read-out of an update: iterations count from 0 (as DL4J and the files count them), epochs from 1 wherever people
+     * read them (iteration 4,989 at 100 a epoch is in epoch 50, by the x = 50 mark), as the Training charts and messages do.
+     */
+    static String readout(long iteration, int stepsPerEpoch) {
+        return "iteration " + NumberLabels.significant(iteration, 9) + "  ·  epoch "
+                + NumberLabels.significant(iteration / Math.max(1, stepsPerEpoch) + 1, 9);
     }
 
     private void sync() {

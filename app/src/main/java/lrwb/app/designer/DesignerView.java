@@ -134,6 +134,9 @@ public final class DesignerView {
         csv.setId("export-csv");
         csv.setOnAction(e -> exportCsv());
         csv.setTooltip(new Tooltip("Save the LR of every iteration of the visible curves as a table"));
+        // nothing to export without a curve ("0 curve(s)")
+        png.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.curves()));
+        csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.curves()));
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -357,12 +360,9 @@ public final class DesignerView {
         dialog.setHeaderText("Save \"" + c.name() + "\" in " + vm.library().home().schedules());
         dialog.setContentText("File name (without .json):");
         dialog.getEditor().setId("save-name");
+        keepOpenWhileTheNameIsWrong(dialog);
         Optional<String> name = dialog.showAndWait().map(String::strip);
         if (name.isEmpty()) {
-            return;
-        }
-        if (ScheduleLibrary.checkName(name.get()) != null) {
-            vm.save(c, name.get()); // refused, with the rule in the notice
             return;
         }
         // Whether the file exists is asked off the FX thread; the question, if any, comes when the answer does.
@@ -371,6 +371,35 @@ public final class DesignerView {
                 return;
             }
             vm.save(c, name.get());
+        });
+    }
+
+    /** A name that cannot name a file keeps the dialog open, the rule in one line under the field. */
+    private static void keepOpenWhileTheNameIsWrong(TextInputDialog dialog) {
+        Label error = new Label();
+        error.setId("save-name-error");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.setMaxWidth(360);
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        javafx.scene.control.TextField editor = dialog.getEditor();
+        javafx.scene.Node fields = dialog.getDialogPane().getContent();
+        dialog.getDialogPane().setContent(new VBox(6, fields, error));
+        editor.textProperty().addListener((o, was, now) -> {
+            error.setText("");
+            editor.getStyleClass().remove("invalid");
+        });
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String why = ScheduleLibrary.checkName(editor.getText() == null ? "" : editor.getText().strip());
+            if (why != null) {
+                error.setText(why.substring(0, 1).toUpperCase() + why.substring(1));
+                if (!editor.getStyleClass().contains("invalid")) {
+                    editor.getStyleClass().add("invalid");
+                }
+                e.consume(); // the dialog stays, with the name to correct
+            }
         });
     }
 

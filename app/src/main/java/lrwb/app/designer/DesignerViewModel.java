@@ -456,6 +456,10 @@ public final class DesignerViewModel {
         }
         int steps = totalSteps.get();
         int spe = stepsPerEpoch.get();
+        if (columns.isEmpty()) {
+            notice.set(Notice.error("Nothing to export: add a curve or show a hidden one first"));
+            return CompletableFuture.completedFuture(false);
+        }
         return executor.supply(() -> {
             CurveCsv.write(file, columns, steps, spe);
             return null;

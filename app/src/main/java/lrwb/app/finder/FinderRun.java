@@ -23,10 +23,20 @@ public final class FinderRun {
     private final ReadOnlyObjectWrapper<RangeTestResult> result = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
     private int stepsPerEpoch;
+    private lrwb.app.form.SetupHandOver setup;
 
     public FinderRun(String label, int stepsPerEpoch) {
         this.label = label;
         this.stepsPerEpoch = stepsPerEpoch;
+    }
+
+    /** The data, network, optimizer and batch size it ran with (null when its record does not say). */
+    public lrwb.app.form.SetupHandOver setup() {
+        return setup;
+    }
+
+    void setSetup(lrwb.app.form.SetupHandOver setup) {
+        this.setup = setup;
     }
 
     void setStepsPerEpoch(int steps) {

@@ -228,16 +228,26 @@ public final class FinderView {
                 vm.lowerBoundProperty(), vm.upperBoundProperty()));
         cyclic.setOnAction(e -> say(vm.openInDesigner(vm.cyclicSchedule())
                 ? "A triangular cyclic schedule between the bounds is in the Designer." : "No bounds to use."));
-        cyclic.setTooltip(new Tooltip("Triangular cycle between the bounds, a half cycle of "
-                + FinderViewModel.CYCLIC_HALF_CYCLE_EPOCHS + " epochs (Smith: 2–10)"));
+        cyclic.setTooltip(new Tooltip("Triangular cycles between the bounds over the run Training plans (its epochs),"
+                + " each half cycle about " + FinderViewModel.CYCLIC_HALF_CYCLE_EPOCHS + " epochs (Smith: 2–10)"));
+        Label bandProblem = new Label();
+        bandProblem.setId("finder-band-problem");
+        bandProblem.getStyleClass().setAll("label", "field-error");
+        bandProblem.setWrapText(true);
+        bandProblem.textProperty().bind(Bindings.createStringBinding(() -> Double.isFinite(vm.lowerBoundProperty().get())
+                        ? vm.bandProblem().orElse("") : "", vm.lowerBoundProperty(), vm.upperBoundProperty()));
+        bandProblem.visibleProperty().bind(bandProblem.textProperty().isNotEmpty());
+        bandProblem.managedProperty().bind(bandProblem.visibleProperty());
         Button oneCycle = new Button("One-cycle at the valley in Designer");
         oneCycle.setId("finder-to-onecycle");
         oneCycle.setMaxWidth(Double.MAX_VALUE);
         oneCycle.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.oneCycleSchedule().isEmpty(),
                 vm.currentProperty(), vm.runningProperty()));
-        oneCycle.setOnAction(e -> say(vm.openInDesigner(vm.oneCycleSchedule())
-                ? "A one-cycle schedule peaking at the valley LR (" + FinderViewModel.ONE_CYCLE_EPOCHS
-                + " epochs) is in the Designer." : "No valley suggestion to use."));
+        oneCycle.setOnAction(e -> {
+            var spec = vm.oneCycleSchedule();
+            say(vm.openInDesigner(spec) ? "A one-cycle schedule peaking at the valley LR over " + spec.get().totalSteps()
+                    + " iterations (the run Training plans) is in the Designer." : "No valley suggestion to use.");
+        });
         Button train = new Button("Train with this");
         train.setId("finder-train");
         train.setMaxWidth(Double.MAX_VALUE);
@@ -249,6 +259,15 @@ public final class FinderView {
         train.disableProperty().bind(cyclic.disableProperty());
         train.visibleProperty().bind(Bindings.createBooleanBinding(() -> trainWithThis != null, vm.currentProperty()));
         train.managedProperty().bind(train.visibleProperty());
+        train.setTooltip(new Tooltip("Train the cyclic schedule on this test's data, network, optimizer, batch size and seed"));
+        Button trainAtLr = new Button("Train at the valley LR");
+        trainAtLr.setId("finder-train-at-lr");
+        trainAtLr.setMaxWidth(Double.MAX_VALUE);
+        trainAtLr.setTooltip(new Tooltip("Train at a constant LR equal to the valley suggestion, with this test's setup"));
+        trainAtLr.setOnAction(e -> vm.trainAtValley());
+        trainAtLr.disableProperty().bind(oneCycle.disableProperty());
+        trainAtLr.visibleProperty().bind(train.visibleProperty());
+        trainAtLr.managedProperty().bind(train.visibleProperty());
 
         ListView<FinderRun> runs = new ListView<>(vm.runs());
         runs.setId("finder-runs");
@@ -304,7 +323,8 @@ public final class FinderView {
         notice.getStyleClass().add("hint");
         notice.setId("finder-notice");
 
-        VBox box = new VBox(8, FormLayout.section("Suggestions"), suggestionsFor(), values, why, unreliable, hint, cyclic, oneCycle, train,
+        VBox box = new VBox(8, FormLayout.section("Suggestions"), suggestionsFor(), values, why, unreliable, hint, bandProblem,
+                cyclic, oneCycle, train, trainAtLr,
                 FormLayout.section("Runs on the chart"), runs, runButtons, overlayHint, FormLayout.section("Export"), exports, notice);
         box.setPadding(new Insets(12));
         box.setPrefWidth(290);

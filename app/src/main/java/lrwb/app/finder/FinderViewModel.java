@@ -19,6 +19,8 @@ import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;
 import lrwb.app.form.RunSetupForm;
+import lrwb.app.form.SetupHandOver;
+import lrwb.app.chart.NumberLabels;
 import lrwb.app.model.ModelPicker;
 import lrwb.app.model.ModelText;
 import lrwb.engine.run.RunConfig;
@@ -38,6 +40,7 @@ import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.finder.Suggestions;
 import lrwb.engine.finder.SweepMode;
+import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.InvalidSpecException;
 import lrwb.engine.schedule.OneCycleSchedule;
@@ -52,7 +55,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The LR Finder workspace's state: the test's inputs, the live run and the runs overlaid with it, the
@@ -98,6 +103,9 @@ public final class FinderViewModel {
     private Consumer<ScheduleSpec> designerSink = spec -> { };
     /** How the current run ended ("Finished 300 iterations"), while the status line tells its result; else null. */
     private String finishedHow;
+    private final lrwb.app.form.TrainingSetSize trainingSetSize;
+    private BiConsumer<SetupHandOver, ScheduleSpec> trainingSink = (setup, spec) -> { };
+    private IntSupplier plannedEpochs = () -> ONE_CYCLE_EPOCHS;
 
     /** Messages from the test's thread, handed over per frame. */
     private record Started(FinderRun run, int stepsPerEpoch, Path folder) {
@@ -123,6 +131,8 @@ public final class FinderViewModel {
         this.runsDir = runsDir;
         this.executor = executor;
         this.modelPicker = new ModelPicker(setup, runsDir, executor);
+        this.trainingSetSize = new lrwb.app.form.TrainingSetSize(executor);
+        trainingSetSize.watchBatch(setup); // a batch larger than the training set, at its field
         // The status line tells the bounds the buttons use: after a drag, the dragged ones.
         lowerBound.addListener((o, a, b) -> tellResult());
         upperBound.addListener((o, a, b) -> tellResult());
@@ -137,6 +147,11 @@ public final class FinderViewModel {
                 }
             });
         }
+    }
+
+    /** The form's checks that read the data (its size) wait for the engine's start-up, not to slow the window's. */
+    public void holdDataChecksUntil(java.util.concurrent.CompletionStage<?> engineReady) {
+        trainingSetSize.waitFor(engineReady);
     }
 
     /** Set while {@link #recheckOthers} clears and sets marks, so the status line sees only the outcome. */
@@ -259,6 +274,49 @@ public final class FinderViewModel {
         this.designerSink = sink;
     }
 
+    /**
+     * Where "Train with this" and "Train at the valley LR" go: the test's setup (data, network, optimizer, batch size,
+     * seed; null when unknown) with the schedule.
+     */
+    public void setTrainingSink(BiConsumer<SetupHandOver, ScheduleSpec> sink) {
+        this.trainingSink = sink;
+    }
+
+    /**
+     * How many epochs the schedules made here should last: the Training form's planned epochs, so a one-cycle or a
+     * cyclic schedule handed over fits the run it will be trained in (fastai's fit_one_cycle).
+     */
+    public void setPlannedEpochs(IntSupplier epochs) {
+        this.plannedEpochs = epochs;
+    }
+
+    /** The cyclic band, with the test's setup, to Training; false (with why in the status line) when there is none. */
+    public boolean trainWithBand() {
+        Optional<CyclicSchedule> spec = cyclicSchedule();
+        if (spec.isEmpty()) {
+            status.set(bandProblem().orElse("No bounds to train with."));
+            return false;
+        }
+        trainingSink.accept(currentSetup(), spec.get());
+        return true;
+    }
+
+    /** A constant LR at the valley suggestion, with the test's setup, to Training; false when there is no valley. */
+    public boolean trainAtValley() {
+        FinderRun run = current.get();
+        if (run == null || run.suggestions() == null || run.suggestions().valley() == null) {
+            status.set("No valley suggestion to train at.");
+            return false;
+        }
+        trainingSink.accept(currentSetup(), new ConstantSchedule(rounded(run.suggestions().valley())));
+        return true;
+    }
+
+    private SetupHandOver currentSetup() {
+        FinderRun run = current.get();
+        return run == null ? null : run.setup();
+    }
+
     /** Validates the inputs and starts a test in the background; false (with messages at the fields) when invalid. */
     public boolean start() {
         if (running.get()) {
@@ -267,7 +325,10 @@ public final class FinderViewModel {
         FormErrors errors = new FormErrors();
         RunSetup s = setup.read(errors);
         RangeTestConfig config = readConfig(errors, s == null ? 42 : s.seed());
-        if (s == null || config == null) {
+        if (s != null && setup.batch().hasError()) { // larger than the training set (marked as it was typed)
+            errors.add(setup.batch(), setup.batch().error());
+        }
+        if (s == null || config == null || !errors.isEmpty()) {
             status.set(CHECK_FIELD + errors.first());
             return false;
         }
@@ -279,6 +340,7 @@ public final class FinderViewModel {
             return false;
         }
         FinderRun run = new FinderRun(uniqueLabel(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed()), 0);
+        run.setSetup(new SetupHandOver(s.data(), setup.model().text(), s.optimizer().describe(), s.batchSize()));
         runs.add(run);
         current.set(run);
         lowerBound.set(Double.NaN);
@@ -489,15 +551,16 @@ public final class FinderViewModel {
         }
         frames.stop();
         progress.set(0);
+        String message = lrwb.app.text.AppWording.of(f.message()); // the field's name, not the CLI option
         switch (f.field()) {
-            case DATA -> setup.dataError(f.message());
-            case OPTIMIZER -> setup.optimizer().setError(f.message());
-            case MODEL -> setup.model().setError(f.message());
-            case BATCH_SIZE -> setup.batch().setError(f.message());
+            case DATA -> setup.dataError(message);
+            case OPTIMIZER -> setup.optimizer().setError(message);
+            case MODEL -> setup.model().setError(message);
+            case BATCH_SIZE -> setup.batch().setError(message);
             default -> {
             }
         }
-        status.set("Could not run: " + f.message());
+        status.set("Could not run: " + message);
     }
 
     private void applyBounds(Suggestions s) {
@@ -565,6 +628,10 @@ public final class FinderViewModel {
             FinderRun run = new FinderRun(uniqueLabel(record.run().name() + " · "
                     + SavedRangeTest.WHEN.format(record.run().info().startedAt())), record.run().config().stepsPerEpoch());
             run.points().setAll(record.points());
+            if (record.run().config().isKnown()) {
+                RunConfig c = record.run().config();
+                run.setSetup(new SetupHandOver(c.data(), c.model().describe(), c.optimizer().describe(), c.batchSize()));
+            }
             run.showSuggestions(record.suggestions());
             run.folderProperty().set(folder);
             runs.add(run);
@@ -623,31 +690,64 @@ public final class FinderViewModel {
         return "Cannot reopen " + folder.getFileName() + ": " + TaskExecutor.cause(e).getMessage();
     }
 
-    /** The bounds as a triangular cyclic schedule with a half cycle of a few epochs, or empty without bounds. */
+    /**
+     * The bounds as a triangular cyclic schedule over the Training form's planned run: a whole number of cycles,
+     * each half cycle as close to {@link #CYCLIC_HALF_CYCLE_EPOCHS} epochs as that allows; empty without a band.
+     */
     public Optional<CyclicSchedule> cyclicSchedule() {
-        double lo = lowerBound.get();
-        double hi = upperBound.get();
-        if (!(lo > 0 && hi > lo)) {
+        if (bandProblem().isPresent()) {
             return Optional.empty();
         }
-        long halfCycle = (long) CYCLIC_HALF_CYCLE_EPOCHS * Math.max(1, stepsPerEpoch());
+        double lo = rounded(lowerBound.get());
+        double hi = rounded(upperBound.get());
+        int epochs = plannedEpochs();
+        long cycles = Math.max(1, Math.round(epochs / (2.0 * CYCLIC_HALF_CYCLE_EPOCHS)));
+        long halfCycle = Math.max(1, (long) epochs * Math.max(1, stepsPerEpoch()) / (2 * cycles));
         return Optional.of(new CyclicSchedule(lo, hi, halfCycle, halfCycle, CyclicSchedule.Mode.TRIANGULAR,
                 CyclicSchedule.DEFAULT_GAMMA, Unit.ITERATION));
     }
 
-    /** A one-cycle schedule peaking at the valley suggestion over {@link #ONE_CYCLE_EPOCHS} epochs, or empty. */
+    /**
+     * Why the band makes no schedule, in one line, or empty when it does: edges dragged onto each other would give
+     * a "cycle" with baseLr = maxLr, a constant in disguise.
+     */
+    public Optional<String> bandProblem() {
+        double lo = lowerBound.get();
+        double hi = upperBound.get();
+        if (!(lo > 0 && hi > 0)) {
+            return Optional.of("No cyclic bounds to use.");
+        }
+        if (!(rounded(hi) > rounded(lo))) {
+            return Optional.of("The band's upper edge (" + NumberLabels.significant(hi, 3) + ") must be above its lower edge ("
+                    + NumberLabels.significant(lo, 3) + "): drag them apart.");
+        }
+        return Optional.empty();
+    }
+
+    /** An LR read off the chart, to the 3 significant digits the chart shows: 0.000311, not 0.00031066237622244595. */
+    static double rounded(double lr) {
+        return Double.parseDouble(NumberLabels.significant(lr, 3));
+    }
+
+    /** The Training form's planned epochs (at least 1). */
+    private int plannedEpochs() {
+        return Math.max(1, plannedEpochs.getAsInt());
+    }
+
+    /** A one-cycle schedule peaking at the valley suggestion over the Training form's planned run, or empty. */
     public Optional<OneCycleSchedule> oneCycleSchedule() {
         FinderRun run = current.get();
         if (run == null || run.suggestions() == null || run.suggestions().valley() == null) {
             return Optional.empty();
         }
-        long total = (long) ONE_CYCLE_EPOCHS * Math.max(1, stepsPerEpoch());
-        return Optional.of(new OneCycleSchedule(run.suggestions().valley(), total, OneCycleSchedule.DEFAULT_PCT_START,
+        long total = (long) plannedEpochs() * Math.max(1, stepsPerEpoch());
+        return Optional.of(new OneCycleSchedule(rounded(run.suggestions().valley()), total, OneCycleSchedule.DEFAULT_PCT_START,
                 OneCycleSchedule.Anneal.COS, OneCycleSchedule.DEFAULT_DIV_FACTOR, OneCycleSchedule.DEFAULT_FINAL_DIV_FACTOR,
                 false, Unit.ITERATION));
     }
 
-    private int stepsPerEpoch() {
+    /** Batches per epoch of the selected test's data (1 when unknown): the unit of the schedules made from it. */
+    public int stepsPerEpoch() {
         FinderRun run = current.get();
         return run == null ? 1 : run.stepsPerEpoch();
     }

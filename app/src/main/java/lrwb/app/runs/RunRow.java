@@ -134,6 +134,16 @@ public final class RunRow {
         return optimizer;
     }
 
+    /** Examples per update; "–" when the record does not say. */
+    public String batchSize() {
+        return config.batchSize() > 0 ? String.valueOf(config.batchSize()) : "–";
+    }
+
+    /** The epochs a training run was planned for; "–" for a range test (it counts iterations, not epochs). */
+    public String epochs() {
+        return config.training() != null ? String.valueOf(config.training().epochs()) : "–";
+    }
+
     public String schedule() {
         return schedule;
     }

@@ -114,6 +114,12 @@ public final class RunsView {
         model.setCellFactory(c -> new ModelCell());
         TableColumn<RunRow, String> optimizer = text("Optimizer", RunRow::optimizer, 90);
         TableColumn<RunRow, String> schedule = text("Schedule", RunRow::schedule, 150);
+        TableColumn<RunRow, String> batch = text("Batch", RunRow::batchSize, 55);
+        batch.setComparator(RunsView::compareCounts);
+        batch.setId("runs-batch");
+        TableColumn<RunRow, String> epochs = text("Epochs", RunRow::epochs, 60);
+        epochs.setComparator(RunsView::compareCounts);
+        epochs.setId("runs-epochs");
         TableColumn<RunRow, RunStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setCellFactory(c -> new TableCell<>() {
@@ -128,11 +134,14 @@ public final class RunsView {
                     return;
                 }
                 // a damaged record is flagged whatever its status says: its figures are not all to be trusted
-                setText(row.isDamaged() && s != RunStatus.DAMAGED ? "⚠ " + s.label() : s.label()); // first: a narrow column cuts the end
-                String why = row.messageProperty().get();
+                // a range test ends when its loss diverges: that is its normal end, not a problem
+                boolean normalEnd = isNormalEnd(s, row.isRangeTest());
+                String label = statusText(s, row.isRangeTest());
+                setText(row.isDamaged() && s != RunStatus.DAMAGED ? "⚠ " + label : label); // first: a narrow column cuts the end
+                String why = normalEnd ? "The loss diverged, which is how a range test ends. " + row.messageProperty().get()
+                        : row.messageProperty().get();
                 setTooltip(why == null || why.isEmpty() ? null : new Tooltip(why));
-                boolean problem = s == RunStatus.FAILED || s == RunStatus.INTERRUPTED || s == RunStatus.DAMAGED
-                        || (s == RunStatus.DIVERGED && !row.isRangeTest()) || row.isDamaged();
+                boolean problem = isProblem(s, row.isRangeTest()) || row.isDamaged();
                 if (problem) {
                     getStyleClass().add("status-problem");
                 } else if (s == RunStatus.RUNNING) {
@@ -152,7 +161,8 @@ public final class RunsView {
         duration.setComparator(RunsView::compareNumbers);
         duration.setPrefWidth(75);
         TableColumn<RunRow, String> started = text("Started", r -> STARTED.format(r.startedAt()), 125);
-        table.getColumns().setAll(List.of(name, kind, dataset, model, optimizer, schedule, status, best, duration, started));
+        table.getColumns().setAll(List.of(name, kind, dataset, model, optimizer, schedule, batch, epochs, status, best, duration,
+                started));
 
         // The table's selection is the ViewModel's selection, whatever sorting or filtering does to the rows.
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c ->
@@ -166,6 +176,38 @@ public final class RunsView {
             });
             return row;
         });
+    }
+
+    /** What the Status column says for a range test that ended by diverging, as range tests do. */
+    static final String RANGE_TEST_END = "done (diverged)";
+
+    /** A range test ends when its loss diverges: its normal end. */
+    static boolean isNormalEnd(RunStatus s, boolean rangeTest) {
+        return s == RunStatus.DIVERGED && rangeTest;
+    }
+
+    /** The Status column's words: the status, but a range test's divergence reads as the end it is. */
+    static String statusText(RunStatus s, boolean rangeTest) {
+        return isNormalEnd(s, rangeTest) ? RANGE_TEST_END : s.label();
+    }
+
+    /** Whether the Status cell is red: failed, interrupted, damaged, or a training run that diverged. */
+    static boolean isProblem(RunStatus s, boolean rangeTest) {
+        return s == RunStatus.FAILED || s == RunStatus.INTERRUPTED || s == RunStatus.DAMAGED
+                || (s == RunStatus.DIVERGED && !rangeTest);
+    }
+
+    /** Whole numbers as numbers ("16" before "128"), "–" last. */
+    private static int compareCounts(String a, String b) {
+        return Long.compare(count(a), count(b));
+    }
+
+    private static long count(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static TableColumn<RunRow, String> text(String title, Function<RunRow, String> value, double width) {

@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +68,10 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper changing = new ReadOnlyBooleanWrapper(false);
     private final Map<Path, Color> colors = new HashMap<>();
+    /** The colour another workspace already shows a run in (Training), so a run has one colour everywhere; or null. */
+    private Function<Path, Color> knownColors = dir -> null;
+    private Consumer<Path> onDeleted = dir -> { };
+    private java.util.function.BiConsumer<Path, String> onRenamed = (dir, name) -> { };
     /** Read on the background thread only, one refresh at a time; remembers epochs.csv readings between refreshes. */
     private final RunCatalog catalog;
     private final PauseTransition liveRefresh = new PauseTransition(LIVE_REFRESH);
@@ -140,6 +145,25 @@ public final class RunsViewModel {
     }
 
     /** Where "Open charts" sends a training run and a range test (the shell wires them to those workspaces). */
+    /**
+     * Runs that Training shows keep their Training colour here: {@code known} gives it for a run folder (null when
+     * Training does not show the run).
+     */
+    public void setKnownColors(Function<Path, Color> known) {
+        this.knownColors = known;
+    }
+
+    /** The colour a compared run is drawn in here, or null when it is not compared. */
+    public Color colorOf(Path dir) {
+        return colors.get(dir);
+    }
+
+    /** Told of a run folder deleted here, and of a run renamed here, so other workspaces follow. */
+    public void setRecordListeners(Consumer<Path> deleted, java.util.function.BiConsumer<Path, String> renamed) {
+        this.onDeleted = deleted;
+        this.onRenamed = renamed;
+    }
+
     public void setOpeners(Consumer<Path> training, Consumer<Path> rangeTest) {
         this.trainingOpener = training;
         this.rangeTestOpener = rangeTest;
@@ -281,7 +305,26 @@ public final class RunsViewModel {
     private void loadCompared() {
         List<RunRow> chosen = List.copyOf(selection);
         colors.keySet().retainAll(chosen.stream().map(RunRow::dir).toList());
-        List<Color> used = new ArrayList<>(colors.values());
+        // First the runs Training shows, in its colours; then runs that stay selected keep theirs unless Training
+        // has it; the others take what is left.
+        List<Color> used = new ArrayList<>();
+        for (RunRow r : chosen) {
+            Color known = knownColors.apply(r.dir());
+            if (known != null && !used.contains(known)) {
+                colors.put(r.dir(), known);
+                used.add(known);
+            }
+        }
+        for (RunRow r : chosen) {
+            Color kept = colors.get(r.dir());
+            if (kept != null && !kept.equals(knownColors.apply(r.dir()))) {
+                if (used.contains(kept)) {
+                    colors.remove(r.dir());
+                } else {
+                    used.add(kept);
+                }
+            }
+        }
         List<Color> assigned = new ArrayList<>();
         for (RunRow r : chosen) {
             Color c = colors.get(r.dir());
@@ -350,6 +393,7 @@ public final class RunsViewModel {
             }
             String old = row.name();
             row.rename(name);
+            onRenamed.accept(dir, name); // the Training table shows the new name too
             loadComparedIfSelected(row);
             say("Renamed \"" + old + "\" to \"" + name + "\"", false);
             return true;
@@ -395,6 +439,7 @@ public final class RunsViewModel {
                 if (!failed.containsKey(r)) {
                     rows.remove(r);
                     selection.remove(r);
+                    onDeleted.accept(r.dir()); // and Training drops it from its table and charts
                     deleted++;
                 }
             }

@@ -54,6 +54,15 @@ public final class MainWindow {
     /** Every range test and training run of the window starts here (one flusher thread for all their records). */
     private final RunService runService;
     private final Label status = new Label();
+    private final TaskExecutor executor;
+    /** What the window remembers between sessions, and where (the workbench home). */
+    private final WorkbenchState remembered;
+    private final java.nio.file.Path stateFile;
+    /** The content of each workspace built so far: its split positions are remembered. */
+    private final Map<Workspace, Node> built = new java.util.EnumMap<>(Workspace.class);
+    /** Asked before closing stops live runs: "Stop and quit" (true) or "Cancel"; given how many runs are live. */
+    private java.util.function.IntPredicate confirmQuit = MainWindow::askStopAndQuit;
+    private Stage stage;
     private boolean closing;
 
     /** The window on the workbench home of {@code LRWB_HOME} or {@code ~/.lrworkbench}, with its own executor. */
@@ -75,21 +84,46 @@ public final class MainWindow {
      */
     public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files,
                       TaskExecutor executor) {
+        this(engine, engineStartup, home, files, executor, WorkbenchState.empty());
+    }
+
+    /**
+     * @param remembered what the last session left ({@link #readRemembered}, read off the FX thread before)
+     */
+    public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files,
+                      TaskExecutor executor, WorkbenchState remembered) {
+        this.executor = executor;
+        this.remembered = remembered;
+        this.stateFile = stateFile(home);
         runService = new RunService(engine);
         engineStatus = new EngineStatusViewModel(engineStartup);
         designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats(), executor);
-        // A first look that already compares something, rather than an empty chart.
-        for (String name : List.of("Step: halve every 10 epochs", "Cosine + warmup", "One-cycle")) {
-            designer.addPreset(Preset.named(name));
+        if (!RememberedWindow.restoreDesigner(remembered, designer)) {
+            // A first look that already compares something, rather than an empty chart.
+            for (String name : List.of("Step: halve every 10 epochs", "Cosine + warmup", "One-cycle")) {
+                designer.addPreset(Preset.named(name));
+            }
+            designer.selectedProperty().set(designer.curves().get(1));
         }
-        designer.selectedProperty().set(designer.curves().get(1));
         training = new TrainingViewModel(home, runService, executor);
         runs = new RunsViewModel(home, executor);
         finder = new FinderViewModel(runService, home.runs(), executor);
+        training.holdDataChecksUntil(engineStartup);
+        finder.holdDataChecksUntil(engineStartup);
+        RememberedWindow.restoreForms(remembered, training, finder);
         finder.setDesignerSink(spec -> {
+            // The chart spans the run the schedule was made for, so a one-cycle of 80 updates is no spike at its start.
+            designer.stepsPerEpochProperty().set(Math.max(1, finder.stepsPerEpoch()));
+            designer.epochsProperty().set(training.plannedEpochs(FinderViewModel.ONE_CYCLE_EPOCHS));
             designer.add("From the LR Finder: " + spec.type(), spec);
             show(Workspace.DESIGNER);
         });
+        // Finder -> Training carries the test's setup with the schedule; its schedules last as long as Training plans.
+        finder.setTrainingSink((setup, spec) -> {
+            training.useFromFinder(setup, spec);
+            show(Workspace.TRAINING);
+        });
+        finder.setPlannedEpochs(() -> training.plannedEpochs(FinderViewModel.ONE_CYCLE_EPOCHS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Map<Tab, Supplier<Node>> contentOnFirstVisit = new HashMap<>();
         for (Workspace w : Workspace.values()) {
@@ -97,7 +131,7 @@ public final class MainWindow {
                 case DESIGNER -> () -> new DesignerView(designer, files).node();
                 case FINDER -> () -> {
                     FinderView finderView = new FinderView(finder, files, home.root().resolve("exports"));
-                    finderView.setTrainWithThis(() -> finder.cyclicSchedule().ifPresent(this::trainWith));
+                    finderView.setTrainWithThis(finder::trainWithBand);
                     return finderView.node();
                 };
                 case TRAINING -> () -> new TrainingView(training, files).node();
@@ -106,7 +140,12 @@ public final class MainWindow {
             };
             Tab tab = new Tab(w.tabTitle());
             tab.setId("tab-" + w.name().toLowerCase());
-            contentOnFirstVisit.put(tab, content);
+            contentOnFirstVisit.put(tab, () -> {
+                Node node = content.get();
+                built.put(w, node);
+                RememberedWindow.restoreSplits(remembered, w, node);
+                return node;
+            });
             tabs.getTabs().add(tab);
         }
         // A workspace's View is built, and joins the scene, when its tab is first shown: building, styling and laying
@@ -121,8 +160,11 @@ public final class MainWindow {
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         shown.setContent(contentOnFirstVisit.remove(shown).get());
         designer.trainHandlerProperty().set(this::trainWith);
+        // One run, one colour and one name in both workspaces; a run deleted in Runs leaves Training too.
+        runs.setKnownColors(training::colorOf);
+        runs.setRecordListeners(training::forget, training::renamed);
         runs.setOpeners(dir -> {
-            training.reopen(dir);
+            training.reopen(dir, runs.colorOf(dir));
             show(Workspace.TRAINING);
         }, dir -> {
             finder.reopenOrSayWhy(dir);
@@ -221,12 +263,49 @@ public final class MainWindow {
     }
 
     public void show(Stage stage) {
+        this.stage = stage;
         stage.setTitle("LR Workbench");
         stage.setScene(scene());
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        RememberedWindow.restoreGeometry(remembered, stage);
         stage.setOnCloseRequest(e -> closeAfterRuns(e, stage));
         stage.show();
+    }
+
+    /** Where the window's remembered state lives: {@code window.properties} in the workbench home. */
+    public static java.nio.file.Path stateFile(WorkbenchHome home) {
+        return home.root().resolve(WorkbenchState.FILE_NAME);
+    }
+
+    /** What the last session left in {@code home}; call it off the FX thread (it reads the disk). */
+    public static WorkbenchState readRemembered(WorkbenchHome home) {
+        return WorkbenchState.read(stateFile(home));
+    }
+
+    /**
+     * What is asked before closing stops live runs (tests answer without a dialog): given the number of live runs,
+     * true to stop them and quit, false to keep the window open.
+     */
+    public void setQuitConfirmation(java.util.function.IntPredicate confirm) {
+        this.confirmQuit = confirm;
+    }
+
+    /** The window's state as it is now, as it will be remembered (tests). */
+    public WorkbenchState snapshot() {
+        return RememberedWindow.snapshot(stage, built, designer, training, finder, remembered);
+    }
+
+    private static boolean askStopAndQuit(int liveRuns) {
+        javafx.scene.control.ButtonType stopAndQuit = new javafx.scene.control.ButtonType("Stop and quit",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                liveRuns == 1 ? "A run is still going. Quitting stops it; what it recorded so far is kept."
+                        : liveRuns + " runs are still going. Quitting stops them; what they recorded so far is kept.",
+                stopAndQuit, javafx.scene.control.ButtonType.CANCEL);
+        ask.setTitle("Quit LR Workbench");
+        ask.setHeaderText("Stop the live runs and quit?");
+        return ask.showAndWait().filter(stopAndQuit::equals).isPresent();
     }
 
     /**
@@ -235,18 +314,22 @@ public final class MainWindow {
      * off the FX thread, and then closes; the app exits with its last window. Without live runs it closes at once.
      */
     private void closeAfterRuns(WindowEvent request, Stage stage) {
-        boolean live = training.anyLiveProperty().get() || finder.runningProperty().get();
-        if (!live && !closing) {
-            return;
-        }
         request.consume();
         if (closing) {
             return; // a second click on the close button while the runs stop
         }
+        int live = training.liveRunCount() + (finder.runningProperty().get() ? 1 : 0);
+        if (live > 0 && !confirmQuit.test(live)) {
+            return; // Cancel: the window stays and the runs go on
+        }
         closing = true;
-        status.textProperty().unbind();
-        status.setText("Stopping the live runs before closing…");
-        CompletableFuture.allOf(training.shutdown(CLOSE_TIMEOUT), finder.shutdown(CLOSE_TIMEOUT))
+        // Remembered as it is now; written off the FX thread while the runs stop.
+        CompletableFuture<?> saved = snapshot().write(executor, stateFile).exceptionally(e -> null);
+        if (live > 0) {
+            status.textProperty().unbind();
+            status.setText("Stopping the live runs before closing…");
+        }
+        CompletableFuture.allOf(training.shutdown(CLOSE_TIMEOUT), finder.shutdown(CLOSE_TIMEOUT), saved)
                 .whenComplete((done, error) -> stage.close());
     }
 

@@ -45,7 +45,7 @@ final class QueueTable {
         number.setSortable(false);
 
         TableColumn<TrainingRun, String> name = new TableColumn<>("Run");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setCellValueFactory(c -> c.getValue().nameProperty());
         name.setPrefWidth(330);
         name.setSortable(false);
 

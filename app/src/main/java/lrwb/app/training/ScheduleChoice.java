@@ -118,6 +118,15 @@ public final class ScheduleChoice {
         }
     }
 
+    /** A saved schedule read without marking any field (any thread: it reads the disk); null when it cannot be read. */
+    ScheduleSpec savedQuietly(String name) {
+        try {
+            return name.isEmpty() ? null : library.load(name);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The chosen schedule, or null with the message at the field. */
     public Chosen read(FormErrors errors) {
         return switch (source.get()) {

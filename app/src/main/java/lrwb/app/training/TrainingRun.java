@@ -30,7 +30,7 @@ import java.util.Locale;
  */
 public final class TrainingRun {
     private final int number;
-    private final String name;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final TrainingRequest request;
     private final Color color;
     private final RunSeries series = new RunSeries();
@@ -61,7 +61,7 @@ public final class TrainingRun {
      */
     TrainingRun(int number, String name, TrainingRequest request, Color color) {
         this.number = number;
-        this.name = name;
+        this.name.set(name);
         this.request = request;
         this.color = color;
     }
@@ -72,12 +72,21 @@ public final class TrainingRun {
     }
 
     public String name() {
-        return name;
+        return name.get();
+    }
+
+    /** The run's name, which follows a rename in the Runs workspace. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    void rename(String newName) {
+        name.set(newName);
     }
 
     /** "#2 iris · mlp:64,32 · sgd · cosine". */
     public String title() {
-        return "#" + number + " " + name;
+        return "#" + number + " " + name.get();
     }
 
     /** The configuration; null when reopened from disk. */
@@ -258,7 +267,7 @@ public final class TrainingRun {
             default -> RunState.FAILED;
         };
         String notes = modelNotes();
-        message.set(endMessage(s, e.message()) + (notes.isEmpty() ? "" : " " + notes));
+        message.set(endMessage(s, lrwb.app.text.AppWording.of(e.message())) + (notes.isEmpty() ? "" : " " + notes));
         state.set(s);
         if (s == RunState.FINISHED) {
             progress.set(1);
@@ -340,6 +349,23 @@ public final class TrainingRun {
 
     // ---- reopened from disk ----
 
+    /**
+     * What a reopened run did, counted as the live progress line and the engine's messages count (epochs from 1):
+     * "Reopened: epoch 74 of 1000 (73 complete) · iteration 5,900 of 80,000 · 3 min", beside "Cancelled at
+     * iteration 5900 (epoch 74 of 1000)".
+     */
+    static String reopenedText(RunState state, int completeEpochs, int plannedEpochs, long iterations, long plannedIterations,
+                               double seconds) {
+        String took = " · " + DurationText.of(seconds);
+        String its = plannedIterations > 0 ? String.format(Locale.ROOT, " · iteration %,d of %,d", iterations, plannedIterations)
+                : String.format(Locale.ROOT, " · %,d iterations", iterations);
+        if (state == RunState.FINISHED || completeEpochs >= plannedEpochs) {
+            return String.format(Locale.ROOT, "Reopened: %d of %d epochs", completeEpochs, plannedEpochs) + its + took;
+        }
+        return String.format(Locale.ROOT, "Reopened: epoch %d of %d (%d complete)", completeEpochs + 1, plannedEpochs, completeEpochs)
+                + its + took;
+    }
+
     void showRecorded(RunState recordedState, String recordedMessage, Path dir, TrainingPlan recordedPlan, double seconds) {
         folder.set(dir);
         plan = recordedPlan;
@@ -349,7 +375,6 @@ public final class TrainingRun {
         message.set(recordedMessage == null ? "" : recordedMessage);
         progress.set(plan.totalIterations() > 0 ? Math.min(1, series.size() / (double) plan.totalIterations()) : 1);
         revision.set(revision.get() + 1);
-        progressText.set(String.format(Locale.ROOT, "Reopened: %d epochs, %d iterations in %s", series.epochs(),
-                series.size(), DurationText.of(seconds)));
+        progressText.set(reopenedText(recordedState, series.epochs(), plan.epochs(), series.size(), plan.totalIterations(), seconds));
     }
 }

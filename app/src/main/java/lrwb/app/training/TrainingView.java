@@ -107,7 +107,7 @@ public final class TrainingView {
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
                 FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
-                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), buttons());
+                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine(), buttons());
         return box;
     }
 
@@ -174,6 +174,24 @@ public final class TrainingView {
         return new VBox(6, source, detail);
     }
 
+    /** Says when the schedule's own length differs from the run's, and offers to stretch it to the run. */
+    private VBox fitLine() {
+        Label note = new Label();
+        note.setId("train-fit-note");
+        note.textProperty().bind(vm.fitNoteProperty());
+        note.setWrapText(true);
+        note.getStyleClass().add("field-warning");
+        Button fit = new Button();
+        fit.setId("train-fit");
+        fit.textProperty().bind(vm.fitActionProperty());
+        fit.setTooltip(new Tooltip("Stretch the schedule to the planned run, keeping its shape (as fastai's fit_one_cycle does)"));
+        fit.setOnAction(e -> vm.fitToRun());
+        VBox box = new VBox(4, note, fit);
+        box.visibleProperty().bind(vm.fitNoteProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     private HBox buttons() {
         Button train = new Button("_Train");
         train.setDefaultButton(true);
@@ -224,7 +242,7 @@ public final class TrainingView {
                 selectedState));
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.canControl() || selectedState.getValue() == RunState.QUEUED
                 || selectedState.getValue() == RunState.LOADING), selectedState));
-        stopAll.disableProperty().bind(vm.anyLiveProperty().not());
+        stopAll.disableProperty().bind(vm.canStopAllProperty().not());
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedState.getValue() == null
                 || !(selectedState.getValue().hasEnded()), selectedState));
         Region gap = new Region();
@@ -247,9 +265,12 @@ public final class TrainingView {
         Label title = new Label();
         title.getStyleClass().add("run-title");
         title.setId("train-run-title");
+        // read through selectedName (not the run) so the lazy binding stays valid and a rename in Runs shows here
+        ObservableValue<String> selectedName = vm.selectedProperty().flatMap(TrainingRun::nameProperty);
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? "No run yet"
-                : vm.selectedProperty().get().title() + "  ·  " + selectedState.getValue().label() + "  ·  ",
-                vm.selectedProperty(), selectedState));
+                : "#" + vm.selectedProperty().get().number() + " " + selectedName.getValue() + "  ·  "
+                + selectedState.getValue().label() + "  ·  ",
+                vm.selectedProperty(), selectedState, selectedName));
         Label text = new Label();
         text.setId("train-progress-text");
         text.textProperty().bind(vm.selectedProperty().flatMap(TrainingRun::progressTextProperty).orElse(""));
@@ -323,9 +344,8 @@ public final class TrainingView {
         ObservableValue<RunState> state = selectedState;
         BooleanBinding cannot = Bindings.createBooleanBinding(() -> !vm.canControl(), state);
         apply.disableProperty().bind(cannot);
-        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canControl()
-                || vm.selectedProperty().get() == null || Double.isNaN(vm.selectedProperty().get().overrideLrProperty().get()),
-                state, vm.selectedProperty().flatMap(TrainingRun::overrideLrProperty)));
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canControl() || !vm.overrideInForceProperty().get(),
+                state, vm.overrideInForceProperty()));
         HBox bar = new HBox(8, label, slider, fieldView.node(), apply, back);
         bar.setAlignment(Pos.TOP_LEFT);
         bar.getStyleClass().add("override-bar");

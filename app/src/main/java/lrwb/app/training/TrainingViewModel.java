@@ -20,6 +20,11 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
+import lrwb.app.form.RunSetupForm;
+import lrwb.app.form.SetupHandOver;
+import lrwb.app.form.TrainingSetSize;
+import lrwb.app.text.AppWording;
+import lrwb.engine.data.DataOptions;
 import lrwb.app.model.ModelPicker;
 import lrwb.app.model.ModelText;
 import lrwb.engine.run.RunConfig;
@@ -83,8 +88,20 @@ public final class TrainingViewModel {
     private final InputField overrideLr = new InputField("override LR", "0.01");
     private final DoubleProperty overrideExponent = new SimpleDoubleProperty(-2);
     private final FrameQueue<Object> frames = new FrameQueue<>(this::onFrame);
+    private final ReadOnlyBooleanWrapper overrideInForce = new ReadOnlyBooleanWrapper(false);
+    /** The runs list reports state changes (see its extractor), so this follows every run's state. */
+    private final javafx.beans.binding.BooleanBinding canStopAll = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> runs.stream().anyMatch(r -> r.isActive() || r.state() == RunState.QUEUED), runs);
+    private final ReadOnlyStringWrapper fitNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fitAction = new ReadOnlyStringWrapper("");
+    private final TrainingSetSize trainingSetSize;
+    /** The schedule stretched to the planned run, while it does not fit; null when it does. */
+    private ScheduleSpec fitted;
+    private long fitGeneration;
     private boolean queueRunning;
     private boolean syncingOverride;
+    /** The user typed or dragged an LR of their own: the field stops following the run's LR until it is applied. */
+    private boolean overrideEdited;
     private int nextNumber = 1;
 
     /** Messages from the jobs' threads, handed over per frame. */
@@ -105,7 +122,10 @@ public final class TrainingViewModel {
     }
 
     /** The service refused the run, or its folder could not be made: nothing ran. */
-    private record NotLaunched(TrainingRun run, String message) {
+    private record NotLaunched(TrainingRun run, String message, RunRefusedException.Field field) {
+        NotLaunched(TrainingRun run, String message) {
+            this(run, message, RunRefusedException.Field.OTHER);
+        }
     }
 
     /**
@@ -122,6 +142,7 @@ public final class TrainingViewModel {
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
         overrideExponent.addListener((o, was, now) -> {
             if (!syncingOverride) {
+                overrideEdited = true;
                 syncingOverride = true;
                 overrideLr.textProperty().set(NumberLabels.significant(Math.pow(10, now.doubleValue()), 3));
                 syncingOverride = false;
@@ -129,6 +150,7 @@ public final class TrainingViewModel {
         });
         overrideLr.textProperty().addListener((o, was, now) -> {
             if (!syncingOverride) {
+                overrideEdited = true;
                 try {
                     double v = Double.parseDouble(now.strip());
                     if (v > 0 && Double.isFinite(v)) {
@@ -141,16 +163,40 @@ public final class TrainingViewModel {
                 }
             }
         });
-        selected.addListener((o, was, now) -> followLr(now));
+        selected.addListener((o, was, now) -> {
+            overrideEdited = false;
+            followLr(now);
+            overrideInForce.set(now != null && Double.isFinite(now.overrideLrProperty().get()));
+        });
         form.schedule().reloadLibrary();
+        trainingSetSize = new TrainingSetSize(executor);
+        RunSetupForm s = form.setup();
+        trainingSetSize.watchBatch(s);
+        ScheduleChoice c = form.schedule();
+        // Change listeners, after the field's own (which clears its message on typing), so a batch found too large stays marked.
+        for (javafx.beans.value.ObservableValue<?> input : List.of(s.dataset().textProperty(), s.valSplit().textProperty(),
+                s.seed().textProperty(), s.batch().textProperty(), form.epochs().textProperty(), c.sourceProperty(), c.givenProperty(),
+                c.savedName().textProperty())) {
+            input.addListener((o, was, now) -> checkFit());
+        }
     }
 
-    /** Puts the override slider and field at the run's current LR, the natural place to start from. */
+    /** The form's checks that read the data (its size) wait for the engine's start-up, not to slow the window's. */
+    public void holdDataChecksUntil(java.util.concurrent.CompletionStage<?> engineReady) {
+        trainingSetSize.waitFor(engineReady);
+    }
+
+    /**
+     * Puts the override slider and field at the run's current LR, the natural place to start from; they follow the
+     * run as its LR changes until the user types or drags a value of their own.
+     */
     private void followLr(TrainingRun run) {
         double lr = run == null ? Double.NaN : run.series().lastLr();
-        if (Double.isFinite(lr) && lr > 0) {
+        if (Double.isFinite(lr) && lr > 0 && !overrideEdited) {
+            syncingOverride = true;
             overrideExponent.set(Math.max(OVERRIDE_MIN_EXPONENT, Math.min(OVERRIDE_MAX_EXPONENT, Math.log10(lr))));
             overrideLr.textProperty().set(NumberLabels.significant(lr, 3));
+            syncingOverride = false;
         }
     }
 
@@ -198,6 +244,11 @@ public final class TrainingViewModel {
         return statusIsError.getReadOnlyProperty();
     }
 
+    /** How many runs are loading, running or paused now. */
+    public int liveRunCount() {
+        return (int) runs.stream().filter(TrainingRun::isActive).count();
+    }
+
     /** Whether any job is loading, running or paused. */
     public ReadOnlyBooleanProperty anyLiveProperty() {
         return anyLive.getReadOnlyProperty();
@@ -210,6 +261,11 @@ public final class TrainingViewModel {
 
     public InputField overrideLr() {
         return overrideLr;
+    }
+
+    /** Whether the selected run's LR is set by hand now, so "Back to schedule" has something to undo. */
+    public ReadOnlyBooleanProperty overrideInForceProperty() {
+        return overrideInForce.getReadOnlyProperty();
     }
 
     /** log10 of the override LR, for a log-scale slider. */
@@ -228,6 +284,102 @@ public final class TrainingViewModel {
         say("Schedule " + ScheduleSummary.of(spec) + " is set: press Train, or Add to queue to compare it with others.", false);
     }
 
+    /**
+     * "Train with this" and "Train at the valley LR" from the LR Finder: the range test's data, network, optimizer,
+     * batch size and seed go into the form with the schedule (visible there, and editable), so the schedule is
+     * trained on what it was found for. Without a known setup only the schedule changes.
+     */
+    public void useFromFinder(SetupHandOver setup, ScheduleSpec spec) {
+        if (setup != null) {
+            setup.fillInto(form.setup());
+        }
+        form.schedule().use(spec);
+        say("From the LR Finder: " + ScheduleSummary.of(spec) + (setup == null ? "" : " on " + setup.describe())
+                + ". Check the form, then press Train.", false);
+    }
+
+    /** The form's epochs, or {@code fallback} while the field holds no valid number. */
+    public int plannedEpochs(int fallback) {
+        try {
+            long e = Long.parseLong(form.epochs().text());
+            return e >= 1 && e <= TrainingForm.MAX_EPOCHS ? (int) e : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    // ---- does the schedule fit the run? ----
+
+    /** One line when the schedule's own length differs from the run's ("This oneCycle schedule lasts …"), else "". */
+    public ReadOnlyStringProperty fitNoteProperty() {
+        return fitNote.getReadOnlyProperty();
+    }
+
+    /** The words of the button that stretches the schedule to the run: "Fit to this run (80 iterations)". */
+    public ReadOnlyStringProperty fitActionProperty() {
+        return fitAction.getReadOnlyProperty();
+    }
+
+    /** Stretches the schedule to the planned run (fastai's fit_one_cycle); false when there is nothing to fit. */
+    public boolean fitToRun() {
+        if (fitted == null) {
+            return false;
+        }
+        ScheduleSpec spec = fitted;
+        form.schedule().use(spec);
+        say("Schedule stretched to the run: " + ScheduleSummary.of(spec) + ".", false);
+        checkFit();
+        return true;
+    }
+
+    /**
+     * Compares the schedule's length with the run's once the size of the training set is known (read off the FX
+     * thread, once per dataset), and flags a batch larger than the training set at its field.
+     */
+    private void checkFit() {
+        long generation = ++fitGeneration;
+        fitNote.set("");
+        fitAction.set("");
+        fitted = null;
+        RunSetupForm s = form.setup();
+        DataOptions data;
+        long batch;
+        try {
+            data = s.dataOptions();
+            batch = Long.parseLong(s.batch().text());
+        } catch (RuntimeException e) {
+            return; // the field says what is wrong when the form is read
+        }
+        if (batch < 1) {
+            return;
+        }
+        int epochs = plannedEpochs(-1);
+        ScheduleChoice choice = form.schedule();
+        ScheduleSource source = choice.sourceProperty().get();
+        String savedName = choice.savedName().text();
+        trainingSetSize.of(data).thenCombine(source == ScheduleSource.LIBRARY
+                ? executor.supply(() -> choice.savedQuietly(savedName))
+                : CompletableFuture.completedFuture(source == ScheduleSource.GIVEN ? choice.givenProperty().get() : null),
+                (size, spec) -> {
+                    if (generation != fitGeneration || size.isEmpty()) {
+                        return null;
+                    }
+                    if (TrainingSetSize.batchTooLarge(batch, size.getAsInt(), data.source()) != null) {
+                        return null; // marked at the batch field (watchBatch)
+                    }
+                    int stepsPerEpoch = (int) ((size.getAsInt() + batch - 1) / batch);
+                    if (spec == null || epochs < 1) {
+                        return null;
+                    }
+                    ScheduleFit.mismatch(spec, epochs, stepsPerEpoch).ifPresent(note -> {
+                        fitNote.set(note);
+                        fitAction.set(ScheduleFit.fitLabel(spec, epochs, stepsPerEpoch));
+                        fitted = ScheduleFit.stretched(spec, epochs, stepsPerEpoch);
+                    });
+                    return null;
+                });
+    }
+
     // ---- queue ----
 
     /** Validates the form and adds a run to the queue; null (with messages at the fields) when invalid. */
@@ -235,6 +387,10 @@ public final class TrainingViewModel {
         FormErrors errors = new FormErrors();
         form.schedule().reloadLibrary();
         TrainingRequest request = form.read(errors);
+        if (request != null && form.setup().batch().hasError()) { // too large for the training set (found by checkFit)
+            errors.add(form.setup().batch(), form.setup().batch().error());
+            request = null;
+        }
         if (request == null) {
             say("Check the marked field: " + errors.first(), true);
             return null;
@@ -299,7 +455,7 @@ public final class TrainingViewModel {
                 }
                 frames.offer(new Launched(run, handle));
             } catch (RunRefusedException e) {
-                frames.offer(new NotLaunched(run, e.getMessage()));
+                frames.offer(new NotLaunched(run, AppWording.of(e.getMessage()), e.field()));
             } catch (IOException e) {
                 frames.offer(new NotLaunched(run, "cannot write the run record under " + runsDir + ": " + e.getMessage()));
             } catch (Throwable e) { // whatever it is, the run must leave the queue, or the queue stays stuck
@@ -339,7 +495,6 @@ public final class TrainingViewModel {
         Set<TrainingRun> touched = new LinkedHashSet<>();
         boolean ended = false;
         TrainingRun shown = selected.get();
-        boolean shownHadNoLr = shown != null && !Double.isFinite(shown.series().lastLr());
         for (Object m : batch) {
             if (m instanceof Iteration i) {
                 i.run().add(i.metrics());
@@ -361,9 +516,13 @@ public final class TrainingViewModel {
                 touched.add(n.run());
                 ended = true;
                 say(n.run().title() + " could not start: " + n.message(), true);
+                markField(n.field(), n.message());
             } else if (m instanceof Event e) {
                 e.run().on(e.event());
                 touched.add(e.run());
+                if (e.run() == shown) {
+                    sayWhatHappened(e.run(), e.event()); // "Pausing #2 …" becomes "#2 paused …" once it has
+                }
                 if (e.event().kind().isTerminal()) {
                     ended = true;
                     reportEnd(e.run());
@@ -373,14 +532,43 @@ public final class TrainingViewModel {
         for (TrainingRun r : touched) {
             r.publish();
         }
-        if (shownHadNoLr && touched.contains(shown)) {
-            followLr(shown); // its first updates: the override slider starts at the LR in use
+        if (shown != null && touched.contains(shown)) {
+            followLr(shown); // the Set LR box shows the LR in use, unless the user is entering one
+            overrideInForce.set(Double.isFinite(shown.overrideLrProperty().get()));
         }
         if (ended) {
             recordsChanged.set(recordsChanged.get() + 1);
             launchWaiting();
+            anyLive.set(runs.stream().anyMatch(TrainingRun::isActive)); // also when the queue is on hold
             if (!anyLive.get()) {
                 frames.stop();
+            }
+        }
+    }
+
+    /** The status line follows a pause, a resume or an LR change of the selected run as it happens. */
+    private void sayWhatHappened(TrainingRun run, TrainingEvent e) {
+        String at = " at iteration " + e.iteration() + " (epoch " + (e.epoch() + 1) + ")";
+        switch (e.kind()) {
+            case PAUSED -> say(run.title() + " paused" + at + ": Resume to go on.", false);
+            case RESUMED -> say(run.title() + " resumed" + at + ".", false);
+            case LR_OVERRIDDEN -> say(run.title() + ": learning rate set by hand to " + NumberLabels.significant(e.lr(), 3) + at
+                    + (isPlateau(run) ? "; the plateau makes no reductions until Back to schedule." : "."), false);
+            case LR_OVERRIDE_CLEARED -> say(run.title() + ": back to the schedule" + at + ".", false);
+            default -> {
+            }
+        }
+    }
+
+    /** A refusal about one input is shown next to that field too, as a form error would be. */
+    private void markField(RunRefusedException.Field field, String message) {
+        RunSetupForm s = form.setup();
+        switch (field) {
+            case DATA -> s.dataError(message);
+            case MODEL -> s.model().setError(message);
+            case OPTIMIZER -> s.optimizer().setError(message);
+            case BATCH_SIZE -> s.batch().setError(message);
+            default -> {
             }
         }
     }
@@ -433,15 +621,28 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Stops every live run and holds the queue (queued runs stay, for a later Start). */
+    /** Stops every live run and takes the queued ones out of the queue: nothing more runs until you start it. */
     public void stopAll() {
         queueRunning = false;
+        int stopped = 0;
+        List<TrainingRun> queued = runs.stream().filter(r -> r.state() == RunState.QUEUED).toList();
         for (TrainingRun r : runs) {
             if (r.isActive()) {
                 r.cancel();
+                stopped++;
             }
         }
-        say("Stopping every run; the queue is on hold.", false);
+        runs.removeAll(queued);
+        if (selected.get() != null && queued.contains(selected.get())) {
+            selected.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        }
+        say("Stopping " + stopped + (stopped == 1 ? " run" : " runs") + (queued.isEmpty() ? "" : " and took " + queued.size()
+                + " queued " + (queued.size() == 1 ? "run" : "runs") + " out of the queue") + "; what they recorded is kept.", false);
+    }
+
+    /** Whether "Stop all" has anything to do: a run loading, running or paused, or one waiting in the queue. */
+    public javafx.beans.binding.BooleanBinding canStopAllProperty() {
+        return canStopAll;
     }
 
     /**
@@ -511,8 +712,15 @@ public final class TrainingViewModel {
             overrideLr.setError(e.getMessage());
             return false;
         }
-        say(selected.get().title() + ": learning rate set to " + NumberLabels.significant(lr, 3) + " by hand from the next update.", false);
+        overrideEdited = false; // applied: from now on the box shows the LR in use again
+        say(selected.get().title() + ": learning rate set to " + NumberLabels.significant(lr, 3) + " by hand from the next update"
+                + (isPlateau(selected.get()) ? "; the plateau makes no reductions until Back to schedule, then goes on from its own LR."
+                : "."), false);
         return true;
+    }
+
+    private static boolean isPlateau(TrainingRun run) {
+        return run.request() != null && run.request().schedule() instanceof lrwb.engine.schedule.PlateauSchedule;
     }
 
     /** Hands the selected run's LR back to its schedule. */
@@ -528,6 +736,14 @@ public final class TrainingViewModel {
 
     /** Reads a past training run from its folder (off the FX thread) and adds its charts; a run already here is selected. */
     public CompletableFuture<TrainingRun> reopen(Path dir) {
+        return reopen(dir, null);
+    }
+
+    /**
+     * {@link #reopen(Path)} in the colour the run already has elsewhere (the Runs comparison), when no run here has
+     * that colour yet.
+     */
+    public CompletableFuture<TrainingRun> reopen(Path dir, Color preferred) {
         for (TrainingRun r : runs) {
             if (dir.equals(r.folder())) {
                 selected.set(r);
@@ -539,12 +755,34 @@ public final class TrainingViewModel {
                 say("Cannot reopen " + dir.getFileName() + ": " + TaskExecutor.cause(error).getMessage(), true);
                 return null;
             }
-            TrainingRun run = RecordedRun.toRun(record, dir, nextNumber++, nextColor());
+            Color color = preferred != null && runs.stream().noneMatch(r -> r.color().equals(preferred)) ? preferred : nextColor();
+            TrainingRun run = RecordedRun.toRun(record, dir, nextNumber++, color);
             runs.add(run);
             selected.set(run);
             say("Reopened " + run.title() + " (" + run.state().label() + ").", false);
             return run;
         });
+    }
+
+    // ---- the same run in the Runs workspace ----
+
+    /** The colour this workspace draws the run of {@code dir} in, or null when it does not show it. */
+    public Color colorOf(Path dir) {
+        return runs.stream().filter(r -> dir.equals(r.folder())).map(TrainingRun::color).findFirst().orElse(null);
+    }
+
+    /** A run folder deleted in the Runs workspace: its ended run leaves this table and the charts too. */
+    public void forget(Path dir) {
+        for (TrainingRun r : List.copyOf(runs)) {
+            if (dir.equals(r.folder()) && !r.isActive()) {
+                remove(r);
+            }
+        }
+    }
+
+    /** A run renamed in the Runs workspace shows its new name here too. */
+    public void renamed(Path dir, String name) {
+        runs.stream().filter(r -> dir.equals(r.folder())).forEach(r -> r.rename(name));
     }
 
     /** Where a chart export goes unless the user picks another place: {@code exports/} in the workbench home. */

@@ -177,6 +177,34 @@ class DesignerViewTest {
         assertThat(line(1).valueAt(1000)).isEqualTo(0.1);
     }
 
+    /** Item 18 of issue 13: a name that cannot name a file keeps the dialog open with the rule under the field. */
+    @Test
+    void aSaveNameWithASlashKeepsTheDialogOpenWithTheRuleAtTheField(FxRobot robot) throws Exception {
+        addPreset(robot, "One-cycle");
+        robot.clickOn("#save");
+        TextField name = robot.lookup("#save-name").queryAs(TextField.class);
+        robot.interact(() -> name.setText(""));
+        robot.clickOn(name).write("a/b").type(KeyCode.ENTER);
+        assertThat(name.getScene().getWindow().isShowing()).as("the dialog stays").isTrue();
+        Label error = robot.lookup("#save-name-error").queryAs(Label.class);
+        assertThat(error.getText()).startsWith("Name must be 1–64 letters").endsWith("(got \"a/b\")");
+        assertThat(robot.lookup("#designer-status").queryAs(Label.class).getText()).doesNotContain("Not saved");
+        robot.interact(() -> name.setText(""));
+        assertThat(error.getText()).isEmpty();
+        robot.clickOn(name).write("one-cycle").type(KeyCode.ENTER);
+        assertThat(name.getScene() == null || !name.getScene().getWindow().isShowing()).isTrue();
+        assertThat(home.resolve("schedules/one-cycle.json")).exists();
+    }
+
+    @Test
+    void exportIsDisabledWithoutCurves(FxRobot robot) {
+        addPreset(robot, "One-cycle");
+        assertThat(robot.lookup("#export-csv").queryButton().isDisabled()).isFalse();
+        robot.interact(() -> List.copyOf(vm.curves()).forEach(vm::remove));
+        assertThat(robot.lookup("#export-csv").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#export-png").queryButton().isDisabled()).isTrue();
+    }
+
     @Test
     void exportWritesAPngAndACsv(FxRobot robot) throws Exception {
         addPreset(robot, "Cosine + warmup");

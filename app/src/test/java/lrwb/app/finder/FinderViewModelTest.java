@@ -106,12 +106,76 @@ class FinderViewModelTest {
         CyclicSchedule cyclic = vm.cyclicSchedule().orElseThrow();
         assertThat(cyclic.baseLr()).isEqualTo(0.002);
         assertThat(cyclic.maxLr()).isEqualTo(0.2);
-        assertThat(cyclic.stepSizeUp()).isEqualTo(4 * 8);
+        // the default plan of 10 epochs of 8 batches holds one whole cycle
+        assertThat(cyclic.stepSizeUp()).isEqualTo(40);
         OneCycleSchedule oneCycle = vm.oneCycleSchedule().orElseThrow();
-        assertThat(oneCycle.maxLr()).isEqualTo(vm.currentProperty().get().suggestions().valley());
+        double valley = vm.currentProperty().get().suggestions().valley();
+        assertThat(oneCycle.maxLr()).isEqualTo(Double.parseDouble(lrwb.app.chart.NumberLabels.significant(valley, 3)));
         assertThat(oneCycle.totalSteps()).isEqualTo(10 * 8);
         assertThat(vm.openInDesigner(vm.cyclicSchedule())).isTrue();
         assertThat(sent).containsExactly(cyclic);
+    }
+
+    /** Schedules made here last as long as the run Training plans (fastai's fit_one_cycle), not a fixed 10 epochs. */
+    @Test
+    void handedOverSchedulesFitTheRunTrainingPlansAndCarryTheSetup(FxRobot robot) throws Exception {
+        FinderViewModel vm = vm(robot);
+        List<lrwb.app.form.SetupHandOver> setups = new ArrayList<>();
+        List<ScheduleSpec> specs = new ArrayList<>();
+        vm.setTrainingSink((setup, spec) -> {
+            setups.add(setup);
+            specs.add(spec);
+        });
+        vm.setPlannedEpochs(() -> 100);
+        robot.interact(() -> {
+            vm.setup().optimizer().textProperty().set("adam");
+            vm.setup().seed().textProperty().set("7");
+            run(vm);
+            vm.setup().optimizer().textProperty().set("sgd"); // edited after the test: the test's own setup is handed over
+        });
+        assertThat(vm.oneCycleSchedule().orElseThrow().totalSteps()).isEqualTo(100 * 8);
+        robot.interact(() -> {
+            vm.lowerBoundProperty().set(0.002);
+            vm.upperBoundProperty().set(0.2);
+        });
+        // 100 epochs hold 13 whole cycles of about 4 epochs up and 4 down: 800 / 26 = 30 iterations a half cycle
+        assertThat(vm.cyclicSchedule().orElseThrow().stepSizeUp()).isEqualTo(30);
+
+        robot.interact(() -> assertThat(vm.trainWithBand()).isTrue());
+        assertThat(specs.get(0)).isEqualTo(vm.cyclicSchedule().orElseThrow());
+        lrwb.app.form.SetupHandOver setup = setups.get(0);
+        assertThat(setup.describe()).isEqualTo("iris · mlp:64,32 · adam · batch 16 · seed 7");
+
+        robot.interact(() -> assertThat(vm.trainAtValley()).isTrue());
+        double valley = vm.currentProperty().get().suggestions().valley();
+        assertThat(specs.get(1)).isEqualTo(new lrwb.engine.schedule.ConstantSchedule(
+                Double.parseDouble(lrwb.app.chart.NumberLabels.significant(valley, 3))));
+
+        // band edges dragged onto each other: no "cycle" with baseLr = maxLr, and the reason in words
+        robot.interact(() -> {
+            vm.lowerBoundProperty().set(0.01);
+            vm.upperBoundProperty().set(0.010001);
+        });
+        assertThat(vm.cyclicSchedule()).isEmpty();
+        assertThat(vm.bandProblem()).contains("The band's upper edge (0.01) must be above its lower edge (0.01): drag them apart.");
+        robot.interact(() -> assertThat(vm.trainWithBand()).isFalse());
+        assertThat(vm.statusProperty().get()).isEqualTo(vm.bandProblem().orElseThrow());
+        assertThat(specs).hasSize(2);
+    }
+
+    /** Item 18 of issue 13: batch 5000 on iris's 120 training rows is marked at the field, and nothing starts. */
+    @Test
+    void aBatchLargerThanTheTrainingSetIsMarkedAtItsField(FxRobot robot) {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.setup().batch().textProperty().set("5000");
+            assertThat(vm.setup().batch().error()).isEqualTo("batch size must be at most the 120 training examples of iris (got 5000)");
+            vm.setup().seed().textProperty().set("7"); // another seed: the same size, still marked
+            assertThat(vm.setup().batch().hasError()).isTrue();
+            assertThat(vm.start()).isFalse();
+            assertThat(vm.runs()).isEmpty();
+            assertThat(vm.statusProperty().get()).contains("batch size must be at most the 120 training examples of iris");
+        });
     }
 
     @Test

@@ -94,15 +94,18 @@ class FinderViewTest {
         var spec = window.designer().selected().spec();
         assertThat(spec).isInstanceOf(CyclicSchedule.class);
         CyclicSchedule cyclic = (CyclicSchedule) spec;
-        assertThat(cyclic.baseLr()).isEqualTo(lowerBefore);
-        assertThat(cyclic.maxLr()).isEqualTo(upperAfter);
-        assertThat(cyclic.stepSizeUp()).isEqualTo(4 * 8);
+        // the bounds as the chart shows them (3 significant digits), over the 10 epochs of 8 batches Training plans
+        assertThat(cyclic.baseLr()).isEqualTo(Double.parseDouble(lrwb.app.chart.NumberLabels.significant(lowerBefore, 3)));
+        assertThat(cyclic.maxLr()).isEqualTo(Double.parseDouble(lrwb.app.chart.NumberLabels.significant(upperAfter, 3)));
+        assertThat(cyclic.stepSizeUp()).isEqualTo(40);
+        assertThat(window.designer().totalStepsProperty().get()).as("the Designer's chart spans the planned run").isEqualTo(80);
 
         // and "Train with this" hands the same schedule to Training
         robot.clickOn("LR Finder");
         robot.clickOn("#finder-train");
         assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Training");
         assertThat(window.training().form().schedule().givenProperty().get()).isEqualTo(cyclic);
+        assertThat(window.training().form().setup().batch().text()).isEqualTo("16"); // the test's setup came along
     }
 
     @Test

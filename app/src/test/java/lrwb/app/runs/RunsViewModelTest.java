@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -140,6 +141,40 @@ class RunsViewModelTest {
         robot.interact(() -> vm.selection().remove(0));
         assertThat(vm.compared()).hasSize(2);
         assertThat(vm.compared().get(0).color()).isEqualTo(compared.get(1).color());
+    }
+
+    /** Item 14 of issue 13: what each kind is compared by, the same colour as in Training, batch and epochs. */
+    @Test
+    void rangeTestsCompareByLossAgainstLrAndRunsKeepTheirTrainingColour(FxRobot robot) throws Exception {
+        RunsViewModel vm = refreshed(robot);
+        javafx.scene.paint.Color trainingColour = lrwb.app.chart.CurveColors.next(List.of());
+        List<Path> deleted = new ArrayList<>();
+        List<String> renamed = new ArrayList<>();
+        robot.interact(() -> {
+            vm.setKnownColors(dir -> dir.equals(constant) ? trainingColour : null);
+            vm.setRecordListeners(deleted::add, (dir, name) -> renamed.add(dir.getFileName() + "=" + name));
+            vm.selection().setAll(row(vm, cosine)); // takes the first free colour, which is Training's colour of another run
+        });
+        assertThat(vm.compared().get(0).color()).isEqualTo(trainingColour);
+        robot.interact(() -> vm.selection().setAll(row(vm, cosine), row(vm, constant), row(vm, rangeTest)));
+        ComparedRun cos = vm.compared().get(0);
+        assertThat(cos.trainLoss()).containsExactly(1.0, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5); // beside validation
+        assertThat(vm.compared().get(1).color()).as("the colour Training shows it in").isEqualTo(trainingColour);
+        assertThat(cos.color()).isNotEqualTo(trainingColour);
+        ComparedRun range = vm.compared().get(2);
+        assertThat(range.rangeLoss()).hasSize(50).containsOnly(1.0); // smoothed loss against its LRs
+        assertThat(range.lr()).hasSize(50);
+
+        assertThat(row(vm, cosine).batchSize()).isEqualTo("16");
+        assertThat(row(vm, cosine).epochs()).isEqualTo("5");
+        assertThat(row(vm, rangeTest).epochs()).isEqualTo("–");
+
+        robot.interact(() -> {
+            assertThat(vm.rename(row(vm, cosine), "baseline")).isCompletedWithValue(true);
+            assertThat(vm.delete(List.of(row(vm, constant)))).isCompletedWithValue(1);
+        });
+        assertThat(renamed).containsExactly(cosine.getFileName() + "=baseline");
+        assertThat(deleted).containsExactly(constant);
     }
 
     @Test

@@ -58,13 +58,26 @@ class ClosingWithLiveRunsTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> training.get().series().size() > 10
                 && window.finder().currentProperty().get().points().size() > 10);
 
+        // asked first: Cancel keeps the window and the runs
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
         robot.interact(() -> {
+            window.setQuitConfirmation(live -> asked.add(live) && false);
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            assertThat(asked).containsExactly(2);
+            assertThat(window.isClosing()).isFalse();
+            assertThat(stage.isShowing()).isTrue();
+            assertThat(window.training().anyLiveProperty().get()).isTrue();
+            assertThat(window.finder().runningProperty().get()).isTrue();
+        });
+        robot.interact(() -> {
+            window.setQuitConfirmation(live -> asked.add(live)); // "Stop and quit"
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             // the request returned at once: the window waits for the runs, the FX thread does not
             assertThat(window.isClosing()).isTrue();
             assertThat(stage.isShowing()).isTrue();
             assertThat(robot.lookup("#engine-status").queryLabeled().getText()).isEqualTo("Stopping the live runs before closing…");
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)); // a second click changes nothing
+            assertThat(asked).containsExactly(2, 2);
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
         assertThat(new RunCatalog(home.resolve("runs")).list().runs()).hasSize(2)

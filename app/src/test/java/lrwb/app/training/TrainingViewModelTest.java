@@ -68,6 +68,113 @@ class TrainingViewModelTest {
         return run.get();
     }
 
+    /** Item 8 of issue 13: a one-cycle of 10,000 steps in an 80-iteration run is said, and stretched on request. */
+    @Test
+    void aScheduleWhoseLengthDiffersFromTheRunIsFlaggedAndFitsOnRequest(FxRobot robot) {
+        TrainingViewModel vm = vm(robot, "10");
+        robot.interact(() -> {
+            vm.useSchedule(new lrwb.engine.schedule.OneCycleSchedule(0.1, 10_000, 0.3, lrwb.engine.schedule.OneCycleSchedule.Anneal.COS,
+                    25, 1e4, false, lrwb.engine.schedule.Unit.ITERATION));
+            // iris: 120 training rows in batches of 16 = 8 batches an epoch
+            assertThat(vm.fitNoteProperty().get())
+                    .isEqualTo("This oneCycle schedule lasts 10,000 iterations; the run has 80 (10 epochs × 8 batches).");
+            assertThat(vm.fitActionProperty().get()).isEqualTo("Fit to this run (80 iterations)");
+            assertThat(vm.fitToRun()).isTrue();
+            var fitted = (lrwb.engine.schedule.OneCycleSchedule) vm.form().schedule().givenProperty().get();
+            assertThat(fitted.totalSteps()).isEqualTo(80);
+            assertThat(fitted.maxLr()).isEqualTo(0.1);
+            assertThat(vm.fitNoteProperty().get()).isEmpty();
+            assertThat(vm.fitToRun()).isFalse();
+
+            vm.form().epochs().textProperty().set("20");
+            assertThat(vm.fitNoteProperty().get())
+                    .isEqualTo("This oneCycle schedule lasts 80 iterations; the run has 160 (20 epochs × 8 batches).");
+
+            // warmup + cosine of 10,000 steps in 15,000: stretched with its warmup share kept
+            vm.form().epochs().textProperty().set("1875");
+            vm.useSchedule(new CosineSchedule(0.0, 9_000, 0.0, 1_000, 0.1, lrwb.engine.schedule.Unit.ITERATION));
+            assertThat(vm.fitNoteProperty().get())
+                    .isEqualTo("This cosine schedule lasts 10,000 iterations; the run has 15,000 (1875 epochs × 8 batches).");
+            vm.fitToRun();
+            var cosine = (CosineSchedule) vm.form().schedule().givenProperty().get();
+            assertThat(cosine.warmupSteps()).isEqualTo(1_500);
+            assertThat(cosine.decaySteps()).isEqualTo(13_500);
+
+            // schedules without an end always fit
+            vm.useSchedule(new ConstantSchedule(0.05));
+            assertThat(vm.fitNoteProperty().get()).isEmpty();
+        });
+    }
+
+    /** Item 18 of issue 13: a batch larger than the training set is flagged at its field before anything runs. */
+    @Test
+    void aBatchLargerThanTheTrainingSetIsMarkedAtItsField(FxRobot robot) {
+        TrainingViewModel vm = vm(robot, "3");
+        robot.interact(() -> {
+            vm.form().setup().batch().textProperty().set("5000");
+            assertThat(vm.form().setup().batch().error())
+                    .isEqualTo("batch size must be at most the 120 training examples of iris (got 5000)");
+            assertThat(vm.train()).isNull();
+            assertThat(vm.runs()).isEmpty();
+            assertThat(vm.statusProperty().get())
+                    .isEqualTo("Check the marked field: batch size must be at most the 120 training examples of iris (got 5000)");
+            vm.form().setup().batch().textProperty().set("120");
+            assertThat(vm.form().setup().batch().error()).isEmpty();
+        });
+    }
+
+    /** Item 9 of issue 13: the Finder hands over data, network, optimizer, batch size and seed with the schedule. */
+    @Test
+    void aHandOverFromTheFinderFillsTheWholeForm(FxRobot robot) {
+        TrainingViewModel vm = vm(robot, "3");
+        robot.interact(() -> {
+            var setup = new lrwb.app.form.SetupHandOver(new lrwb.engine.data.DataOptions("moons", null,
+                    lrwb.engine.data.HeaderMode.AUTO, 0.25, null, 7), "mlp:8", "adam", 32);
+            vm.useFromFinder(setup, new ConstantSchedule(0.003));
+            var s = vm.form().setup();
+            assertThat(List.of(s.dataset().text(), s.model().text(), s.optimizer().text(), s.batch().text(), s.valSplit().text(),
+                    s.seed().text(), vm.form().schedule().constantLr().text()))
+                    .containsExactly("moons", "mlp:8", "adam", "32", "0.25", "7", "0.003");
+            assertThat(vm.statusProperty().get()).isEqualTo("From the LR Finder: constant 0.003 on moons · mlp:8 · adam · batch 32"
+                    + " · seed 7. Check the form, then press Train.");
+        });
+    }
+
+    /** Item 18 of issue 13: a refusal names the field, not the command line's option, and shows at the field. */
+    @Test
+    void aRefusedModelIsToldInTheFormsWordsAtItsField(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "3");
+        robot.interact(() -> vm.form().setup().model().textProperty().set("cnn"));
+        TrainingRun run = train(robot, vm);
+        await(() -> run.state().hasEnded());
+        String error = vm.form().setup().model().error();
+        assertThat(error).startsWith("model cnn").doesNotContain("--");
+        assertThat(vm.statusProperty().get()).doesNotContain("--").contains(error);
+    }
+
+    /** Item 18 of issue 13: "Stop all" also empties the queue, and has nothing to do once nothing runs or waits. */
+    @Test
+    void stopAllStopsTheLiveRunsEmptiesTheQueueAndIsThenDisabled(FxRobot robot) throws Exception {
+        TrainingViewModel vm = vm(robot, "5000");
+        assertThat(vm.canStopAllProperty().get()).isFalse();
+        TrainingRun live = train(robot, vm);
+        AtomicReference<TrainingRun> queued = new AtomicReference<>();
+        robot.interact(() -> queued.set(vm.addToQueue()));
+        await(() -> live.series().size() > 5);
+        assertThat(queued.get().state()).isEqualTo(RunState.QUEUED);
+        assertThat(vm.canStopAllProperty().get()).isTrue();
+        robot.interact(() -> {
+            vm.stopAll();
+            assertThat(vm.runs()).containsExactly(live);
+            assertThat(vm.statusProperty().get())
+                    .isEqualTo("Stopping 1 run and took 1 queued run out of the queue; what they recorded is kept.");
+        });
+        await(() -> live.state().hasEnded());
+        assertThat(live.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(vm.canStopAllProperty().get()).isFalse();
+        assertThat(vm.anyLiveProperty().get()).isFalse();
+    }
+
     @Test
     void aRealRunStreamsPerFrameAndEndsWithItsRecordOnDisk(FxRobot robot) throws Exception {
         TrainingViewModel vm = vm(robot, "3");
@@ -108,6 +215,10 @@ class TrainingViewModelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(run.series().size()).isEqualTo(atPause);
         assertThat(run.progressTextProperty().get()).contains("elapsed").contains("lr 0.05");
+        // the status line says it has paused, not "Pausing …" any more
+        assertThat(vm.statusProperty().get()).isEqualTo(run.title() + " paused at iteration " + atPause + " (epoch "
+                + (atPause / 8 + 1) + "): Resume to go on.");
+        assertThat(vm.overrideInForceProperty().get()).isFalse();
 
         robot.interact(() -> {
             vm.overrideLr().textProperty().set("0.003");
@@ -123,11 +234,20 @@ class TrainingViewModelTest {
         assertThat(run.series().lr()[atPause]).isEqualTo(0.003);
         assertThat(run.overrideLrProperty().get()).isEqualTo(0.003);
         assertThat(run.progressTextProperty().get()).contains("(set by hand)");
+        assertThat(vm.overrideInForceProperty().get()).as("Back to schedule is possible").isTrue();
+        assertThat(vm.overrideLr().text()).isEqualTo("0.003");
 
         robot.interact(vm::clearOverride);
         await(() -> run.marks().size() == 2);
         assertThat(run.marks().get(1).kind()).isEqualTo(TrainingEvent.Kind.LR_OVERRIDE_CLEARED);
         await(() -> run.series().lastLr() == 0.05);
+        assertThat(vm.overrideInForceProperty().get()).isFalse();
+        // the Set LR box follows the run's LR back to 0.05, until the user enters a value of their own
+        await(() -> vm.overrideLr().text().equals("0.05"));
+        robot.interact(() -> vm.overrideLr().textProperty().set("0.2"));
+        int seen = run.series().size();
+        await(() -> run.series().size() > seen + 10);
+        assertThat(vm.overrideLr().text()).isEqualTo("0.2");
 
         robot.interact(vm::stop);
         await(() -> run.state().hasEnded());
@@ -311,9 +431,27 @@ class TrainingViewModelTest {
         assertThat(reopened.series().epochs()).isEqualTo(live.series().epochs());
         assertThat(reopened.marks()).extracting(TrainingEvent::kind).containsExactly(TrainingEvent.Kind.LR_OVERRIDDEN);
         assertThat(reopened.series().stepsPerEpoch()).isEqualTo(8);
-        assertThat(reopened.progressTextProperty().get()).startsWith("Reopened:");
+        // item 17 of issue 13: epochs counted from 1, as the run's own message counts them
+        int complete = reopened.series().epochs();
+        assertThat(reopened.progressTextProperty().get())
+                .startsWith("Reopened: epoch " + (complete + 1) + " of 400 (" + complete + " complete) · iteration ");
+        assertThat(reopened.message()).contains("(epoch " + (complete + 1) + " of 400)");
         assertThat(other.selectedProperty().get()).isSameAs(reopened);
         assertThat(reopened.isActive()).isFalse();
+
+        // item 14 of issue 13: the same run follows a rename and a delete in the Runs workspace, and keeps one colour
+        robot.interact(() -> {
+            assertThat(other.colorOf(live.folder())).isEqualTo(reopened.color());
+            other.renamed(live.folder(), "baseline");
+            assertThat(reopened.name()).isEqualTo("baseline");
+            assertThat(reopened.nameProperty().get()).isEqualTo("baseline");
+            other.forget(live.folder());
+            assertThat(other.runs()).doesNotContain(reopened);
+            assertThat(other.colorOf(live.folder())).isNull();
+            javafx.scene.paint.Color runsColour = javafx.scene.paint.Color.web("#8b5cf6");
+            TrainingRun again = other.reopen(live.folder(), runsColour).getNow(null);
+            assertThat(again.color()).isEqualTo(runsColour);
+        });
     }
 
     @Test

@@ -240,7 +240,9 @@ public final class TrainingJob {
                         (System.nanoTime() - epochStart) / 1e9);
                 for (EpochMetrics em : evaluator.epochEnded(trained, epoch == request.epochs() - 1)) {
                     emitEpoch(em);
-                    if (plateau != null) {
+                    // Set by hand, the LR is the user's: the plateau holds (no reductions of a value nobody uses,
+                    // patience not counted) and goes on from its own LR after "Back to schedule".
+                    if (plateau != null && !lr.isOverridden()) {
                         observePlateau(plateau, (PlateauSchedule) request.schedule(), em, lr, iteration, epoch);
                     }
                 }

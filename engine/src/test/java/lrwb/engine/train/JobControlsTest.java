@@ -181,6 +181,47 @@ class JobControlsTest {
         assertThat(java.util.Arrays.copyOf(r.losses(), 11)).containsExactly(java.util.Arrays.copyOf(untouched.losses(), 11));
     }
 
+    /**
+     * Set by hand, the LR of a plateau run is the user's: the plateau makes no reductions while the override holds
+     * (none of a value nobody uses) and, back on the schedule, goes on from its own LR where it left off.
+     */
+    @Test
+    void plateauHoldsWhileOverriddenAndGoesOnFromItsOwnLrAfter() throws Exception {
+        // patience 0 and a 90 % threshold: every epoch after the first is a plateau, so it would halve every epoch
+        String plateau = "{\"type\":\"plateau\",\"lr\":0.1,\"monitor\":\"trainLoss\",\"factor\":0.5,\"patience\":0,"
+                + "\"threshold\":0.9}";
+        TrainingRequest request = Recording.request("iris", "mlp:8", "sgd", plateau, 7, 16, 4);
+        Recording r = new Recording();
+        TrainingJob job = new TrainingJob(request, ENGINE).addListener(r);
+        job.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(IterationMetrics m) {
+                if (m.iteration() == 4 * 8 - 1) {
+                    job.pause(); // after epoch 3 (of 0..6)
+                }
+            }
+        });
+        job.overrideLr(0.02);
+        job.start();
+        r.awaitEvent(e -> e.kind() == TrainingEvent.Kind.PAUSED, "PAUSED");
+        job.clearLrOverride();
+        job.resume();
+        assertThat(job.ended().get(60, TimeUnit.SECONDS).kind()).isEqualTo(TrainingEvent.Kind.FINISHED);
+
+        assertThat(r.single(TrainingEvent.Kind.LR_OVERRIDDEN).iteration()).isZero();
+        assertThat(r.single(TrainingEvent.Kind.LR_OVERRIDE_CLEARED).iteration()).isEqualTo(32);
+        assertThat(r.single(TrainingEvent.Kind.LR_OVERRIDE_CLEARED).lr()).as("the plateau's own LR, untouched").isEqualTo(0.1);
+        for (IterationMetrics m : r.iterations) {
+            if (m.iteration() < 32) {
+                assertThat(m.lr()).as("lr of iteration %d", m.iteration()).isEqualTo(0.02);
+            }
+        }
+        // reductions only after the override: epochs 4 and 5 end on a plateau (epoch 4 is its first new best)
+        List<TrainingEvent> reductions = r.events(TrainingEvent.Kind.PLATEAU_REDUCTION);
+        assertThat(reductions).extracting(TrainingEvent::epoch).allMatch(e -> e >= 4);
+        assertThat(reductions).extracting(TrainingEvent::lr).first().isEqualTo(0.05);
+    }
+
     @Test
     void overrideIsRefusedForAnOptimizerWithoutLr() throws Exception {
         TrainingRequest request = Recording.request("iris", "mlp:8", "adadelta", "{\"type\":\"constant\",\"lr\":0.1}", 2, 16, 1);
