@@ -64,7 +64,8 @@ public final class EngineStartup {
                     // a warm-up that fails only leaves the first run slower; the engine itself is loaded
                 }
             }
-            String backend = Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "");
+            String backend = Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "")
+                    + (NativeSettings.nativeBuild().equals("-onednn") ? " (oneDNN)" : "");
             ready.complete(new EngineInfo(backend, NativeSettings.threads(), (System.nanoTime() - t0) / 1_000_000));
         } catch (Throwable e) {
             ready.completeExceptionally(e);
