@@ -42,8 +42,7 @@ final class LeanConvolution extends ConvolutionLayer {
     private static final int WEIGHTS_OUT_IN_H_W = 1;
 
     private final boolean inputGradientNeeded;
-    private INDArray forwardInput;
-    private INDArray forwardOutput;
+    private final KeptOutput kept = new KeptOutput();
 
     LeanConvolution(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
         super(conf, dataType);
@@ -73,12 +72,9 @@ final class LeanConvolution extends ConvolutionLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        forwardInput = null;
-        forwardOutput = null;
+        kept.forget();
         INDArray output = super.activate(training, workspaceMgr);
-        // The output lives as long as the input (the network's activations workspace of this update).
-        forwardInput = training ? input : null;
-        forwardOutput = training ? output : null;
+        kept.keep(training, input, output);
         return output;
     }
 
@@ -112,8 +108,7 @@ final class LeanConvolution extends ConvolutionLayer {
             gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         }
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
-        forwardInput = null;
-        forwardOutput = null;
+        kept.forget();
         return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
     }
 
@@ -181,9 +176,8 @@ final class LeanConvolution extends ConvolutionLayer {
     /** dL/dz from dL/da: from the kept output for ReLU, else from z computed again (as DL4J does). */
     private INDArray activationGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         IActivation activation = layerConf().getActivationFn();
-        boolean reuse = forwardOutput != null && forwardInput == input && forwardOutput.isInScope()
-                && PLAIN_RELU.equals(activation);
-        INDArray z = reuse ? forwardOutput : preOutput(true, true, workspaceMgr).getFirst();
+        INDArray output = PLAIN_RELU.equals(activation) ? kept.forInput(input) : null;
+        INDArray z = output != null ? output : preOutput(true, true, workspaceMgr).getFirst();
         return activation.backprop(z, epsilon).getFirst();
     }
 
@@ -228,7 +222,6 @@ final class LeanConvolution extends ConvolutionLayer {
     @Override
     public void clear() {
         super.clear();
-        forwardInput = null;
-        forwardOutput = null;
+        kept.forget();
     }
 }

@@ -36,8 +36,7 @@ final class LeanDense extends DenseLayer {
     /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}. */
     private final long javaProductLimit;
     private boolean gradientsAveraged;
-    private INDArray forwardInput;
-    private INDArray forwardOutput;
+    private final KeptOutput kept = new KeptOutput();
 
     LeanDense(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded, long javaProductLimit) {
         super(conf, dataType);
@@ -68,24 +67,22 @@ final class LeanDense extends DenseLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        forwardInput = null;
-        forwardOutput = null;
+        kept.forget();
         INDArray output = super.activate(training, workspaceMgr);
-        // The output lives as long as the input (the network's activations workspace of this update).
-        forwardInput = training ? input : null;
-        forwardOutput = training ? output : null;
+        kept.keep(training, input, output);
         return output;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (!canReuseForwardPass()) {
+        INDArray forwardOutput = canReuseForwardPass() ? kept.forInput(input) : null;
+        if (forwardOutput == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
         if (SmallProducts.inJava(forwardOutput, input.size(0), weights.size(0), weights.size(1), javaProductLimit)
                 && epsilon.dataType() == DataType.FLOAT && input.dataType() == DataType.FLOAT) {
-            return backpropInJava(epsilon, weights, workspaceMgr);
+            return backpropInJava(epsilon, forwardOutput, weights, workspaceMgr);
         }
         // As DenseLayer.backpropGradient, minus the recomputed z and, where unread, the input gradient.
         INDArray delta = layerConf().getActivationFn().backprop(forwardOutput, epsilon).getFirst();
@@ -104,13 +101,13 @@ final class LeanDense extends DenseLayer {
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
-        forwardInput = null;
-        forwardOutput = null;
+        kept.forget();
         return new Pair<>(gradient, inputGradient);
     }
 
     /** The same gradients from Java loops ({@link SmallProducts}), ReLU's derivative read from the kept output. */
-    private Pair<Gradient, INDArray> backpropInJava(INDArray epsilon, INDArray weights, LayerWorkspaceMgr workspaceMgr) {
+    private Pair<Gradient, INDArray> backpropInJava(INDArray epsilon, INDArray forwardOutput, INDArray weights,
+                                                    LayerWorkspaceMgr workspaceMgr) {
         float[] delta = HostCopy.rowMajor(epsilon);
         float[] output = HostCopy.rowMajor(forwardOutput);
         for (int k = 0; k < delta.length; k++) {
@@ -125,14 +122,12 @@ final class LeanDense extends DenseLayer {
         DefaultGradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
-        forwardInput = null;
-        forwardOutput = null;
+        kept.forget();
         return new Pair<>(gradient, inputGradient);
     }
 
     private boolean canReuseForwardPass() {
-        return forwardOutput != null && forwardInput == input && forwardOutput.isInScope() && isPlainDense()
-                && PLAIN_RELU.equals(layerConf().getActivationFn());
+        return isPlainDense() && PLAIN_RELU.equals(layerConf().getActivationFn());
     }
 
     /** No layer norm, mask, dropout or weight noise: a plain {@code x·W + b}. */
@@ -144,7 +139,6 @@ final class LeanDense extends DenseLayer {
     @Override
     public void clear() {
         super.clear();
-        forwardInput = null;
-        forwardOutput = null;
+        kept.forget();
     }
 }
