@@ -85,7 +85,9 @@ final class TorchComparisonBench {
         System.out.println("## Against PyTorch: per-update time (ms), medians of rounds, one thread each");
         System.out.println();
         System.out.println("ND4J build: " + (NativeSettings.nativeBuild().isEmpty() ? "plain" : NativeSettings.nativeBuild())
-                + "; PyTorch: " + torchVersion() + ". Wall / CPU of the loop's thread.");
+                + ", " + NativeSettings.threads() + " native thread(s)" + (NativeSettings.threads() == 1 ? ""
+                : " (OMP_NUM_THREADS: the CPU column counts only the loop's own thread, so it flatters ours)")
+                + "; PyTorch: " + torchVersion() + ", 1 thread. Wall / CPU of the loop's thread.");
         System.out.println();
         System.out.println("| network | stock DL4J `fit` | our `fit` | our training job (wall) | PyTorch | stock / ours "
                 + "| ours / PyTorch (CPU) | training / PyTorch (wall) |");
@@ -95,7 +97,8 @@ final class TorchComparisonBench {
         }
         System.out.println();
         System.out.println("'stock DL4J' is net.fit(batch) on the network built with DL4J's own layers and updater; 'our fit'"
-                + " the same loop on the network the engine builds (lean convolution, dense and output layers, oneDNN build);"
+                + " the same loop on the network the engine builds (lean convolution, batch norm, dense and output layers,"
+                + " oneDNN build);"
                 + " the training job is a whole run of a few epochs through TrainingJob (thread, batches, per-epoch"
                 + " evaluation) per update. PyTorch: bench/torch/torch_nets.py, torch.set_num_threads(1), the same layers.");
         System.out.println();

@@ -50,10 +50,19 @@ public final class NativeSettings {
         }
     }
 
-    /** The native build ND4J runs on: {@code "-onednn"}, or {@code ""} for the plain one. Loads ND4J if needed. */
+    /**
+     * The native build ND4J runs on, from the library JavaCPP loaded: {@code "-onednn"}, or {@code ""} for the plain
+     * one. Loads ND4J if needed.
+     */
     public static String nativeBuild() {
         apply();
-        return System.getProperty(PLATFORM_EXTENSION, System.getProperty("javacpp.platform.extension", ""));
+        String oneDnn = "/" + org.bytedeco.javacpp.Loader.getPlatform() + ONEDNN + "/";
+        for (String path : org.bytedeco.javacpp.Loader.getLoadedLibraries().values()) {
+            if (path != null && path.replace('\\', '/').contains(oneDnn) && path.contains("nd4jcpu")) {
+                return ONEDNN;
+            }
+        }
+        return "";
     }
 
     /** Whether ND4J's oneDNN build for this platform is on the class path (no native code loads). */

@@ -80,10 +80,14 @@ public final class LayerStackConfiguration {
             list.layer(softmaxOutput(shape.numClasses(), WeightInit.XAVIER, stack.l2(), leanTuning));
         }
         // Features arrive as flat rows; for images DL4J inserts the reshape to channels x height x width itself.
-        return list.setInputType(plan.readsImages()
+        MultiLayerConfiguration conf = list.setInputType(plan.readsImages()
                         ? InputType.convolutionalFlat(shape.height(), shape.width(), shape.channels())
                         : InputType.feedForward(shape.numFeatures()))
                 .build();
+        if (leanTuning != null) {
+            LeanLayers.gradientsForPreprocessors(conf);
+        }
+        return conf;
     }
 
     /**

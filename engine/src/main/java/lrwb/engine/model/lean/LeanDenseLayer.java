@@ -46,6 +46,11 @@ final class LeanDenseLayer extends DenseLayer {
         return javaProductLimit;
     }
 
+    /** For a first layer that reads its input through a preprocessor, which reshapes the gradient it is handed. */
+    void needInputGradient() {
+        inputGradientNeeded = true;
+    }
+
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {

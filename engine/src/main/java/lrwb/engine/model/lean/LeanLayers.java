@@ -100,6 +100,22 @@ public final class LeanLayers {
         FlatGradientUpdater.install(net);
     }
 
+    /**
+     * A first dense layer told it need not compute the gradient of its input still must where an input preprocessor
+     * sits in front of it (a dense layer reading images through a flatten, Keras' {@code Flatten → Dense}): DL4J hands
+     * the layer's input gradient to the preprocessor even for the first layer, and a preprocessor cannot reshape null.
+     * (A first convolution hands back zeros instead, see {@link LeanConvolution}: its shortcut saves far more.)
+     * Call on a built configuration, before a network is made from it.
+     */
+    public static void gradientsForPreprocessors(MultiLayerConfiguration conf) {
+        if (conf.getConfs().isEmpty() || conf.getInputPreProcess(0) == null) {
+            return;
+        }
+        if (conf.getConf(0).getLayer() instanceof LeanDenseLayer dense) {
+            dense.needInputGradient();
+        }
+    }
+
     private static void averageGradientsInTheOutputLayer(MultiLayerNetwork net) {
         if (!net.conf().isMiniBatch()) {
             return; // nothing is averaged at all
@@ -189,6 +205,7 @@ public final class LeanLayers {
         if (!changed) {
             return net;
         }
+        gradientsForPreprocessors(copy);
         MultiLayerNetwork lean = new MultiLayerNetwork(copy);
         lean.init(net.params(), false);
         INDArray state = net.getUpdater(true).getStateViewArray();
@@ -217,8 +234,10 @@ public final class LeanLayers {
             // A layer fed only the network's inputs: nothing below it reads the gradient of its input.
             boolean inputGradientNeeded = !copy.getNetworkInputs().containsAll(copy.getVertexInputs().get(vertex.getKey()));
             if (layer.getClass() == DenseLayer.class) {
-                // Graphs keep ND4J's products: their dense layers are rarely tiny.
-                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, inputGradientNeeded, 0), DenseLayer.class));
+                // Graphs keep ND4J's products: their dense layers are rarely tiny. A preprocessor in front of the
+                // layer reshapes its input gradient (see gradientsForPreprocessors).
+                layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0,
+                        inputGradientNeeded || layerVertex.getPreProcessor() != null, 0), DenseLayer.class));
                 changed = true;
             } else if (layer.getClass() == ConvolutionLayer.class) {
                 layerConf.setLayer(convolution((ConvolutionLayer) layer, inputGradientNeeded));

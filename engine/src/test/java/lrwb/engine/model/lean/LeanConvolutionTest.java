@@ -115,6 +115,43 @@ class LeanConvolutionTest {
         assertClose(lean.params(), stock.params(), 1e-4, "parameters");
     }
 
+    /**
+     * A first dense layer reading images through a flatten (Keras' {@code Flatten → Dense}, a saved DL4J model) must
+     * hand its preprocessor an input gradient: DL4J passes it on even for the first layer (it was null: a crash).
+     */
+    @Test
+    void aFirstDenseLayerBehindAPreprocessorTrainsAsStockDl4j() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).updater(new Sgd(0.05)).list()
+                .layer(new DenseLayer.Builder().nOut(5).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(6, 6, 2))
+                .build();
+        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
+        stock.init();
+        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 4096, 16384);
+        assertThat(lean.getLayer(0).conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
+        ComputationGraphConfiguration graphConf = new NeuralNetConfiguration.Builder().seed(3).updater(new Sgd(0.05))
+                .graphBuilder().addInputs("in")
+                .addLayer("dense", new DenseLayer.Builder().nOut(5).activation(Activation.RELU).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "dense")
+                .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 2)).build();
+        ComputationGraph stockGraph = new ComputationGraph(graphConf);
+        stockGraph.init();
+        ComputationGraph leanGraph = LeanLayers.onLeanLayers(stockGraph.clone());
+        assertThat(leanGraph.getLayer("dense").conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
+        NetworkShape shape = NetworkShape.image(2, 6, 6, 3);
+        for (int i = 0; i < 3; i++) {
+            DataSet batch = imageBatch(shape, CNN2DFormat.NCHW, 8, i);
+            stock.fit(batch);
+            lean.fit(batch);
+            stockGraph.fit(batch);
+            leanGraph.fit(batch);
+        }
+        assertClose(lean.params(), stock.params(), 1e-4, "parameters");
+        assertClose(leanGraph.params(), stockGraph.params(), 1e-4, "graph parameters");
+    }
+
     @Test
     void aDilatedConvolutionKeepsDl4jsOwnPath() {
         // oneDNN 2.x as ND4J 1.0.0-M2.1 calls it refuses dilated convolutions ("could not create a descriptor").
