@@ -109,8 +109,9 @@ final class CurveListView {
         root.getChildren().addAll(title, add, compare, list, actions);
         root.setPadding(new Insets(12));
         root.getStyleClass().add("designer-sidebar");
-        root.setMinWidth(230);
-        root.setPrefWidth(240);
+        // As narrow as its widest row of buttons (computed), never narrower: "Remove" is never cut.
+        root.setPrefWidth(250);
+        root.setMaxWidth(420);
     }
 
     VBox node() {

@@ -25,6 +25,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,11 +33,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
+import lrwb.app.form.SideWidths;
 import lrwb.engine.schedule.Unit;
 import lrwb.engine.train.TrainingRequest;
 import org.controlsfx.control.SegmentedButton;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,6 +72,8 @@ public final class DesignerView {
         VBox plot = new VBox(8, toolbar(), chart.node(), lengthBar());
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         plot.setPadding(new Insets(10, 12, 6, 12));
+        // The middle takes what the side columns leave; its bars wrap rather than push the columns off screen.
+        plot.setMinWidth(0);
         VBox formula = formulaBox();
         formula.setPadding(new Insets(6, 12, 10, 12));
         SplitPane center = new SplitPane(plot, formula);
@@ -79,15 +84,18 @@ public final class DesignerView {
 
         editor.setPadding(new Insets(12));
         editor.getStyleClass().add("designer-editor");
-        editor.setMinWidth(320);
+        editor.setMinWidth(300);
         editor.setPrefWidth(380);
+        editor.setMaxWidth(560);
         vm.formProperty().addListener((o, a, b) -> rebuildEditor());
         rebuildEditor();
 
+        center.setMinWidth(300);
         SplitPane split = new SplitPane(list.node(), center, editor);
         split.setDividerPositions(0.2, 0.68);
         SplitPane.setResizableWithParent(list.node(), false);
         SplitPane.setResizableWithParent(editor, false);
+        SideWidths.keep(split, list.node(), editor);
         root.setCenter(split);
         root.setBottom(statusLine());
         root.setId("workspace-designer");
@@ -108,7 +116,7 @@ public final class DesignerView {
         return chart.chart();
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         ToggleButton iterations = new ToggleButton("Iterations");
         ToggleButton epochs = new ToggleButton("Epochs");
         iterations.setId("x-iterations");
@@ -135,39 +143,61 @@ public final class DesignerView {
         csv.setOnAction(e -> exportCsv());
         csv.setTooltip(new Tooltip("Save the LR of every iteration of the visible curves as a table"));
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, xUnit, log, gap, png, csv);
+        HBox view = new HBox(8, xUnit, log);
+        view.setAlignment(Pos.CENTER_LEFT);
+        keepWidth(view);
+        HBox export = new HBox(8, png, csv);
+        export.setAlignment(Pos.CENTER_LEFT);
+        keepWidth(export);
+        return bar(view, export);
+    }
+
+    /** A bar of groups that go onto a second line when the middle column is narrow (the groups stay whole). */
+    private static FlowPane bar(Region... groups) {
+        FlowPane bar = new FlowPane(16, 6, groups);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("designer-toolbar");
-        keepWidth(bar);
+        bar.setMinWidth(0);
+        bar.setPrefWrapLength(200);
+        for (Region g : groups) {
+            g.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 
     /** The chart's length: epochs × steps per epoch. */
-    private HBox lengthBar() {
+    private FlowPane lengthBar() {
         Spinner<Integer> spe = spinner(1, 100_000, stepsPerEpochBox, "steps-per-epoch", "Optimizer steps (batches) per epoch");
         Spinner<Integer> epochCount = spinner(1, TrainingRequest.MAX_EPOCHS, epochsBox, "epochs", "Length of the chart in epochs");
         Label total = new Label();
         total.getStyleClass().add("hint");
+        total.setId("length-total");
+        total.setMinWidth(0); // a huge length is cut with "…" (whole in the tooltip), never the spinners
+        Tooltip totalTip = new Tooltip();
+        totalTip.textProperty().bind(total.textProperty());
+        total.setTooltip(totalTip);
         total.textProperty().bind(Bindings.createStringBinding(() -> {
             long wanted = (long) vm.epochsProperty().get() * vm.stepsPerEpochProperty().get();
             String n = NumberLabels.significant(vm.totalStepsProperty().get(), 9) + " iterations";
             return wanted > DesignerViewModel.MAX_ITERATIONS ? n + " (the most the chart shows)" : n;
         }, vm.totalStepsProperty(), vm.epochsProperty(), vm.stepsPerEpochProperty()));
 
-        HBox bar = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"), spe,
-                new Label("steps per epoch ="), total);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("designer-toolbar");
-        keepWidth(bar);
+        HBox epochsPart = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"));
+        HBox stepsPart = new HBox(8, spe, new Label("steps per epoch ="));
+        for (HBox part : List.of(epochsPart, stepsPart)) {
+            part.setAlignment(Pos.CENTER_LEFT);
+            keepWidth(part);
+        }
+        FlowPane bar = bar(epochsPart, stepsPart);
+        bar.getChildren().add(total);
+        total.maxWidthProperty().bind(bar.widthProperty());
         return bar;
     }
 
-    /** Labels and buttons in a bar keep their full text; the bar is laid out to fit them. */
+    /** Labels, buttons and spinners in a bar keep their full size; the bar is laid out to fit them. */
     private static void keepWidth(HBox bar) {
         for (javafx.scene.Node n : bar.getChildren()) {
-            if (n instanceof Region r && !(n instanceof Spinner) && HBox.getHgrow(n) == null) {
+            if (n instanceof Region r && HBox.getHgrow(n) == null) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
@@ -179,7 +209,10 @@ public final class DesignerView {
         s.setValueFactory(f);
         f.valueProperty().bindBidirectional(value);
         s.setEditable(true);
-        s.setPrefWidth(96);
+        // Room for six digits whatever the bar around it does: "100000", never "1(".
+        s.getEditor().setPrefColumnCount(6);
+        s.setPrefWidth(104);
+        s.setMinWidth(Region.USE_PREF_SIZE);
         s.setId(id);
         s.setTooltip(new Tooltip(tip));
         return s;

@@ -122,8 +122,10 @@ final class FinderChart {
         sweep.yAxis().axisScaleProperty().set(AxisScale.LOG10);
         sweep.setLegendVisible(false);
         sweep.setYReadout(v -> "lr " + NumberLabels.significant(v, 3));
-        sweep.node().setPrefHeight(170);
-        sweep.node().setMinHeight(130);
+        // Tall enough for a readable plot under its x axis, at the smallest window too.
+        sweep.node().setMinHeight(195);
+        sweep.node().setPrefHeight(195);
+        sweep.node().setMaxHeight(195);
 
         PlotOverlay overlay = loss.overlay();
         bounds = overlay.addBand(vm.lowerBoundProperty(), vm.upperBoundProperty(), v -> NumberLabels.significant(v, 3));
@@ -148,6 +150,7 @@ final class FinderChart {
         vm.currentProperty().addListener((o, a, b) -> showMarkers());
         root = new VBox(6, loss.node(), sweep.node());
         VBox.setVgrow(loss.node(), Priority.ALWAYS);
+        root.setMinSize(0, 0);
     }
 
     /**
