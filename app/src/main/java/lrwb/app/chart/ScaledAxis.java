@@ -205,13 +205,13 @@ public final class ScaledAxis extends ValueAxis<Number> {
 
     /**
      * Where an axis over a curve that is still growing should end: a little past {@code value}, on a round number,
-     * so the curve grows across a steady axis that moves in a few jumps (240 -> 300, 310 -> 400) rather than every frame.
+     * so the curve grows across a steady axis that moves in a few jumps (240 -> 300, 310 -> 350) rather than every frame.
      */
     public static double growingEnd(double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
             return value;
         }
-        double unit = niceStep(value / 4);
+        double unit = niceStep(value / 8);
         return Math.ceil(value * 1.05 / unit - 1e-9) * unit;
     }
 

@@ -311,7 +311,9 @@ public final class DesignerView {
         train.managedProperty().bind(train.visibleProperty());
         HBox actions = new HBox(8, save, copy, train);
         actions.setAlignment(Pos.CENTER_LEFT);
-        editor.getChildren().addAll(name, about, general, scroll, actions);
+        // The form's own error sits under the form, above the buttons: when it comes or goes, the fields being
+        // typed in and the slider being dragged stay where they are.
+        editor.getChildren().addAll(name, about, scroll, general, actions);
         if (focusedId != null) {
             javafx.scene.Node again = content.lookup("#" + focusedId);
             if (again != null && !again.isDisabled()) {
