@@ -77,7 +77,7 @@ public final class CurveChart {
         overlay = new PlotOverlay(plotBackground, xAxis, yAxis);
         navigation = new ChartNavigation(chart, plotBackground, xAxis, yAxis, redraw::request);
         plotBackground.boundsInParentProperty().addListener((o, a, b) -> navigation.layout());
-        StackPane plot = new StackPane(chart, layer, markerLayer, crosshair.overlay(), navigation.layer(), overlay);
+        StackPane plot = new StackPane(chart, layer, markerLayer, navigation.layer(), crosshair.overlay(), overlay);
         plot.setMinSize(0, 0);
         root.setCenter(plot);
         legend = new ChartLegend(curves);

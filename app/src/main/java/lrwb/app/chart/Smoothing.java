@@ -13,7 +13,8 @@ public final class Smoothing {
     private double[] out = new double[0];
     private int done;
     private double last;
-    private int counted;
+    /** weight^n for the n values averaged so far: the debiasing divides by 1 - weight^n. */
+    private double weightPower = 1;
 
     public Smoothing(double weight) {
         this.weight = clamp(weight);
@@ -50,7 +51,7 @@ public final class Smoothing {
         }
         if (done == 0) {
             last = 0;
-            counted = 0;
+            weightPower = 1;
         }
         for (int i = done; i < size; i++) {
             double v = y[i];
@@ -59,9 +60,8 @@ public final class Smoothing {
                 continue;
             }
             last = last * weight + (1 - weight) * v;
-            counted++;
-            double debias = weight == 0 ? 1 : 1 - Math.pow(weight, counted);
-            out[i] = last / debias;
+            weightPower *= weight;
+            out[i] = last / (1 - weightPower);
         }
         done = size;
         return out;

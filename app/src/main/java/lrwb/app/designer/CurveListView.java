@@ -87,6 +87,9 @@ final class CurveListView {
                 list.getSelectionModel().select(b);
             }
         });
+        if (vm.selected() != null) {
+            list.getSelectionModel().select(vm.selected()); // selected before this view was built
+        }
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
 
         Button up = small("▲", "Move up (Alt+Up)", () -> vm.move(vm.selected(), -1));

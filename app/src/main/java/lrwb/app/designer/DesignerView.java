@@ -84,13 +84,14 @@ public final class DesignerView {
 
         editor.setPadding(new Insets(12));
         editor.getStyleClass().add("designer-editor");
-        editor.setMinWidth(300);
+        // At least as wide as its widest row of buttons (computed); the chart's column gives way first.
         editor.setPrefWidth(380);
         editor.setMaxWidth(560);
         vm.formProperty().addListener((o, a, b) -> rebuildEditor());
         rebuildEditor();
 
-        center.setMinWidth(300);
+        // Below this the chart's column would be a strip: on a narrow window the editor gives way (to its buttons).
+        center.setMinWidth(400);
         SplitPane split = new SplitPane(list.node(), center, editor);
         split.setDividerPositions(0.2, 0.68);
         SplitPane.setResizableWithParent(list.node(), false);
@@ -310,6 +311,9 @@ public final class DesignerView {
         train.visibleProperty().bind(vm.canTrainProperty());
         train.managedProperty().bind(train.visibleProperty());
         HBox actions = new HBox(8, save, copy, train);
+        for (Region r : List.of(save, copy, train)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the editor is never narrower than its buttons
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
         // The form's own error sits under the form, above the buttons: when it comes or goes, the fields being
         // typed in and the slider being dragged stay where they are.

@@ -119,6 +119,7 @@ final class FinderChart {
         loss.xAxis().axisScaleProperty().set(AxisScale.LOG10);
         loss.setXReadout(v -> "lr " + NumberLabels.significant(v, 3));
         loss.setYReadout(v -> NumberLabels.significant(v, 4));
+        loss.legend().setMaxRows(3); // several runs overlaid: a row more before the legend scrolls
         sweep.yAxis().axisScaleProperty().set(AxisScale.LOG10);
         sweep.setLegendVisible(false);
         sweep.setYReadout(v -> "lr " + NumberLabels.significant(v, 3));

@@ -210,4 +210,28 @@ class CurveChartInteractionTest {
         assertThat(plot.getHeight()).isGreaterThan(250);
         assertThat(robot.lookup(".chart-legend-scroll .scroll-bar:vertical").query().isVisible()).isTrue();
     }
+
+    @Test
+    void withMoreCurvesThanFitTheReadOutListsTheNearestAndSaysHowManyMore(FxRobot robot) {
+        robot.interact(() -> {
+            for (int k = 0; k < 40; k++) {
+                ChartCurve c = chart.addCurve();
+                c.nameProperty().set("level " + k);
+                double[] x = {0, 999};
+                double[] y = {k / 40.0, k / 40.0};
+                c.setData(x, y, 2);
+            }
+        });
+        settle(robot);
+        robot.moveTo(atFraction(robot, 0.5, 0.5));
+        settle(robot);
+        String[] lines = chart.crosshair().text().split("\n");
+        Region plot = plot(robot);
+        assertThat(lines.length).isLessThan(42).isLessThanOrEqualTo((int) (plot.getHeight() / 17) + 2);
+        assertThat(lines[lines.length - 1]).matches("\\+ \\d+ more \\(the nearest are listed\\)");
+        // the pointer is half-way up: the levels around 0.5 of the axis are among the listed
+        double middle = chart.yAxis().valueAtDisplay(plot.getHeight() / 2);
+        String nearest = "level " + Math.round(middle * 40) + ":";
+        assertThat(chart.crosshair().text()).contains(nearest);
+    }
 }

@@ -21,6 +21,7 @@ import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,6 +237,20 @@ class WindowLayoutTest {
 
     private static double linear(double v) {
         return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    /**
+     * TestFX shows every test class in the same Stage: leave it as the other tests expect it (no minimum, the
+     * size of Monocle's screen), not at the sizes tried here.
+     */
+    @AfterEach
+    void restoreTheSharedStage() throws Exception {
+        onFx(() -> {
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
     }
 
     private void resize(double w, double h) throws Exception {
