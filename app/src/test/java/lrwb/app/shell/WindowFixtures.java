@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -135,15 +134,5 @@ public final class WindowFixtures {
             onFx(() -> { });
             Thread.sleep(60);
         }
-    }
-
-    static BooleanSupplier unchecked(Check c) {
-        return () -> {
-            try {
-                return c.get();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
     }
 }

@@ -2,21 +2,17 @@ package lrwb.app.shell;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.paint.Color;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import lrwb.app.chart.CurveChart;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.startup.EngineStartup.EngineInfo;
@@ -32,8 +28,6 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static lrwb.app.shell.WindowFixtures.onFx;
@@ -42,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Every workspace at the default window size and at the minimum one, with the crowd a class leaves behind:
+ * Every workspace at the default window size, at 1100 x 700 and at the minimum, with the crowd a class leaves behind:
  * ten training runs and ten range tests (real, tiny: WindowFixtures) and their comparison in Runs. The key
  * controls of each workspace lie inside the window, whole (a button shows all its words), not cut by the pane
  * around them; every chart's plot lies inside the window with at least 200 x 120 px. And the Stage refuses to
@@ -85,7 +79,8 @@ class WindowLayoutTest {
         assertThat(onFx(() -> window.runs().compared().size())).isEqualTo(10);
 
         List<String> problems = new ArrayList<>();
-        for (double[] size : List.of(new double[] {MainWindow.DEFAULT_WIDTH, MainWindow.DEFAULT_HEIGHT},
+        // The first size, the one of issue 13's report, and the smallest.
+        for (double[] size : List.of(new double[] {MainWindow.DEFAULT_WIDTH, MainWindow.DEFAULT_HEIGHT}, new double[] {1100, 700},
                 new double[] {MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT})) {
             resize(size[0], size[1]);
             for (Workspace w : LayoutCheck.WORKSPACES) {
