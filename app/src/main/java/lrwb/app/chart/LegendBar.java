@@ -180,14 +180,10 @@ public final class LegendBar {
             return snappedTopInset() + snappedBottomInset() + Math.ceil(h);
         }
 
+        /** Whole rows or nothing: a legend squeezed between rows would show the tops of names cut in half. */
         @Override
         protected double computeMinHeight(double width) {
-            if (flow.getChildren().isEmpty()) {
-                return snappedTopInset() + snappedBottomInset();
-            }
-            Insets in = flow.getInsets();
-            double oneRow = rowHeight() + in.getTop() + in.getBottom();
-            return snappedTopInset() + snappedBottomInset() + Math.ceil(Math.min(oneRow, contentHeight(width)));
+            return computePrefHeight(width);
         }
 
         @Override
