@@ -1,66 +1,53 @@
 package lrwb.app.chart;
 
-import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.shape.Line;
+import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One entry per curve: its colour and name; pressing an entry shows or hides the curve (so the legend is also
- * a keyboard-reachable visibility switch).
+ * A {@link CurveChart}'s own legend: one {@link LegendBar} entry per listed curve, a switch for its visibility
+ * (so the legend is also a keyboard-reachable visibility switch). Built only while shown.
  */
 final class ChartLegend {
-    private final FlowPane pane = new FlowPane(12, 4);
+    private final LegendBar bar = new LegendBar();
     private final ObservableList<ChartCurve> curves;
+    private final List<LegendBar.Entry> entries = new ArrayList<>();
+    private boolean shown = true;
 
     ChartLegend(ObservableList<ChartCurve> curves) {
         this.curves = curves;
-        pane.getStyleClass().add("chart-legend-bar");
         curves.addListener((ListChangeListener<ChartCurve>) change -> rebuild());
         rebuild();
     }
 
-    FlowPane node() {
-        return pane;
+    Region node() {
+        return bar.node();
+    }
+
+    LegendBar bar() {
+        return bar;
+    }
+
+    void setShown(boolean shown) {
+        this.shown = shown;
+        bar.node().setVisible(shown);
+        bar.node().setManaged(shown);
+        rebuild();
     }
 
     private void rebuild() {
-        pane.getChildren().forEach(n -> {
-            ToggleButton b = (ToggleButton) n;
-            ChartCurve c = (ChartCurve) b.getUserData();
-            b.selectedProperty().unbindBidirectional(c.visibleProperty());
-            b.textProperty().unbind();
-            ((Line) b.getGraphic()).strokeProperty().unbind();
-            @SuppressWarnings("unchecked")
-            ChangeListener<LineStyle> restyle = (ChangeListener<LineStyle>) b.getProperties().get(LineStyle.class);
-            c.lineStyleProperty().removeListener(restyle);
-        });
-        pane.getChildren().clear();
-        for (ChartCurve c : curves) {
-            if (!c.isInLegend()) {
-                continue;
-            }
-            Line swatch = new Line(0, 0, 18, 0);
-            swatch.strokeProperty().bind(c.colorProperty());
-            styleSwatch(swatch, c.lineStyleProperty().get());
-            ChangeListener<LineStyle> restyle = (o, was, now) -> styleSwatch(swatch, now);
-            c.lineStyleProperty().addListener(restyle);
-            ToggleButton b = new ToggleButton();
-            b.getProperties().put(LineStyle.class, restyle);
-            b.setGraphic(swatch);
-            b.textProperty().bind(c.nameProperty());
-            b.selectedProperty().bindBidirectional(c.visibleProperty());
-            b.setUserData(c);
-            b.getStyleClass().add("chart-legend-entry");
-            b.setTooltip(new Tooltip("Show or hide this curve"));
-            pane.getChildren().add(b);
+        entries.forEach(bar::remove);
+        entries.clear();
+        if (!shown) {
+            return;
         }
-    }
-
-    private static void styleSwatch(Line swatch, LineStyle style) {
-        (style == null ? LineStyle.SOLID : style).applyTo(swatch);
+        for (ChartCurve c : curves) {
+            if (c.isInLegend()) {
+                entries.add(bar.add(c.nameProperty(), c.colorProperty(), c.lineStyleProperty(), c.visibleProperty()));
+            }
+        }
     }
 }

@@ -22,6 +22,13 @@ import java.util.function.DoubleFunction;
  * there. Values come from the full-resolution data, not the decimated points, so the read-out is exact.
  */
 public final class Crosshair {
+    /** About the height of one line of the read-out (px), to know how many fit in the plot. */
+    private static final double ROW_HEIGHT = 17;
+
+    /** One curve's line in the read-out: its value here and where that is on screen. */
+    private record Row(ChartCurve curve, double value, double y, int order) {
+    }
+
     private final LineChart<Number, Number> chart;
     private final Region plotBackground;
     private final ScaledAxis xAxis;
@@ -99,28 +106,52 @@ public final class Crosshair {
         Label head = new Label(header);
         head.getStyleClass().add("crosshair-header");
         readout.getChildren().add(head);
-        int dot = 0;
+        // Every visible curve's value here; with more curves than rows fit in the plot, the ones nearest the
+        // pointer (the ones being looked at), in their own order, and how many more there are.
+        double mouseY = overlay.sceneToLocal(sx, sy).getY();
+        List<Row> rows = new ArrayList<>();
         for (ChartCurve c : curves) {
             if (!c.visibleProperty().get()) {
                 continue;
             }
             double v = c.valueAt(xValue);
-            String value = Double.isNaN(v) ? "–" : yFormat.apply(v);
+            double py = yAxis.displayOf(v);
+            double oy = Double.isFinite(py) ? overlay.sceneToLocal(yAxis.localToScene(0, py)).getY() : Double.NaN;
+            rows.add(new Row(c, v, oy, rows.size()));
+        }
+        int fit = Math.max(3, (int) ((bottom.getY() - top.getY() - 40) / ROW_HEIGHT));
+        List<Row> listed = rows;
+        if (rows.size() > fit) {
+            listed = rows.stream()
+                    .sorted(java.util.Comparator.comparingDouble(r -> Double.isFinite(r.y) ? Math.abs(r.y - mouseY) : Double.MAX_VALUE))
+                    .limit(fit - 1L)
+                    .sorted(java.util.Comparator.comparingInt(Row::order))
+                    .toList();
+        }
+        int dot = 0;
+        for (Row r : listed) {
+            ChartCurve c = r.curve;
+            String value = Double.isNaN(r.value) ? "–" : yFormat.apply(r.value);
             lines.add(c.nameProperty().get() + ": " + value);
             Color color = c.colorProperty().get();
             Rectangle swatch = new Rectangle(10, 10, color);
             Label row = new Label(c.nameProperty().get() + "   " + value, swatch);
             readout.getChildren().add(row);
-            double py = yAxis.displayOf(v);
-            if (Double.isFinite(py)) {
-                Point2D p = overlay.sceneToLocal(yAxis.localToScene(0, py));
+            if (Double.isFinite(r.y)) {
                 Circle circle = dot < dots.size() ? dots.get(dot) : newDot();
                 circle.setCenterX(ox);
-                circle.setCenterY(p.getY());
+                circle.setCenterY(r.y);
                 circle.setStroke(color);
-                circle.setVisible(p.getY() >= top.getY() - 1 && p.getY() <= bottom.getY() + 1);
+                circle.setVisible(r.y >= top.getY() - 1 && r.y <= bottom.getY() + 1);
                 dot++;
             }
+        }
+        if (listed.size() < rows.size()) {
+            String more = "+ " + (rows.size() - listed.size()) + " more (the nearest are listed)";
+            lines.add(more);
+            Label footer = new Label(more);
+            footer.getStyleClass().add("crosshair-more");
+            readout.getChildren().add(footer);
         }
         for (int i = dot; i < dots.size(); i++) {
             dots.get(i).setVisible(false);

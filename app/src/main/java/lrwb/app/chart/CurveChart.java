@@ -37,6 +37,7 @@ public final class CurveChart {
     private final CurveLayer layer;
     private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
     private final MarkerLayer markerLayer;
+    private final ChartNavigation navigation;
     private double fixedXMin = Double.NaN;
     private double fixedXMax = Double.NaN;
     private double fixedYMin = Double.NaN;
@@ -74,17 +75,42 @@ public final class CurveChart {
         // Order matters: the layer is laid out after the chart, so it draws with the axes' new bounds.
         markerLayer = new MarkerLayer(markers, plotBackground, xAxis);
         overlay = new PlotOverlay(plotBackground, xAxis, yAxis);
-        StackPane plot = new StackPane(chart, layer, markerLayer, crosshair.overlay(), overlay);
+        navigation = new ChartNavigation(chart, plotBackground, xAxis, yAxis, redraw::request);
+        plotBackground.boundsInParentProperty().addListener((o, a, b) -> navigation.layout());
+        StackPane plot = new StackPane(chart, layer, markerLayer, navigation.layer(), crosshair.overlay(), overlay);
+        plot.setMinSize(0, 0);
         root.setCenter(plot);
         legend = new ChartLegend(curves);
         root.setTop(legend.node());
         root.getStyleClass().add("curve-chart-pane");
     }
 
-    /** Shows or hides the legend bar (a single-curve chart does not need one). */
+    /** Shows or hides the legend bar (a single-curve chart, or one whose curves a shared legend names). */
     public void setLegendVisible(boolean visible) {
-        legend.node().setVisible(visible);
-        legend.node().setManaged(visible);
+        legend.setShown(visible);
+    }
+
+    /** The chart's own legend, e.g. to let it take more rows before it scrolls. */
+    public LegendBar legend() {
+        return legend.bar();
+    }
+
+    /** Whether the user has zoomed or panned away from the whole data. */
+    public boolean isZoomed() {
+        return navigation.isZoomed();
+    }
+
+    /** Back to the whole data (what a double-click on the plot does). */
+    public void resetZoom() {
+        navigation.reset();
+    }
+
+    /**
+     * Shows x from {@code xLo} to {@code xHi} and y from {@code yLo} to {@code yHi} (data values), as dragging a
+     * box does; NaN for either end of an axis leaves that axis as it is.
+     */
+    public void zoomTo(double xLo, double xHi, double yLo, double yHi) {
+        navigation.zoomTo(xLo, xHi, yLo, yHi);
     }
 
     /** A new, empty curve drawn on top of the others. */
@@ -193,8 +219,13 @@ public final class CurveChart {
         int columns = (int) Math.max(50, Math.round(plotBackground.getWidth() > 0 ? plotBackground.getWidth() : 800));
         double plotHeight = plotBackground.getHeight() > 0 ? plotBackground.getHeight() : 400;
 
-        double[] xr = xRange();
-        xAxis.fit(xr[0], xr[1], xr[0] > 0 ? xr[0] : 1, Math.max(3, columns / 85));
+        int xTicks = Math.max(3, columns / 85);
+        if (navigation.x() != null) {
+            xAxis.show(navigation.x()[0], navigation.x()[1], xTicks);
+        } else {
+            double[] xr = xRange();
+            xAxis.fit(xr[0], xr[1], xr[0] > 0 ? xr[0] : 1, xTicks);
+        }
         double lo = xAxis.getLowerBound();
         double hi = xAxis.getUpperBound();
         String key = columns + ":" + lo + ":" + hi + ":" + xAxis.axisScale() + ":" + yAxis.axisScale();
@@ -233,7 +264,13 @@ public final class CurveChart {
             max = fixedYMax;
             minPositive = fixedYMin > 0 ? fixedYMin : minPositive;
         }
-        yAxis.fit(min, max, minPositive, Math.max(3, (int) (plotHeight / spacing)));
+        int yTicks = Math.max(3, (int) (plotHeight / spacing));
+        if (navigation.y() != null) {
+            yAxis.show(navigation.y()[0], navigation.y()[1], yTicks);
+        } else {
+            yAxis.fit(min, max, minPositive, yTicks);
+        }
+        navigation.layout();
         layer.requestLayout();
         overlay.requestLayout();
         markerLayer.requestLayout();

@@ -31,6 +31,10 @@ public enum LineStyle {
     }
 
     /** Draws a legend swatch the way the line is drawn, a little bolder so the style reads at that size. */
+    public void applyToSwatch(Shape swatch) {
+        applyTo(swatch);
+    }
+
     void applyTo(Shape swatch) {
         swatch.setStrokeWidth(width + 1);
         dash(swatch);

@@ -29,6 +29,9 @@ public final class ScaledAxis extends ValueAxis<Number> {
     private boolean headroom = true;
     private double maxDecades = 8;
     private double tickUnit = 1;
+    /** Ticks at 1, 2 and 5 times each power of ten instead of whole decades: a log axis zoomed into less than two decades. */
+    private boolean fineLog;
+    private final javafx.beans.property.BooleanProperty labelShown = new javafx.beans.property.SimpleBooleanProperty(this, "labelShown", true);
 
     /**
      * @param quantity    what the axis measures, with its unit, e.g. "learning rate" or "iteration"
@@ -39,9 +42,18 @@ public final class ScaledAxis extends ValueAxis<Number> {
         this.quantity.set(quantity);
         setAutoRanging(false);
         setAnimated(false);
-        labelProperty().bind(this.quantity.concat(
-                Bindings.when(scale.isEqualTo(AxisScale.LOG10)).then(" (log scale)").otherwise("")));
+        labelProperty().bind(Bindings.createStringBinding(() -> labelShown.get()
+                ? this.quantity.get() + (scale.get() == AxisScale.LOG10 ? " (log scale)" : "") : null,
+                this.quantity, scale, labelShown));
         scale.addListener((o, a, b) -> invalidateRange());
+    }
+
+    /**
+     * Whether the axis shows its label; off where a title above the chart already says what the axis measures
+     * (the label's width goes to the plot).
+     */
+    public javafx.beans.property.BooleanProperty labelShownProperty() {
+        return labelShown;
     }
 
     public ObjectProperty<AxisScale> axisScaleProperty() {
@@ -108,6 +120,24 @@ public final class ScaledAxis extends ValueAxis<Number> {
         }
     }
 
+    /**
+     * Shows exactly {@code [lo, hi]} in axis coordinates (decades on a log axis), with ticks that suit the span:
+     * what a zoomed or panned chart shows. A log axis narrower than two decades ticks at 1, 2 and 5 times each
+     * power of ten, so there are labels to read.
+     */
+    public void show(double lo, double hi, int maxTicks) {
+        maxTicks = Math.max(2, maxTicks);
+        if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return;
+        }
+        if (scale.get() == AxisScale.LOG10) {
+            double span = hi - lo;
+            setBounds(lo, hi, span < 2 ? 0 : Math.max(1, Math.ceil(span / maxTicks)), span < 2);
+        } else {
+            setBounds(lo, hi, niceStep((hi - lo) / maxTicks));
+        }
+    }
+
     private void fitDecades(double minPositive, double max, int maxTicks) {
         if (!(max > 0 && Double.isFinite(max))) {
             setBounds(-3, 0, 1);
@@ -156,16 +186,33 @@ public final class ScaledAxis extends ValueAxis<Number> {
     }
 
     private void setBounds(double lo, double hi, double unit) {
-        if (lo == getLowerBound() && hi == getUpperBound() && unit == tickUnit) {
+        setBounds(lo, hi, unit, false);
+    }
+
+    private void setBounds(double lo, double hi, double unit, boolean fine) {
+        if (lo == getLowerBound() && hi == getUpperBound() && unit == tickUnit && fine == fineLog) {
             // Unchanged: invalidating would rebuild and re-style every tick label, a frame's worth of work
             // when a live chart re-fits each frame to the same range.
             return;
         }
         tickUnit = unit;
+        fineLog = fine;
         setLowerBound(lo);
         setUpperBound(hi);
         invalidateRange();
         requestAxisLayout();
+    }
+
+    /**
+     * Where an axis over a curve that is still growing should end: a little past {@code value}, on a round number,
+     * so the curve grows across a steady axis that moves in a few jumps (240 -> 300, 310 -> 350) rather than every frame.
+     */
+    public static double growingEnd(double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            return value;
+        }
+        double unit = niceStep(value / 8);
+        return Math.ceil(value * 1.05 / unit - 1e-9) * unit;
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}: tick steps people can add up in their head. */
@@ -183,20 +230,42 @@ public final class ScaledAxis extends ValueAxis<Number> {
 
     @Override
     protected Object getRange() {
-        return new double[] {getLowerBound(), getUpperBound(), tickUnit};
+        return new double[] {getLowerBound(), getUpperBound(), tickUnit, fineLog ? 1 : 0};
     }
 
     @Override
     protected void setRange(Object range, boolean animate) {
         double[] r = (double[]) range;
-        setBounds(r[0], r[1], r[2]);
+        setBounds(r[0], r[1], r[2], r[3] != 0);
     }
 
     /** Ticks at whole multiples of the tick unit inside the bounds (whole decades on a log axis). */
     @Override
     protected List<Number> calculateTickValues(double length, Object range) {
         double[] r = (double[]) range;
-        return ticks(r[0], r[1], r[2]);
+        return r[3] != 0 ? fineLogTicks(r[0], r[1]) : ticks(r[0], r[1], r[2]);
+    }
+
+    /** 1, 2 and 5 times each power of ten inside {@code [lo, hi]} (decades), or every 1..9 when that gives fewer than two. */
+    static List<Number> fineLogTicks(double lo, double hi) {
+        List<Number> ticks = logMultiples(lo, hi, new int[] {1, 2, 5});
+        return ticks.size() >= 2 ? ticks : logMultiples(lo, hi, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    }
+
+    private static List<Number> logMultiples(double lo, double hi, int[] multiples) {
+        List<Number> ticks = new ArrayList<>();
+        if (!(hi > lo) || hi - lo > 40) {
+            return ticks;
+        }
+        for (long d = (long) Math.floor(lo); d <= Math.ceil(hi); d++) {
+            for (int m : multiples) {
+                double v = d + Math.log10(m);
+                if (v >= lo - 1e-12 && v <= hi + 1e-12) {
+                    ticks.add(v);
+                }
+            }
+        }
+        return ticks;
     }
 
     static List<Number> ticks(double lo, double hi, double unit) {
@@ -218,7 +287,7 @@ public final class ScaledAxis extends ValueAxis<Number> {
         double lo = getLowerBound();
         double hi = getUpperBound();
         if (scale.get() == AxisScale.LOG10) {
-            if (tickUnit > 1) {
+            if (tickUnit > 1 || fineLog) {
                 return minor; // decades too close for 2..9 marks to read
             }
             for (long d = (long) Math.floor(lo); d <= Math.ceil(hi); d++) {

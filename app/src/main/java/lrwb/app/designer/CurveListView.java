@@ -87,6 +87,9 @@ final class CurveListView {
                 list.getSelectionModel().select(b);
             }
         });
+        if (vm.selected() != null) {
+            list.getSelectionModel().select(vm.selected()); // selected before this view was built
+        }
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
 
         Button up = small("▲", "Move up (Alt+Up)", () -> vm.move(vm.selected(), -1));
@@ -109,8 +112,9 @@ final class CurveListView {
         root.getChildren().addAll(title, add, compare, list, actions);
         root.setPadding(new Insets(12));
         root.getStyleClass().add("designer-sidebar");
-        root.setMinWidth(230);
-        root.setPrefWidth(240);
+        // As narrow as its widest row of buttons (computed), never narrower: "Remove" is never cut.
+        root.setPrefWidth(250);
+        root.setMaxWidth(420);
     }
 
     VBox node() {

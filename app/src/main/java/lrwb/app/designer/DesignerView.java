@@ -24,6 +24,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,12 +32,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
+import lrwb.app.form.SideWidths;
 import lrwb.app.form.WholeNumberSpinner;
 import lrwb.engine.schedule.Unit;
 import lrwb.engine.train.TrainingRequest;
 import org.controlsfx.control.SegmentedButton;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,6 +72,8 @@ public final class DesignerView {
         VBox plot = new VBox(8, toolbar(), chart.node(), lengthBar());
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         plot.setPadding(new Insets(10, 12, 6, 12));
+        // The middle takes what the side columns leave; its bars wrap rather than push the columns off screen.
+        plot.setMinWidth(0);
         VBox formula = formulaBox();
         formula.setPadding(new Insets(6, 12, 10, 12));
         SplitPane center = new SplitPane(plot, formula);
@@ -79,15 +84,19 @@ public final class DesignerView {
 
         editor.setPadding(new Insets(12));
         editor.getStyleClass().add("designer-editor");
-        editor.setMinWidth(320);
+        // At least as wide as its widest row of buttons (computed); the chart's column gives way first.
         editor.setPrefWidth(380);
+        editor.setMaxWidth(560);
         vm.formProperty().addListener((o, a, b) -> rebuildEditor());
         rebuildEditor();
 
+        // Below this the chart's column would be a strip: on a narrow window the editor gives way (to its buttons).
+        center.setMinWidth(400);
         SplitPane split = new SplitPane(list.node(), center, editor);
         split.setDividerPositions(0.2, 0.68);
         SplitPane.setResizableWithParent(list.node(), false);
         SplitPane.setResizableWithParent(editor, false);
+        SideWidths.keep(split, list.node(), editor);
         root.setCenter(split);
         root.setBottom(statusLine());
         root.setId("workspace-designer");
@@ -108,7 +117,7 @@ public final class DesignerView {
         return chart.chart();
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         ToggleButton iterations = new ToggleButton("Iterations");
         ToggleButton epochs = new ToggleButton("Epochs");
         iterations.setId("x-iterations");
@@ -138,12 +147,25 @@ public final class DesignerView {
         png.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.curves()));
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.curves()));
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, xUnit, log, gap, png, csv);
+        HBox view = new HBox(8, xUnit, log);
+        view.setAlignment(Pos.CENTER_LEFT);
+        keepWidth(view);
+        HBox export = new HBox(8, png, csv);
+        export.setAlignment(Pos.CENTER_LEFT);
+        keepWidth(export);
+        return bar(view, export);
+    }
+
+    /** A bar of groups that go onto a second line when the middle column is narrow (the groups stay whole). */
+    private static FlowPane bar(Region... groups) {
+        FlowPane bar = new FlowPane(16, 6, groups);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("designer-toolbar");
-        keepWidth(bar);
+        bar.setMinWidth(0);
+        bar.setPrefWrapLength(200);
+        for (Region g : groups) {
+            g.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 
@@ -160,6 +182,11 @@ public final class DesignerView {
         Spinner<Integer> epochCount = epochsField.spinner();
         Label total = new Label();
         total.getStyleClass().add("hint");
+        total.setId("length-total");
+        total.setMinWidth(0); // a huge length is cut with "…" (whole in the tooltip), never the spinners
+        Tooltip totalTip = new Tooltip();
+        totalTip.textProperty().bind(total.textProperty());
+        total.setTooltip(totalTip);
         total.textProperty().bind(Bindings.createStringBinding(() -> {
             long wanted = (long) vm.epochsProperty().get() * vm.stepsPerEpochProperty().get();
             String n = NumberLabels.significant(vm.totalStepsProperty().get(), 9) + " iterations";
@@ -175,18 +202,22 @@ public final class DesignerView {
         error.setWrapText(true);
         error.setMinHeight(Region.USE_PREF_SIZE);
 
-        HBox bar = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"), spe,
-                new Label("steps per epoch ="), total);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("designer-toolbar");
-        keepWidth(bar);
+        HBox epochsPart = new HBox(8, new Label("Length"), epochCount, new Label("epochs ×"));
+        HBox stepsPart = new HBox(8, spe, new Label("steps per epoch ="));
+        for (HBox part : List.of(epochsPart, stepsPart)) {
+            part.setAlignment(Pos.CENTER_LEFT);
+            keepWidth(part);
+        }
+        FlowPane bar = bar(epochsPart, stepsPart);
+        bar.getChildren().add(total);
+        total.maxWidthProperty().bind(bar.widthProperty());
         return new VBox(2, error, bar);
     }
 
-    /** Labels and buttons in a bar keep their full text; the bar is laid out to fit them. */
+    /** Labels, buttons and spinners in a bar keep their full size; the bar is laid out to fit them. */
     private static void keepWidth(HBox bar) {
         for (javafx.scene.Node n : bar.getChildren()) {
-            if (n instanceof Region r && !(n instanceof Spinner) && HBox.getHgrow(n) == null) {
+            if (n instanceof Region r && HBox.getHgrow(n) == null) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
@@ -194,7 +225,9 @@ public final class DesignerView {
 
     private static WholeNumberSpinner spinner(String name, int min, int max, ObjectProperty<Integer> value, String id, String tip) {
         WholeNumberSpinner s = new WholeNumberSpinner(name, min, max, value, id, tip);
-        s.spinner().setPrefWidth(96);
+        // Room for six digits whatever the bar around it does: "100000", never "1(".
+        s.spinner().getEditor().setPrefColumnCount(6);
+        s.spinner().setPrefWidth(104);
         s.spinner().setMinWidth(Region.USE_PREF_SIZE);
         return s;
     }
@@ -294,8 +327,13 @@ public final class DesignerView {
         train.visibleProperty().bind(vm.canTrainProperty());
         train.managedProperty().bind(train.visibleProperty());
         HBox actions = new HBox(8, save, copy, train);
+        for (Region r : List.of(save, copy, train)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the editor is never narrower than its buttons
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
-        editor.getChildren().addAll(name, about, general, scroll, actions);
+        // The form's own error sits under the form, above the buttons: when it comes or goes, the fields being
+        // typed in and the slider being dragged stay where they are.
+        editor.getChildren().addAll(name, about, scroll, general, actions);
         if (focusedId != null) {
             javafx.scene.Node again = content.lookup("#" + focusedId);
             if (again != null && !again.isDisabled()) {

@@ -119,11 +119,14 @@ final class FinderChart {
         loss.xAxis().axisScaleProperty().set(AxisScale.LOG10);
         loss.setXReadout(v -> "lr " + NumberLabels.significant(v, 3));
         loss.setYReadout(v -> NumberLabels.significant(v, 4));
+        loss.legend().setMaxRows(3); // several runs overlaid: a row more before the legend scrolls
         sweep.yAxis().axisScaleProperty().set(AxisScale.LOG10);
         sweep.setLegendVisible(false);
         sweep.setYReadout(v -> "lr " + NumberLabels.significant(v, 3));
-        sweep.node().setPrefHeight(170);
-        sweep.node().setMinHeight(130);
+        // Tall enough for a readable plot under its x axis, at the smallest window too.
+        sweep.node().setMinHeight(195);
+        sweep.node().setPrefHeight(195);
+        sweep.node().setMaxHeight(195);
 
         PlotOverlay overlay = loss.overlay();
         bounds = overlay.addBand(vm.lowerBoundProperty(), vm.upperBoundProperty(), v -> NumberLabels.significant(v, 3));
@@ -154,6 +157,7 @@ final class FinderChart {
         fitEmptyLrAxis();
         root = new VBox(6, loss.node(), sweep.node());
         VBox.setVgrow(loss.node(), Priority.ALWAYS);
+        root.setMinSize(0, 0);
     }
 
     /**

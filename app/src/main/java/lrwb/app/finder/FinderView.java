@@ -60,6 +60,8 @@ public final class FinderView {
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         center.setPadding(new Insets(10, 12, 8, 12));
         center.getStyleClass().add("finder-center");
+        // The chart takes what the two side columns leave; its legend and status wrap instead of pushing them out.
+        center.setMinWidth(0);
         root.setLeft(form());
         root.setCenter(center);
         root.setRight(sidePanel());
@@ -83,7 +85,7 @@ public final class FinderView {
         return chart;
     }
 
-    private ScrollPane form() {
+    private BorderPane form() {
         RunSetupForm s = vm.setup();
         Button csv = new Button("CSV file…");
         csv.setOnAction(e -> chooseCsv());
@@ -127,6 +129,9 @@ public final class FinderView {
         stop.setTooltip(new Tooltip("Keep the points so far; the network is restored either way"));
         HBox buttons = new HBox(8, find, stop);
         HBox.setHgrow(find, Priority.ALWAYS);
+        buttons.setPadding(new Insets(8, 12, 10, 12));
+        buttons.getStyleClass().add("form-buttons");
+        stop.setMinWidth(Region.USE_PREF_SIZE);
 
         VBox box = new VBox(8,
                 FormLayout.section("Data and model"),
@@ -144,8 +149,7 @@ public final class FinderView {
                         new VBox(3, modeLabel, mode)),
                 FormLayout.pair(FieldView.text(vm.beta(), "finder-beta", "β of the loss average: 0.98 as fastai; 0 shows the raw loss").node(),
                         FieldView.text(vm.divergeFactor(), "finder-diverge",
-                                "Stop when the smoothed loss exceeds this many times its best").node()),
-                buttons);
+                                "Stop when the smoothed loss exceeds this many times its best").node()));
         box.setPadding(new Insets(12));
         box.setPrefWidth(300);
         box.getStyleClass().add("finder-form");
@@ -153,8 +157,14 @@ public final class FinderView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("form-scroll");
-        scroll.setPrefWidth(316);
-        return scroll;
+        // Find LR and Stop stay put under the form, whatever errors open up in it.
+        BorderPane column = new BorderPane(scroll);
+        column.setBottom(buttons);
+        column.getStyleClass().add("finder-form");
+        column.setPrefWidth(316);
+        column.setMinWidth(260);
+        column.setMaxWidth(316);
+        return column;
     }
 
     private HBox statusBar() {
@@ -166,7 +176,19 @@ public final class FinderView {
         status.setId("finder-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        // Two lines, always: a longer or shorter message does not move the chart (the whole text is in the tooltip).
+        status.setMinHeight(36);
+        status.setPrefHeight(36);
+        status.setMaxHeight(36);
+        status.setAlignment(Pos.TOP_LEFT);
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        tip.textProperty().bind(status.textProperty());
+        status.setTooltip(tip);
+        progress.setMinWidth(60);
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox bar = new HBox(10, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -332,8 +354,10 @@ public final class FinderView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("form-scroll");
+        scroll.getStyleClass().addAll("form-scroll", "finder-side");
         scroll.setPrefWidth(300);
+        scroll.setMinWidth(250);
+        scroll.setMaxWidth(300);
         return scroll;
     }
 

@@ -73,6 +73,8 @@ public final class RunsView {
         VBox lower = new VBox(4, hint, chartArea);
         VBox.setVgrow(chartArea, Priority.ALWAYS);
         lower.setPadding(new Insets(6, 12, 8, 12));
+        chartArea.setMinHeight(0);
+        lower.setMinHeight(0);
 
         VBox upper = new VBox(8, toolbar(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -333,6 +335,11 @@ public final class RunsView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, filter, kind, refresh, gap, open, network, rename, delete, csv, png);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // The filter gives way when the window is narrow; the buttons keep their words.
+        filter.setMinWidth(110);
+        for (Region r : List.of(kind, refresh, open, network, rename, delete, csv, png)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 
@@ -398,7 +405,8 @@ public final class RunsView {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    private VBox statusBar() {
+    /** One line, whatever it says (the problems of damaged records at its right): the charts above never move. */
+    private HBox statusBar() {
         Label status = new Label();
         status.setId("runs-status");
         status.textProperty().bind(vm.statusProperty());
@@ -415,9 +423,22 @@ public final class RunsView {
         problems.visibleProperty().bind(vm.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
         problems.getStyleClass().add("status-warning");
-        VBox bar = new VBox(2, status, problems);
+        for (Label l : List.of(status, problems)) {
+            l.setMinWidth(0);
+            Tooltip tip = new Tooltip();
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
+            tip.textProperty().bind(l.textProperty());
+            l.setTooltip(tip);
+        }
+        HBox.setHgrow(problems, Priority.ALWAYS);
+        problems.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(16, status, problems);
         bar.getStyleClass().add("designer-status");
-        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 12, 3, 12));
+        bar.setMinHeight(24);
+        bar.setPrefHeight(24);
         return bar;
     }
 }

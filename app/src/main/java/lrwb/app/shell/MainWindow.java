@@ -43,6 +43,15 @@ import java.util.concurrent.CompletionStage;
 public final class MainWindow {
     /** How long closing waits for live runs to write their last lines; a run slower than that reads as interrupted. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    /** The window's first size: fits a 1280 x 800 screen with room for a desktop's bars. */
+    public static final double DEFAULT_WIDTH = 1200;
+    public static final double DEFAULT_HEIGHT = 780;
+    /**
+     * The smallest the window gets (the Stage refuses less): every workspace's controls and every chart's plot
+     * still fit, with plots of at least 200 x 120 px (WindowLayoutTest); and it fits a 1024 x 768 projector.
+     */
+    public static final double MIN_WIDTH = 1000;
+    public static final double MIN_HEIGHT = 660;
 
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
@@ -257,7 +266,7 @@ public final class MainWindow {
     }
 
     public Scene scene() {
-        Scene scene = new Scene(root, 1200, 780);
+        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("/lrwb/app/workbench.css").toExternalForm());
         return scene;
     }
@@ -266,8 +275,8 @@ public final class MainWindow {
         this.stage = stage;
         stage.setTitle("LR Workbench");
         stage.setScene(scene());
-        stage.setMinWidth(800);
-        stage.setMinHeight(560);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         RememberedWindow.restoreGeometry(remembered, stage);
         stage.setOnCloseRequest(e -> closeAfterRuns(e, stage));
         stage.show();

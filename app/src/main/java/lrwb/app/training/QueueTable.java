@@ -14,6 +14,9 @@ import javafx.scene.shape.Rectangle;
  * and best validation accuracy. Selecting a row makes it the run the controls act on.
  */
 final class QueueTable {
+    private static final double ROW = 26;
+    /** The column header and the border. */
+    private static final double HEADER = 30;
     private final TableView<TrainingRun> table = new TableView<>();
 
     QueueTable(TrainingViewModel vm) {
@@ -21,9 +24,12 @@ final class QueueTable {
         table.setId("train-queue");
         table.setPlaceholder(new Label("No runs yet: fill in the form and press Train, or Add to queue to compare several."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(26);
-        table.setPrefHeight(26 * 4 + 30);
-        table.setMinHeight(26 * 2 + 30);
+        table.setFixedCellSize(ROW);
+        // As tall as its runs, two to four rows (it scrolls beyond); when the window is short it gives up rows,
+        // down to two, before the charts give up height.
+        table.setMinHeight(ROW * 2 + HEADER);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> ROW * Math.max(2, Math.min(4, vm.runs().size())) + HEADER, vm.runs()));
 
         TableColumn<TrainingRun, TrainingRun> number = new TableColumn<>("#");
         number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

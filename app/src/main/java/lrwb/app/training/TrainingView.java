@@ -23,13 +23,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import lrwb.app.chart.AxisScale;
+import lrwb.app.chart.LineStyle;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
+import lrwb.app.form.SideWidths;
 import lrwb.app.model.ModelPickerView;
 import lrwb.engine.schedule.PlateauSchedule;
 import org.controlsfx.control.SegmentedButton;
@@ -56,24 +57,33 @@ public final class TrainingView {
         selectedState = vm.selectedProperty().flatMap(TrainingRun::stateProperty);
         queue = new QueueTable(vm);
 
-        ScrollPane form = new ScrollPane(form());
-        form.setFitToWidth(true);
-        form.getStyleClass().add("form-scroll");
-        form.setMinWidth(250);
-        form.setPrefWidth(290);
+        ScrollPane formScroll = new ScrollPane(form());
+        formScroll.setFitToWidth(true);
+        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        formScroll.getStyleClass().add("form-scroll");
+        // Train and Add to queue stay where they are, under the form, whatever errors open up in it.
+        BorderPane form = new BorderPane(formScroll);
+        form.setBottom(buttons());
+        form.getStyleClass().add("training-form");
+        form.setMinWidth(220);
+        form.setPrefWidth(270);
+        form.setMaxWidth(420);
 
-        VBox top = new VBox(8, queue.node(), controls(), progress(), problem(), overrideBar());
-        top.setPadding(new Insets(10, 12, 6, 12));
-        VBox chartsBox = new VBox(6, chartToolbar(), charts.node());
+        // One column, top to bottom: what acts on the runs, then the charts, which take the rest. Every line above
+        // the charts keeps its height whatever it says, so nothing moves under the mouse; the run table gives up
+        // rows (to two) before the charts give up height.
+        VBox center = new VBox(6, controls(), queue.node(), progress(), problem(), overrideBar(), chartToolbar(), charts.node());
         VBox.setVgrow(charts.node(), Priority.ALWAYS);
-        chartsBox.setPadding(new Insets(4, 12, 8, 12));
-        BorderPane center = new BorderPane(chartsBox);
-        center.setTop(top);
+        center.setPadding(new Insets(8, 6, 6, 6));
         center.getStyleClass().add("training-center");
+        // Three plots of 200 px side by side with their y axes, and the chart toolbar, need this much: at the
+        // smallest window the form gives up the width (down to its minimum) rather than the charts.
+        center.setMinWidth(772);
 
         SplitPane split = new SplitPane(form, center);
         split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(form, false);
+        SideWidths.keep(split, form, null);
         root.setCenter(split);
         root.setBottom(statusBar());
         root.setId("workspace-training");
@@ -107,7 +117,7 @@ public final class TrainingView {
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
                 FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
-                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine(), buttons());
+                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine());
         return box;
     }
 
@@ -203,7 +213,8 @@ public final class TrainingView {
         add.setTooltip(new Tooltip("Queue this configuration; change the schedule and queue again to compare"));
         add.setOnAction(e -> vm.addToQueue());
         HBox row = new HBox(8, train, add);
-        row.setPadding(new Insets(8, 0, 0, 0));
+        row.setPadding(new Insets(8, 12, 10, 12));
+        row.getStyleClass().add("form-buttons");
         return row;
     }
 
@@ -248,6 +259,9 @@ public final class TrainingView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(6, mode, start, gap, pause, resume, stop, stopAll, remove);
+        for (Region r : java.util.List.of(mode, start, pause, resume, stop, stopAll, remove)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("training-controls");
         return bar;
@@ -261,7 +275,8 @@ public final class TrainingView {
         return b;
     }
 
-    private VBox progress() {
+    /** The selected run on one line: its title and state, where it is, and a bar. */
+    private HBox progress() {
         Label title = new Label();
         title.getStyleClass().add("run-title");
         title.setId("train-run-title");
@@ -271,33 +286,55 @@ public final class TrainingView {
                 : "#" + vm.selectedProperty().get().number() + " " + selectedName.getValue() + "  ·  "
                 + selectedState.getValue().label() + "  ·  ",
                 vm.selectedProperty(), selectedState, selectedName));
+        title.setMinWidth(0); // the title gives way ("…"); where the run is does not
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(title.textProperty());
+        title.setTooltip(titleTip);
         Label text = new Label();
         text.setId("train-progress-text");
         text.textProperty().bind(vm.selectedProperty().flatMap(TrainingRun::progressTextProperty).orElse(""));
+        text.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setId("train-progress");
+        bar.setMinWidth(40);
+        bar.setPrefWidth(160);
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.selectedProperty().flatMap(r -> r.progressProperty().map(Number::doubleValue)).orElse(0.0));
-        HBox line = new HBox(4, title, text);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox line = new HBox(4, title, text, bar);
         line.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, line, bar);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
     }
 
-    /** Why the selected run failed or diverged, in words, where it cannot be missed. */
+    /**
+     * Why the selected run failed or diverged, in words, where it cannot be missed; one line whose place is kept
+     * when there is nothing to say, so the controls under it never jump. The whole text is in the tooltip.
+     */
     private Label problem() {
         Label l = new Label();
         l.setId("train-run-message");
-        l.setWrapText(true);
+        l.setWrapText(false);
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinWidth(0);
         l.textProperty().bind(vm.selectedProperty().flatMap(TrainingRun::messageProperty).orElse(""));
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        tip.textProperty().bind(l.textProperty());
+        l.setTooltip(tip);
         BooleanBinding bad = Bindings.createBooleanBinding(() -> selectedState.getValue() != null
                 && selectedState.getValue().isProblem(), selectedState);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
         bad.addListener((o, was, now) -> setClass(l, "run-problem", now));
         l.getStyleClass().add("run-message");
         setClass(l, "run-problem", bad.get());
         l.getProperties().put(BooleanBinding.class, bad); // keep the binding alive as long as the label
+        // The same height with and without text (and a border when it says something is wrong).
+        double h = 26;
+        l.setMinHeight(h);
+        l.setPrefHeight(h);
+        l.setMaxHeight(h);
         return l;
     }
 
@@ -338,6 +375,17 @@ public final class TrainingView {
         Label fieldLabel = (Label) fieldView.node().getChildren().get(0);
         fieldLabel.setVisible(false);
         fieldLabel.setManaged(false);
+        // The field's error goes at the end of the line rather than under the field: the line keeps its height.
+        Label error = (Label) fieldView.node().lookup("#train-override-lr-error");
+        fieldView.node().getChildren().remove(error);
+        error.setWrapText(false);
+        error.setMinWidth(0);
+        error.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(error, Priority.ALWAYS);
+        Tooltip errorTip = new Tooltip();
+        errorTip.textProperty().bind(error.textProperty());
+        error.setTooltip(errorTip);
+        slider.setMinWidth(120);
         Button apply = button("Set LR", "train-override-apply", "Use this LR from the next update until you go back to the schedule",
                 vm::applyOverride);
         Button back = button("Back to schedule", "train-override-clear", "Let the schedule set the LR again", vm::clearOverride);
@@ -346,7 +394,10 @@ public final class TrainingView {
         apply.disableProperty().bind(cannot);
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canControl() || !vm.overrideInForceProperty().get(),
                 state, vm.overrideInForceProperty()));
-        HBox bar = new HBox(8, label, slider, fieldView.node(), apply, back);
+        HBox bar = new HBox(8, label, slider, fieldView.node(), apply, back, error);
+        for (Region r : java.util.List.of(label, fieldView.node(), apply, back)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.setAlignment(Pos.TOP_LEFT);
         bar.getStyleClass().add("override-bar");
         label.setPadding(new Insets(4, 0, 0, 0));
@@ -355,34 +406,66 @@ public final class TrainingView {
 
     // ---- charts ----
 
+    /**
+     * Above the charts: the key of the line styles, each a switch for that kind of curve (on every run), the
+     * smoothing of the loss curves, and the export.
+     */
     private HBox chartToolbar() {
-        ToggleButton logLoss = new ToggleButton("Log loss axis");
-        logLoss.setId("train-log-loss");
-        logLoss.selectedProperty().addListener((o, a, on) ->
-                charts.lossChart().yAxis().axisScaleProperty().set(on ? AxisScale.LOG10 : AxisScale.LINEAR));
-        ToggleButton logLr = new ToggleButton("Log LR axis");
-        logLr.setSelected(true);
-        logLr.selectedProperty().addListener((o, a, on) ->
-                charts.lrChart().yAxis().axisScaleProperty().set(on ? AxisScale.LOG10 : AxisScale.LINEAR));
-        ToggleButton batches = new ToggleButton("Per-batch loss");
-        batches.setId("train-batch-loss");
-        batches.setSelected(true);
-        batches.setTooltip(new Tooltip("Show the loss of every minibatch behind the smoothed curve"));
-        batches.selectedProperty().addListener((o, a, on) -> charts.setBatchLossVisible(on));
-        Label key = new Label("Faint: loss per batch · solid: smoothed loss · dotted: train per epoch · dashed: validation per epoch");
-        key.setWrapText(true);
-        key.setMinWidth(0);
-        HBox.setHgrow(key, Priority.ALWAYS);
-        key.getStyleClass().add("hint");
+        ToggleButton batches = keyEntry("per batch", LineStyle.FAINT, charts.batchLossShownProperty(), "train-batch-loss",
+                "Faint: the loss of every minibatch, behind its smoothed curve");
+        ToggleButton smoothed = keyEntry("smoothed", LineStyle.SOLID, charts.smoothedLossShownProperty(), "train-key-smoothed",
+                "Solid: the per-batch loss smoothed (the Smoothing slider)");
+        ToggleButton train = keyEntry("train/epoch", LineStyle.DOTTED, charts.trainPerEpochShownProperty(), "train-key-train",
+                "Dotted: loss and accuracy on the training split, once per epoch");
+        ToggleButton val = keyEntry("validation", LineStyle.DASHED, charts.validationShownProperty(), "train-key-validation",
+                "Dashed: loss and accuracy on the validation split, once per epoch");
+        HBox key = new HBox(2, batches, smoothed, train, val);
+        key.setAlignment(Pos.CENTER_LEFT);
+        key.setId("train-key");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label smoothLabel = new Label("Smoothing");
+        smoothLabel.getStyleClass().add("field-label");
+        Slider smoothing = new Slider(0, TrainingCharts.MAX_SMOOTHING, TrainingCharts.DEFAULT_SMOOTHING);
+        smoothing.setId("train-smoothing");
+        smoothing.valueProperty().bindBidirectional(charts.smoothingProperty());
+        smoothing.setPrefWidth(110);
+        smoothing.setMinWidth(60);
+        Label smoothValue = new Label();
+        smoothValue.textProperty().bind(charts.smoothingProperty().map(v -> String.format(java.util.Locale.ROOT, "%.2f", v.doubleValue())));
+        smoothValue.setMinWidth(Region.USE_PREF_SIZE);
+        smoothValue.getStyleClass().add("field-label");
+        Tooltip smoothTip = new Tooltip("How much the loss curves are smoothed: a moving average of the per-batch loss, "
+                + "0 (raw) to 0.99 (very smooth), as TensorBoard's slider");
+        smoothing.setTooltip(smoothTip);
+        smoothLabel.setTooltip(smoothTip);
+        smoothLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox smooth = new HBox(6, smoothLabel, smoothing, smoothValue);
+        smooth.setAlignment(Pos.CENTER_LEFT);
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Button png = button("Export PNG…", "train-export-png", "Save the three charts as one image", this::exportPng);
-        HBox bar = new HBox(8, logLr, logLoss, batches, key, gap, png);
-        for (Region r : java.util.List.of(logLr, logLoss, batches, png)) {
-            r.setMinWidth(Region.USE_PREF_SIZE); // the key wraps; the buttons keep their words
-        }
+        Button png = button("Export PNG…", "train-export-png", "Save the three charts with their legend as one image", this::exportPng);
+        png.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(10, key, smooth, gap, png);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("training-chart-toolbar");
         return bar;
+    }
+
+    /** An entry of the key: the line style as drawn, its name, a switch for those curves, and what it means. */
+    private static ToggleButton keyEntry(String name, LineStyle style, javafx.beans.property.BooleanProperty shown, String id,
+                                         String meaning) {
+        javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 18, 0);
+        swatch.setStroke(javafx.scene.paint.Color.web("#374151"));
+        style.applyToSwatch(swatch);
+        ToggleButton b = new ToggleButton(name, swatch);
+        b.setId(id);
+        b.selectedProperty().bindBidirectional(shown);
+        b.getStyleClass().add("chart-legend-entry");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(meaning + ". Click to show or hide these curves."));
+        return b;
     }
 
     private void exportPng() {
@@ -404,7 +487,10 @@ public final class TrainingView {
         vm.statusIsErrorProperty().addListener((o, a, err) -> setClass(status, "status-error", err));
         HBox bar = new HBox(status);
         bar.getStyleClass().add("designer-status");
-        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.setPadding(new Insets(3, 12, 3, 12));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinHeight(24); // the same height with and without a message
+        bar.setPrefHeight(24);
         return bar;
     }
 

@@ -74,4 +74,38 @@ class ScaledAxisTest {
         assertThat(ScaledAxis.niceStep(3)).isEqualTo(5);
         assertThat(ScaledAxis.niceStep(1)).isEqualTo(1);
     }
+
+    @Test
+    void showSetsExactBoundsWithTicksForTheSpan() {
+        ScaledAxis axis = new ScaledAxis("iteration", true);
+        axis.show(123.4, 456.7, 6);
+        assertThat(axis.getLowerBound()).isEqualTo(123.4);
+        assertThat(axis.getUpperBound()).isEqualTo(456.7);
+        assertThat(axis.tickUnit()).isEqualTo(100);
+        axis.axisScaleProperty().set(AxisScale.LOG10);
+        axis.show(-6.2, -0.5, 6);
+        assertThat(axis.tickUnit()).isEqualTo(1);
+    }
+
+    @Test
+    void aLogAxisShownOverLessThanTwoDecadesTicksAtOneTwoAndFive() {
+        assertThat(ScaledAxis.fineLogTicks(Math.log10(0.015), Math.log10(0.3))).extracting(Number::doubleValue)
+                .containsExactly(Math.log10(0.02), Math.log10(0.05), -1.0, Math.log10(0.2));
+        // narrower than 1-2-5 can label: every 1..9
+        assertThat(ScaledAxis.fineLogTicks(Math.log10(0.31), Math.log10(0.48))).extracting(Number::doubleValue)
+                .containsExactly(Math.log10(0.4));
+        ScaledAxis axis = new ScaledAxis("learning rate", true);
+        axis.axisScaleProperty().set(AxisScale.LOG10);
+        assertThat(axis.getTickMarkLabel(Math.log10(0.02))).isEqualTo("0.02");
+        assertThat(axis.getTickMarkLabel(Math.log10(5e-4))).isEqualTo("5e-4");
+    }
+
+    @Test
+    void aGrowingCurvesAxisEndsALittleAheadOnARoundNumber() {
+        assertThat(ScaledAxis.growingEnd(79)).isEqualTo(90);
+        assertThat(ScaledAxis.growingEnd(240)).isEqualTo(300);
+        assertThat(ScaledAxis.growingEnd(310)).isEqualTo(350);
+        assertThat(ScaledAxis.growingEnd(9_990)).isEqualTo(12_000);
+        assertThat(ScaledAxis.growingEnd(1)).isGreaterThan(1);
+    }
 }

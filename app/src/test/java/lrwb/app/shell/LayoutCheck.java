@@ -1,0 +1,160 @@
+package lrwb.app.shell;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a user would find wrong with a workspace at the window's current size, in words: a key control outside
+ * the window or cut by the pane around it, a button that does not show all its words, a plot smaller than
+ * 200 x 120 px or cut. Used by WindowLayoutTest (headless) and LayoutTour (the real window on a display). FX thread.
+ */
+final class LayoutCheck {
+    static final List<Workspace> WORKSPACES = List.of(Workspace.DESIGNER, Workspace.FINDER, Workspace.TRAINING, Workspace.RUNS);
+    /** What "usable" means for a plot. */
+    static final double PLOT_MIN_WIDTH = 200;
+    static final double PLOT_MIN_HEIGHT = 120;
+    /** Print the split panes' widths (to see why a pane is where it is). */
+    private static final boolean DEBUG = Boolean.getBoolean("lrwb.layoutDebug");
+
+    private LayoutCheck() {
+    }
+
+    private static final List<String> TRAINING_CONTROLS = List.of("#train-start", "#train-enqueue", "#train-queue-mode",
+            "#train-start-queue", "#train-pause", "#train-resume", "#train-stop", "#train-stop-all", "#train-remove", "#train-queue",
+            "#train-run-title", "#train-progress-text", "#train-progress", "#train-run-message", "#train-override-slider",
+            "#train-override-lr", "#train-override-apply", "#train-override-clear", "#train-key", "#train-batch-loss",
+            "#train-key-smoothed", "#train-key-train", "#train-key-validation", "#train-smoothing", "#train-export-png",
+            "#train-legend", "#train-log-lr", "#train-log-loss", "#train-status");
+    private static final List<String> FINDER_CONTROLS = List.of("#finder-start", "#finder-stop", "#finder-dataset",
+            "#finder-steepest", "#finder-valley", "#finder-minimum10", "#finder-bounds", "#finder-to-cyclic", "#finder-to-onecycle",
+            "#finder-train", "#finder-runs", "#finder-export-png", "#finder-export-csv", "#finder-progress", "#finder-status");
+    private static final List<String> DESIGNER_CONTROLS = List.of("#add-preset", "#add-type", "#open-saved", "#curve-list",
+            "#duplicate-curve", "#remove-curve", "#x-iterations", "#x-epochs", "#log-scale", "#export-png", "#export-csv",
+            "#epochs", "#steps-per-epoch", "#formula", "#save", "#copy-code", "#designer-train", "#designer-status");
+    private static final List<String> RUNS_CONTROLS = List.of("#runs-filter", "#runs-kind", "#runs-refresh", "#runs-open",
+            "#runs-network", "#runs-rename", "#runs-delete", "#runs-export-csv", "#runs-export-png", "#runs-table", "#runs-status");
+    /** Labels that end in "…" by design when narrow (their whole text is in a tooltip). */
+    private static final Set<String> MAY_ELLIPSIZE = Set.of("#train-run-title", "#train-run-message", "#train-status",
+            "#finder-status", "#designer-status", "#runs-status");
+
+    /** What is wrong with a workspace at the current size, in words; empty when everything fits. */
+    static List<String> problems(MainWindow window, Workspace w) {
+        List<String> controls = switch (w) {
+            case TRAINING -> TRAINING_CONTROLS;
+            case FINDER -> FINDER_CONTROLS;
+            case DESIGNER -> DESIGNER_CONTROLS;
+            default -> RUNS_CONTROLS;
+        };
+        int charts = w == Workspace.DESIGNER ? 1 : w == Workspace.FINDER ? 2 : 3;
+        {
+            List<String> p = new ArrayList<>();
+            String where = sizeName(window) + " " + w.name().toLowerCase(Locale.ROOT);
+            Scene scene = window.root().getScene();
+            SplitPane sp = split(window.tabs().getSelectionModel().getSelectedItem().getContent());
+            if (DEBUG && sp != null) {
+                System.out.println("DEBUG " + where + " split " + java.util.Arrays.toString(sp.getDividerPositions()) + " widths "
+                        + sp.getItems().stream().map(i -> String.format(Locale.ROOT, "%.0f(min %.0f, pref %.0f)", ((Region) i).getWidth(),
+                        ((Region) i).minWidth(-1), ((Region) i).prefWidth(-1))).toList());
+            }
+            for (String id : controls) {
+                Node n = window.root().lookup(id);
+                if (n == null || !n.isVisible()) {
+                    p.add(where + ": " + id + " is missing");
+                    continue;
+                }
+                String cut = clipped(n, scene);
+                if (cut != null) {
+                    p.add(where + ": " + id + " " + cut);
+                } else if (n instanceof Labeled l && !MAY_ELLIPSIZE.contains(id) && l.getText() != null && !l.getText().isEmpty()
+                        && l.getWidth() < l.prefWidth(-1) - 1) {
+                    p.add(where + ": " + id + " is cut (" + l.getWidth() + " of " + l.prefWidth(-1) + " px)");
+                } else if (n instanceof Region r && (r.getWidth() < 8 || r.getHeight() < 8)) {
+                    p.add(where + ": " + id + " is squeezed to " + r.getWidth() + " x " + r.getHeight());
+                }
+            }
+            List<Node> plots = window.root().lookupAll(".chart-plot-background").stream()
+                    .filter(n -> n.getScene() != null && n.isVisible() && inShownWorkspace(window, n)).toList();
+            if (plots.size() != charts) {
+                p.add(where + ": " + plots.size() + " plots, expected " + charts);
+            }
+            for (Node plot : plots) {
+                Bounds b = plot.localToScene(plot.getLayoutBounds());
+                String cut = clipped(plot, scene);
+                if (cut != null) {
+                    p.add(where + ": a plot " + cut);
+                }
+                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < PLOT_MIN_HEIGHT) {
+                    p.add(String.format(Locale.ROOT, "%s: a plot is %.0f x %.0f px (%s)", where, b.getWidth(), b.getHeight(),
+                            chartId(plot)));
+                }
+            }
+            return p;
+        }
+    }
+
+    static String sizeName(MainWindow window) {
+        Scene s = window.root().getScene();
+        return String.format(Locale.ROOT, "%.0fx%.0f", s.getWidth(), s.getHeight());
+    }
+
+    private static SplitPane split(Node root) {
+        return (SplitPane) root.lookup(".split-pane");
+    }
+
+    private static boolean inShownWorkspace(MainWindow window, Node n) {
+        Node content = window.tabs().getSelectionModel().getSelectedItem().getContent();
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (x == content) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String chartId(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (x.getId() != null) {
+                return "#" + x.getId();
+            }
+        }
+        return "?";
+    }
+
+    /**
+     * Why {@code n} is not wholly on screen: outside the window, or outside one of the panes around it (which
+     * clip or overflow it). Null when it is whole.
+     */
+    private static String clipped(Node n, Scene scene) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        if (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1) {
+            return "lies outside the window " + describe(b);
+        }
+        for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (!(p instanceof Region r) || p.getClass().getName().contains("Chart") || p.getClass().getName().endsWith("Axis")) {
+                continue;
+            }
+            Bounds outer = r.localToScene(r.getLayoutBounds());
+            if (b.getMinX() < outer.getMinX() - 1 || b.getMinY() < outer.getMinY() - 1 || b.getMaxX() > outer.getMaxX() + 1
+                    || b.getMaxY() > outer.getMaxY() + 1) {
+                return "is cut by its " + r.getClass().getSimpleName() + (r.getId() == null ? "" : " #" + r.getId())
+                        + " " + describe(outer) + ": " + describe(b);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Bounds b) {
+        return String.format(Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+    }
+
+}
