@@ -244,7 +244,14 @@ public final class DesignerView {
         stale.visibleProperty().bind(vm.selectedErrorProperty().isNotNull());
         stale.managedProperty().bind(stale.visibleProperty());
         stale.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(8, 0, title, stale);
+        // A long name gives way ("…", whole in the tooltip); the note keeps its width; neither widens the pane.
+        title.setMinWidth(0);
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(title.textProperty());
+        title.setTooltip(titleTip);
+        HBox heading = new HBox(8, title, stale);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        heading.setMinWidth(0);
         TextArea text = new TextArea();
         VBox.setVgrow(text, Priority.ALWAYS);
         text.setEditable(false);

@@ -195,7 +195,7 @@ public final class FinderView {
         return bar;
     }
 
-    private ScrollPane sidePanel() {
+    private BorderPane sidePanel() {
         GridPane values = new GridPane();
         values.setHgap(10);
         values.setVgap(4);
@@ -347,7 +347,7 @@ public final class FinderView {
 
         VBox box = new VBox(8, FormLayout.section("Suggestions"), suggestionsFor(), values, why, unreliable, hint, bandProblem,
                 cyclic, oneCycle, train, trainAtLr,
-                FormLayout.section("Runs on the chart"), runs, runButtons, overlayHint, FormLayout.section("Export"), exports, notice);
+                FormLayout.section("Runs on the chart"), runs, runButtons, overlayHint, notice);
         box.setPadding(new Insets(12));
         box.setPrefWidth(290);
         box.getStyleClass().add("finder-side");
@@ -355,10 +355,17 @@ public final class FinderView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().addAll("form-scroll", "finder-side");
-        scroll.setPrefWidth(300);
-        scroll.setMinWidth(250);
-        scroll.setMaxWidth(300);
-        return scroll;
+        // Export stays under the pane at every height, as Find LR stays under the form: the suggestions above
+        // scroll when the window is short.
+        VBox exportBox = new VBox(6, FormLayout.section("Export"), exports);
+        exportBox.setPadding(new Insets(6, 12, 10, 12));
+        BorderPane side = new BorderPane(scroll);
+        side.setBottom(exportBox);
+        side.getStyleClass().add("finder-side");
+        side.setPrefWidth(300);
+        side.setMinWidth(250);
+        side.setMaxWidth(300);
+        return side;
     }
 
     private String suggestion(java.util.function.Function<Suggestions, Double> pick) {
