@@ -83,7 +83,7 @@ public final class TrainingCharts {
     private record Plotted(BooleanProperty shown, StringProperty name, LegendBar.Entry entry, ChartCurve lr,
                            ChartCurve batchLoss, ChartCurve smoothedLoss, Smoothing smoother, ChartCurve epochTrainLoss,
                            ChartCurve epochValLoss, ChartCurve trainAccuracy, ChartCurve valAccuracy,
-                           List<ChartMarker> markers, InvalidationListener onRevision,
+                           List<ChartMarker> markers, InvalidationListener onRevision, InvalidationListener onRename,
                            ListChangeListener<TrainingEvent> onMark) {
         List<ChartCurve> curves() {
             return List.of(lr, batchLoss, smoothedLoss, epochTrainLoss, epochValLoss, trainAccuracy, valAccuracy);
@@ -279,8 +279,10 @@ public final class TrainingCharts {
         LegendBar.Entry entry = legend.add(name, new ReadOnlyObjectWrapper<>(run.color()),
                 new ReadOnlyObjectWrapper<>(LineStyle.SOLID), shown);
         entry.node().setId("train-legend-" + run.number());
+        // A rename in Runs reaches the legend and the hover read-out (sync gives every run its distinct name).
+        InvalidationListener onRename = o -> sync();
         Plotted p = new Plotted(shown, name, entry, lrCurve, batch, smooth, new Smoothing(smoothing.get()), epochTrain, epochVal,
-                trainAcc, valAcc, markers, onRevision, onMark);
+                trainAcc, valAcc, markers, onRevision, onRename, onMark);
         plotted.put(run, p);
         // A hidden run's marks go with its curves.
         shown.addListener((o, was, now) -> {
@@ -296,6 +298,7 @@ public final class TrainingCharts {
             rescale();
         });
         run.revisionProperty().addListener(onRevision);
+        run.nameProperty().addListener(onRename);
         run.marks().addListener(onMark);
         run.marks().forEach(e -> mark(run, e, markers, true));
         update(run);
@@ -328,6 +331,7 @@ public final class TrainingCharts {
         Plotted p = plotted.remove(run);
         epochsShown.remove(run);
         run.revisionProperty().removeListener(p.onRevision());
+        run.nameProperty().removeListener(p.onRename());
         run.marks().removeListener(p.onMark());
         legend.remove(p.entry());
         for (ChartCurve c : p.curves()) {

@@ -136,6 +136,18 @@ class TrainingChartsTest {
         assertThat(charts.isShown(live)).isTrue();
     }
 
+    /** Issue 13, item 14: a run renamed in Runs is named so in the legend and the LR chart's read-out too. */
+    @Test
+    void aRenamedRunIsRenamedInTheLegend(FxRobot robot) {
+        TrainingRun run = run(robot, 40, 0.01, true);
+        robot.interact(() -> run.rename("baseline"));
+        settle(robot);
+        ToggleButton entry = robot.lookup("#train-legend-" + run.number()).queryAs(ToggleButton.class);
+        assertThat(entry.getTooltip().getText()).startsWith("#" + run.number() + " baseline\n");
+        assertThat(entry.getText()).contains("baseline");
+        assertThat(view.charts().lrChart().curves().get(0).nameProperty().get()).isEqualTo("#" + run.number() + " baseline");
+    }
+
     @Test
     void theKeyHidesAKindOfCurveAndTheSliderSmoothsTheLoss(FxRobot robot) {
         TrainingCharts charts = view.charts();
