@@ -140,6 +140,16 @@ class ImageFolderSourceTest {
         assertThat(first[2048 + 77]).isZero();
         assertThat(Datasets.load(DataOptions.of("images:" + dir + ",size=8").withValSplit(0.5)).imageShape())
                 .isEqualTo(new ImageShape(3, 8, 8));
+        // JPEG too (lossy: a flat colour comes back within a few levels)
+        BufferedImage flat = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = flat.createGraphics();
+        g.setColor(new java.awt.Color(200, 100, 50));
+        g.fillRect(0, 0, 16, 16);
+        g.dispose();
+        Files.delete(dir.resolve("y/1.png"));
+        assertThat(ImageIO.write(flat, "jpeg", dir.resolve("y/1.jpeg").toFile())).isTrue();
+        LoadedData withJpeg = Datasets.load(DataOptions.of("images:" + dir + ",size=16").withLimit(null).withValSplit(0.5));
+        assertThat(withJpeg.trainSize() + withJpeg.validationSize()).isEqualTo(4);
     }
 
     @Test
