@@ -140,7 +140,7 @@ class ImageFolderSourceTest {
         assertThat(first[2048 + 77]).isZero();
         assertThat(Datasets.load(DataOptions.of("images:" + dir + ",size=8").withValSplit(0.5)).imageShape())
                 .isEqualTo(new ImageShape(3, 8, 8));
-        // JPEG too (lossy: a flat colour comes back within a few levels)
+        // JPEG files are read too
         BufferedImage flat = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = flat.createGraphics();
         g.setColor(new java.awt.Color(200, 100, 50));
