@@ -17,12 +17,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
+import lrwb.app.form.DataFileButtons;
+import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
@@ -31,7 +31,6 @@ import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.finder.SweepMode;
 import lrwb.engine.finder.Suggestions;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -87,13 +86,7 @@ public final class FinderView {
 
     private BorderPane form() {
         RunSetupForm s = vm.setup();
-        Button csv = new Button("CSV file…");
-        csv.setOnAction(e -> chooseCsv());
-        csv.setTooltip(new Tooltip("Your own table: one row per example, the label in the last column (plain or .gz)"));
-        Button idx = new Button("IDX folder…");
-        idx.setOnAction(e -> chooseIdx());
-        idx.setTooltip(new Tooltip("A folder of MNIST-format files (train-/t10k- images and labels)"));
-        HBox openButtons = new HBox(6, csv, idx);
+        DataFileButtons openButtons = new DataFileButtons(s.dataset(), "finder");
 
 
         ChoiceBox<SweepMode> mode = new ChoiceBox<>();
@@ -135,8 +128,8 @@ public final class FinderView {
 
         VBox box = new VBox(8,
                 FormLayout.section("Data and model"),
-                FieldView.choices(s.dataset(), "finder-dataset", "A built-in set, csv:PATH or idx:DIR",
-                        RunSetupForm.builtInDatasets()).node(), openButtons,
+                FieldView.choices(s.dataset(), "finder-dataset", DataFileKind.FIELD_HINT,
+                        RunSetupForm.builtInDatasets()).node(), openButtons.node(),
                 new ModelPickerView(vm.modelPicker(), "finder-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),
@@ -427,25 +420,6 @@ public final class FinderView {
 
     private void say(String text) {
         notice.setText(text);
-    }
-
-    private void chooseCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a CSV file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (plain or .gz)", "*.csv", "*.csv.gz", "*.gz", "*.txt"));
-        File f = chooser.showOpenDialog(root.getScene().getWindow());
-        if (f != null) {
-            vm.setup().dataset().textProperty().set("csv:" + f.getAbsolutePath());
-        }
-    }
-
-    private void chooseIdx() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of MNIST-format (IDX) files");
-        File f = chooser.showDialog(root.getScene().getWindow());
-        if (f != null) {
-            vm.setup().dataset().textProperty().set("idx:" + f.getAbsolutePath());
-        }
     }
 
     private void reopen() {

@@ -27,6 +27,8 @@ import lrwb.app.chart.LineStyle;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
+import lrwb.app.form.DataFileButtons;
+import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
 import lrwb.app.form.RunSetupForm;
@@ -109,8 +111,8 @@ public final class TrainingView {
         Label title = new Label("New run");
         title.getStyleClass().add("pane-title");
         box.getChildren().addAll(title, FormLayout.section("Data and network"),
-                FieldView.choices(s.dataset(), "train-dataset", "iris, moons, spirals, circles, blobs, csv:PATH or idx:DIR",
-                        RunSetupForm.builtInDatasets()).node(),
+                FieldView.choices(s.dataset(), "train-dataset", DataFileKind.FIELD_HINT,
+                        RunSetupForm.builtInDatasets()).node(), new DataFileButtons(s.dataset(), "train").node(),
                 new ModelPickerView(vm.modelPicker(), "train-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
                 FormLayout.pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),

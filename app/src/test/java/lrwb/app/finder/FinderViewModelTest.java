@@ -214,6 +214,20 @@ class FinderViewModelTest {
     }
 
     @Test
+    void aRangeTestOfTheCnnOnTheShapesImages(FxRobot robot) {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.setup().dataset().textProperty().set("shapes:samples=80,size=16");
+            vm.setup().model().textProperty().set("cnn");
+            vm.iterations().textProperty().set("12");
+            run(vm);
+        });
+        assertThat(vm.setup().dataset().error()).isEmpty();
+        assertThat(vm.currentProperty().get().points()).hasSize(12);
+        assertThat(vm.currentProperty().get().stepsPerEpoch()).isEqualTo(4); // 64 training images in batches of 16
+    }
+
+    @Test
     void dataProblemsShowAtTheDatasetField(FxRobot robot) throws Exception {
         FinderViewModel vm = vm(robot);
         Path missing = home.resolve("nope.csv");

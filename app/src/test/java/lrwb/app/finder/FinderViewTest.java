@@ -132,6 +132,19 @@ class FinderViewTest {
     }
 
     @Test
+    void theDatasetFieldOffersShapesAndOpensEveryKindOfDataFile(FxRobot robot) {
+        robot.clickOn("LR Finder");
+        var combo = robot.lookup("#finder-dataset").queryComboBox();
+        assertThat(combo.getItems()).contains("shapes");
+        for (String kind : new String[]{"csv", "idx", "cifar", "images"}) {
+            assertThat(robot.lookup("#finder-open-" + kind).queryButton().isVisible()).as(kind).isTrue();
+        }
+        robot.clickOn("Training");
+        assertThat(robot.lookup("#train-open-cifar").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#train-open-images").queryButton().getText()).isEqualTo("Image folder…");
+    }
+
+    @Test
     void anInvalidFieldShowsItsMessageNextToIt(FxRobot robot) {
         robot.clickOn("LR Finder");
         robot.interact(() -> window.finder().endLr().textProperty().set("ten"));

@@ -7,9 +7,11 @@ import picocli.CommandLine.Option;
 
 /** The DATA options of cli.md, shared by find and train. */
 final class DataOptionsMixin {
-    @Option(names = "--dataset", required = true, paramLabel = "iris|spirals|moons|circles|blobs|csv:PATH|idx:DIR",
-            description = "Training data: a built-in set (synthetic ones take options, e.g. moons:samples=500,noise=0.2), "
-                    + "your CSV (plain or .gz) or an MNIST-format folder.")
+    @Option(names = "--dataset", required = true, paramLabel = "iris|spirals|moons|circles|blobs|shapes|csv:PATH|idx:DIR|cifar:DIR|images:DIR[,size=S]",
+            description = "Training data: a built-in set (synthetic ones take options, e.g. moons:samples=500,noise=0.2 or "
+                    + "shapes:samples=2000,size=32,noise=0.1,seed=7), your CSV (plain or .gz), an MNIST-format folder, "
+                    + "the CIFAR-10/100 binary folder (test batch = validation) or a folder of PNG/JPEG files with one "
+                    + "subfolder per class (train/ + test/ or val/ = the split when present; resized to S x S, default 32).")
     String dataset;
 
     @Option(names = "--label-column", paramLabel = "N|NAME", description = "CSV: the label column, a 0-based index or a header name (default: last).")
@@ -18,10 +20,10 @@ final class DataOptionsMixin {
     @Option(names = "--header", paramLabel = "auto|yes|no", defaultValue = "auto", description = "CSV: whether the first row is a header (default: ${DEFAULT-VALUE}).")
     String header;
 
-    @Option(names = "--val-split", paramLabel = "F", defaultValue = "0.2", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}; idx uses its t10k files).")
+    @Option(names = "--val-split", paramLabel = "F", defaultValue = "0.2", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}; idx uses its t10k files, cifar its test batch, images its test/ or val/ folder).")
     double valSplit;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Read at most N rows (idx: per part), for quick runs.")
+    @Option(names = "--limit", paramLabel = "N", description = "Read at most N rows (idx, cifar, images: per part), for quick runs.")
     Integer limit;
 
     DataOptions toOptions(long seed) {

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Which dataset to load and how, validated on construction. The same options always give the same data.
  *
  * @param source      {@code iris}, a synthetic set ({@code moons}, {@code spirals:samples=600,arms=2}, see
- *                    {@link SyntheticSet}), {@code csv:PATH} or {@code idx:DIR}
+ *                    {@link SyntheticSet}), {@code shapes} (see {@link Shapes}), {@code csv:PATH}, {@code idx:DIR},
+ *                    {@code cifar:DIR} or {@code images:DIR[,size=S]}
  * @param labelColumn CSV only: the label column as a 0-based index or a header name; null means the last column
  * @param header      CSV only: whether the first row is a header
- * @param valSplit    the fraction held out for validation, in (0, 1); ignored by idx, whose t10k files validate
- * @param limit       read at most this many rows (idx: from each part) before splitting; null reads all
+ * @param valSplit    the fraction held out for validation, in (0, 1); ignored by idx, cifar and images with train/ +
+ *                    test/, which bring their validation part
+ * @param limit       read at most this many rows (idx, cifar, images: from each part) before splitting; null reads all
  * @param seed        drives synthetic generation, the split and the row order
  */
 public record DataOptions(String source, String labelColumn, HeaderMode header, double valSplit, Integer limit, long seed) {

@@ -9,22 +9,25 @@ import java.util.Optional;
 /**
  * Loads the dataset {@link DataOptions} name, ready to train on. Tabular sources (iris, the synthetic
  * sets, CSV) are split into train and validation by {@link DataOptions#valSplit()} and standardised with
- * training statistics; idx folders bring their own validation part and are scaled to [0, 1]. Every
+ * training statistics. Image sources are scaled to [0, 1]: idx and cifar folders bring their own validation
+ * part, an image folder does when it has {@code train/} and {@code test/}, and {@code shapes} is split. Every
  * problem with the data or the options is a {@link DataException} with a message for the user.
  */
 public final class Datasets {
-    static final String SOURCE_FORMS = "iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR";
+    static final String SOURCE_FORMS = "iris, spirals, moons, circles, blobs, shapes, csv:PATH, idx:DIR, cifar:DIR or images:DIR";
     private static final String CSV_PREFIX = "csv:";
     private static final String IDX_PREFIX = "idx:";
+    private static final String CIFAR_PREFIX = "cifar:";
 
     private Datasets() {
     }
 
-    /** The datasets that need no file: {@code iris} and the synthetic 2-D sets. */
+    /** The datasets that need no file: {@code iris}, the synthetic 2-D sets and the synthetic {@code shapes} images. */
     public static List<String> builtInNames() {
         List<String> names = new ArrayList<>();
         names.add(IrisSource.NAME);
         names.addAll(SyntheticSet.names());
+        names.add(Shapes.NAME);
         return List.copyOf(names);
     }
 
@@ -40,6 +43,17 @@ public final class Datasets {
         if (lower.startsWith(IDX_PREFIX)) {
             String dir = requirePath(source.substring(IDX_PREFIX.length()), "idx:DIR needs a folder, e.g. idx:mnist");
             return IdxSource.load(dir, options.limit());
+        }
+        if (lower.startsWith(CIFAR_PREFIX)) {
+            String dir = requirePath(source.substring(CIFAR_PREFIX.length()), "cifar:DIR needs a folder, e.g. cifar:cifar-10-batches-bin");
+            return CifarSource.load(dir, options.limit());
+        }
+        if (lower.startsWith(ImageFolderSource.PREFIX)) {
+            return ImageFolderSource.load(source.substring(ImageFolderSource.PREFIX.length()).strip(), options);
+        }
+        Optional<Shapes> shapes = Shapes.parse(source);
+        if (shapes.isPresent()) {
+            return images(shapes.get(), options);
         }
         if (lower.equals(IrisSource.NAME)) {
             return tabular(IrisSource.NAME, IrisSource.NAME, builtInSubset(IrisSource.read(), options), options);
@@ -58,6 +72,14 @@ public final class Datasets {
      */
     private static Examples builtInSubset(Examples all, DataOptions options) {
         return options.limit() == null ? all : all.sample(options.limit(), options.seed());
+    }
+
+    /** Generated images, a seeded sample of them with a limit, split by valSplit; pixels stay in [0, 1]. */
+    private static LoadedData images(Shapes shapes, DataOptions options) {
+        Examples all = builtInSubset(shapes.generate(options.seed()), options);
+        TrainValidationSplit.Parts parts = TrainValidationSplit.split(all, options.valSplit(), options.seed(), Shapes.NAME);
+        return new LoadedData(Shapes.NAME, parts.train().toDataSet(), parts.validation().toDataSet(),
+                all.numFeatures(), all.numClasses(), all.classNames(), shapes.imageShape());
     }
 
     private static LoadedData tabular(String name, String display, Examples rows, DataOptions options) {

@@ -54,6 +54,19 @@ final class SourceParameters {
         }
     }
 
+    /** A whole number of any size (a seed), or null when not given. */
+    Long longInteger(String key) {
+        String text = read(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new DataException(owner + ": " + key + " must be an integer (got " + OptionRules.quoted(text) + ")");
+        }
+    }
+
     double number(String key, double fallback) {
         String text = read(key);
         if (text == null) {

@@ -112,7 +112,7 @@ class CsvErrorsTest {
     @Test
     void anUnknownDataset() {
         assertThatThrownBy(() -> Datasets.load(DataOptions.of("mnist"))).isInstanceOf(DataException.class)
-                .hasMessage("unknown dataset 'mnist': use iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR");
+                .hasMessage("unknown dataset 'mnist': use iris, spirals, moons, circles, blobs, shapes, csv:PATH, idx:DIR, cifar:DIR or images:DIR");
     }
 
     private String write(String name, String text) throws IOException {

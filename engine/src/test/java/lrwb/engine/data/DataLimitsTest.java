@@ -110,7 +110,7 @@ class DataLimitsTest {
 
     @Test
     void quotedUserValuesStayOnOneLine() {
-        assertLoadFails("moo\nns", "unknown dataset 'moo\\nns': use iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR");
+        assertLoadFails("moo\nns", "unknown dataset 'moo\\nns': use iris, spirals, moons, circles, blobs, shapes, csv:PATH, idx:DIR, cifar:DIR or images:DIR");
         assertLoadFails("moons:sam\nples=3", "moons: unknown parameter 'sam\\nples' (moons takes samples, noise)");
         assertThatThrownBy(() -> HeaderMode.parse("may\nbe")).hasMessage("header must be auto, yes or no (got 'may\\nbe')");
     }

@@ -51,9 +51,9 @@ class DataOptionsTest {
     @Test
     void aSourceIsRequired() {
         assertThatThrownBy(() -> DataOptions.of(" ")).isInstanceOf(DataException.class)
-                .hasMessage("no dataset given: use iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR");
+                .hasMessage("no dataset given: use iris, spirals, moons, circles, blobs, shapes, csv:PATH, idx:DIR, cifar:DIR or images:DIR");
         assertThatThrownBy(() -> DataOptions.of(null))
-                .hasMessage("no dataset given: use iris, spirals, moons, circles, blobs, csv:PATH or idx:DIR");
+                .hasMessage("no dataset given: use iris, spirals, moons, circles, blobs, shapes, csv:PATH, idx:DIR, cifar:DIR or images:DIR");
     }
 
     @Test

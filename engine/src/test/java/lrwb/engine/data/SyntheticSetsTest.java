@@ -134,8 +134,8 @@ class SyntheticSetsTest {
     }
 
     @Test
-    void builtInNamesListIrisAndTheSyntheticSets() {
-        assertThat(Datasets.builtInNames()).containsExactly("iris", "spirals", "moons", "circles", "blobs");
+    void builtInNamesListIrisTheSyntheticSetsAndShapes() {
+        assertThat(Datasets.builtInNames()).containsExactly("iris", "spirals", "moons", "circles", "blobs", "shapes");
     }
 
     private static List<Float> coordinates(Examples points) {
