@@ -33,7 +33,8 @@ public final class ScheduleJson {
     public static final List<String> TYPES = List.of(ConstantSchedule.TYPE, StepSchedule.TYPE, MultiStepSchedule.TYPE,
             PiecewiseSchedule.TYPE, ExponentialSchedule.TYPE, NaturalExpSchedule.TYPE, InverseTimeSchedule.TYPE,
             PolynomialSchedule.TYPE, CosineSchedule.TYPE, CosineRestartsSchedule.TYPE, LinearSchedule.TYPE,
-            CyclicSchedule.TYPE, OneCycleSchedule.TYPE, SequentialSchedule.TYPE, PlateauSchedule.TYPE);
+            CyclicSchedule.TYPE, OneCycleSchedule.TYPE, SequentialSchedule.TYPE, WsdSchedule.TYPE, InverseSqrtSchedule.TYPE,
+            PlateauSchedule.TYPE);
 
     /**
      * The fields of each type, in the order of specs/schedules.md ({@code unit} last), so an unknown field is
@@ -56,6 +57,8 @@ public final class ScheduleJson {
             fields(OneCycleSchedule.TYPE, "maxLr", "totalSteps", "pctStart", "anneal", "divFactor", "finalDivFactor",
                     "threePhase"),
             fields(SequentialSchedule.TYPE, "schedules", "milestones"),
+            fields(WsdSchedule.TYPE, "lr", "warmupSteps", "stableSteps", "decaySteps", "minLrRatio", "warmupType", "decayType"),
+            fields(InverseSqrtSchedule.TYPE, "lr", "warmupSteps", "timescale"),
             fields(PlateauSchedule.TYPE, "lr", "monitor", "mode", "factor", "patience", "threshold", "thresholdMode",
                     "cooldown", "minLr", "eps"));
 
@@ -135,6 +138,12 @@ public final class ScheduleJson {
                     f.number("finalDivFactor", OneCycleSchedule.DEFAULT_FINAL_DIV_FACTOR),
                     f.bool("threePhase", false), f.unit());
             case SequentialSchedule.TYPE -> readSequential(f);
+            case WsdSchedule.TYPE -> new WsdSchedule(f.number("lr"), f.integer("warmupSteps", 0), f.integer("stableSteps"),
+                    f.integer("decaySteps"), f.number("minLrRatio", 0),
+                    f.choice("warmupType", WsdSchedule.WarmupType.values(), WsdSchedule.WarmupType::json, WsdSchedule.WarmupType.LINEAR),
+                    f.choice("decayType", WsdSchedule.DecayType.values(), WsdSchedule.DecayType::json, WsdSchedule.DecayType.COSINE),
+                    f.unit());
+            case InverseSqrtSchedule.TYPE -> readInverseSqrt(f);
             case PlateauSchedule.TYPE -> new PlateauSchedule(f.number("lr"),
                     f.choice("monitor", PlateauSchedule.Monitor.values(), PlateauSchedule.Monitor::json, PlateauSchedule.Monitor.VAL_LOSS),
                     f.choice("mode", PlateauSchedule.Mode.values(), PlateauSchedule.Mode::json, null),
@@ -156,6 +165,12 @@ public final class ScheduleJson {
         return new CyclicSchedule(base, max, up, down,
                 f.choice("mode", CyclicSchedule.Mode.values(), CyclicSchedule.Mode::json, CyclicSchedule.Mode.TRIANGULAR),
                 f.number("gamma", CyclicSchedule.DEFAULT_GAMMA), f.unit());
+    }
+
+    private static InverseSqrtSchedule readInverseSqrt(SpecFields f) {
+        double lr = f.number("lr");
+        long warmup = f.integer("warmupSteps", 0);
+        return new InverseSqrtSchedule(lr, warmup, f.integer("timescale", InverseSqrtSchedule.defaultTimescale(warmup)), f.unit());
     }
 
     private static SequentialSchedule readSequential(SpecFields f) {
@@ -228,6 +243,12 @@ public final class ScheduleJson {
             ArrayNode parts = o.putArray("schedules");
             s.schedules().forEach(p -> parts.add(toTree(p)));
             longs(o.putArray("milestones"), s.milestones());
+        } else if (spec instanceof WsdSchedule s) {
+            o.put("lr", s.lr()).put("warmupSteps", s.warmupSteps()).put("stableSteps", s.stableSteps())
+                .put("decaySteps", s.decaySteps()).put("minLrRatio", s.minLrRatio())
+                .put("warmupType", s.warmupType().json()).put("decayType", s.decayType().json());
+        } else if (spec instanceof InverseSqrtSchedule s) {
+            o.put("lr", s.lr()).put("warmupSteps", s.warmupSteps()).put("timescale", s.timescale());
         } else if (spec instanceof PlateauSchedule s) {
             o.put("lr", s.lr()).put("monitor", s.monitor().json()).put("mode", s.mode().json())
                 .put("factor", s.factor()).put("patience", s.patience()).put("threshold", s.threshold())
