@@ -6,6 +6,7 @@ import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.MultiStepSchedule;
@@ -17,6 +18,7 @@ import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,11 @@ final class PyTorchSnippet {
             Map.entry(LinearSchedule.TYPE, new Closest("LinearLR", "it updates recursively, which drifts in the last digits")),
             Map.entry(CyclicSchedule.TYPE, new Closest("CyclicLR", "it also cycles momentum by default")),
             Map.entry(OneCycleSchedule.TYPE, new Closest("OneCycleLR", "it also cycles momentum (or Adam's beta1)")),
-            Map.entry(SequentialSchedule.TYPE, new Closest("SequentialLR", "it chains built-ins that update recursively")));
+            Map.entry(SequentialSchedule.TYPE, new Closest("SequentialLR", "it chains built-ins that update recursively")),
+            Map.entry(WsdSchedule.TYPE, new Closest(null, "PyTorch has no built-in warmup-stable-decay; transformers'"
+                    + " get_wsd_schedule is a LambdaLR over this same formula")),
+            Map.entry(InverseSqrtSchedule.TYPE, new Closest(null, "PyTorch has no built-in inverse square-root decay;"
+                    + " transformers' get_inverse_sqrt_schedule is a LambdaLR over this same formula")));
 
     private final StepsPerEpoch stepsPerEpoch;
     private final List<String> functions = new ArrayList<>();

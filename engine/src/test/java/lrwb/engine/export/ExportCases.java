@@ -69,6 +69,18 @@ final class ExportCases {
             formula("oneCycle", "{'type':'oneCycle','maxLr':25,'totalSteps':10,'divFactor':25,'finalDivFactor':2,'anneal':'linear'}"),
             formula("oneCycle-cos", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200}"),
             formula("oneCycle-threePhase", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200,'pctStart':0.25,'threePhase':true}"),
+            formula("wsd", "{'type':'wsd','lr':1,'warmupSteps':4,'stableSteps':2,'decaySteps':4,'warmupType':'linear',"
+                    + "'decayType':'linear'}", 1, 14),
+            formula("wsd-cosine-floor", "{'type':'wsd','lr':0.1,'warmupSteps':30,'stableSteps':100,'decaySteps':90,"
+                    + "'minLrRatio':0.1,'warmupType':'cosine'}"),
+            formula("wsd-sqrt-no-stable", "{'type':'wsd','lr':0.1,'warmupSteps':40,'stableSteps':0,'decaySteps':150,"
+                    + "'minLrRatio':0.05,'warmupType':'1-sqrt','decayType':'1-sqrt'}"),
+            formula("wsd-square-no-warmup-epoch", "{'type':'wsd','lr':0.1,'stableSteps':10,'decaySteps':20,"
+                    + "'decayType':'square','unit':'epoch'}", 4, 150),
+            formula("inverseSqrt", "{'type':'inverseSqrt','lr':1,'warmupSteps':4}"),
+            formula("inverseSqrt-no-warmup", "{'type':'inverseSqrt','lr':0.1}"),
+            formula("inverseSqrt-timescale-epoch", "{'type':'inverseSqrt','lr':0.1,'warmupSteps':5,'timescale':2,'unit':'epoch'}",
+                    3, 120),
             formula("sequential", "{'type':'sequential','schedules':[{'type':'linear','lr':0.1,'startFactor':0.01,'totalSteps':20},"
                     + "{'type':'cosine','lr':0.1,'decaySteps':100},{'type':'constant','lr':0.001}],'milestones':[20,120]}"),
             formula("sequential-epoch-mixed", "{'type':'sequential','unit':'epoch','schedules':["
