@@ -8,6 +8,7 @@ import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class ScheduleFit {
             return Optional.of(l.totalSteps()); // a warmup to 1.0 (the default end) then holds, which is no length to fit
         } else if (spec instanceof PolynomialSchedule p && !p.cycle()) {
             return Optional.of(p.decaySteps());
+        } else if (spec instanceof WsdSchedule w) {
+            return Optional.of(w.totalSteps()); // warmup + stable + decay: then it sits at its floor
         } else if (spec instanceof SequentialSchedule q && sameUnit(q)) {
             // warmup then cosine, ...: the last part starts at the last milestone and lasts its own length
             Optional<Long> last = ownLength(q.schedules().get(q.schedules().size() - 1));
@@ -88,8 +91,23 @@ public final class ScheduleFit {
             return new LinearSchedule(l.lr(), l.startFactor(), l.endFactor(), run, l.unit());
         } else if (spec instanceof PolynomialSchedule p) {
             return new PolynomialSchedule(p.lr(), run, p.endLr(), p.power(), p.cycle(), p.unit());
+        } else if (spec instanceof WsdSchedule w) {
+            return stretchedWsd(w, run);
         }
         return spec;
+    }
+
+    /** The three phases scaled by the same factor, adding up to the run exactly; a warmup and the decay keep a step at least. */
+    private static WsdSchedule stretchedWsd(WsdSchedule w, long run) {
+        double factor = (double) run / w.totalSteps();
+        long warmup = w.warmupSteps() == 0 ? 0 : Math.max(1, Math.round(w.warmupSteps() * factor));
+        long decay = Math.max(1, Math.round(w.decaySteps() * factor));
+        if (warmup + decay > run) { // a run of a step or two: the decay first, then what is left for the warmup
+            decay = Math.max(1, Math.min(decay, run - warmup));
+            warmup = Math.max(0, Math.min(warmup, run - decay));
+        }
+        long stable = Math.max(0, run - warmup - decay);
+        return new WsdSchedule(w.lr(), warmup, stable, decay, w.minLrRatio(), w.warmupType(), w.decayType(), w.unit());
     }
 
     /** Every milestone and part scaled by the same factor, so a 5 % warmup stays 5 % of the run. */
