@@ -20,6 +20,7 @@ import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
 import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
@@ -49,6 +50,17 @@ public final class FormulaText {
 
     private static List<String> formula(ScheduleSpec spec, int totalSteps, int spe) {
         List<String> out = new ArrayList<>();
+        if (spec instanceof WarmedUpSchedule w) {
+            long steps = w.warmup().steps();
+            double s = w.warmup().startFactor();
+            out.add("t < " + steps + ":  lr(t) = f(0) · (startFactor + (1 − startFactor) · t / " + steps + ")");
+            out.add("          = " + n(w.schedule().lrAtIteration(0, spe)) + " · (" + n(s) + " + " + n(1 - s) + " · t / " + steps + ")");
+            out.add("t ≥ " + steps + ":  lr(t) = f(t − " + steps + "), f being " + ScheduleTypes.title(w.type()) + ":");
+            for (String line : formula(w.schedule(), totalSteps, spe)) {
+                out.add("    " + line);
+            }
+            return out;
+        }
         if (spec instanceof ConstantSchedule s) {
             out.add("lr(t) = lr");
             out.add("      = " + n(s.lr()));

@@ -29,6 +29,13 @@ public final class ParamTable {
     static final ParamInfo UNIT = choice("unit", List.of("iteration", "epoch"), "iteration",
             "What t counts: optimizer updates, or whole epochs (iteration ÷ steps per epoch)");
 
+    /** Every type but plateau takes a warmup in front ("warmup": {"steps", "startFactor"}). */
+    static final List<ParamInfo> WARMUP = List.of(
+            ParamInfo.optionalCount("warmup.steps", "Linear warmup in front of the schedule, which then starts this many steps"
+                    + " late (0 or empty = none)"),
+            ParamInfo.optionalFactor("warmup.startFactor", "", "The warmup starts at this fraction of the schedule's first"
+                    + " LR (empty = 0)"));
+
     private static final ParamInfo GAMMA_STEP = factor("gamma", "Multiplier applied at each step");
 
     private static final Map<String, List<ParamInfo>> TABLE = Map.ofEntries(
@@ -111,13 +118,18 @@ public final class ParamTable {
     private ParamTable() {
     }
 
-    /** The parameters of a type, unit last. */
+    /** The parameters of a type, then its warmup (all but plateau), unit last. */
     public static List<ParamInfo> of(String type) {
         List<ParamInfo> params = TABLE.get(type);
         if (params == null) {
             throw new IllegalArgumentException("no form for type " + type + "; known: " + ScheduleJson.TYPES);
         }
-        return java.util.stream.Stream.concat(params.stream(), java.util.stream.Stream.of(UNIT)).toList();
+        List<ParamInfo> all = new java.util.ArrayList<>(params);
+        if (!type.equals("plateau")) {
+            all.addAll(WARMUP);
+        }
+        all.add(UNIT);
+        return List.copyOf(all);
     }
 
     public static boolean has(String type) {

@@ -18,6 +18,7 @@ import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.PiecewiseSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
+import lrwb.engine.schedule.WarmedUpSchedule;
 import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.stream.Collectors;
@@ -34,6 +35,9 @@ public final class ScheduleSummary {
     public static String of(ScheduleSpec spec) {
         if (spec == null) {
             return "–";
+        }
+        if (spec instanceof WarmedUpSchedule w) {
+            return of(w.schedule()) + " + warmup";
         }
         if (spec instanceof CyclicSchedule c) {
             return c.type() + " " + lr(c.baseLr()) + "–" + lr(c.maxLr());

@@ -8,6 +8,8 @@ import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.Warmup;
 import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
@@ -28,7 +30,9 @@ public final class ScheduleFit {
 
     /** The schedule's own length in its unit (iterations or epochs), or empty when it has none. */
     public static Optional<Long> ownLength(ScheduleSpec spec) {
-        if (spec instanceof OneCycleSchedule o) {
+        if (spec instanceof WarmedUpSchedule w) {
+            return ownLength(w.schedule()).map(l -> w.warmup().steps() + l); // the schedule starts after its warmup
+        } else if (spec instanceof OneCycleSchedule o) {
             return Optional.of(o.totalSteps());
         } else if (spec instanceof CosineSchedule c) {
             return Optional.of(c.warmupSteps() + c.decaySteps());
@@ -77,7 +81,13 @@ public final class ScheduleFit {
 
     /** The schedule lasting {@code run} steps of its unit. */
     static ScheduleSpec stretchedTo(ScheduleSpec spec, long run) {
-        if (spec instanceof SequentialSchedule q && ownLength(q).isPresent()) {
+        if (spec instanceof WarmedUpSchedule w && ownLength(w).isPresent()) {
+            // the warmup keeps its share of the run, and a step of it; the schedule gets the rest (a step at least)
+            long warmup = Math.max(1, Math.round((double) w.warmup().steps() * run / ownLength(w).orElseThrow()));
+            warmup = Math.max(1, Math.min(warmup, run - 1));
+            return new WarmedUpSchedule((FormulaSchedule) stretchedTo(w.schedule(), Math.max(1, run - warmup)),
+                    new Warmup(warmup, w.warmup().startFactor()));
+        } else if (spec instanceof SequentialSchedule q && ownLength(q).isPresent()) {
             return stretchedSequence(q, run);
         } else if (spec instanceof OneCycleSchedule o) {
             return new OneCycleSchedule(o.maxLr(), run, o.pctStart(), o.anneal(), o.divFactor(), o.finalDivFactor(),

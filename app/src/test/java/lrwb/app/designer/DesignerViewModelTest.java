@@ -3,6 +3,7 @@ package lrwb.app.designer;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.app.files.ScheduleLibrary;
 import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.InverseSqrtSchedule;
@@ -11,6 +12,8 @@ import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.Warmup;
 import lrwb.engine.schedule.WsdSchedule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,7 +311,8 @@ class DesignerViewModelTest {
         CurveModel c = vm.addPreset(Preset.named("WSD (MiniCPM)"));
         ParamForm form = vm.formProperty().get();
         assertThat(form.fields()).extracting(ParamField::fieldId).containsExactly("wsd.lr", "wsd.warmupSteps",
-                "wsd.stableSteps", "wsd.decaySteps", "wsd.minLrRatio", "wsd.warmupType", "wsd.decayType", "wsd.unit");
+                "wsd.stableSteps", "wsd.decaySteps", "wsd.minLrRatio", "wsd.warmupType", "wsd.decayType", "wsd.warmup.steps",
+                "wsd.warmup.startFactor", "wsd.unit");
         assertThat(form.field("wsd.decayType").info().choices()).containsExactly("cosine", "linear", "1-sqrt", "square");
         assertThat(form.field("wsd.warmupType").info().choices()).containsExactly("linear", "cosine", "1-sqrt");
         assertThat(vm.formulaProperty().get())
@@ -329,6 +333,41 @@ class DesignerViewModelTest {
 
         form.field("wsd.minLrRatio").textProperty().set("1");
         assertThat(form.field("wsd.minLrRatio").errorProperty().get()).isEqualTo("wsd.minLrRatio must be in [0, 1) (got 1)");
+    }
+
+    @Test
+    void aWarmupInFrontOfAnyScheduleIsTwoFieldsOfItsForm() {
+        CurveModel c = vm.addType("cosine");
+        ParamForm form = vm.formProperty().get();
+        assertThat(form.field("cosine.warmup.steps").textProperty().get()).isEmpty();
+        form.field("cosine.warmup.steps").sliderProperty().set(1000.3);
+        assertThat(c.spec()).isEqualTo(new WarmedUpSchedule(new CosineSchedule(0.1, 10_000, 0, 0, null, Unit.ITERATION),
+                new Warmup(1000, 0)));
+        form.field("cosine.warmup.startFactor").textProperty().set("0.1");
+        assertThat(ScheduleJson.toTree(c.spec()).get("warmup").toString()).isEqualTo("{\"steps\":1000,\"startFactor\":0.1}");
+        assertThat(vm.formulaProperty().get())
+                .contains("t < 1000:  lr(t) = f(0) · (startFactor + (1 − startFactor) · t / 1000)")
+                .contains("= 0.1 · (0.1 + 0.9 · t / 1000)")
+                .contains("t ≥ 1000:  lr(t) = f(t − 1000), f being Cosine decay:")
+                .contains("    lr(t) = lr · ((1 − alpha) · (1 + cos(π · min(t, D) / D)) / 2 + alpha),  D = decaySteps")
+                .contains("At iteration 0 → 0.01,");
+        assertThat(vm.samples(c, null)[500]).isCloseTo(0.1 * (0.1 + 0.9 * 500 / 1000), within(1e-15));
+
+        // the slider's left end is no warmup: the whole object goes, not an error
+        form.field("cosine.warmup.startFactor").textProperty().set("");
+        form.field("cosine.warmup.steps").sliderProperty().set(0);
+        assertThat(c.spec()).isEqualTo(new CosineSchedule(0.1, 10_000, 0, 0, null, Unit.ITERATION));
+        assertThat(c.edited().has("warmup")).isFalse();
+
+        form.field("cosine.warmup.startFactor").textProperty().set("0.5");
+        assertThat(form.field("cosine.warmup.steps").errorProperty().get()).isEqualTo("cosine.warmup.steps is required");
+        form.field("cosine.warmup.steps").textProperty().set("20");
+        form.field("cosine.warmup.startFactor").textProperty().set("2");
+        assertThat(form.field("cosine.warmup.startFactor").errorProperty().get())
+                .isEqualTo("cosine.warmup.startFactor must be in [0, 1] (got 2)");
+
+        vm.addType("plateau");
+        assertThat(vm.formProperty().get().fields()).extracting(ParamField::fieldId).doesNotContain("plateau.warmup.steps");
     }
 
     @Test

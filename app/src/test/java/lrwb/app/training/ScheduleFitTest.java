@@ -8,7 +8,10 @@ import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.SequentialSchedule;
+import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.Warmup;
 import lrwb.engine.schedule.WsdSchedule;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,19 @@ class ScheduleFitTest {
         WsdSchedule tiny = (WsdSchedule) ScheduleFit.stretched(wsd, 1, 1);
         assertThat(List.of(tiny.warmupSteps(), tiny.stableSteps(), tiny.decaySteps())).containsExactly(0L, 0L, 1L);
         assertThat(ScheduleFit.mismatch(ScheduleJson.parse("{\"type\":\"inverseSqrt\",\"lr\":0.1,\"warmupSteps\":100}"), 10, 8))
+                .isEmpty();
+    }
+
+    @Test
+    void aWarmupKeepsItsShareWhenItsScheduleIsStretched() {
+        ScheduleSpec spec = ScheduleJson.parse("{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":9000,\"warmup\":{\"steps\":1000,"
+                + "\"startFactor\":0.1}}");
+        assertThat(ScheduleFit.ownLength(spec)).contains(10_000L);
+        WarmedUpSchedule fitted = (WarmedUpSchedule) ScheduleFit.stretched(spec, 10, 80);
+        assertThat(fitted.warmup()).isEqualTo(new Warmup(80, 0.1));
+        assertThat(((CosineSchedule) fitted.schedule()).decaySteps()).isEqualTo(720);
+        assertThat(ScheduleFit.mismatch(fitted, 10, 80)).isEmpty();
+        assertThat(ScheduleFit.ownLength(ScheduleJson.parse("{\"type\":\"constant\",\"lr\":0.1,\"warmup\":{\"steps\":10}}")))
                 .isEmpty();
     }
 }

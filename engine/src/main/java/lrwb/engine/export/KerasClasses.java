@@ -18,6 +18,7 @@ final class KerasClasses {
     static final String SEQUENTIAL = "SequentialLR";
     static final String WSD = "WarmupStableDecay";
     static final String INVERSE_SQRT = "InverseSqrtDecay";
+    static final String WARMUP = "Warmup";
 
     private static final String REGISTER = "@keras.saving.register_keras_serializable(package=\"lr_workbench\")\n";
 
@@ -334,6 +335,39 @@ final class KerasClasses {
                                 "warmup_steps": self.warmup_steps,
                                 "timescale": self.timescale,
                             }
+                    """), Map.entry(
+            WARMUP, """
+                    class Warmup(keras.optimizers.schedules.LearningRateSchedule):
+                        \"""A linear warmup in front of any schedule, as transformers' get_*_schedule_with_warmup: for the first
+                        warmup_steps units, schedule(0) * (start_factor + (1 - start_factor) * t / warmup_steps); then the
+                        schedule, started warmup_steps units late. A unit is steps_per_unit updates (1, or the batches of an
+                        epoch).\"""
+
+                        def __init__(self, schedule, warmup_steps, start_factor=0.0, steps_per_unit=1):
+                            self.schedule = schedule
+                            self.warmup_steps = warmup_steps
+                            self.start_factor = start_factor
+                            self.steps_per_unit = steps_per_unit
+
+                        def __call__(self, step):
+                            t = ops.floor_divide(step, self.steps_per_unit)
+                            ramp = self.schedule(0) * (self.start_factor + (1 - self.start_factor) * t / self.warmup_steps)
+                            # ops.where computes both branches: never call the schedule with a step before its start.
+                            after = self.schedule(ops.maximum(step - self.warmup_steps * self.steps_per_unit, 0))
+                            return ops.where(t < self.warmup_steps, ramp, after)
+
+                        def get_config(self):
+                            return {
+                                "schedule": keras.optimizers.schedules.serialize(self.schedule),
+                                "warmup_steps": self.warmup_steps,
+                                "start_factor": self.start_factor,
+                                "steps_per_unit": self.steps_per_unit,
+                            }
+
+                        @classmethod
+                        def from_config(cls, config):
+                            schedule = keras.optimizers.schedules.deserialize(config["schedule"])
+                            return cls(schedule, config["warmup_steps"], config["start_factor"], config["steps_per_unit"])
                     """));
 
     private KerasClasses() {

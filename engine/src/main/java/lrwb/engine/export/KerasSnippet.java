@@ -17,6 +17,7 @@ import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
 import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
@@ -98,6 +99,14 @@ final class KerasSnippet {
         }
         if (spec instanceof SequentialSchedule s) {
             return sequential(s);
+        }
+        if (spec instanceof WarmedUpSchedule w) {
+            PythonCall call = helper(KerasClasses.WARMUP).arg("schedule", schedule(w.schedule()))
+                    .arg("warmup_steps", integer(w.warmup().steps())).arg("start_factor", decimal(w.warmup().startFactor()));
+            if (w.unit() == Unit.EPOCH) {
+                call.arg("steps_per_unit", StepsPerEpoch.NAME);
+            }
+            return call.render();
         }
         String perStep = perStep(spec);
         if (spec.unit() != Unit.EPOCH) {

@@ -62,6 +62,18 @@ public final class ScheduleJson {
             fields(PlateauSchedule.TYPE, "lr", "monitor", "mode", "factor", "patience", "threshold", "thresholdMode",
                     "cooldown", "minLr", "eps"));
 
+    /** The optional warmup object every type but plateau takes. */
+    private static final String WARMUP = "warmup";
+    private static final List<String> WARMUP_FIELDS = List.of("steps", "startFactor");
+
+    /** A type's fields with {@code warmup} before {@code unit}: named in hints, although read apart. */
+    private static List<String> withWarmup(List<String> fields) {
+        List<String> all = new ArrayList<>(fields.subList(0, fields.size() - 1));
+        all.add(WARMUP);
+        all.add(fields.get(fields.size() - 1));
+        return all;
+    }
+
     private static Map.Entry<String, List<String>> fields(String type, String... names) {
         List<String> all = new ArrayList<>(List.of(names));
         all.add("unit");
@@ -106,7 +118,14 @@ public final class ScheduleJson {
             throw new InvalidSpecException("type",
                     "must be one of " + String.join(", ", TYPES) + " (got " + Quoted.text(type) + hint + ")");
         }
-        SpecFields f = new SpecFields(type, obj, fields);
+        JsonNode warmupNode = obj.get(WARMUP);
+        if (warmupNode != null && !type.equals(PlateauSchedule.TYPE)) { // plateau has none: rejectUnknown says so
+            ObjectNode rest = obj.deepCopy();
+            rest.remove(WARMUP);
+            ScheduleSpec warmed = read(rest);
+            return new WarmedUpSchedule((FormulaSchedule) warmed, readWarmup(type, warmupNode));
+        }
+        SpecFields f = new SpecFields(type, obj, type.equals(PlateauSchedule.TYPE) ? fields : withWarmup(fields));
         f.rejectUnknown();
         return switch (type) {
             case ConstantSchedule.TYPE -> new ConstantSchedule(f.number("lr"), f.unit());
@@ -167,6 +186,16 @@ public final class ScheduleJson {
                 f.number("gamma", CyclicSchedule.DEFAULT_GAMMA), f.unit());
     }
 
+    /** {@code {"steps": W, "startFactor": s}}, read as strictly as a schedule; errors name {@code type.warmup.field}. */
+    private static Warmup readWarmup(String type, JsonNode node) {
+        if (!(node instanceof ObjectNode obj)) {
+            throw new InvalidSpecException(type + "." + WARMUP, "must be an object {\"steps\": W, \"startFactor\": s} (got " + node + ")");
+        }
+        SpecFields f = new SpecFields(type + "." + WARMUP, obj, WARMUP_FIELDS);
+        f.rejectUnknown();
+        return Warmup.of(type, f.integer("steps"), f.number("startFactor", Warmup.DEFAULT_START_FACTOR));
+    }
+
     private static InverseSqrtSchedule readInverseSqrt(SpecFields f) {
         double lr = f.number("lr");
         long warmup = f.integer("warmupSteps", 0);
@@ -196,6 +225,15 @@ public final class ScheduleJson {
     }
 
     public static ObjectNode toTree(ScheduleSpec spec) {
+        if (spec instanceof WarmedUpSchedule w) {
+            ObjectNode o = toTree(w.schedule());
+            JsonNode unit = o.remove("unit"); // unit stays last
+            o.putObject(WARMUP).put("steps", w.warmup().steps()).put("startFactor", w.warmup().startFactor());
+            if (unit != null) {
+                o.set("unit", unit);
+            }
+            return o;
+        }
         ObjectNode o = MAPPER.createObjectNode();
         o.put("type", spec.type());
         if (spec instanceof ConstantSchedule s) {

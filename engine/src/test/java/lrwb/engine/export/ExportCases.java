@@ -81,6 +81,14 @@ final class ExportCases {
             formula("inverseSqrt-no-warmup", "{'type':'inverseSqrt','lr':0.1}"),
             formula("inverseSqrt-timescale-epoch", "{'type':'inverseSqrt','lr':0.1,'warmupSteps':5,'timescale':2,'unit':'epoch'}",
                     3, 120),
+            formula("warmup-cosine", "{'type':'cosine','lr':0.1,'decaySteps':100,'warmup':{'steps':20,'startFactor':0.1}}"),
+            formula("warmup-constant", "{'type':'constant','lr':0.1,'warmup':{'steps':10}}"),
+            formula("warmup-wsd", "{'type':'wsd','lr':0.1,'stableSteps':50,'decaySteps':100,'minLrRatio':0.1,'warmup':{'steps':30}}"),
+            formula("warmup-step-epoch", "{'type':'step','lr':0.1,'stepSize':2,'gamma':0.5,'unit':'epoch',"
+                    + "'warmup':{'steps':2,'startFactor':0.5}}", 5, 120),
+            formula("warmup-sequential-with-epoch-part", "{'type':'sequential','warmup':{'steps':7},'schedules':["
+                    + "{'type':'linear','lr':0.1,'totalSteps':10},{'type':'step','lr':0.1,'stepSize':2,'unit':'epoch',"
+                    + "'warmup':{'steps':1}}],'milestones':[30]}", 6, 150),
             formula("sequential", "{'type':'sequential','schedules':[{'type':'linear','lr':0.1,'startFactor':0.01,'totalSteps':20},"
                     + "{'type':'cosine','lr':0.1,'decaySteps':100},{'type':'constant','lr':0.001}],'milestones':[20,120]}"),
             formula("sequential-epoch-mixed", "{'type':'sequential','unit':'epoch','schedules':["
