@@ -33,8 +33,8 @@ public final class ParamTable {
     static final List<ParamInfo> WARMUP = List.of(
             ParamInfo.optionalCount("warmup.steps", "Linear warmup in front of the schedule, which then starts this many steps"
                     + " late (0 or empty = none)"),
-            ParamInfo.optionalFactor("warmup.startFactor", "", "The warmup starts at this fraction of the schedule's first"
-                    + " LR (empty = 0)"));
+            ParamInfo.optionalFactor("warmup.startFactor", "0", "The warmup starts at this fraction of the schedule's first"
+                    + " LR (the default is 0)"));
 
     private static final ParamInfo GAMMA_STEP = factor("gamma", "Multiplier applied at each step");
 

@@ -340,6 +340,8 @@ class DesignerViewModelTest {
         CurveModel c = vm.addType("cosine");
         ParamForm form = vm.formProperty().get();
         assertThat(form.field("cosine.warmup.steps").textProperty().get()).isEmpty();
+        assertThat(form.field("cosine.warmup.startFactor").textProperty().get()).isEqualTo("0"); // the spec's default, unwritten
+        assertThat(c.edited().has("warmup")).isFalse();
         form.field("cosine.warmup.steps").sliderProperty().set(1000.3);
         assertThat(c.spec()).isEqualTo(new WarmedUpSchedule(new CosineSchedule(0.1, 10_000, 0, 0, null, Unit.ITERATION),
                 new Warmup(1000, 0)));
