@@ -52,13 +52,26 @@ public final class CurveModel {
      * field names and array indices from the root, e.g. {@code ["schedules", 1]}), then re-reads the spec.
      */
     public void set(List<Object> parent, String field, JsonNode value) {
-        ObjectNode target = objectAt(parent);
         if (value == null) {
-            target.remove(field);
+            ObjectNode target = existingObjectAt(parent);
+            if (target != null) {
+                target.remove(field);
+                removeIfEmptyOptional(parent, target);
+            }
         } else {
-            target.set(field, value);
+            objectAt(parent).set(field, value);
         }
         revalidate();
+    }
+
+    /** An optional object such as {@code warmup} that lost its last field is no object at all: the spec has none. */
+    private void removeIfEmptyOptional(List<Object> parent, ObjectNode target) {
+        if (target.isEmpty() && !parent.isEmpty() && parent.get(parent.size() - 1) instanceof String name) {
+            ObjectNode holder = existingObjectAt(parent.subList(0, parent.size() - 1));
+            if (holder != null) {
+                holder.remove(name);
+            }
+        }
     }
 
     /**
@@ -76,15 +89,31 @@ public final class CurveModel {
 
     /** The current value of a field of the edited tree, or null when absent. */
     public JsonNode get(List<Object> parent, String field) {
-        return objectAt(parent).get(field);
+        ObjectNode target = existingObjectAt(parent);
+        return target == null ? null : target.get(field);
     }
 
+    /** The object at {@code path}, creating the named objects on the way that are absent (an optional {@code warmup}). */
     private ObjectNode objectAt(List<Object> path) {
         JsonNode node = edited;
         for (Object segment : path) {
-            node = segment instanceof Integer i ? ((ArrayNode) node).get(i) : node.get((String) segment);
+            if (segment instanceof Integer i) {
+                node = ((ArrayNode) node).get(i);
+            } else {
+                JsonNode next = node.get((String) segment);
+                node = next != null && next.isContainerNode() ? next : ((ObjectNode) node).putObject((String) segment);
+            }
         }
         return (ObjectNode) node;
+    }
+
+    /** The object at {@code path}, or null when some part of it is absent or no object. */
+    private ObjectNode existingObjectAt(List<Object> path) {
+        JsonNode node = edited;
+        for (Object segment : path) {
+            node = segment instanceof Integer i ? node.path(i) : node.path((String) segment);
+        }
+        return node instanceof ObjectNode o ? o : null;
     }
 
     private void revalidate() {

@@ -7,6 +7,7 @@ import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.MultiStepSchedule;
@@ -19,6 +20,8 @@ import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +50,17 @@ public final class FormulaText {
 
     private static List<String> formula(ScheduleSpec spec, int totalSteps, int spe) {
         List<String> out = new ArrayList<>();
+        if (spec instanceof WarmedUpSchedule w) {
+            long steps = w.warmup().steps();
+            double s = w.warmup().startFactor();
+            out.add("t < " + steps + ":  lr(t) = f(0) · (startFactor + (1 − startFactor) · t / " + steps + ")");
+            out.add("          = " + n(w.schedule().lrAtIteration(0, spe)) + " · (" + n(s) + " + " + n(1 - s) + " · t / " + steps + ")");
+            out.add("t ≥ " + steps + ":  lr(t) = f(t − " + steps + "), f being " + ScheduleTypes.title(w.type()) + ":");
+            for (String line : formula(w.schedule(), totalSteps, spe)) {
+                out.add("    " + line);
+            }
+            return out;
+        }
         if (spec instanceof ConstantSchedule s) {
             out.add("lr(t) = lr");
             out.add("      = " + n(s.lr()));
@@ -130,6 +144,20 @@ public final class FormulaText {
                 out.add("rises " + shape + " to maxLr " + n(s.maxLr()) + " by step " + up + ", then falls to min at step "
                         + (s.totalSteps() - 1));
             }
+        } else if (spec instanceof WsdSchedule s) {
+            wsd(s, out);
+        } else if (spec instanceof InverseSqrtSchedule s) {
+            if (s.warmupSteps() > 0) {
+                out.add("t < warmupSteps:  lr(t) = lr · t / warmupSteps");
+                out.add("                        = " + n(s.lr()) + " · t / " + s.warmupSteps());
+                out.add("t ≥ warmupSteps:  lr(t) = lr / √((t − warmupSteps + timescale) / timescale)");
+                out.add("                        = " + n(s.lr()) + " / √((t − " + s.warmupSteps() + " + " + s.timescale() + ") / "
+                        + s.timescale() + ")");
+            } else {
+                out.add("lr(t) = lr / √((t + timescale) / timescale)");
+                out.add("      = " + n(s.lr()) + " / √((t + " + s.timescale() + ") / " + s.timescale() + ")");
+            }
+            out.add("halves " + (3 * s.timescale()) + " steps after the warmup, quarters after " + (15 * s.timescale()));
         } else if (spec instanceof SequentialSchedule s) {
             List<Long> m = s.milestones();
             for (int i = 0; i < s.schedules().size(); i++) {
@@ -158,6 +186,35 @@ public final class FormulaText {
             out.add("t counts epochs: t = floor(iteration / " + spe + ")");
         }
         return out;
+    }
+
+    /** The four phases, each with its shape f and the numbers in it. */
+    private static void wsd(WsdSchedule s, List<String> out) {
+        long w = s.warmupSteps();
+        long decayStart = w + s.stableSteps();
+        long end = s.totalSteps();
+        out.add("lr(t) = lr · (f · (1 − minLrRatio) + minLrRatio) in the warmup and the decay");
+        out.add("      = " + n(s.lr()) + " · (f · " + n(1 - s.minLrRatio()) + " + " + n(s.minLrRatio()) + ")");
+        if (w > 0) {
+            String f = switch (s.warmupType()) {
+                case LINEAR -> "p";
+                case COSINE -> "(1 − cos(π · p)) / 2";
+                case ONE_MINUS_SQRT -> "1 − √(1 − p)";
+            };
+            out.add("warmup  t < " + w + ":  f = " + f + ",  p = t / " + w + "  (" + s.warmupType().json() + ")");
+        }
+        if (s.stableSteps() > 0) {
+            out.add("stable  " + w + " ≤ t < " + decayStart + ":  lr(t) = " + n(s.lr()));
+        }
+        String f = switch (s.decayType()) {
+            case COSINE -> "(1 + cos(π · p)) / 2";
+            case LINEAR -> "1 − p";
+            case ONE_MINUS_SQRT -> "1 − √p";
+            case SQUARE -> "1 − p²";
+        };
+        out.add("decay   " + decayStart + " ≤ t < " + end + ":  f = " + f + ",  p = (t − " + decayStart + ") / " + s.decaySteps()
+                + "  (" + s.decayType().json() + ")");
+        out.add("after   t ≥ " + end + ":  lr(t) = lr · minLrRatio = " + n(s.lr() * s.minLrRatio()));
     }
 
     private static long horizon(ScheduleSpec s, int totalSteps, int spe) {

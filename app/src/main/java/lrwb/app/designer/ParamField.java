@@ -22,6 +22,7 @@ import java.util.Locale;
 public final class ParamField {
     private final CurveModel curve;
     private final List<Object> parent;
+    private final String leaf;
     private final ParamInfo info;
     private final String fieldId;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -40,10 +41,15 @@ public final class ParamField {
      */
     ParamField(CurveModel curve, List<Object> parent, String fieldId, ParamInfo info, double horizon) {
         this.curve = curve;
-        this.parent = List.copyOf(parent);
+        // a dotted name ("warmup.steps") is a field of a nested object
+        List<Object> path = new java.util.ArrayList<>(parent);
+        String[] names = info.name().split("\\.");
+        path.addAll(java.util.Arrays.asList(names).subList(0, names.length - 1));
+        this.parent = List.copyOf(path);
+        this.leaf = names[names.length - 1];
         this.info = info;
         this.fieldId = fieldId;
-        JsonNode value = curve.get(parent, info.name());
+        JsonNode value = curve.get(this.parent, leaf);
         text.set(value == null ? info.whenAbsent() : FieldCodec.text(value));
         checked.set(value != null && value.asBoolean());
 
@@ -77,7 +83,10 @@ public final class ParamField {
     }
 
     private void write(JsonNode value) {
-        curve.set(parent, info.name(), value);
+        // an optional step count at 0 (the slider's left end) means none: no warmup rather than an error
+        boolean none = info.optional() && info.kind() == ParamKind.INTEGER && value != null && value.isIntegralNumber()
+                && value.longValue() == 0;
+        curve.set(parent, leaf, none ? null : value);
     }
 
     /** Moves the slider to a typed value (when it is a number), without writing back. */

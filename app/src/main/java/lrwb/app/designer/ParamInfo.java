@@ -35,6 +35,16 @@ public record ParamInfo(String name, ParamKind kind, boolean logSlider, double s
         return new ParamInfo(name, ParamKind.INTEGER, false, 1, HORIZON, List.of(), false, help, "");
     }
 
+    /** A step count that may be absent, as 0 or an empty field (a warmup's steps). */
+    static ParamInfo optionalCount(String name, String help) {
+        return new ParamInfo(name, ParamKind.INTEGER, false, 0, HORIZON, List.of(), true, help, "");
+    }
+
+    /** A factor in 0..1 that may be absent (then the spec's default, shown greyed). */
+    static ParamInfo optionalFactor(String name, String whenAbsent, String help) {
+        return new ParamInfo(name, ParamKind.NUMBER, false, 0, 1, List.of(), true, help, whenAbsent);
+    }
+
     static ParamInfo count(String name, double max, String help) {
         return new ParamInfo(name, ParamKind.INTEGER, false, 0, max, List.of(), false, help, "");
     }

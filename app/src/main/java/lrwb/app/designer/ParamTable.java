@@ -29,6 +29,13 @@ public final class ParamTable {
     static final ParamInfo UNIT = choice("unit", List.of("iteration", "epoch"), "iteration",
             "What t counts: optimizer updates, or whole epochs (iteration ÷ steps per epoch)");
 
+    /** Every type but plateau takes a warmup in front ("warmup": {"steps", "startFactor"}). */
+    static final List<ParamInfo> WARMUP = List.of(
+            ParamInfo.optionalCount("warmup.steps", "Linear warmup in front of the schedule, which then starts this many steps"
+                    + " late (0 or empty = none)"),
+            ParamInfo.optionalFactor("warmup.startFactor", "0", "The warmup starts at this fraction of the schedule's first"
+                    + " LR (the default is 0)"));
+
     private static final ParamInfo GAMMA_STEP = factor("gamma", "Multiplier applied at each step");
 
     private static final Map<String, List<ParamInfo>> TABLE = Map.ofEntries(
@@ -82,6 +89,19 @@ public final class ParamTable {
                     log("divFactor", 1, 1000, "Start at maxLr / divFactor"),
                     log("finalDivFactor", 1, 1e6, "End at start / finalDivFactor"),
                     bool("threePhase", "Come back down to the start before the final decay"))),
+            entry("wsd", List.of(lr("lr", "Peak learning rate, held through the stable phase"),
+                    count("warmupSteps", ParamInfo.HORIZON, "Steps rising from lr·minLrRatio to lr (0 = no warmup)"),
+                    count("stableSteps", ParamInfo.HORIZON, "Steps held at lr"),
+                    steps("decaySteps", "Steps falling from lr to lr·minLrRatio, which then holds"),
+                    factor("minLrRatio", "Floor as a fraction of lr, below 1 (0 = decay to 0)"),
+                    choice("warmupType", List.of("linear", "cosine", "1-sqrt"), "linear",
+                            "Shape of the warmup: straight, half a cosine, or 1 − √(1 − p)"),
+                    choice("decayType", List.of("cosine", "linear", "1-sqrt", "square"), "cosine",
+                            "Shape of the decay: half a cosine, straight, 1 − √p (fast start) or 1 − p² (slow start)"))),
+            entry("inverseSqrt", List.of(lr("lr", "Peak learning rate, reached at the end of the warmup"),
+                    count("warmupSteps", ParamInfo.HORIZON, "Linear warmup steps from 0 (0 = none)"),
+                    steps("timescale", "lr / √((t − warmupSteps + timescale) / timescale): the LR halves 3·timescale"
+                            + " steps after the warmup; empty = warmupSteps, or 10000 without a warmup"))),
             entry("sequential", List.of(
                     integers("milestones", "Steps at which the next part takes over (one fewer than parts)"))),
             entry("plateau", List.of(lr("lr", "Starting learning rate"),
@@ -98,13 +118,18 @@ public final class ParamTable {
     private ParamTable() {
     }
 
-    /** The parameters of a type, unit last. */
+    /** The parameters of a type, then its warmup (all but plateau), unit last. */
     public static List<ParamInfo> of(String type) {
         List<ParamInfo> params = TABLE.get(type);
         if (params == null) {
             throw new IllegalArgumentException("no form for type " + type + "; known: " + ScheduleJson.TYPES);
         }
-        return java.util.stream.Stream.concat(params.stream(), java.util.stream.Stream.of(UNIT)).toList();
+        List<ParamInfo> all = new java.util.ArrayList<>(params);
+        if (!type.equals("plateau")) {
+            all.addAll(WARMUP);
+        }
+        all.add(UNIT);
+        return List.copyOf(all);
     }
 
     public static boolean has(String type) {

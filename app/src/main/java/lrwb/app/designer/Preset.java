@@ -41,7 +41,12 @@ public record Preset(String name, String origin, String json) {
             new Preset("SGDR warm restarts", "Cosine restarts, periods 1000, 2000, 4000… (Loshchilov & Hutter)",
                     "{\"type\":\"cosineRestarts\",\"lr\":0.1,\"firstDecaySteps\":1000,\"tMul\":2,\"mMul\":1}"),
             new Preset("Polynomial (power 2)", "PolynomialDecay from 0.1 to 1e-4 over the run",
-                    "{\"type\":\"polynomial\",\"lr\":0.1,\"decaySteps\":10000,\"endLr\":0.0001,\"power\":2}"));
+                    "{\"type\":\"polynomial\",\"lr\":0.1,\"decaySteps\":10000,\"endLr\":0.0001,\"power\":2}"),
+            new Preset("WSD (MiniCPM)", "Warmup 500, hold, 1-sqrt cooldown over the last 10% to 0.1·lr (MiniCPM; get_wsd_schedule)",
+                    "{\"type\":\"wsd\",\"lr\":0.1,\"warmupSteps\":500,\"stableSteps\":8500,\"decaySteps\":1000,"
+                            + "\"minLrRatio\":0.1,\"warmupType\":\"linear\",\"decayType\":\"1-sqrt\"}"),
+            new Preset("Inverse sqrt (Transformer)", "Linear warmup over 1000 steps, then lr/√(t/1000) (Vaswani et al.; fairseq)",
+                    "{\"type\":\"inverseSqrt\",\"lr\":0.1,\"warmupSteps\":1000,\"timescale\":1000}"));
 
     public static Preset named(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst()

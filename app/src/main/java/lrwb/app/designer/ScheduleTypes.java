@@ -47,6 +47,11 @@ public final class ScheduleTypes {
             new Entry("sequential", "Sequential", "One schedule after another, e.g. warmup then decay",
                     "{\"type\":\"sequential\",\"schedules\":[{\"type\":\"linear\",\"lr\":0.1,\"startFactor\":0.01,"
                             + "\"totalSteps\":1000},{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":9000}],\"milestones\":[1000]}"),
+            new Entry("wsd", "Warmup-stable-decay", "Warm up, hold lr, then a short decay to a floor (WSD, get_wsd_schedule)",
+                    "{\"type\":\"wsd\",\"lr\":0.1,\"warmupSteps\":500,\"stableSteps\":7500,\"decaySteps\":2000,"
+                            + "\"minLrRatio\":0,\"warmupType\":\"linear\",\"decayType\":\"cosine\"}"),
+            new Entry("inverseSqrt", "Inverse square root", "Linear warmup, then lr/√t decay (Transformer, get_inverse_sqrt_schedule)",
+                    "{\"type\":\"inverseSqrt\",\"lr\":0.1,\"warmupSteps\":1000,\"timescale\":1000}"),
             new Entry("plateau", "Reduce on plateau", "Cut the LR when a metric stops improving (adaptive)",
                     "{\"type\":\"plateau\",\"lr\":0.1,\"patience\":10}"));
 

@@ -6,6 +6,7 @@ import lrwb.engine.schedule.CosineRestartsSchedule;
 import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.MultiStepSchedule;
@@ -17,6 +18,8 @@ import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.PiecewiseSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.stream.Collectors;
 
@@ -32,6 +35,9 @@ public final class ScheduleSummary {
     public static String of(ScheduleSpec spec) {
         if (spec == null) {
             return "–";
+        }
+        if (spec instanceof WarmedUpSchedule w) {
+            return of(w.schedule()) + " + warmup";
         }
         if (spec instanceof CyclicSchedule c) {
             return c.type() + " " + lr(c.baseLr()) + "–" + lr(c.maxLr());
@@ -72,6 +78,10 @@ public final class ScheduleSummary {
             return s.lr();
         } else if (spec instanceof PlateauSchedule s) {
             return s.lr();
+        } else if (spec instanceof WsdSchedule s) {
+            return s.lr(); // its peak: a warmup starts lower, at lr·minLrRatio
+        } else if (spec instanceof InverseSqrtSchedule s) {
+            return s.lr(); // its peak: a warmup starts at 0
         }
         return spec.initialLr();
     }

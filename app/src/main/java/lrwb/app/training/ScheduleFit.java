@@ -8,6 +8,9 @@ import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.Warmup;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,9 @@ public final class ScheduleFit {
 
     /** The schedule's own length in its unit (iterations or epochs), or empty when it has none. */
     public static Optional<Long> ownLength(ScheduleSpec spec) {
-        if (spec instanceof OneCycleSchedule o) {
+        if (spec instanceof WarmedUpSchedule w) {
+            return ownLength(w.schedule()).map(l -> w.warmup().steps() + l); // the schedule starts after its warmup
+        } else if (spec instanceof OneCycleSchedule o) {
             return Optional.of(o.totalSteps());
         } else if (spec instanceof CosineSchedule c) {
             return Optional.of(c.warmupSteps() + c.decaySteps());
@@ -35,6 +40,8 @@ public final class ScheduleFit {
             return Optional.of(l.totalSteps()); // a warmup to 1.0 (the default end) then holds, which is no length to fit
         } else if (spec instanceof PolynomialSchedule p && !p.cycle()) {
             return Optional.of(p.decaySteps());
+        } else if (spec instanceof WsdSchedule w) {
+            return Optional.of(w.totalSteps()); // warmup + stable + decay: then it sits at its floor
         } else if (spec instanceof SequentialSchedule q && sameUnit(q)) {
             // warmup then cosine, ...: the last part starts at the last milestone and lasts its own length
             Optional<Long> last = ownLength(q.schedules().get(q.schedules().size() - 1));
@@ -74,7 +81,13 @@ public final class ScheduleFit {
 
     /** The schedule lasting {@code run} steps of its unit. */
     static ScheduleSpec stretchedTo(ScheduleSpec spec, long run) {
-        if (spec instanceof SequentialSchedule q && ownLength(q).isPresent()) {
+        if (spec instanceof WarmedUpSchedule w && ownLength(w).isPresent()) {
+            // the warmup keeps its share of the run, and a step of it; the schedule gets the rest (a step at least)
+            long warmup = Math.max(1, Math.round((double) w.warmup().steps() * run / ownLength(w).orElseThrow()));
+            warmup = Math.max(1, Math.min(warmup, run - 1));
+            return new WarmedUpSchedule((FormulaSchedule) stretchedTo(w.schedule(), Math.max(1, run - warmup)),
+                    new Warmup(warmup, w.warmup().startFactor()));
+        } else if (spec instanceof SequentialSchedule q && ownLength(q).isPresent()) {
             return stretchedSequence(q, run);
         } else if (spec instanceof OneCycleSchedule o) {
             return new OneCycleSchedule(o.maxLr(), run, o.pctStart(), o.anneal(), o.divFactor(), o.finalDivFactor(),
@@ -88,8 +101,23 @@ public final class ScheduleFit {
             return new LinearSchedule(l.lr(), l.startFactor(), l.endFactor(), run, l.unit());
         } else if (spec instanceof PolynomialSchedule p) {
             return new PolynomialSchedule(p.lr(), run, p.endLr(), p.power(), p.cycle(), p.unit());
+        } else if (spec instanceof WsdSchedule w) {
+            return stretchedWsd(w, run);
         }
         return spec;
+    }
+
+    /** The three phases scaled by the same factor, adding up to the run exactly; a warmup and the decay keep a step at least. */
+    private static WsdSchedule stretchedWsd(WsdSchedule w, long run) {
+        double factor = (double) run / w.totalSteps();
+        long warmup = w.warmupSteps() == 0 ? 0 : Math.max(1, Math.round(w.warmupSteps() * factor));
+        long decay = Math.max(1, Math.round(w.decaySteps() * factor));
+        if (warmup + decay > run) { // a run of a step or two: the decay first, then what is left for the warmup
+            decay = Math.max(1, Math.min(decay, run - warmup));
+            warmup = Math.max(0, Math.min(warmup, run - decay));
+        }
+        long stable = Math.max(0, run - warmup - decay);
+        return new WsdSchedule(w.lr(), warmup, stable, decay, w.minLrRatio(), w.warmupType(), w.decayType(), w.unit());
     }
 
     /** Every milestone and part scaled by the same factor, so a 5 % warmup stays 5 % of the run. */

@@ -3,12 +3,18 @@ package lrwb.app.designer;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.app.files.ScheduleLibrary;
 import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.SequentialSchedule;
+import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.Warmup;
+import lrwb.engine.schedule.WsdSchedule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +55,9 @@ class DesignerViewModelTest {
             assertThat(vm.formulaProperty().get()).as(c.name()).isNotBlank();
             double[] lr = vm.samples(c, null);
             assertThat(lr).as(c.name()).hasSize(10_000);
-            assertThat(lr[0]).as(c.name()).isPositive();
+            // a warmup from 0 (inverseSqrt, wsd with minLrRatio 0) starts at 0 and rises
+            assertThat(lr[0]).as(c.name()).isGreaterThanOrEqualTo(0);
+            assertThat(java.util.Arrays.stream(lr).max().orElseThrow()).as(c.name()).isPositive();
         }
         assertThat(vm.curves()).extracting(CurveModel::name).doesNotHaveDuplicates();
         assertThat(vm.curves().stream().map(c -> c.colorProperty().get()).distinct().count()).isEqualTo(10);
@@ -296,6 +304,92 @@ class DesignerViewModelTest {
         assertThat(vm.formulaProperty().get()).contains("= 0.1 · 0.25^floor(t / 10)");
         vm.addPreset(Preset.named("SGDR warm restarts"));
         assertThat(vm.formulaProperty().get()).contains("restarts at t = 1000, 3000, 7000");
+    }
+
+    @Test
+    void wsdHasAFormWithItsShapesAndAFormulaWithItsPhases() {
+        CurveModel c = vm.addPreset(Preset.named("WSD (MiniCPM)"));
+        ParamForm form = vm.formProperty().get();
+        assertThat(form.fields()).extracting(ParamField::fieldId).containsExactly("wsd.lr", "wsd.warmupSteps",
+                "wsd.stableSteps", "wsd.decaySteps", "wsd.minLrRatio", "wsd.warmupType", "wsd.decayType", "wsd.warmup.steps",
+                "wsd.warmup.startFactor", "wsd.unit");
+        assertThat(form.field("wsd.decayType").info().choices()).containsExactly("cosine", "linear", "1-sqrt", "square");
+        assertThat(form.field("wsd.warmupType").info().choices()).containsExactly("linear", "cosine", "1-sqrt");
+        assertThat(vm.formulaProperty().get())
+                .contains("lr(t) = lr · (f · (1 − minLrRatio) + minLrRatio) in the warmup and the decay")
+                .contains("= 0.1 · (f · 0.9 + 0.1)")
+                .contains("warmup  t < 500:  f = p,  p = t / 500  (linear)")
+                .contains("stable  500 ≤ t < 9000:  lr(t) = 0.1")
+                .contains("decay   9000 ≤ t < 10000:  f = 1 − √p,  p = (t − 9000) / 1000  (1-sqrt)")
+                .contains("after   t ≥ 10000:  lr(t) = lr · minLrRatio = 0.01")
+                .contains("At iteration 0 → 0.01");
+
+        form.field("wsd.decayType").textProperty().set("square");
+        form.field("wsd.stableSteps").sliderProperty().set(7500.2);
+        assertThat(form.field("wsd.stableSteps").textProperty().get()).isEqualTo("7500");
+        assertThat(c.spec()).isEqualTo(new WsdSchedule(0.1, 500, 7500, 1000, 0.1, WsdSchedule.WarmupType.LINEAR,
+                WsdSchedule.DecayType.SQUARE, Unit.ITERATION));
+        assertThat(vm.formulaProperty().get()).contains("decay   8000 ≤ t < 9000:  f = 1 − p²,  p = (t − 8000) / 1000  (square)");
+
+        form.field("wsd.minLrRatio").textProperty().set("1");
+        assertThat(form.field("wsd.minLrRatio").errorProperty().get()).isEqualTo("wsd.minLrRatio must be in [0, 1) (got 1)");
+    }
+
+    @Test
+    void aWarmupInFrontOfAnyScheduleIsTwoFieldsOfItsForm() {
+        CurveModel c = vm.addType("cosine");
+        ParamForm form = vm.formProperty().get();
+        assertThat(form.field("cosine.warmup.steps").textProperty().get()).isEmpty();
+        assertThat(form.field("cosine.warmup.startFactor").textProperty().get()).isEqualTo("0"); // the spec's default, unwritten
+        assertThat(c.edited().has("warmup")).isFalse();
+        form.field("cosine.warmup.steps").sliderProperty().set(1000.3);
+        assertThat(c.spec()).isEqualTo(new WarmedUpSchedule(new CosineSchedule(0.1, 10_000, 0, 0, null, Unit.ITERATION),
+                new Warmup(1000, 0)));
+        form.field("cosine.warmup.startFactor").textProperty().set("0.1");
+        assertThat(ScheduleJson.toTree(c.spec()).get("warmup").toString()).isEqualTo("{\"steps\":1000,\"startFactor\":0.1}");
+        assertThat(vm.formulaProperty().get())
+                .contains("t < 1000:  lr(t) = f(0) · (startFactor + (1 − startFactor) · t / 1000)")
+                .contains("= 0.1 · (0.1 + 0.9 · t / 1000)")
+                .contains("t ≥ 1000:  lr(t) = f(t − 1000), f being Cosine decay:")
+                .contains("    lr(t) = lr · ((1 − alpha) · (1 + cos(π · min(t, D) / D)) / 2 + alpha),  D = decaySteps")
+                .contains("At iteration 0 → 0.01,");
+        assertThat(vm.samples(c, null)[500]).isCloseTo(0.1 * (0.1 + 0.9 * 500 / 1000), within(1e-15));
+
+        // the slider's left end is no warmup: the whole object goes, not an error
+        form.field("cosine.warmup.startFactor").textProperty().set("");
+        form.field("cosine.warmup.steps").sliderProperty().set(0);
+        assertThat(c.spec()).isEqualTo(new CosineSchedule(0.1, 10_000, 0, 0, null, Unit.ITERATION));
+        assertThat(c.edited().has("warmup")).isFalse();
+
+        form.field("cosine.warmup.startFactor").textProperty().set("0.5");
+        assertThat(form.field("cosine.warmup.steps").errorProperty().get()).isEqualTo("cosine.warmup.steps is required");
+        form.field("cosine.warmup.steps").textProperty().set("20");
+        form.field("cosine.warmup.startFactor").textProperty().set("2");
+        assertThat(form.field("cosine.warmup.startFactor").errorProperty().get())
+                .isEqualTo("cosine.warmup.startFactor must be in [0, 1] (got 2)");
+
+        vm.addType("plateau");
+        assertThat(vm.formProperty().get().fields()).extracting(ParamField::fieldId).doesNotContain("plateau.warmup.steps");
+    }
+
+    @Test
+    void inverseSqrtFormulaAndItsDefaultTimescale() {
+        CurveModel c = vm.addPreset(Preset.named("Inverse sqrt (Transformer)"));
+        assertThat(vm.formulaProperty().get())
+                .contains("t < warmupSteps:  lr(t) = lr · t / warmupSteps")
+                .contains("= 0.1 · t / 1000")
+                .contains("t ≥ warmupSteps:  lr(t) = lr / √((t − warmupSteps + timescale) / timescale)")
+                .contains("= 0.1 / √((t − 1000 + 1000) / 1000)")
+                .contains("halves 3000 steps after the warmup")
+                .contains("At iteration 0 → 0,");
+        ParamForm form = vm.formProperty().get();
+        form.field("inverseSqrt.warmupSteps").textProperty().set("0");
+        form.field("inverseSqrt.timescale").textProperty().set("");
+        assertThat(c.spec()).isEqualTo(new InverseSqrtSchedule(0.1, 0, 10_000, Unit.ITERATION));
+        assertThat(vm.formulaProperty().get()).contains("= 0.1 / √((t + 10000) / 10000)");
+        form.field("inverseSqrt.timescale").textProperty().set("0");
+        assertThat(form.field("inverseSqrt.timescale").errorProperty().get())
+                .isEqualTo("inverseSqrt.timescale must be an integer > 0 (got 0)");
     }
 
     @Test

@@ -23,6 +23,12 @@ class ScheduleSummaryTest {
         assertThat(ScheduleSummary.of(ScheduleJson.parse("{\"type\":\"sequential\",\"milestones\":[5],\"schedules\":["
                 + "{\"type\":\"linear\",\"lr\":0.1},{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":100}]}")))
                 .isEqualTo("sequential: linear cosine");
+        assertThat(ScheduleSummary.of(ScheduleJson.parse("{\"type\":\"wsd\",\"lr\":0.1,\"warmupSteps\":10,\"stableSteps\":10,"
+                + "\"decaySteps\":10}"))).isEqualTo("wsd 0.1");
+        assertThat(ScheduleSummary.of(ScheduleJson.parse("{\"type\":\"inverseSqrt\",\"lr\":0.001,\"warmupSteps\":4000}")))
+                .isEqualTo("inverseSqrt 0.001");
+        assertThat(ScheduleSummary.of(ScheduleJson.parse("{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":10,\"warmup\":{\"steps\":2}}")))
+                .isEqualTo("cosine 0.1 + warmup");
         assertThat(ScheduleSummary.of(null)).isEqualTo("–");
         assertThat(CyclicSchedule.TYPE).isEqualTo("cyclic");
     }

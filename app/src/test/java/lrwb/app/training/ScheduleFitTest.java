@@ -8,8 +8,14 @@ import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.SequentialSchedule;
+import lrwb.engine.schedule.ScheduleSpec;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.Warmup;
+import lrwb.engine.schedule.WsdSchedule;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -52,5 +58,36 @@ class ScheduleFitTest {
         var epochCycle = new OneCycleSchedule(0.1, 30, 0.3, OneCycleSchedule.Anneal.COS, 25, 1e4, false, Unit.EPOCH);
         assertThat(ScheduleFit.mismatch(epochCycle, 10, 8)).contains("This oneCycle schedule lasts 30 epochs; the run has 10 epochs.");
         assertThat(((OneCycleSchedule) ScheduleFit.stretched(epochCycle, 10, 8)).totalSteps()).isEqualTo(10);
+    }
+
+    @Test
+    void wsdStretchesItsThreePhasesTogetherToTheRunAndInverseSqrtAlwaysFits() {
+        WsdSchedule wsd = new WsdSchedule(0.1, 500, 8500, 1000, 0.1, WsdSchedule.WarmupType.LINEAR,
+                WsdSchedule.DecayType.ONE_MINUS_SQRT, Unit.ITERATION);
+        assertThat(ScheduleFit.ownLength(wsd)).contains(10_000L);
+        assertThat(ScheduleFit.mismatch(wsd, 10, 80)).contains("This wsd schedule lasts 10,000 iterations; the run has 800"
+                + " (10 epochs × 80 batches).");
+        WsdSchedule fitted = (WsdSchedule) ScheduleFit.stretched(wsd, 10, 80);
+        assertThat(List.of(fitted.warmupSteps(), fitted.stableSteps(), fitted.decaySteps())).containsExactly(40L, 680L, 80L);
+        assertThat(fitted.lrAtIteration(799, 80)).isCloseTo(0.01, within(0.01 * 0.1));
+        assertThat(ScheduleFit.mismatch(fitted, 10, 80)).isEmpty();
+        // a run of one step: the decay keeps its step, nothing is left for the warmup
+        WsdSchedule tiny = (WsdSchedule) ScheduleFit.stretched(wsd, 1, 1);
+        assertThat(List.of(tiny.warmupSteps(), tiny.stableSteps(), tiny.decaySteps())).containsExactly(0L, 0L, 1L);
+        assertThat(ScheduleFit.mismatch(ScheduleJson.parse("{\"type\":\"inverseSqrt\",\"lr\":0.1,\"warmupSteps\":100}"), 10, 8))
+                .isEmpty();
+    }
+
+    @Test
+    void aWarmupKeepsItsShareWhenItsScheduleIsStretched() {
+        ScheduleSpec spec = ScheduleJson.parse("{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":9000,\"warmup\":{\"steps\":1000,"
+                + "\"startFactor\":0.1}}");
+        assertThat(ScheduleFit.ownLength(spec)).contains(10_000L);
+        WarmedUpSchedule fitted = (WarmedUpSchedule) ScheduleFit.stretched(spec, 10, 80);
+        assertThat(fitted.warmup()).isEqualTo(new Warmup(80, 0.1));
+        assertThat(((CosineSchedule) fitted.schedule()).decaySteps()).isEqualTo(720);
+        assertThat(ScheduleFit.mismatch(fitted, 10, 80)).isEmpty();
+        assertThat(ScheduleFit.ownLength(ScheduleJson.parse("{\"type\":\"constant\",\"lr\":0.1,\"warmup\":{\"steps\":10}}")))
+                .isEmpty();
     }
 }

@@ -5,12 +5,14 @@ import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.NaturalExpSchedule;
 import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WsdSchedule;
 
 import static lrwb.engine.export.Literal.decimal;
 import static lrwb.engine.export.Literal.javaInteger;
@@ -58,6 +60,10 @@ final class JavaFormulas {
             return cyclic(s, t);
         } else if (spec instanceof OneCycleSchedule s) {
             return oneCycle(s, t);
+        } else if (spec instanceof WsdSchedule s) {
+            return wsd(s, t);
+        } else if (spec instanceof InverseSqrtSchedule s) {
+            return inverseSqrt(s, t);
         }
         throw new IllegalArgumentException("no Java formula for " + spec.type());
     }
@@ -176,5 +182,51 @@ final class JavaFormulas {
         return new Formula("OneCycleLr", "1cycle (PyTorch OneCycleLR without momentum): up to maxLr, then down"
                 + (s.threePhase() ? " via the initial LR" : "") + " (" + s.anneal().json() + "); t = " + t + ".", body.toString(),
                 "private static double anneal(double start, double end, double pct) {\n    " + anneal + "\n}");
+    }
+
+    private static Formula wsd(WsdSchedule s, String t) {
+        long decayStart = s.warmupSteps() + s.stableSteps();
+        StringBuilder body = new StringBuilder();
+        if (s.warmupSteps() > 0) {
+            body.append(Template.fill("""
+                    if ({t} < {warmup}) { // warmup ({shape}): the factor rises 0 -> 1
+                        double p = {t} / {warmupD};
+                        return {lr};
+                    }
+                    """, "t", t, "warmup", javaInteger(s.warmupSteps()), "shape", s.warmupType().json(),
+                    "warmupD", decimal(s.warmupSteps()),
+                    "lr", WsdRamps.scaled(s, WsdRamps.warmup(s.warmupType(), WsdRamps.Language.JAVA))));
+        }
+        if (s.stableSteps() > 0) {
+            body.append(Template.fill("""
+                    if ({t} < {decayStart}) { // stable
+                        return {lr};
+                    }
+                    """, "t", t, "decayStart", javaInteger(decayStart), "lr", decimal(s.lr())));
+        }
+        body.append(Template.fill("""
+                if ({t} < {end}) { // decay ({shape}): the factor falls 1 -> 0
+                    double p = ({t} - {decayStart}) / {decayD};
+                    return {lr};
+                }
+                return {floor}; // lr · minLrRatio from then on""", "t", t, "end", javaInteger(s.totalSteps()),
+                "shape", s.decayType().json(), "decayStart", javaInteger(decayStart), "decayD", decimal(s.decaySteps()),
+                "lr", WsdRamps.scaled(s, WsdRamps.decay(s.decayType(), WsdRamps.Language.JAVA)),
+                "floor", s.minLrRatio() == 0 ? "0.0" : decimal(s.lr()) + " * " + decimal(s.minLrRatio())));
+        return new Formula("WarmupStableDecay", "Warmup-stable-decay: up to lr over " + s.warmupSteps() + ", lr for "
+                + s.stableSteps() + ", down to lr · minLrRatio over " + s.decaySteps() + " steps; t = " + t
+                + " (transformers' get_wsd_schedule).", body.toString());
+    }
+
+    private static Formula inverseSqrt(InverseSqrtSchedule s, String t) {
+        String warmup = s.warmupSteps() == 0 ? "" : Template.fill("""
+                if ({t} < {warmup}) { // linear warmup from 0
+                    return {lr} * {t} / {warmupD};
+                }
+                """, "t", t, "warmup", javaInteger(s.warmupSteps()), "lr", decimal(s.lr()), "warmupD", decimal(s.warmupSteps()));
+        String body = warmup + Template.fill("return {lr} / Math.sqrt(({t} - {warmup} + {timescale}) / {timescale});",
+                "lr", decimal(s.lr()), "t", t, "warmup", javaInteger(s.warmupSteps()), "timescale", decimal(s.timescale()));
+        return new Formula("InverseSqrtDecay", "lr / sqrt((t − warmupSteps + timescale) / timescale) after a linear warmup;"
+                + " t = " + t + " (transformers' get_inverse_sqrt_schedule).", body);
     }
 }

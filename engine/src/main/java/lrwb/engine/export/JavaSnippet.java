@@ -9,6 +9,7 @@ import lrwb.engine.schedule.PiecewiseSchedule;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,9 @@ final class JavaSnippet {
         }
         if (spec instanceof SequentialSchedule s) {
             return sequential(s);
+        }
+        if (spec instanceof WarmedUpSchedule w) {
+            return warmedUp(w);
         }
         JavaFormulas.Formula f = JavaFormulas.of(spec);
         return formulaClass(f.className(), f.doc(), f.body(), "", f.methods());
@@ -216,6 +220,30 @@ final class JavaSnippet {
                 """ + call;
         return formulaClass("SequentialLr", "Runs its parts one after another, each counting from its own start (PyTorch SequentialLR).",
                 body, fields, "");
+    }
+
+    /** The schedule in a field of its own, started W units late, after a linear ramp towards its first value. */
+    private String warmedUp(WarmedUpSchedule w) {
+        String after = schedule(w.schedule());
+        boolean epochUnit = w.unit() == Unit.EPOCH;
+        needsStepsPerEpoch |= epochUnit || w.usesEpochs();
+        String t = epochUnit ? "epoch" : "iteration";
+        String steps = Literal.javaInt(w.warmup().steps());
+        String call = epochUnit
+                ? "return AFTER.valueAt(iteration - " + steps + " * " + StepsPerEpoch.NAME + ", epoch - " + steps + ");"
+                : w.usesEpochs()
+                ? "int local = iteration - " + steps + "; // the schedule counts its own iterations and epochs from its start\n"
+                  + "return AFTER.valueAt(local, local / " + StepsPerEpoch.NAME + ");"
+                : "return AFTER.valueAt(iteration - " + steps + ", epoch);";
+        String body = Template.fill("""
+                if ({t} < {steps}) { // linear warmup towards the schedule's first value
+                    return AFTER.valueAt(0, 0) * ({s} + (1 - {s}) * {t} / {stepsD});
+                }
+                """, "t", t, "steps", steps, "s", decimal(w.warmup().startFactor()), "stepsD", decimal(w.warmup().steps())) + call;
+        String fields = "// The schedule after the warmup, started " + w.warmup().steps() + " " + (epochUnit ? "epochs" : "iterations")
+                + " late.\nprivate static final ISchedule AFTER = " + Template.indentFollowing(after, "        ") + ";";
+        return formulaClass("Warmup", "A linear warmup over " + w.warmup().steps() + " " + (epochUnit ? "epochs" : "iterations")
+                + ", then the schedule (the get_*_schedule_with_warmup convention).", body, fields, "");
     }
 
     private String formulaClass(String baseName, String doc, String body, String fields, String methods) {

@@ -16,10 +16,13 @@ final class KerasClasses {
     static final String ONE_CYCLE = "OneCycleLR";
     static final String PER_EPOCH = "PerEpoch";
     static final String SEQUENTIAL = "SequentialLR";
+    static final String WSD = "WarmupStableDecay";
+    static final String INVERSE_SQRT = "InverseSqrtDecay";
+    static final String WARMUP = "Warmup";
 
     private static final String REGISTER = "@keras.saving.register_keras_serializable(package=\"lr_workbench\")\n";
 
-    private static final Map<String, String> SOURCES = Map.of(
+    private static final Map<String, String> SOURCES = Map.ofEntries(Map.entry(
             CONSTANT, """
                     class ConstantLR(keras.optimizers.schedules.LearningRateSchedule):
                         \"""The same LR at every step, as a schedule object for use inside SequentialLR.\"""
@@ -32,7 +35,7 @@ final class KerasClasses {
 
                         def get_config(self):
                             return {"learning_rate": self.learning_rate}
-                    """,
+                    """), Map.entry(
             NATURAL_EXP, """
                     class NaturalExpDecay(keras.optimizers.schedules.LearningRateSchedule):
                         \"""initial_learning_rate * exp(-decay_rate * step), like TF1's natural_exp_decay.\"""
@@ -47,7 +50,7 @@ final class KerasClasses {
 
                         def get_config(self):
                             return {"initial_learning_rate": self.initial_learning_rate, "decay_rate": self.decay_rate}
-                    """,
+                    """), Map.entry(
             COSINE_RESTARTS, """
                     class CosineRestarts(keras.optimizers.schedules.LearningRateSchedule):
                         \"""SGDR as keras.optimizers.schedules.CosineDecayRestarts (for t_mul != 1), but with the restart
@@ -85,7 +88,7 @@ final class KerasClasses {
                                 "m_mul": self.m_mul,
                                 "alpha": self.alpha,
                             }
-                    """,
+                    """), Map.entry(
             LINEAR, """
                     class LinearLR(keras.optimizers.schedules.LearningRateSchedule):
                         \"""learning_rate times a factor going linearly from start_factor to end_factor over total_steps,
@@ -109,7 +112,7 @@ final class KerasClasses {
                                 "end_factor": self.end_factor,
                                 "total_steps": self.total_steps,
                             }
-                    """,
+                    """), Map.entry(
             CYCLIC, """
                     class CyclicLR(keras.optimizers.schedules.LearningRateSchedule):
                         \"""Cyclical learning rate as torch.optim.lr_scheduler.CyclicLR computes it: a triangle between
@@ -148,7 +151,7 @@ final class KerasClasses {
                                 "mode": self.mode,
                                 "gamma": self.gamma,
                             }
-                    """,
+                    """), Map.entry(
             ONE_CYCLE, """
                     class OneCycleLR(keras.optimizers.schedules.LearningRateSchedule):
                         \"""The 1cycle policy as torch.optim.lr_scheduler.OneCycleLR computes the LR (without its momentum
@@ -201,7 +204,7 @@ final class KerasClasses {
                                 "final_div_factor": self.final_div_factor,
                                 "three_phase": self.three_phase,
                             }
-                    """,
+                    """), Map.entry(
             PER_EPOCH, """
                     class PerEpoch(keras.optimizers.schedules.LearningRateSchedule):
                         \"""Calls a schedule with the epoch index: Keras passes the number of updates, this schedule counts epochs.\"""
@@ -222,7 +225,7 @@ final class KerasClasses {
                         @classmethod
                         def from_config(cls, config):
                             return cls(keras.optimizers.schedules.deserialize(config["schedule"]), config["steps_per_epoch"])
-                    """,
+                    """), Map.entry(
             SEQUENTIAL, """
                     class SequentialLR(keras.optimizers.schedules.LearningRateSchedule):
                         \"""Schedules one after another, like torch.optim.lr_scheduler.SequentialLR: from step
@@ -249,7 +252,123 @@ final class KerasClasses {
                         def from_config(cls, config):
                             schedules = [keras.optimizers.schedules.deserialize(s) for s in config["schedules"]]
                             return cls(schedules, config["milestones"])
-                    """);
+                    """), Map.entry(
+            WSD, """
+                    class WarmupStableDecay(keras.optimizers.schedules.LearningRateSchedule):
+                        \"""Warmup-stable-decay as transformers' get_wsd_schedule computes it (times learning_rate): up from
+                        learning_rate * min_lr_ratio over warmup_steps, learning_rate for stable_steps, then down to
+                        learning_rate * min_lr_ratio over decay_steps and there for good.\"""
+
+                        def __init__(self, learning_rate, warmup_steps, stable_steps, decay_steps, min_lr_ratio=0.0,
+                                     warmup_type="linear", decay_type="cosine"):
+                            self.learning_rate = learning_rate
+                            self.warmup_steps = warmup_steps
+                            self.stable_steps = stable_steps
+                            self.decay_steps = decay_steps
+                            self.min_lr_ratio = min_lr_ratio
+                            self.warmup_type = warmup_type
+                            self.decay_type = decay_type
+
+                        def _warmup(self, p):  # rises 0 -> 1
+                            if self.warmup_type == "cosine":
+                                return (1 - ops.cos(math.pi * p)) / 2
+                            if self.warmup_type == "1-sqrt":
+                                return 1 - ops.sqrt(1 - p)
+                            return p
+
+                        def _decay(self, p):  # falls 1 -> 0
+                            if self.decay_type == "linear":
+                                return 1 - p
+                            if self.decay_type == "1-sqrt":
+                                return 1 - ops.sqrt(p)
+                            if self.decay_type == "square":
+                                return 1 - p * p
+                            return (1 + ops.cos(math.pi * p)) / 2
+
+                        def _scaled(self, factor):
+                            return self.learning_rate * (factor * (1 - self.min_lr_ratio) + self.min_lr_ratio)
+
+                        def __call__(self, step):
+                            step = ops.cast(step, "float32")
+                            decay_start = self.warmup_steps + self.stable_steps
+                            end = decay_start + self.decay_steps
+                            # ops.where computes every branch: keep each ramp's p within [0, 1] where it does not apply.
+                            warmup_p = ops.minimum(step / max(self.warmup_steps, 1), 1.0)
+                            decay_p = ops.minimum(ops.maximum(step - decay_start, 0.0) / self.decay_steps, 1.0)
+                            lr = ops.where(step < end, self._scaled(self._decay(decay_p)), self.learning_rate * self.min_lr_ratio)
+                            lr = ops.where(step < decay_start, self.learning_rate, lr)
+                            return ops.where(step < self.warmup_steps, self._scaled(self._warmup(warmup_p)), lr)
+
+                        def get_config(self):
+                            return {
+                                "learning_rate": self.learning_rate,
+                                "warmup_steps": self.warmup_steps,
+                                "stable_steps": self.stable_steps,
+                                "decay_steps": self.decay_steps,
+                                "min_lr_ratio": self.min_lr_ratio,
+                                "warmup_type": self.warmup_type,
+                                "decay_type": self.decay_type,
+                            }
+                    """), Map.entry(
+            INVERSE_SQRT, """
+                    class InverseSqrtDecay(keras.optimizers.schedules.LearningRateSchedule):
+                        \"""Inverse square-root decay as transformers' get_inverse_sqrt_schedule computes it (times
+                        learning_rate): linear warmup from 0 over warmup_steps, then
+                        learning_rate / sqrt((step - warmup_steps + timescale) / timescale).\"""
+
+                        def __init__(self, learning_rate, warmup_steps=0, timescale=None):
+                            self.learning_rate = learning_rate
+                            self.warmup_steps = warmup_steps
+                            self.timescale = timescale if timescale is not None else (warmup_steps or 10_000)
+
+                        def __call__(self, step):
+                            step = ops.cast(step, "float32")
+                            warmup = self.learning_rate * step / max(self.warmup_steps, 1)
+                            # ops.where computes both branches: the decay at a step before the warmup's end is not used.
+                            after = ops.maximum(step, float(self.warmup_steps))
+                            decay = self.learning_rate / ops.sqrt((after - self.warmup_steps + self.timescale) / self.timescale)
+                            return ops.where(step < self.warmup_steps, warmup, decay)
+
+                        def get_config(self):
+                            return {
+                                "learning_rate": self.learning_rate,
+                                "warmup_steps": self.warmup_steps,
+                                "timescale": self.timescale,
+                            }
+                    """), Map.entry(
+            WARMUP, """
+                    class Warmup(keras.optimizers.schedules.LearningRateSchedule):
+                        \"""A linear warmup in front of any schedule, as transformers' get_*_schedule_with_warmup: for the first
+                        warmup_steps units, schedule(0) * (start_factor + (1 - start_factor) * t / warmup_steps); then the
+                        schedule, started warmup_steps units late. A unit is steps_per_unit updates (1, or the batches of an
+                        epoch).\"""
+
+                        def __init__(self, schedule, warmup_steps, start_factor=0.0, steps_per_unit=1):
+                            self.schedule = schedule
+                            self.warmup_steps = warmup_steps
+                            self.start_factor = start_factor
+                            self.steps_per_unit = steps_per_unit
+
+                        def __call__(self, step):
+                            t = ops.floor_divide(step, self.steps_per_unit)
+                            ramp = self.schedule(0) * (self.start_factor + (1 - self.start_factor) * t / self.warmup_steps)
+                            # ops.where computes both branches: never call the schedule with a step before its start.
+                            after = self.schedule(ops.maximum(step - self.warmup_steps * self.steps_per_unit, 0))
+                            return ops.where(t < self.warmup_steps, ramp, after)
+
+                        def get_config(self):
+                            return {
+                                "schedule": keras.optimizers.schedules.serialize(self.schedule),
+                                "warmup_steps": self.warmup_steps,
+                                "start_factor": self.start_factor,
+                                "steps_per_unit": self.steps_per_unit,
+                            }
+
+                        @classmethod
+                        def from_config(cls, config):
+                            schedule = keras.optimizers.schedules.deserialize(config["schedule"])
+                            return cls(schedule, config["warmup_steps"], config["start_factor"], config["steps_per_unit"])
+                    """));
 
     private KerasClasses() {
     }

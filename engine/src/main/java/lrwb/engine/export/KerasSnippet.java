@@ -6,6 +6,7 @@ import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.MultiStepSchedule;
@@ -16,6 +17,8 @@ import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -97,6 +100,14 @@ final class KerasSnippet {
         if (spec instanceof SequentialSchedule s) {
             return sequential(s);
         }
+        if (spec instanceof WarmedUpSchedule w) {
+            PythonCall call = helper(KerasClasses.WARMUP).arg("schedule", schedule(w.schedule()))
+                    .arg("warmup_steps", integer(w.warmup().steps())).arg("start_factor", decimal(w.warmup().startFactor()));
+            if (w.unit() == Unit.EPOCH) {
+                call.arg("steps_per_unit", StepsPerEpoch.NAME);
+            }
+            return call.render();
+        }
         String perStep = perStep(spec);
         if (spec.unit() != Unit.EPOCH) {
             return perStep;
@@ -159,6 +170,15 @@ final class KerasSnippet {
                     .arg("anneal_strategy", Literal.pythonString(s.anneal().json()))
                     .arg("div_factor", decimal(s.divFactor())).arg("final_div_factor", decimal(s.finalDivFactor()))
                     .arg("three_phase", pythonBool(s.threePhase())).render();
+        } else if (spec instanceof WsdSchedule s) {
+            return helper(KerasClasses.WSD).arg("learning_rate", decimal(s.lr())).arg("warmup_steps", integer(s.warmupSteps()))
+                    .arg("stable_steps", integer(s.stableSteps())).arg("decay_steps", integer(s.decaySteps()))
+                    .arg("min_lr_ratio", decimal(s.minLrRatio()))
+                    .arg("warmup_type", Literal.pythonString(s.warmupType().json()))
+                    .arg("decay_type", Literal.pythonString(s.decayType().json())).render();
+        } else if (spec instanceof InverseSqrtSchedule s) {
+            return helper(KerasClasses.INVERSE_SQRT).arg("learning_rate", decimal(s.lr()))
+                    .arg("warmup_steps", integer(s.warmupSteps())).arg("timescale", integer(s.timescale())).render();
         }
         throw new IllegalArgumentException("no Keras export for " + spec.type());
     }

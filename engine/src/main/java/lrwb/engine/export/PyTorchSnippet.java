@@ -6,6 +6,7 @@ import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.MultiStepSchedule;
@@ -17,6 +18,8 @@ import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.SequentialSchedule;
 import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
+import lrwb.engine.schedule.WarmedUpSchedule;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +52,11 @@ final class PyTorchSnippet {
             Map.entry(LinearSchedule.TYPE, new Closest("LinearLR", "it updates recursively, which drifts in the last digits")),
             Map.entry(CyclicSchedule.TYPE, new Closest("CyclicLR", "it also cycles momentum by default")),
             Map.entry(OneCycleSchedule.TYPE, new Closest("OneCycleLR", "it also cycles momentum (or Adam's beta1)")),
-            Map.entry(SequentialSchedule.TYPE, new Closest("SequentialLR", "it chains built-ins that update recursively")));
+            Map.entry(SequentialSchedule.TYPE, new Closest("SequentialLR", "it chains built-ins that update recursively")),
+            Map.entry(WsdSchedule.TYPE, new Closest(null, "PyTorch has no built-in warmup-stable-decay; transformers'"
+                    + " get_wsd_schedule is a LambdaLR over this same formula")),
+            Map.entry(InverseSqrtSchedule.TYPE, new Closest(null, "PyTorch has no built-in inverse square-root decay;"
+                    + " transformers' get_inverse_sqrt_schedule is a LambdaLR over this same formula")));
 
     private final StepsPerEpoch stepsPerEpoch;
     private final List<String> functions = new ArrayList<>();
@@ -81,7 +88,8 @@ final class PyTorchSnippet {
             out.append(stepsPerEpoch.pythonConstant("len(train_loader)")).append("\n\n");
         }
         out.append('\n').append(code).append("\n\n\n");
-        Closest closest = CLOSEST.get(spec.type());
+        Closest closest = spec instanceof WarmedUpSchedule ? new Closest(null, "A warmup, then the schedule started late: the"
+                + " get_*_schedule_with_warmup convention of transformers") : CLOSEST.get(spec.type());
         out.append(closest.builtIn() == null ? "# " + closest.whyNot() + ".\n"
                 : "# Closest built-in: torch.optim.lr_scheduler." + closest.builtIn() + "; " + closest.whyNot() + ".\n");
         out.append("# LambdaLR with the formula above gives exactly the LR Workbench value at every step.\n");
@@ -95,7 +103,8 @@ final class PyTorchSnippet {
     /** Adds {@code def name(step):} computing {@code spec} (parts of a sequential first). */
     private void function(FormulaSchedule spec, String name, String doc) {
         String t = spec.unit() == Unit.EPOCH ? "epoch" : "step";
-        String body = spec instanceof SequentialSchedule s ? sequential(s, name) : PythonFormulas.body(spec, t);
+        String body = spec instanceof SequentialSchedule s ? sequential(s, name)
+                : spec instanceof WarmedUpSchedule w ? warmedUp(w, name) : PythonFormulas.body(spec, t);
         StringBuilder f = new StringBuilder("def ").append(name).append("(step):\n    \"\"\"").append(doc).append("\"\"\"\n");
         if (spec.unit() == Unit.EPOCH && !(spec instanceof SequentialSchedule)) {
             f.append("    epoch = step // ").append(StepsPerEpoch.NAME).append("  # this schedule counts epochs\n");
@@ -123,6 +132,19 @@ final class PyTorchSnippet {
             }
         }
         return b.toString();
+    }
+
+    /** A ramp towards the schedule's first value, then the schedule (a function of its own) started late. */
+    private String warmedUp(WarmedUpSchedule w, String name) {
+        String after = names.claim(functionName(w.schedule()));
+        function(w.schedule(), after, "The schedule that " + name + " warms up: " + w.type() + ", from its own step 0.");
+        boolean epochUnit = w.unit() == Unit.EPOCH;
+        String steps = integer(w.warmup().steps());
+        return Template.fill("""
+                if {t} < {steps}:  # linear warmup towards the schedule's first value
+                    return {after}(0) * ({s} + (1 - {s}) * {t} / {steps})
+                return {after}(step - {shift})""", "t", epochUnit ? "epoch" : "step", "steps", steps, "after", after,
+                "s", decimal(w.warmup().startFactor()), "shift", epochUnit ? steps + " * " + StepsPerEpoch.NAME : steps);
     }
 
     private static String milestone(SequentialSchedule s, int i) {

@@ -6,6 +6,7 @@ import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
 import lrwb.engine.schedule.MultiStepSchedule;
@@ -14,6 +15,7 @@ import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.PiecewiseSchedule;
 import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.StepSchedule;
+import lrwb.engine.schedule.WsdSchedule;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,6 +64,10 @@ final class PythonFormulas {
             return cyclic(s, t);
         } else if (spec instanceof OneCycleSchedule s) {
             return oneCycle(s, t);
+        } else if (spec instanceof WsdSchedule s) {
+            return wsd(s, t);
+        } else if (spec instanceof InverseSqrtSchedule s) {
+            return inverseSqrt(s, t);
         }
         throw new IllegalArgumentException("no Python formula for " + spec.type());
     }
@@ -164,5 +170,44 @@ final class PythonFormulas {
             }
         }
         return b.toString();
+    }
+
+    /** As transformers' get_wsd_schedule computes its factor, times lr. */
+    private static String wsd(WsdSchedule s, String t) {
+        long decayStart = s.warmupSteps() + s.stableSteps();
+        StringBuilder b = new StringBuilder();
+        if (s.warmupSteps() > 0) {
+            b.append(Template.fill("""
+                    if {t} < {warmup}:  # warmup ({shape}): the factor rises 0 -> 1
+                        p = {t} / {warmup}
+                        return {lr}
+                    """, "t", t, "warmup", integer(s.warmupSteps()), "shape", s.warmupType().json(),
+                    "lr", WsdRamps.scaled(s, WsdRamps.warmup(s.warmupType(), WsdRamps.Language.PYTHON))));
+        }
+        if (s.stableSteps() > 0) {
+            b.append(Template.fill("""
+                    if {t} < {decayStart}:  # stable
+                        return {lr}
+                    """, "t", t, "decayStart", integer(decayStart), "lr", decimal(s.lr())));
+        }
+        b.append(Template.fill("""
+                if {t} < {end}:  # decay ({shape}): the factor falls 1 -> 0
+                    p = ({t} - {decayStart}) / {decay}
+                    return {lr}
+                return {floor}  # lr * min_lr_ratio from then on""", "t", t, "end", integer(s.totalSteps()),
+                "shape", s.decayType().json(), "decayStart", integer(decayStart), "decay", integer(s.decaySteps()),
+                "lr", WsdRamps.scaled(s, WsdRamps.decay(s.decayType(), WsdRamps.Language.PYTHON)),
+                "floor", s.minLrRatio() == 0 ? "0.0" : decimal(s.lr()) + " * " + decimal(s.minLrRatio())));
+        return b.toString();
+    }
+
+    /** As transformers' get_inverse_sqrt_schedule computes its factor, times lr. */
+    private static String inverseSqrt(InverseSqrtSchedule s, String t) {
+        String warmup = s.warmupSteps() == 0 ? "" : Template.fill("""
+                if {t} < {warmup}:  # linear warmup from 0
+                    return {lr} * {t} / {warmup}
+                """, "t", t, "warmup", integer(s.warmupSteps()), "lr", decimal(s.lr()));
+        return warmup + Template.fill("return {lr} / math.sqrt(({t} - {warmup} + {timescale}) / {timescale})",
+                "lr", decimal(s.lr()), "t", t, "warmup", integer(s.warmupSteps()), "timescale", integer(s.timescale()));
     }
 }

@@ -6,7 +6,8 @@ package lrwb.engine.schedule;
 public sealed interface FormulaSchedule extends ScheduleSpec
         permits ConstantSchedule, StepSchedule, MultiStepSchedule, PiecewiseSchedule, ExponentialSchedule,
         NaturalExpSchedule, InverseTimeSchedule, PolynomialSchedule, CosineSchedule, CosineRestartsSchedule,
-        LinearSchedule, CyclicSchedule, OneCycleSchedule, SequentialSchedule {
+        LinearSchedule, CyclicSchedule, OneCycleSchedule, SequentialSchedule, WsdSchedule, InverseSqrtSchedule,
+        WarmedUpSchedule {
 
     /** The formula of specs/schedules.md at its own {@code t} (iterations or epochs, per {@link #unit()}). */
     double lr(long t);

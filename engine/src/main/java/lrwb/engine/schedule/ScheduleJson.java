@@ -33,7 +33,8 @@ public final class ScheduleJson {
     public static final List<String> TYPES = List.of(ConstantSchedule.TYPE, StepSchedule.TYPE, MultiStepSchedule.TYPE,
             PiecewiseSchedule.TYPE, ExponentialSchedule.TYPE, NaturalExpSchedule.TYPE, InverseTimeSchedule.TYPE,
             PolynomialSchedule.TYPE, CosineSchedule.TYPE, CosineRestartsSchedule.TYPE, LinearSchedule.TYPE,
-            CyclicSchedule.TYPE, OneCycleSchedule.TYPE, SequentialSchedule.TYPE, PlateauSchedule.TYPE);
+            CyclicSchedule.TYPE, OneCycleSchedule.TYPE, SequentialSchedule.TYPE, WsdSchedule.TYPE, InverseSqrtSchedule.TYPE,
+            PlateauSchedule.TYPE);
 
     /**
      * The fields of each type, in the order of specs/schedules.md ({@code unit} last), so an unknown field is
@@ -56,8 +57,22 @@ public final class ScheduleJson {
             fields(OneCycleSchedule.TYPE, "maxLr", "totalSteps", "pctStart", "anneal", "divFactor", "finalDivFactor",
                     "threePhase"),
             fields(SequentialSchedule.TYPE, "schedules", "milestones"),
+            fields(WsdSchedule.TYPE, "lr", "warmupSteps", "stableSteps", "decaySteps", "minLrRatio", "warmupType", "decayType"),
+            fields(InverseSqrtSchedule.TYPE, "lr", "warmupSteps", "timescale"),
             fields(PlateauSchedule.TYPE, "lr", "monitor", "mode", "factor", "patience", "threshold", "thresholdMode",
                     "cooldown", "minLr", "eps"));
+
+    /** The optional warmup object every type but plateau takes. */
+    private static final String WARMUP = "warmup";
+    private static final List<String> WARMUP_FIELDS = List.of("steps", "startFactor");
+
+    /** A type's fields with {@code warmup} before {@code unit}: named in hints, although read apart. */
+    private static List<String> withWarmup(List<String> fields) {
+        List<String> all = new ArrayList<>(fields.subList(0, fields.size() - 1));
+        all.add(WARMUP);
+        all.add(fields.get(fields.size() - 1));
+        return all;
+    }
 
     private static Map.Entry<String, List<String>> fields(String type, String... names) {
         List<String> all = new ArrayList<>(List.of(names));
@@ -103,7 +118,14 @@ public final class ScheduleJson {
             throw new InvalidSpecException("type",
                     "must be one of " + String.join(", ", TYPES) + " (got " + Quoted.text(type) + hint + ")");
         }
-        SpecFields f = new SpecFields(type, obj, fields);
+        JsonNode warmupNode = obj.get(WARMUP);
+        if (warmupNode != null && !type.equals(PlateauSchedule.TYPE)) { // plateau has none: rejectUnknown says so
+            ObjectNode rest = obj.deepCopy();
+            rest.remove(WARMUP);
+            ScheduleSpec warmed = read(rest);
+            return new WarmedUpSchedule((FormulaSchedule) warmed, readWarmup(type, warmupNode));
+        }
+        SpecFields f = new SpecFields(type, obj, type.equals(PlateauSchedule.TYPE) ? fields : withWarmup(fields));
         f.rejectUnknown();
         return switch (type) {
             case ConstantSchedule.TYPE -> new ConstantSchedule(f.number("lr"), f.unit());
@@ -135,6 +157,12 @@ public final class ScheduleJson {
                     f.number("finalDivFactor", OneCycleSchedule.DEFAULT_FINAL_DIV_FACTOR),
                     f.bool("threePhase", false), f.unit());
             case SequentialSchedule.TYPE -> readSequential(f);
+            case WsdSchedule.TYPE -> new WsdSchedule(f.number("lr"), f.integer("warmupSteps", 0), f.integer("stableSteps"),
+                    f.integer("decaySteps"), f.number("minLrRatio", 0),
+                    f.choice("warmupType", WsdSchedule.WarmupType.values(), WsdSchedule.WarmupType::json, WsdSchedule.WarmupType.LINEAR),
+                    f.choice("decayType", WsdSchedule.DecayType.values(), WsdSchedule.DecayType::json, WsdSchedule.DecayType.COSINE),
+                    f.unit());
+            case InverseSqrtSchedule.TYPE -> readInverseSqrt(f);
             case PlateauSchedule.TYPE -> new PlateauSchedule(f.number("lr"),
                     f.choice("monitor", PlateauSchedule.Monitor.values(), PlateauSchedule.Monitor::json, PlateauSchedule.Monitor.VAL_LOSS),
                     f.choice("mode", PlateauSchedule.Mode.values(), PlateauSchedule.Mode::json, null),
@@ -156,6 +184,22 @@ public final class ScheduleJson {
         return new CyclicSchedule(base, max, up, down,
                 f.choice("mode", CyclicSchedule.Mode.values(), CyclicSchedule.Mode::json, CyclicSchedule.Mode.TRIANGULAR),
                 f.number("gamma", CyclicSchedule.DEFAULT_GAMMA), f.unit());
+    }
+
+    /** {@code {"steps": W, "startFactor": s}}, read as strictly as a schedule; errors name {@code type.warmup.field}. */
+    private static Warmup readWarmup(String type, JsonNode node) {
+        if (!(node instanceof ObjectNode obj)) {
+            throw new InvalidSpecException(type + "." + WARMUP, "must be an object {\"steps\": W, \"startFactor\": s} (got " + node + ")");
+        }
+        SpecFields f = new SpecFields(type + "." + WARMUP, obj, WARMUP_FIELDS);
+        f.rejectUnknown();
+        return Warmup.of(type, f.integer("steps"), f.number("startFactor", Warmup.DEFAULT_START_FACTOR));
+    }
+
+    private static InverseSqrtSchedule readInverseSqrt(SpecFields f) {
+        double lr = f.number("lr");
+        long warmup = f.integer("warmupSteps", 0);
+        return new InverseSqrtSchedule(lr, warmup, f.integer("timescale", InverseSqrtSchedule.defaultTimescale(warmup)), f.unit());
     }
 
     private static SequentialSchedule readSequential(SpecFields f) {
@@ -181,6 +225,15 @@ public final class ScheduleJson {
     }
 
     public static ObjectNode toTree(ScheduleSpec spec) {
+        if (spec instanceof WarmedUpSchedule w) {
+            ObjectNode o = toTree(w.schedule());
+            JsonNode unit = o.remove("unit"); // unit stays last
+            o.putObject(WARMUP).put("steps", w.warmup().steps()).put("startFactor", w.warmup().startFactor());
+            if (unit != null) {
+                o.set("unit", unit);
+            }
+            return o;
+        }
         ObjectNode o = MAPPER.createObjectNode();
         o.put("type", spec.type());
         if (spec instanceof ConstantSchedule s) {
@@ -228,6 +281,12 @@ public final class ScheduleJson {
             ArrayNode parts = o.putArray("schedules");
             s.schedules().forEach(p -> parts.add(toTree(p)));
             longs(o.putArray("milestones"), s.milestones());
+        } else if (spec instanceof WsdSchedule s) {
+            o.put("lr", s.lr()).put("warmupSteps", s.warmupSteps()).put("stableSteps", s.stableSteps())
+                .put("decaySteps", s.decaySteps()).put("minLrRatio", s.minLrRatio())
+                .put("warmupType", s.warmupType().json()).put("decayType", s.decayType().json());
+        } else if (spec instanceof InverseSqrtSchedule s) {
+            o.put("lr", s.lr()).put("warmupSteps", s.warmupSteps()).put("timescale", s.timescale());
         } else if (spec instanceof PlateauSchedule s) {
             o.put("lr", s.lr()).put("monitor", s.monitor().json()).put("mode", s.mode().json())
                 .put("factor", s.factor()).put("patience", s.patience()).put("threshold", s.threshold())

@@ -23,6 +23,39 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void wsdWorkedValues() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"wsd\",\"lr\":1,\"warmupSteps\":4,\"stableSteps\":2,"
+                + "\"decaySteps\":4,\"warmupType\":\"linear\",\"decayType\":\"linear\"}", "--steps", "12");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.lines()).containsExactly("step,epoch,lr", "0,0,0.0", "1,1,0.25", "2,2,0.5", "3,3,0.75", "4,4,1.0",
+                "5,5,1.0", "6,6,1.0", "7,7,0.75", "8,8,0.5", "9,9,0.25", "10,10,0.0", "11,11,0.0");
+    }
+
+    @Test
+    void inverseSqrtWorkedValues() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"inverseSqrt\",\"lr\":1,\"warmupSteps\":4}", "--steps", "9");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.lines()).hasSize(10);
+        assertThat(run.lines().subList(1, 6)).containsExactly("0,0,0.0", "1,1,0.25", "2,2,0.5", "3,3,0.75", "4,4,1.0");
+        double[] worked = {0.894427, 0.816497, 0.755929, 0.707107};
+        for (int t = 5; t <= 8; t++) {
+            String lr = run.lines().get(t + 1).split(",")[2];
+            assertThat(String.format(java.util.Locale.ROOT, "%.6f", Double.parseDouble(lr))).as("t=%d", t)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.6f", worked[t - 5]));
+        }
+    }
+
+    @Test
+    void wsdWithoutStableStepsIsNamed() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"wsd\",\"lr\":1,\"decaySteps\":4}", "--steps", "5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.errLines()).containsExactly("lrwb schedule: --spec (inline JSON): wsd.stableSteps is required");
+    }
+
+    @Test
     void lrColumnRoundTripsExactly() {
         CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"exponential\",\"lr\":0.05,\"decayRate\":0.96,\"decaySteps\":10}",
                 "--steps", "6");

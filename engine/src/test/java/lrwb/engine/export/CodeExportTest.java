@@ -146,4 +146,25 @@ class CodeExportTest {
         assertThat(Literal.decimal(1e-4)).isEqualTo("1e-4");
         assertThat(Literal.decimal(0.5)).isEqualTo("0.5");
     }
+
+    @Test
+    void wsdAndInverseSqrtCarryTheFormulaAndSayWhichTransformersFunctionTheyAre() {
+        String wsd = "{'type':'wsd','lr':0.1,'warmupSteps':500,'stableSteps':6000,'decaySteps':3500,'minLrRatio':0.1,"
+                + "'warmupType':'cosine','decayType':'square'}";
+        assertThat(snippet(wsd, CodeLanguage.JAVA)).contains("class WarmupStableDecay extends StatelessSchedule",
+                "double p = iteration / 500.0;", "return 0.1 * (((1 - Math.cos(Math.PI * p)) / 2) * (1 - 0.1) + 0.1);",
+                "double p = (iteration - 6500) / 3500.0;", "return 0.1 * ((1 - p * p) * (1 - 0.1) + 0.1);",
+                "return 0.1 * 0.1;");
+        assertThat(snippet(wsd, CodeLanguage.PYTORCH)).contains("p = (step - 6500) / 3500",
+                "# PyTorch has no built-in warmup-stable-decay; transformers' get_wsd_schedule is a LambdaLR over this same formula.",
+                "scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)");
+        assertThat(snippet(wsd, CodeLanguage.KERAS)).contains("lr_schedule = WarmupStableDecay(", "warmup_type=\"cosine\",",
+                "decay_type=\"square\",");
+        String inverseSqrt = "{'type':'inverseSqrt','lr':0.001,'warmupSteps':4000}";
+        assertThat(snippet(inverseSqrt, CodeLanguage.JAVA)).contains("class InverseSqrtDecay extends StatelessSchedule",
+                "return 0.001 * iteration / 4000.0;", "return 0.001 / Math.sqrt((iteration - 4000 + 4000.0) / 4000.0);");
+        assertThat(snippet(inverseSqrt, CodeLanguage.PYTORCH)).contains("return 0.001 / math.sqrt((step - 4000 + 4000) / 4000)",
+                "transformers' get_inverse_sqrt_schedule is a LambdaLR over this same formula");
+        assertThat(snippet(inverseSqrt, CodeLanguage.KERAS)).contains("lr_schedule = InverseSqrtDecay(learning_rate=0.001, warmup_steps=4000, timescale=4000)");
+    }
 }

@@ -69,6 +69,26 @@ final class ExportCases {
             formula("oneCycle", "{'type':'oneCycle','maxLr':25,'totalSteps':10,'divFactor':25,'finalDivFactor':2,'anneal':'linear'}"),
             formula("oneCycle-cos", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200}"),
             formula("oneCycle-threePhase", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200,'pctStart':0.25,'threePhase':true}"),
+            formula("wsd", "{'type':'wsd','lr':1,'warmupSteps':4,'stableSteps':2,'decaySteps':4,'warmupType':'linear',"
+                    + "'decayType':'linear'}", 1, 14),
+            formula("wsd-cosine-floor", "{'type':'wsd','lr':0.1,'warmupSteps':30,'stableSteps':100,'decaySteps':90,"
+                    + "'minLrRatio':0.1,'warmupType':'cosine'}"),
+            formula("wsd-sqrt-no-stable", "{'type':'wsd','lr':0.1,'warmupSteps':40,'stableSteps':0,'decaySteps':150,"
+                    + "'minLrRatio':0.05,'warmupType':'1-sqrt','decayType':'1-sqrt'}"),
+            formula("wsd-square-no-warmup-epoch", "{'type':'wsd','lr':0.1,'stableSteps':10,'decaySteps':20,"
+                    + "'decayType':'square','unit':'epoch'}", 4, 150),
+            formula("inverseSqrt", "{'type':'inverseSqrt','lr':1,'warmupSteps':4}"),
+            formula("inverseSqrt-no-warmup", "{'type':'inverseSqrt','lr':0.1}"),
+            formula("inverseSqrt-timescale-epoch", "{'type':'inverseSqrt','lr':0.1,'warmupSteps':5,'timescale':2,'unit':'epoch'}",
+                    3, 120),
+            formula("warmup-cosine", "{'type':'cosine','lr':0.1,'decaySteps':100,'warmup':{'steps':20,'startFactor':0.1}}"),
+            formula("warmup-constant", "{'type':'constant','lr':0.1,'warmup':{'steps':10}}"),
+            formula("warmup-wsd", "{'type':'wsd','lr':0.1,'stableSteps':50,'decaySteps':100,'minLrRatio':0.1,'warmup':{'steps':30}}"),
+            formula("warmup-step-epoch", "{'type':'step','lr':0.1,'stepSize':2,'gamma':0.5,'unit':'epoch',"
+                    + "'warmup':{'steps':2,'startFactor':0.5}}", 5, 120),
+            formula("warmup-sequential-with-epoch-part", "{'type':'sequential','warmup':{'steps':7},'schedules':["
+                    + "{'type':'linear','lr':0.1,'totalSteps':10},{'type':'step','lr':0.1,'stepSize':2,'unit':'epoch',"
+                    + "'warmup':{'steps':1}}],'milestones':[30]}", 6, 150),
             formula("sequential", "{'type':'sequential','schedules':[{'type':'linear','lr':0.1,'startFactor':0.01,'totalSteps':20},"
                     + "{'type':'cosine','lr':0.1,'decaySteps':100},{'type':'constant','lr':0.001}],'milestones':[20,120]}"),
             formula("sequential-epoch-mixed", "{'type':'sequential','unit':'epoch','schedules':["

@@ -46,6 +46,9 @@ class ScheduleJsonTest {
                 new SequentialSchedule(List.of(
                         new LinearSchedule(0.1, 0.01, 1, 500, Unit.ITERATION),
                         new CosineSchedule(0.1, 9500, 0, 0, null, Unit.ITERATION)), List.of(500L), Unit.ITERATION),
+                new WsdSchedule(0.1, 100, 5000, 2000, 0.1, WsdSchedule.WarmupType.COSINE, WsdSchedule.DecayType.ONE_MINUS_SQRT,
+                        Unit.EPOCH),
+                new InverseSqrtSchedule(0.1, 400, 1000, Unit.ITERATION),
                 new PlateauSchedule(0.1, PlateauSchedule.Monitor.VAL_ACCURACY, PlateauSchedule.Mode.MAX, 0.2, 3, 0.01,
                         PlateauSchedule.ThresholdMode.ABS, 2, 1e-6, 1e-9, Unit.ITERATION));
     }

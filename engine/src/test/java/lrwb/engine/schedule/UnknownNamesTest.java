@@ -30,9 +30,10 @@ class UnknownNamesTest {
             "{\"type\":\"step\",\"lr\":0.1,\"stepsize\":5}                          | step.stepsize is not a field of step (did you mean \"stepSize\"?)",
             "{\"type\":\"cyclic\",\"baseLR\":0.1,\"maxLr\":1}                       | cyclic.baseLR is not a field of cyclic (did you mean \"baseLr\"?)",
             "{\"type\":\"oneCycle\",\"maxLr\":0.1,\"totalStpes\":100}               | oneCycle.totalStpes is not a field of oneCycle (did you mean \"totalSteps\"?)",
-            "{\"type\":\"constant\",\"lr\":0.1,\"foo\":1}                           | constant.foo is not a field of constant (its fields: lr, unit)",
-            "{\"type\":\"constant\",\"xy\":0.1}                                     | constant.xy is not a field of constant (its fields: lr, unit)",
-            "{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":5,\"warmup\":3}         | cosine.warmup is not a field of cosine (its fields: lr, decaySteps, alpha, warmupSteps, warmupTarget, unit)"})
+            "{\"type\":\"constant\",\"lr\":0.1,\"foo\":1}                           | constant.foo is not a field of constant (its fields: lr, warmup, unit)",
+            "{\"type\":\"constant\",\"xy\":0.1}                                     | constant.xy is not a field of constant (its fields: lr, warmup, unit)",
+            "{\"type\":\"cosine\",\"lr\":0.1,\"decaySteps\":5,\"warmpu\":3}         | cosine.warmpu is not a field of cosine (did you mean \"warmup\"?)",
+            "{\"type\":\"plateau\",\"lr\":0.1,\"wamrup\":3}                       | plateau.wamrup is not a field of plateau (its fields: lr, monitor, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, unit)"})
     void closestFieldOnlyWhenClose(String json, String message) {
         assertThat(refused(json)).hasMessage(message);
     }

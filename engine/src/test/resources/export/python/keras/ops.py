@@ -57,3 +57,7 @@ def logical_and(a, b):
 
 def cond(pred, true_fn, false_fn):
     return true_fn() if pred else false_fn()
+
+
+def sqrt(x):
+    return math.sqrt(x) if x >= 0 else math.nan  # like numpy, not an exception
