@@ -27,6 +27,23 @@ public final class RunFiles {
     }
 
     /** Every file a run writes: what makes a folder a run folder, and what --overwrite replaces. */
+    /**
+     * Whether {@code name} is the hidden temporary file of a record file's atomic write ({@code .model.zip123.tmp},
+     * see AtomicFile) that a killed process left behind: nothing can remove it after SIGKILL; the record file itself
+     * is whole (the old one or the new one). Replacing the run ({@code --overwrite}) removes it.
+     */
+    public static boolean isLeftoverTemp(String name) {
+        if (!name.startsWith(".") || !name.endsWith(".tmp")) {
+            return false;
+        }
+        for (String file : recordFiles()) {
+            if (name.startsWith("." + file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static List<String> recordFiles() {
         return List.of(RUN_JSON, RANGE, SUGGESTIONS, ITERATIONS, EPOCHS, EVENTS, MODEL);
     }

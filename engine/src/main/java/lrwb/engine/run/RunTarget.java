@@ -86,6 +86,11 @@ public sealed interface RunTarget {
                 for (String name : RunFiles.recordFiles()) {
                     Files.deleteIfExists(dir.resolve(name));
                 }
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> RunFiles.isLeftoverTemp(f.getFileName().toString()))) {
+                    for (Path leftover : files) {
+                        Files.deleteIfExists(leftover);
+                    }
+                }
             }
             return new Claimed(dir, lock);
         } catch (IOException | RuntimeException e) {

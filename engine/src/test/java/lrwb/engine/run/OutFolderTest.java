@@ -163,6 +163,8 @@ class OutFolderTest {
             }
         }
 
+        // What a kill in the middle of writing model.zip leaves (AtomicFile's hidden temporary file): --overwrite removes it.
+        Files.writeString(out.resolve(".model.zip1234567.tmp"), "half a zip");
         Cli replaced = Cli.run("find", "--dataset", "iris", "--iterations", "20", "--out", out.toString(), "--overwrite");
         assertThat(replaced.code()).as(replaced.stderr()).isZero();
         RunRecord record = RunRecord.read(out);

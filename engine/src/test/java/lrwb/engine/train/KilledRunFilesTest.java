@@ -81,10 +81,17 @@ class KilledRunFilesTest {
         assertThat(RunInfo.read(out).status()).isEqualTo(RunStatus.RUNNING);
         try (var files = Files.list(out)) {
             // the lock file stays behind a killed writer; its OS lock went with the process, so it blocks nobody
-            // model.zip is there once an epoch has ended
-            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(RunFiles.MODEL)))
-                    .as("no temp file left behind")
+            // model.zip is there once an epoch has ended; a kill in the middle of writing it leaves the write's hidden
+            // temporary file (nothing removes it after SIGKILL; --overwrite does), never a half-written model.zip
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(RunFiles.MODEL))
+                    .filter(name -> !RunFiles.isLeftoverTemp(name)))
+                    .as("no other file left behind")
                     .containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv", RunFiles.LOCK);
+        }
+        if (Files.exists(out.resolve(RunFiles.MODEL))) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.resolve(RunFiles.MODEL).toFile())) {
+                assertThat(zip.getEntry("configuration.json")).as("model.zip is whole").isNotNull();
+            }
         }
     }
 
