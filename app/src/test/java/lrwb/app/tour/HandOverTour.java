@@ -1,13 +1,9 @@
 package lrwb.app.tour;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import lrwb.app.chart.PngExport;
-import lrwb.app.files.PngFile;
 import lrwb.app.shell.MainWindow;
 import lrwb.app.shell.Workspace;
 import lrwb.app.training.TrainingRun;
-import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.Unit;
@@ -20,9 +16,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,29 +40,12 @@ class HandOverTour {
 
     @Start
     void start(Stage stage) throws Exception {
-        out = Path.of(System.getProperty("lrwb.screenshots"));
-        Files.createDirectories(out);
-        Path home = Files.createTempDirectory("lrwb-tour");
-        window = new MainWindow(ENGINE, CompletableFuture.completedFuture(
-                new lrwb.engine.startup.EngineStartup.EngineInfo("CpuBackend", 1, 900)), new WorkbenchHome(home),
-                (owner, title, ext, suggested) -> suggested);
-        stage.setScene(window.scene());
-        stage.setWidth(1200);
-        stage.setHeight(780);
-        stage.show();
+        out = TourWindow.out();
+        window = TourWindow.open(stage, ENGINE, 1200, 780);
     }
 
     private void shot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        robot.interact(() -> {
-            try {
-                Scene scene = window.root().getScene();
-                PngFile.write(PngExport.snapshot(scene.getRoot(), 1), out.resolve(name + ".png"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        TourWindow.shot(robot, window, out, name);
     }
 
     @Test

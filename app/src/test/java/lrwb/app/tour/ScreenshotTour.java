@@ -2,12 +2,8 @@ package lrwb.app.tour;
 
 import org.junit.jupiter.api.AfterAll;
 import lrwb.engine.runtime.EngineContext;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import lrwb.app.chart.PngExport;
-import lrwb.app.files.PngFile;
 import lrwb.app.shell.MainWindow;
-import lrwb.engine.run.WorkbenchHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,9 +12,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,29 +35,12 @@ class ScreenshotTour {
 
     @Start
     void start(Stage stage) throws Exception {
-        out = Path.of(System.getProperty("lrwb.screenshots"));
-        Files.createDirectories(out);
-        Path home = Files.createTempDirectory("lrwb-tour");
-        window = new MainWindow(ENGINE, CompletableFuture.completedFuture(
-                new lrwb.engine.startup.EngineStartup.EngineInfo("CpuBackend", 1, 900)), new WorkbenchHome(home),
-                (owner, title, ext, suggested) -> suggested);
-        stage.setScene(window.scene());
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
+        out = TourWindow.out();
+        window = TourWindow.open(stage, ENGINE, 1280, 800);
     }
 
     private void shot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        robot.interact(() -> {
-            try {
-                Scene scene = window.root().getScene();
-                PngFile.write(PngExport.snapshot(scene.getRoot(), 1), out.resolve(name + ".png"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        TourWindow.shot(robot, window, out, name);
     }
 
     @Test
