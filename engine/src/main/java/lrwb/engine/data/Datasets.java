@@ -43,11 +43,7 @@ public final class Datasets {
         if (options.normalize() == null && options.augment() == null) {
             return loadSource(options);
         }
-        String lower = options.source().toLowerCase(Locale.ROOT);
-        if (lower.startsWith(CSV_PREFIX) || lower.equals(IrisSource.NAME) || SyntheticSet.parse(options.source()).isPresent()) {
-            String name = lower.startsWith(CSV_PREFIX) ? options.source() : lower;
-            throw new DataException(name + ": " + (options.augment() != null ? TABULAR_AUGMENT : TABULAR_NORMALIZE));
-        }
+        checkImageOptions(options);
         LoadedData data = loadSource(options);
         if (!data.isImage()) {
             throw new DataException(data.name() + ": " + (options.augment() != null ? TABULAR_AUGMENT : TABULAR_NORMALIZE));
@@ -60,6 +56,29 @@ public final class Datasets {
                     data.classNames(), data.imageShape(), stats);
         }
         return data;
+    }
+
+    /**
+     * Refuses {@code normalize} and {@code augment} on a source that is tabular by its name (iris, the 2-D sets, CSV),
+     * without reading anything, so a form can say so at the field; {@link #load} checks again what it loaded.
+     *
+     * @throws DataException naming the source and the option
+     */
+    public static void checkImageOptions(DataOptions options) {
+        if (options.normalize() == null && options.augment() == null) {
+            return;
+        }
+        String lower = options.source().toLowerCase(Locale.ROOT);
+        boolean tabular;
+        try {
+            tabular = lower.startsWith(CSV_PREFIX) || lower.equals(IrisSource.NAME) || SyntheticSet.parse(options.source()).isPresent();
+        } catch (DataException e) {
+            return; // a synthetic set with bad parameters: load says what is wrong with them
+        }
+        if (tabular) {
+            String name = lower.startsWith(CSV_PREFIX) ? options.source() : lower;
+            throw new DataException(name + ": " + (options.augment() != null ? TABULAR_AUGMENT : TABULAR_NORMALIZE));
+        }
     }
 
     private static LoadedData loadSource(DataOptions options) {
