@@ -28,7 +28,7 @@ public final class RunSetupForm {
     private final InputField valSplit = new InputField("validation split", "0.2");
     private final InputField seed = new InputField("seed", "42");
     private final InputField normalize = new InputField("normalize", ImageNormalization.UNIT.text());
-    private final InputField augment = new InputField("augment", "");
+    private final InputField augment = new InputField("augment", Augmentation.NONE);
     /** Training offers augmentation; the LR Finder does not, and then ignores the (hidden) field. */
     private final boolean offersAugment;
 
@@ -42,7 +42,7 @@ public final class RunSetupForm {
     }
 
     public static final String NORMALIZE_HINT = "images: unit = pixel / 255, standard = per channel with the training split's mean and std";
-    public static final String AUGMENT_HINT = "images, training batches: crop:P, flip, cutout:N (square) or cutout (random erasing); empty for none";
+    public static final String AUGMENT_HINT = "images, training batches: crop:P, flip, cutout:N (square) or cutout (random erasing), or none";
 
     /** The normalisation choices, as {@code --normalize} spells them. */
     public static List<String> normalizations() {
@@ -51,7 +51,7 @@ public final class RunSetupForm {
 
     /** Examples for the augment field's list: none, then the usual recipes. */
     public static List<String> augmentations() {
-        return List.of("", "flip", "crop:4,flip", "crop:4,flip,cutout:8", "crop:4,flip,cutout");
+        return List.of(Augmentation.NONE, "flip", "crop:4,flip", "crop:4,flip,cutout:8", "crop:4,flip,cutout");
     }
 
     public static List<String> builtInDatasets() {
@@ -91,7 +91,7 @@ public final class RunSetupForm {
         return normalize;
     }
 
-    /** Images only, Training only: e.g. crop:4,flip,cutout:8; empty for none. */
+    /** Images only, Training only: e.g. crop:4,flip,cutout:8, or none (the default). */
     public InputField augment() {
         return augment;
     }
@@ -192,7 +192,7 @@ public final class RunSetupForm {
         seed.textProperty().set(String.valueOf(data.seed()));
         normalize.textProperty().set(data.imageNormalization().text());
         if (offersAugment) {
-            augment.textProperty().set(data.augment() == null ? "" : data.augment().text());
+            augment.textProperty().set(data.augment() == null ? Augmentation.NONE : data.augment().text());
         }
         model.textProperty().set(modelText);
         optimizer.textProperty().set(optimizerText);

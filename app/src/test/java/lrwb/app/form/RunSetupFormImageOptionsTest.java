@@ -45,7 +45,7 @@ class RunSetupFormImageOptionsTest {
         assertThat(form.augment().error()).isEqualTo("iris: augment applies to image data only");
         assertThat(form.dataset().error()).isEmpty();
 
-        form.augment().textProperty().set("");
+        form.augment().textProperty().set("none");
         form.normalize().textProperty().set("standard");
         assertThat(form.read(new FormErrors())).isNull();
         assertThat(form.normalize().error()).startsWith("iris: normalize applies to image data only");

@@ -33,11 +33,11 @@ final class DataOptionsMixin {
                     + "and std of the training split, applied to training and validation alike (recorded in run.json).")
     String normalize;
 
-    @Option(names = "--augment", paramLabel = "crop:P,flip,cutout:N|cutout",
+    @Option(names = "--augment", paramLabel = "crop:P,flip,cutout:N|cutout|none",
             description = "Images, training batches only, seeded: crop:P = pad P zeros per side and cut a random window; "
                     + "flip = mirror left-right with probability 0.5; cutout:N = zero an N x N square at a random place; "
                     + "cutout = random erasing (Keras get_random_eraser defaults: p 0.5, area 0.02-0.4, aspect 0.3-3.3). "
-                    + "E.g. --augment crop:4,flip,cutout:8")
+                    + "E.g. --augment crop:4,flip,cutout:8 (default: none)")
     String augment;
 
     DataOptions toOptions(long seed) {
@@ -51,7 +51,7 @@ final class DataOptionsMixin {
         } catch (DataException e) {
             throw new BadInputException("--" + e.getMessage());
         }
-        if (augment != null && augmentation.isNone()) {
+        if (augment != null && augment.isBlank()) {
             throw new BadInputException("--augment must name at least one of " + Augmentation.FORMS);
         }
         try {

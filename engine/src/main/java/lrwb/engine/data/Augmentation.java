@@ -21,7 +21,9 @@ import java.util.Locale;
 public record Augmentation(int cropPadding, boolean flip, int cutoutSize, boolean randomErasing) {
     /** Larger paddings and squares only blank the image; the limit keeps typos like crop:400 from doing so silently. */
     public static final int MAX_PIXELS = 1024;
-    public static final String FORMS = "crop:P, flip, cutout:N or cutout (random erasing), comma-separated";
+    public static final String FORMS = "crop:P, flip, cutout:N or cutout (random erasing), comma-separated, or none";
+    /** The text of no augmentation. */
+    public static final String NONE = "none";
 
     public Augmentation {
         OptionRules.between(null, "augment crop", cropPadding, 0, MAX_PIXELS);
@@ -36,7 +38,7 @@ public record Augmentation(int cropPadding, boolean flip, int cutoutSize, boolea
     }
 
     /**
-     * Reads {@code crop:4,flip,cutout:8}; blank text is no augmentation.
+     * Reads {@code crop:4,flip,cutout:8}; blank text and {@code none} are no augmentation.
      *
      * @throws DataException naming {@code augment} and the part it cannot read
      */
@@ -45,7 +47,7 @@ public record Augmentation(int cropPadding, boolean flip, int cutoutSize, boolea
         int cutout = 0;
         boolean flip = false;
         boolean erasing = false;
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase(NONE)) {
             return new Augmentation(0, false, 0, false);
         }
         List<String> seen = new ArrayList<>();
@@ -93,7 +95,7 @@ public record Augmentation(int cropPadding, boolean flip, int cutoutSize, boolea
         return OptionRules.between(null, "augment " + name, v, min, MAX_PIXELS);
     }
 
-    /** The text {@link #parse} reads back to this; empty for none. */
+    /** The text {@link #parse} reads back to this; {@code none} for none. */
     public String text() {
         List<String> parts = new ArrayList<>();
         if (cropPadding > 0) {
@@ -108,6 +110,6 @@ public record Augmentation(int cropPadding, boolean flip, int cutoutSize, boolea
         if (randomErasing) {
             parts.add("cutout");
         }
-        return String.join(",", parts);
+        return parts.isEmpty() ? NONE : String.join(",", parts);
     }
 }

@@ -14,6 +14,8 @@ class AugmentationTest {
         assertThat(Augmentation.parse("cutout")).isEqualTo(new Augmentation(0, false, 0, true));
         assertThat(Augmentation.parse("FLIP").text()).isEqualTo("flip");
         assertThat(Augmentation.parse("").isNone()).isTrue();
+        assertThat(Augmentation.parse(" None ").isNone()).isTrue();
+        assertThat(Augmentation.parse("none").text()).isEqualTo("none");
     }
 
     @Test
