@@ -133,6 +133,8 @@ public final class FinderView {
                 new ModelPickerView(vm.modelPicker(), "finder-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),
+                FieldView.choices(s.normalize(), "finder-normalize", RunSetupForm.NORMALIZE_HINT,
+                        RunSetupForm.normalizations()).node(),
                 FormLayout.pair(FieldView.text(s.batch(), "finder-batch", null).node(),
                         FieldView.text(s.seed(), "finder-seed", "Same seed, same curve").node()),
                 FormLayout.section("LR sweep"),

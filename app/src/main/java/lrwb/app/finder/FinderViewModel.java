@@ -72,7 +72,7 @@ public final class FinderViewModel {
     /** Bounds closer than this (upper / lower) make a cycle that hardly changes the LR. */
     static final double MIN_BOUNDS_RATIO = 1.5;
 
-    private final RunSetupForm setup = new RunSetupForm();
+    private final RunSetupForm setup = new RunSetupForm(false);
     private final ModelPicker modelPicker;
     private final InputField startLr = new InputField("start LR", "1e-7");
     private final InputField endLr = new InputField("end LR", "10");
@@ -167,7 +167,7 @@ public final class FinderViewModel {
     private static final String CHECK_FIELD = "Check the marked field: ";
 
     private List<InputField> allFields() {
-        return List.of(setup.dataset(), setup.model(), setup.optimizer(), setup.batch(), setup.valSplit(), setup.seed(),
+        return List.of(setup.dataset(), setup.model(), setup.optimizer(), setup.batch(), setup.valSplit(), setup.seed(), setup.normalize(),
                 startLr, endLr, iterations, beta, divergeFactor);
     }
 

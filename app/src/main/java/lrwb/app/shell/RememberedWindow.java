@@ -57,6 +57,10 @@ final class RememberedWindow {
         m.put(prefix + "batch", s.batch());
         m.put(prefix + "valSplit", s.valSplit());
         m.put(prefix + "seed", s.seed());
+        m.put(prefix + "normalize", s.normalize());
+        if (s.offersAugment()) {
+            m.put(prefix + "augment", s.augment());
+        }
     }
 
     // ---- back as it was ----

@@ -119,6 +119,8 @@ public final class TrainingView {
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
                 FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
+                FieldView.choices(s.normalize(), "train-normalize", RunSetupForm.NORMALIZE_HINT, RunSetupForm.normalizations()).node(),
+                FieldView.choices(s.augment(), "train-augment", RunSetupForm.AUGMENT_HINT, RunSetupForm.augmentations()).node(),
                 FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine());
         return box;
     }

@@ -31,7 +31,57 @@ public final class Datasets {
         return List.copyOf(names);
     }
 
+    static final String TABULAR_NORMALIZE = "normalize applies to image data only (tabular features are always "
+            + "standardised on the training split)";
+    static final String TABULAR_AUGMENT = "augment applies to image data only";
+
+    /**
+     * Loads and normalises the data, refusing image options on tabular data (before it is read, when the source
+     * says what it is, or after).
+     */
     public static LoadedData load(DataOptions options) {
+        if (options.normalize() == null && options.augment() == null) {
+            return loadSource(options);
+        }
+        checkImageOptions(options);
+        LoadedData data = loadSource(options);
+        if (!data.isImage()) {
+            throw new DataException(data.name() + ": " + (options.augment() != null ? TABULAR_AUGMENT : TABULAR_NORMALIZE));
+        }
+        if (options.imageNormalization() == ImageNormalization.STANDARD) {
+            ChannelStats stats = ChannelStats.fitOn(data.train(), data.imageShape());
+            stats.apply(data.train(), data.imageShape());
+            stats.apply(data.validation(), data.imageShape());
+            return new LoadedData(data.name(), data.train(), data.validation(), data.numFeatures(), data.numClasses(),
+                    data.classNames(), data.imageShape(), stats);
+        }
+        return data;
+    }
+
+    /**
+     * Refuses {@code normalize} and {@code augment} on a source that is tabular by its name (iris, the 2-D sets, CSV),
+     * without reading anything, so a form can say so at the field; {@link #load} checks again what it loaded.
+     *
+     * @throws DataException naming the source and the option
+     */
+    public static void checkImageOptions(DataOptions options) {
+        if (options.normalize() == null && options.augment() == null) {
+            return;
+        }
+        String lower = options.source().toLowerCase(Locale.ROOT);
+        boolean tabular;
+        try {
+            tabular = lower.startsWith(CSV_PREFIX) || lower.equals(IrisSource.NAME) || SyntheticSet.parse(options.source()).isPresent();
+        } catch (DataException e) {
+            return; // a synthetic set with bad parameters: load says what is wrong with them
+        }
+        if (tabular) {
+            String name = lower.startsWith(CSV_PREFIX) ? options.source() : lower;
+            throw new DataException(name + ": " + (options.augment() != null ? TABULAR_AUGMENT : TABULAR_NORMALIZE));
+        }
+    }
+
+    private static LoadedData loadSource(DataOptions options) {
         String source = options.source();
         String lower = source.toLowerCase(Locale.ROOT);
         if (lower.startsWith(CSV_PREFIX)) {

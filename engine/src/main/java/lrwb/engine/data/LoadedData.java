@@ -8,14 +8,17 @@ import java.util.List;
 /**
  * A dataset ready to train on. Features are float {@code [n, numFeatures]} (images flattened, see
  * {@link ImageShape}); labels are one-hot float {@code [n, numClasses]}. Tabular features are standardised
- * with statistics of {@code train} only; image pixels are scaled to [0, 1].
+ * with statistics of {@code train} only; image pixels are scaled to [0, 1], then standardised per channel with
+ * {@code channelStats} of {@code train} when those are not null.
  *
  * @param name        a short name for titles and run folders ({@code iris}, {@code moons}, {@code data.csv}, {@code mnist})
  * @param classNames  one per class, in label-index order
  * @param imageShape  the shape of one image, or null for tabular data
+ * @param channelStats images standardised per channel: the training split's statistics; null for [0, 1] pixels
  */
 public record LoadedData(String name, DataSet train, DataSet validation,
-                         int numFeatures, int numClasses, List<String> classNames, ImageShape imageShape) {
+                         int numFeatures, int numClasses, List<String> classNames, ImageShape imageShape,
+                         ChannelStats channelStats) {
     /**
      * The largest minibatch a range test or a training run takes: far above any useful batch, low enough
      * that batches-per-epoch arithmetic and the batch buffers stay in range.
@@ -27,6 +30,12 @@ public record LoadedData(String name, DataSet train, DataSet validation,
         if (classNames.size() != numClasses) {
             throw new IllegalArgumentException(numClasses + " classes but " + classNames.size() + " class names");
         }
+    }
+
+    /** Not (yet) standardised per channel. */
+    public LoadedData(String name, DataSet train, DataSet validation,
+                      int numFeatures, int numClasses, List<String> classNames, ImageShape imageShape) {
+        this(name, train, validation, numFeatures, numClasses, classNames, imageShape, null);
     }
 
     public boolean isImage() {

@@ -9,6 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
+import java.nio.FloatBuffer;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -38,6 +39,8 @@ public final class ShuffledBatches {
     private final int numExamples;
     private final int batchSize;
     private final long seed;
+    /** Changes training images as their chunk is copied (on the background thread for a stream); null for none. */
+    private final Augmenter augmenter;
     /** {features, labels} chunk buffers that {@link #stream} fills in turn; made on first use. */
     private final INDArray[][] streamBuffers = new INDArray[2][];
     /** The batches (views) of each buffer's last chunk, kept for the next chunk of the same size. */
@@ -53,6 +56,14 @@ public final class ShuffledBatches {
      * @param context its batch-copy pool copies a {@link #stream}'s next chunk in the background
      */
     public ShuffledBatches(DataSet data, int batchSize, long seed, EngineContext context) {
+        this(data, batchSize, seed, context, null);
+    }
+
+    /**
+     * Batches of training data, augmented as they are copied when {@code augmenter} is not null (built by
+     * {@link #forTraining}).
+     */
+    ShuffledBatches(DataSet data, int batchSize, long seed, EngineContext context, Augmenter augmenter) {
         if (batchSize <= 0) {
             throw new DataException("batch size must be an integer > 0 (got " + batchSize + ")");
         }
@@ -69,6 +80,28 @@ public final class ShuffledBatches {
         this.batchSize = batchSize;
         this.seed = seed;
         this.background = context.batchCopyPool();
+        if (augmenter != null && features.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            throw new IllegalArgumentException("augmentation needs float features, got " + features.dataType());
+        }
+        this.augmenter = augmenter;
+    }
+
+    /**
+     * The training batches of a run: the training split of {@code data}, augmented as {@code options} ask. Validation
+     * data never goes through here, so it is never augmented.
+     *
+     * @throws DataException when augmentation is asked of tabular data
+     */
+    public static ShuffledBatches forTraining(LoadedData data, DataOptions options, int batchSize, long seed, EngineContext context) {
+        Augmentation augmentation = options.augment();
+        Augmenter augmenter = null;
+        if (augmentation != null && !augmentation.isNone()) {
+            if (!data.isImage()) {
+                throw new DataException(Datasets.TABULAR_AUGMENT);
+            }
+            augmenter = new Augmenter(augmentation, data.imageShape(), data.channelStats(), seed);
+        }
+        return new ShuffledBatches(data.train(), batchSize, seed, context, augmenter);
     }
 
     public int batchSize() {
@@ -92,7 +125,7 @@ public final class ShuffledBatches {
         if (passIndex < 0) {
             throw new IllegalArgumentException("passIndex must be >= 0, got " + passIndex);
         }
-        return new Pass(order(passIndex));
+        return new Pass(passIndex, order(passIndex));
     }
 
     /**
@@ -113,7 +146,7 @@ public final class ShuffledBatches {
     }
 
     /** One chunk of consecutive batches of a pass. */
-    private record Chunk(int[] order, int firstBatch, int endBatch) {
+    private record Chunk(int pass, int[] order, int firstBatch, int endBatch) {
     }
 
     private final class Stream implements Iterator<DataSet> {
@@ -168,7 +201,7 @@ public final class ShuffledBatches {
 
         private Chunk takeChunk() {
             int end = Math.min(batchesPerPass, nextFirstBatch + batchesPerChunk);
-            Chunk chunk = new Chunk(nextOrder, nextFirstBatch, end);
+            Chunk chunk = new Chunk(nextPass, nextOrder, nextFirstBatch, end);
             nextFirstBatch = end;
             if (end == batchesPerPass) {
                 nextPass++;
@@ -185,7 +218,7 @@ public final class ShuffledBatches {
 
     private DataSet[] gatherIntoNextBuffer(Chunk chunk) {
         DataSet[] out = new DataSet[chunk.endBatch() - chunk.firstBatch()];
-        copyChunkIntoStreamBuffer(chunk.order(), chunk.firstBatch(), chunk.endBatch(), out);
+        copyChunkIntoStreamBuffer(chunk.pass(), chunk.order(), chunk.firstBatch(), chunk.endBatch(), out);
         return out;
     }
 
@@ -209,7 +242,7 @@ public final class ShuffledBatches {
      * Like {@link #copyChunk} into the next stream buffer; a chunk of the same size as the buffer's last one gets
      * the same batch views back (views cost a native allocation each, a tenth of a tiny update).
      */
-    private void copyChunkIntoStreamBuffer(int[] order, int firstBatch, int endBatch, DataSet[] out) {
+    private void copyChunkIntoStreamBuffer(int pass, int[] order, int firstBatch, int endBatch, DataSet[] out) {
         int slot = nextStreamBuffer;
         nextStreamBuffer = 1 - slot;
         INDArray[] buffers = streamBuffer(slot);
@@ -217,11 +250,11 @@ public final class ShuffledBatches {
         int count = endBatch - firstBatch;
         long rows = Math.min(numExamples, (long) endBatch * batchSize) - (long) firstBatch * batchSize;
         if (views != null && views.length == count && rowsOf(views) == rows) {
-            gather(order, firstBatch, endBatch, rows(buffers[0], rows), rows(buffers[1], rows));
+            gather(pass, order, firstBatch, endBatch, rows(buffers[0], rows), rows(buffers[1], rows));
             System.arraycopy(views, 0, out, 0, count);
             return;
         }
-        copyChunk(order, firstBatch, endBatch, out, buffers);
+        copyChunk(pass, order, firstBatch, endBatch, out, buffers);
         streamViews[slot] = Arrays.copyOf(out, count);
     }
 
@@ -233,13 +266,29 @@ public final class ShuffledBatches {
         return rows;
     }
 
-    private void gather(int[] order, int firstBatch, int endBatch, INDArray intoFeatures, INDArray intoLabels) {
+    private void gather(int pass, int[] order, int firstBatch, int endBatch, INDArray intoFeatures, INDArray intoLabels) {
         int from = firstBatch * batchSize;
         int to = Math.min(numExamples, endBatch * batchSize);
         int[] rows = new int[to - from];
         System.arraycopy(order, from, rows, 0, rows.length);
         Nd4j.pullRows(features, intoFeatures, 1, rows);
         Nd4j.pullRows(labels, intoLabels, 1, rows);
+        augment(intoFeatures, pass, from);
+    }
+
+    /** Augments the gathered rows in place; the first is the example at {@code firstPosition} of the pass. */
+    private void augment(INDArray chunkFeatures, int pass, long firstPosition) {
+        if (augmenter == null) {
+            return;
+        }
+        long rowCount = chunkFeatures.size(0);
+        float[] values = new float[Math.toIntExact(chunkFeatures.length())];
+        FloatBuffer buffer = chunkFeatures.data().asNioFloat();
+        buffer.position(Math.toIntExact(chunkFeatures.offset()));
+        buffer.get(values);
+        augmenter.apply(values, (int) rowCount, pass, firstPosition);
+        buffer.position(Math.toIntExact(chunkFeatures.offset()));
+        buffer.put(values);
     }
 
     private INDArray[] streamBuffer(int slot) {
@@ -258,7 +307,7 @@ public final class ShuffledBatches {
      * Copies batches {@code [firstBatch, endBatch)} of a pass, in one gather per array, into {@code into}
      * (fresh arrays when null); {@code out[i]} gets batch {@code firstBatch + i} as views of the copy.
      */
-    private void copyChunk(int[] order, int firstBatch, int endBatch, DataSet[] out, INDArray[] into) {
+    private void copyChunk(int pass, int[] order, int firstBatch, int endBatch, DataSet[] out, INDArray[] into) {
         int from = firstBatch * batchSize;
         int to = Math.min(numExamples, endBatch * batchSize);
         INDArray chunkFeatures;
@@ -268,10 +317,11 @@ public final class ShuffledBatches {
             System.arraycopy(order, from, rows, 0, rows.length);
             chunkFeatures = Nd4j.pullRows(features, 1, rows);
             chunkLabels = Nd4j.pullRows(labels, 1, rows);
+            augment(chunkFeatures, pass, from);
         } else {
             chunkFeatures = rows(into[0], to - from);
             chunkLabels = rows(into[1], to - from);
-            gather(order, firstBatch, endBatch, chunkFeatures, chunkLabels);
+            gather(pass, order, firstBatch, endBatch, chunkFeatures, chunkLabels);
         }
         for (int b = firstBatch; b < endBatch; b++) {
             long start = (long) (b - firstBatch) * batchSize;
@@ -289,11 +339,13 @@ public final class ShuffledBatches {
     }
 
     private final class Pass extends AbstractList<DataSet> implements RandomAccess {
+        private final int passIndex;
         private final int[] order;
         private final DataSet[] batches = new DataSet[batchesPerPass()];
         private final int batchesPerChunk = batchesPerChunk();
 
-        Pass(int[] order) {
+        Pass(int passIndex, int[] order) {
+            this.passIndex = passIndex;
             this.order = order;
         }
 
@@ -314,7 +366,7 @@ public final class ShuffledBatches {
             int firstBatch = index / batchesPerChunk * batchesPerChunk;
             int endBatch = Math.min(batches.length, firstBatch + batchesPerChunk);
             DataSet[] chunk = new DataSet[endBatch - firstBatch];
-            copyChunk(order, firstBatch, endBatch, chunk, null);
+            copyChunk(passIndex, order, firstBatch, endBatch, chunk, null);
             System.arraycopy(chunk, 0, batches, firstBatch, chunk.length);
         }
     }

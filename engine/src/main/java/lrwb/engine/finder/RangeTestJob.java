@@ -29,7 +29,7 @@ public final class RangeTestJob {
         this.net = net;
         this.lr = lr;
         // One for every run: its batch buffers are megabytes on a large set, allocated once, not per run.
-        this.batches = new ShuffledBatches(data.train(), request.batchSize(), request.config().seed(), context);
+        this.batches = ShuffledBatches.forTraining(data, request.data(), request.batchSize(), request.config().seed(), context);
     }
 
     /**

@@ -4,8 +4,10 @@ import java.util.List;
 
 import java.util.concurrent.ExecutorService;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataException;
+import lrwb.engine.data.ChannelStats;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
@@ -71,6 +73,7 @@ public final class RunService implements AutoCloseable {
         }
         ObjectNode config = request.toJson();
         recordModelNotes(config, job.network().notes());
+        recordNormalization(config, request.data(), data);
         config.put("trainSize", data.trainSize());
         config.put("validationSize", data.validationSize());
         config.put("stepsPerEpoch", job.stepsPerEpoch());
@@ -137,6 +140,7 @@ public final class RunService implements AutoCloseable {
         }
         ObjectNode config = request.toJson();
         recordModelNotes(config, job.modelNotes());
+        recordNormalization(config, request.data(), data);
         RecordFolder folder = RecordFolder.start(target.claim(RunKind.TRAINING, request.name()), RunKind.TRAINING,
                 request.name(), config);
         TrainingRecorder recorder;
@@ -243,6 +247,31 @@ public final class RunService implements AutoCloseable {
     private static void recordModelNotes(ObjectNode config, List<String> notes) {
         if (!notes.isEmpty()) {
             notes.forEach(config.putArray("modelNotes")::add);
+        }
+    }
+
+    /**
+     * How image pixels were normalised, with the training split's per-channel statistics when standardised, so a
+     * network can be fed new images the way it was trained: {@code "normalization": {"method": "standard",
+     * "means": [...], "stds": [...], "epsilon": 1e-6}}; {@code {"method": "unit"}} for pixels / 255.
+     */
+    private static void recordNormalization(ObjectNode config, DataOptions options, LoadedData data) {
+        if (!data.isImage()) {
+            return;
+        }
+        ObjectNode n = config.putObject("normalization");
+        n.put("method", options.imageNormalization().text());
+        ChannelStats stats = data.channelStats();
+        if (stats != null) {
+            ArrayNode means = n.putArray("means");
+            ArrayNode stds = n.putArray("stds");
+            for (double m : stats.means()) {
+                means.add(m);
+            }
+            for (double s : stats.stds()) {
+                stds.add(s);
+            }
+            n.put("epsilon", ChannelStats.EPSILON);
         }
     }
 

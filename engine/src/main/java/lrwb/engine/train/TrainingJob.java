@@ -89,7 +89,7 @@ public final class TrainingJob {
         request.model().mismatch(shape, data.name()).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
-        ShuffledBatches batches = new ShuffledBatches(data.train(), request.batchSize(), request.seed(), context);
+        ShuffledBatches batches = ShuffledBatches.forTraining(data, request.data(), request.batchSize(), request.seed(), context);
         PlateauController plateau = request.schedule() instanceof PlateauSchedule p ? p.controller() : null;
         ISchedule base = plateau != null ? constant(plateau.lr())
                 : new Dl4jSchedule((FormulaSchedule) request.schedule(), batches.batchesPerPass());

@@ -51,6 +51,23 @@ class ImageDataCliTest {
     }
 
     @Test
+    void aCifarFolderWithALimitIsStandardisedAndAugmented() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("cifar-10-batches-bin"));
+        for (int b = 1; b <= 5; b++) {
+            Files.write(dir.resolve("data_batch_" + b + ".bin"), records(b, 9 - b, b % 3));
+        }
+        Files.write(dir.resolve("test_batch.bin"), records(0, 1, 2, 3));
+        Path out = tmp.resolve("find-standard");
+        CliRun run = CliRun.of("find", "--dataset", "cifar:" + dir, "--model", "cifar-cnn", "--batch", "5", "--limit", "12",
+                "--normalize", "standard", "--augment", "crop:4,flip,cutout", "--iterations", "10", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode normalization = JSON.readTree(out.resolve("run.json").toFile()).findValue("normalization");
+        assertThat(normalization.path("means")).hasSize(3);
+        assertThat(normalization.path("stds").get(2).asDouble()).isPositive();
+    }
+
+    @Test
     void badImageDataExitsWithOneLine() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("cifar"));
         for (int b = 1; b <= 5; b++) {
