@@ -232,6 +232,19 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
                 .map(e -> e.getKey().key() + "=" + decimal(e.getValue())).collect(Collectors.joining(","));
     }
 
+    /**
+     * For run names: the name and only the settings that differ from the defaults ({@code adam}, {@code adam:eps=1e-6},
+     * {@code momentum:0.9}); {@link #describe} is what records keep.
+     */
+    public String shortName() {
+        if (kind.takesMomentum()) {
+            return describe();
+        }
+        String changed = settings.entrySet().stream().filter(e -> !e.getValue().equals(kind.defaults.get(e.getKey())))
+                .map(e -> e.getKey().key() + "=" + decimal(e.getValue())).collect(Collectors.joining(","));
+        return changed.isEmpty() ? kind.optionName() : kind.optionName() + ":" + changed;
+    }
+
     /** Shortest exact decimal: 0.9 -> "0.9", 0 -> "0", 1e-5 -> "0.00001", 1e-8 -> "1e-8" (exponent only when tiny). */
     private static String decimal(double x) {
         BigDecimal d = BigDecimal.valueOf(x).stripTrailingZeros();

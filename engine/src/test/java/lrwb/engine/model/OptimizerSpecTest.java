@@ -85,6 +85,14 @@ class OptimizerSpecTest {
     }
 
     @Test
+    void shortNameShowsOnlyWhatDiffersFromTheDefaults() {
+        assertThat(OptimizerSpec.parse("adam").shortName()).isEqualTo("adam");
+        assertThat(OptimizerSpec.parse("adam:eps=1e-6,beta1=0.9").shortName()).isEqualTo("adam:eps=0.000001");
+        assertThat(OptimizerSpec.parse("momentum").shortName()).isEqualTo("momentum:0.9");
+        assertThat(OptimizerSpec.parse("sgd").shortName()).isEqualTo("sgd");
+    }
+
+    @Test
     void everyDefaultSpecRoundTrips() {
         for (Kind kind : Kind.values()) {
             OptimizerSpec spec = OptimizerSpec.of(kind);
