@@ -128,6 +128,28 @@ public final class PublishedOptimizer implements IUpdater {
         return learningRateSchedule;
     }
 
+    /**
+     * The DL4J updater of the same name with these settings and a fixed LR, for saved files that any DL4J program
+     * reads: its state has the same length and order (moments first), so the saved state stays meaningful and a run
+     * of ours continuing from the file picks it up ({@link #stockClass}). AdaDelta's LR multiplier has no DL4J place.
+     */
+    public IUpdater stockEquivalent(double lr) {
+        return switch (rule) {
+            case ADAM -> new org.nd4j.linalg.learning.config.Adam(lr, beta1, beta2, epsilon);
+            case ADAMAX -> new org.nd4j.linalg.learning.config.AdaMax(lr, beta1, beta2, epsilon);
+            case AMSGRAD -> new org.nd4j.linalg.learning.config.AMSGrad(lr, beta1, beta2, epsilon);
+            case NADAM -> new org.nd4j.linalg.learning.config.Nadam(lr, beta1, beta2, epsilon);
+            case ADAGRAD -> new org.nd4j.linalg.learning.config.AdaGrad(lr, epsilon);
+            case RMSPROP -> new org.nd4j.linalg.learning.config.RmsProp(lr, rho, epsilon);
+            case ADADELTA -> new org.nd4j.linalg.learning.config.AdaDelta(rho, epsilon);
+        };
+    }
+
+    /** The class of {@link #stockEquivalent}: a file holding it continues with this optimizer's state. */
+    public Class<? extends IUpdater> stockClass() {
+        return stockEquivalent(Double.NaN).getClass();
+    }
+
     @Override
     public long stateSize(long numParams) {
         return rule.state.size() * numParams;
