@@ -233,8 +233,9 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
     }
 
     /**
-     * For run names: the name and only the settings that differ from the defaults ({@code adam}, {@code adam:eps=1e-6},
-     * {@code momentum:0.9}); {@link #describe} is what records keep.
+     * For run names, forms and tables: the name and only the settings that differ from the defaults ({@code adam},
+     * {@code adam:eps=0.000001}, {@code momentum:0.9}); {@link #parse} reads it back to an equal spec, and
+     * {@link #describe}, every setting spelled out, is what records keep.
      */
     public String shortName() {
         if (kind.takesMomentum()) {
