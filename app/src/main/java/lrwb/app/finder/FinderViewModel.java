@@ -211,7 +211,7 @@ public final class FinderViewModel {
      * and the network it saved ({@code run:DIR}); the sweep settings stay as they are.
      */
     public void rangeTestFrom(RunConfig config, Path runDir) {
-        setup.fill(config.data(), ModelText.forRun(runDir), config.optimizer().describe(), config.batchSize());
+        setup.fill(config.data(), ModelText.forRun(runDir), config.optimizer().shortName(), config.batchSize());
         status.set("Set to test the weights of " + runDir.getFileName() + ": press Find LR.");
     }
 
@@ -340,7 +340,7 @@ public final class FinderViewModel {
             return false;
         }
         FinderRun run = new FinderRun(uniqueLabel(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed()), 0);
-        run.setSetup(new SetupHandOver(s.data(), setup.model().text(), s.optimizer().describe(), s.batchSize()));
+        run.setSetup(new SetupHandOver(s.data(), setup.model().text(), s.optimizer().shortName(), s.batchSize()));
         runs.add(run);
         current.set(run);
         lowerBound.set(Double.NaN);
@@ -630,7 +630,7 @@ public final class FinderViewModel {
             run.points().setAll(record.points());
             if (record.run().config().isKnown()) {
                 RunConfig c = record.run().config();
-                run.setSetup(new SetupHandOver(c.data(), c.model().describe(), c.optimizer().describe(), c.batchSize()));
+                run.setSetup(new SetupHandOver(c.data(), c.model().describe(), c.optimizer().shortName(), c.batchSize()));
             }
             run.showSuggestions(record.suggestions());
             run.folderProperty().set(folder);

@@ -50,7 +50,7 @@ public final class RunRow {
         this.config = config;
         modelText = config.model() == null ? "" : config.model().describe();
         model = config.model() == null ? "–" : ModelText.readable(modelText);
-        optimizer = config.optimizer() == null ? "–" : config.optimizer().describe();
+        optimizer = config.optimizer() == null ? "–" : config.optimizer().shortName();
         schedule = config.rangeTest() != null ? rangeText(config.rangeTest().config())
                 : config.training() != null ? ScheduleSummary.of(config.training().schedule()) : "–";
         startedAt = record.info().startedAt();

@@ -43,7 +43,7 @@ public final class TrainingForm {
         if (s == null || chosen == null || !errors.isEmpty()) {
             return null;
         }
-        String name = s.data().source() + " · " + s.model().describe() + " · " + s.optimizer().describe() + " · " + chosen.label();
+        String name = s.data().source() + " · " + s.model().describe() + " · " + s.optimizer().shortName() + " · " + chosen.label();
         try {
             return new TrainingRequest(s.data(), s.model(), s.optimizer(), chosen.spec(), (int) e, s.batchSize(), s.seed(), name);
         } catch (InvalidSpecException ex) {

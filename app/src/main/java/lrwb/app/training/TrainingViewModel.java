@@ -214,7 +214,7 @@ public final class TrainingViewModel {
      * schedule, and the network it saved ({@code run:DIR}), weights and updater state included.
      */
     public void continueFrom(RunConfig config, Path runDir) {
-        form.setup().fill(config.data(), ModelText.forRun(runDir), config.optimizer().describe(), config.batchSize());
+        form.setup().fill(config.data(), ModelText.forRun(runDir), config.optimizer().shortName(), config.batchSize());
         if (config.training() != null) {
             form.epochs().textProperty().set(String.valueOf(config.training().epochs()));
             form.schedule().use(config.training().schedule());

@@ -12,8 +12,10 @@ final class ModelOptionsMixin {
             description = "Network: an MLP with these hidden layers, or a small CNN for image data (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--optimizer", paramLabel = "NAME[:momentum]", defaultValue = "sgd",
-            description = "sgd, momentum[:0.9], nesterov[:0.9], adam, adamax, nadam, amsgrad, adagrad, rmsprop, adadelta (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "NAME[:key=value,...]", defaultValue = "sgd",
+            description = "sgd, momentum[:0.9], nesterov[:0.9], adam, adamax, nadam, amsgrad, adagrad, rmsprop, adadelta;"
+                    + " settings as in torch.optim, e.g. adam:beta2=0.98,eps=1e-6 (keys: momentum nesterov beta1 beta2"
+                    + " rho eps initialAccumulator; README lists each optimizer's) (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Minibatch size (default: ${DEFAULT-VALUE}).")

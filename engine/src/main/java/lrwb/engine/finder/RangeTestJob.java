@@ -38,12 +38,9 @@ public final class RangeTestJob {
      *
      * @param context the pools and tuning the test runs with (it stays the caller's)
      * @throws IllegalArgumentException (or {@link lrwb.engine.data.DataException}) with a user-facing message:
-     *                                  an optimizer without an LR, cnn on tabular data, bad data
+     *                                  cnn on tabular data, bad data
      */
     public static RangeTestJob prepare(RangeTestRequest request, EngineContext context) {
-        request.optimizer().rangeTestRefusal().ifPresent(why -> {
-            throw new IllegalArgumentException(why);
-        });
         LoadedData data = Datasets.load(request.data());
         data.checkBatchSize(request.batchSize());
         return prepare(request, data, context);
@@ -51,9 +48,6 @@ public final class RangeTestJob {
 
     /** {@link #prepare(RangeTestRequest, EngineContext)} on data the caller has loaded (and checked) already. */
     public static RangeTestJob prepare(RangeTestRequest request, LoadedData data, EngineContext context) {
-        request.optimizer().rangeTestRefusal().ifPresent(why -> {
-            throw new IllegalArgumentException(why);
-        });
         NetworkShape shape = NetworkShape.of(data);
         request.model().mismatch(shape, data.name()).ifPresent(why -> {
             throw new IllegalArgumentException(why);

@@ -21,7 +21,7 @@ public record RangeTestRequest(DataOptions data, ModelSpec model, OptimizerSpec 
 
     /** A short name for run folders and legends, e.g. {@code iris mlp:64,32 sgd}. */
     public String shortName() {
-        return data.source() + " " + model.shortName() + " " + optimizer.describe();
+        return data.source() + " " + model.shortName() + " " + optimizer.shortName();
     }
 
     /** The full configuration, as run.json records it. */

@@ -1,36 +1,66 @@
 package lrwb.engine.model;
 
-import org.nd4j.linalg.learning.config.AMSGrad;
-import org.nd4j.linalg.learning.config.AdaDelta;
-import org.nd4j.linalg.learning.config.AdaGrad;
-import org.nd4j.linalg.learning.config.AdaMax;
-import org.nd4j.linalg.learning.config.Adam;
+import lrwb.engine.model.PublishedOptimizer.Rule;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Nadam;
 import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static lrwb.engine.model.OptimizerSetting.BETA1;
+import static lrwb.engine.model.OptimizerSetting.BETA2;
+import static lrwb.engine.model.OptimizerSetting.EPS;
+import static lrwb.engine.model.OptimizerSetting.INITIAL_ACCUMULATOR;
+import static lrwb.engine.model.OptimizerSetting.MOMENTUM;
+import static lrwb.engine.model.OptimizerSetting.RHO;
+
 /**
- * Which optimizer updates the weights, as the user writes it after {@code --optimizer}: a name, and for
- * {@code momentum} and {@code nesterov} an optional momentum ({@code momentum:0.95}). Every other setting
- * is the optimizer's usual default (see {@link #updater}). The learning rate is deliberately not part of
+ * Which optimizer updates the weights and with which settings, as the user writes it after {@code --optimizer}:
+ * a name, then optionally {@code key=value,...} ({@code adam:beta2=0.98,eps=1e-6}); {@code momentum:0.95} and
+ * {@code nesterov:0.95} stay as short forms of {@code momentum=0.95}. A setting not given takes PyTorch's
+ * documented default for that optimizer ({@link Kind#defaults()}), except that {@code momentum} and
+ * {@code nesterov} default to momentum 0.9, their whole point. The learning rate is deliberately not part of
  * this spec: it always comes from the schedule the network is built with.
  *
- * @param momentum the momentum for {@link Kind#MOMENTUM} and {@link Kind#NESTEROV}; NaN for the others
+ * @param settings every setting {@code kind} takes, each with its value (defaults included), and no other
  */
-public record OptimizerSpec(Kind kind, double momentum) {
+public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
 
     public enum Kind {
-        SGD, MOMENTUM, NESTEROV, ADAM, ADAMAX, NADAM, AMSGRAD, ADAGRAD, RMSPROP, ADADELTA;
+        SGD(Map.of()),
+        MOMENTUM(Map.of(OptimizerSetting.MOMENTUM, 0.9)),
+        NESTEROV(Map.of(OptimizerSetting.MOMENTUM, 0.9)),
+        ADAM(adamFamily()),
+        ADAMAX(adamFamily()),
+        NADAM(adamFamily()),
+        AMSGRAD(adamFamily()),
+        // torch.optim.Adagrad: eps 1e-10, initial_accumulator_value 0 (Keras starts the accumulator at 0.1).
+        ADAGRAD(Map.of(EPS, 1e-10, INITIAL_ACCUMULATOR, 0.0)),
+        // torch.optim.RMSprop: alpha 0.99, eps 1e-8 (our rho is torch's alpha).
+        RMSPROP(Map.of(RHO, 0.99, EPS, 1e-8)),
+        // torch.optim.Adadelta: rho 0.9, eps 1e-6.
+        ADADELTA(Map.of(RHO, 0.9, EPS, 1e-6));
+
+        private final Map<OptimizerSetting, Double> defaults;
+
+        Kind(Map<OptimizerSetting, Double> defaults) {
+            this.defaults = new EnumMap<>(OptimizerSetting.class);
+            this.defaults.putAll(defaults);
+        }
+
+        // torch.optim.Adam, Adamax, NAdam and Adam(amsgrad=True): betas (0.9, 0.999), eps 1e-8.
+        private static Map<OptimizerSetting, Double> adamFamily() {
+            return Map.of(BETA1, 0.9, BETA2, 0.999, EPS, 1e-8);
+        }
 
         /** The name on the command line and in run records. */
         public String optionName() {
@@ -40,129 +70,220 @@ public record OptimizerSpec(Kind kind, double momentum) {
         public boolean takesMomentum() {
             return this == MOMENTUM || this == NESTEROV;
         }
-    }
 
-    public static final double DEFAULT_MOMENTUM = 0.9;
-    /** RMSprop's decay as Hinton proposed it and Keras uses it (DL4J's own default is 0.95). */
-    public static final double RMSPROP_DECAY = 0.9;
+        /** The settings this optimizer takes, in canonical order, with their defaults. */
+        public Map<OptimizerSetting, Double> defaults() {
+            return Map.copyOf(defaults);
+        }
 
-    private static final String ALL_NAMES =
-            Arrays.stream(Kind.values()).map(Kind::optionName).collect(Collectors.joining(", "));
-
-    public OptimizerSpec {
-        Objects.requireNonNull(kind, "kind");
-        if (kind.takesMomentum()) {
-            if (!isValidMomentum(momentum)) {
-                throw new IllegalArgumentException(kind.optionName() + ": momentum must be in [0, 1) (got " + momentum + ")");
-            }
-        } else if (!Double.isNaN(momentum)) {
-            throw new IllegalArgumentException(kind.optionName() + " takes no momentum (got " + momentum + ")");
+        /** The keys this optimizer takes, for messages and help: "beta1, beta2, eps". */
+        public String keyList() {
+            String keys = defaults.keySet().stream().map(OptimizerSetting::key).collect(Collectors.joining(", "));
+            return takesMomentum() ? keys + ", " + NESTEROV_KEY : keys;
         }
     }
 
-    /** The optimizer with its usual settings (momentum {@value #DEFAULT_MOMENTUM} where it has one). */
+    public static final double DEFAULT_MOMENTUM = 0.9;
+    /** Not a stored setting: {@code momentum:nesterov=true} is {@code nesterov}, {@code nesterov:nesterov=false} {@code momentum}. */
+    public static final String NESTEROV_KEY = "nesterov";
+
+    private static final String ALL_NAMES =
+            Arrays.stream(Kind.values()).map(Kind::optionName).collect(Collectors.joining(", "));
+    // A plain decimal only: Java would also accept "NaN", "0x1p-1" or "0.9d".
+    private static final String DECIMAL = "[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?";
+
+    public OptimizerSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(settings, "settings");
+        if (!settings.keySet().equals(kind.defaults.keySet())) {
+            throw new IllegalArgumentException(kind.optionName() + " takes exactly the settings "
+                    + kind.defaults.keySet() + " (got " + settings.keySet() + ")");
+        }
+        for (Map.Entry<OptimizerSetting, Double> e : settings.entrySet()) {
+            if (e.getValue() == null || !e.getKey().isValid(e.getValue())) {
+                throw new IllegalArgumentException(kind.optionName() + ": " + e.getKey().key() + " must be "
+                        + e.getKey().rule() + " (got " + e.getValue() + ")");
+            }
+        }
+        EnumMap<OptimizerSetting, Double> copy = new EnumMap<>(OptimizerSetting.class);
+        copy.putAll(settings);
+        settings = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** {@code momentum} or {@code nesterov} with this momentum; for any other kind, momentum must be NaN. */
+    public OptimizerSpec(Kind kind, double momentum) {
+        this(kind, momentumSettings(kind, momentum));
+    }
+
+    private static Map<OptimizerSetting, Double> momentumSettings(Kind kind, double momentum) {
+        Objects.requireNonNull(kind, "kind");
+        if (!kind.takesMomentum()) {
+            if (!Double.isNaN(momentum)) {
+                throw new IllegalArgumentException(kind.optionName() + " takes no momentum (got " + momentum + ")");
+            }
+            return kind.defaults;
+        }
+        return Map.of(MOMENTUM, momentum);
+    }
+
+    /** The optimizer with its default settings. */
     public static OptimizerSpec of(Kind kind) {
-        return new OptimizerSpec(kind, kind.takesMomentum() ? DEFAULT_MOMENTUM : Double.NaN);
+        return new OptimizerSpec(kind, kind.defaults);
+    }
+
+    /** The momentum of {@code momentum} and {@code nesterov}; NaN for the others. */
+    public double momentum() {
+        return value(MOMENTUM);
+    }
+
+    /** The value of a setting; NaN where this optimizer does not take it. */
+    public double value(OptimizerSetting setting) {
+        return settings.getOrDefault(setting, Double.NaN);
     }
 
     /**
-     * Reads {@code sgd}, {@code momentum}, {@code momentum:0.95}, {@code nesterov[:m]}, {@code adam}, ...,
-     * ignoring case and surrounding blanks.
+     * Reads {@code sgd}, {@code momentum:0.95}, {@code nesterov}, {@code adam:beta1=0.95,eps=1e-7}, ..., ignoring the
+     * case of names and keys and blanks around the parts.
      *
-     * @throws IllegalArgumentException with a message naming {@code --optimizer} and the rule that was broken
+     * @throws IllegalArgumentException one line naming {@code --optimizer}, the key and the rule that was broken
      */
     public static OptimizerSpec parse(String text) {
         String trimmed = text == null ? "" : text.strip();
-        String lower = trimmed.toLowerCase(Locale.ROOT);
-        int colon = lower.indexOf(':');
-        String name = colon < 0 ? lower : lower.substring(0, colon);
+        int colon = trimmed.indexOf(':');
+        String name = (colon < 0 ? trimmed : trimmed.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         Kind kind = Arrays.stream(Kind.values()).filter(k -> k.optionName().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--optimizer: unknown optimizer '" + trimmed + "' (one of " + ALL_NAMES + ")"));
         if (colon < 0) {
             return of(kind);
         }
-        if (!kind.takesMomentum()) {
-            throw new IllegalArgumentException("--optimizer " + trimmed + ": " + kind.optionName()
-                    + " takes no options (only momentum and nesterov take one, e.g. momentum:0.9)");
+        String where = "--optimizer " + trimmed + ": ";
+        String options = trimmed.substring(colon + 1).strip();
+        if (kind.defaults.isEmpty()) {
+            throw new IllegalArgumentException(where + kind.optionName() + " takes no settings");
         }
-        String value = lower.substring(colon + 1).strip();
-        // A plain decimal only: Java would also accept "NaN", "0x1p-1" or "0.9d".
-        if (!value.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?")) {
-            throw new IllegalArgumentException("--optimizer " + trimmed + ": momentum must be a number in [0, 1)");
+        if (!options.contains("=")) {
+            if (!kind.takesMomentum()) {
+                throw new IllegalArgumentException(where + "write settings as key=value (" + kind.optionName()
+                        + " takes " + kind.keyList() + ")");
+            }
+            return new OptimizerSpec(kind, Map.of(MOMENTUM, number(where, MOMENTUM, options)));
         }
-        double momentum = Double.parseDouble(value);
-        if (!isValidMomentum(momentum)) {
-            throw new IllegalArgumentException("--optimizer " + trimmed + ": momentum must be in [0, 1)");
+        Map<OptimizerSetting, Double> values = new EnumMap<>(kind.defaults);
+        Map<String, String> given = new LinkedHashMap<>();
+        Kind result = kind;
+        for (String part : options.split(",", -1)) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException(where + "'" + part.strip() + "' is not key=value (" + kind.optionName()
+                        + " takes " + kind.keyList() + ")");
+            }
+            String key = part.substring(0, eq).strip();
+            String value = part.substring(eq + 1).strip();
+            if (given.put(key.toLowerCase(Locale.ROOT), value) != null) {
+                throw new IllegalArgumentException(where + key + " is given twice");
+            }
+            if (key.equalsIgnoreCase(NESTEROV_KEY) && kind.takesMomentum()) {
+                result = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "true" -> Kind.NESTEROV;
+                    case "false" -> Kind.MOMENTUM;
+                    default -> throw new IllegalArgumentException(where + "nesterov must be true or false");
+                };
+                continue;
+            }
+            Optional<OptimizerSetting> setting = OptimizerSetting.byKey(key);
+            if (setting.isEmpty() && !key.equalsIgnoreCase(NESTEROV_KEY)) {
+                throw new IllegalArgumentException(where + "unknown key '" + key + "' (" + kind.optionName()
+                        + " takes " + kind.keyList() + ")");
+            }
+            if (setting.isEmpty() || !kind.defaults.containsKey(setting.get())) {
+                throw new IllegalArgumentException(where + kind.optionName() + " takes no " + key.toLowerCase(Locale.ROOT)
+                        .replace("initialaccumulator", "initialAccumulator") + " (it takes " + kind.keyList() + ")");
+            }
+            values.put(setting.get(), number(where, setting.get(), value));
         }
-        return new OptimizerSpec(kind, momentum);
+        return new OptimizerSpec(result, values);
     }
 
-    private static boolean isValidMomentum(double m) {
-        return m >= 0 && m < 1; // false for NaN too
-    }
-
-    /** The canonical text, e.g. {@code adam} or {@code momentum:0.9}; {@link #parse} reads it back to an equal spec. */
-    public String describe() {
-        if (!kind.takesMomentum()) {
-            return kind.optionName();
+    private static double number(String where, OptimizerSetting setting, String value) {
+        if (!value.matches(DECIMAL)) {
+            throw new IllegalArgumentException(where + setting.key() + " must be " + setting.rule());
         }
-        // Shortest exact decimal: 0.9 -> "0.9", 0 -> "0", 1e-5 -> "0.00001" (no exponent for users to puzzle over).
-        return kind.optionName() + ":" + BigDecimal.valueOf(momentum).stripTrailingZeros().toPlainString();
-    }
-
-    /** False for AdaDelta, which adapts its own step sizes: there is no LR to schedule or sweep. */
-    public boolean hasLearningRate() {
-        return kind != Kind.ADADELTA;
-    }
-
-    /** Why the LR range test cannot run with this optimizer, if it cannot. */
-    public Optional<String> rangeTestRefusal() {
-        if (hasLearningRate()) {
-            return Optional.empty();
+        double x = Double.parseDouble(value);
+        if (!setting.isValid(x)) {
+            throw new IllegalArgumentException(where + setting.key() + " must be " + setting.rule());
         }
-        return Optional.of(kind.optionName() + " has no learning rate to sweep (it adapts its own step sizes); pick "
-                + Arrays.stream(Kind.values()).filter(k -> k != Kind.ADADELTA).map(Kind::optionName)
-                        .collect(Collectors.joining(", ")));
+        return x;
     }
 
     /**
-     * A conventional first LR to try (the Keras defaults), for pre-filling forms; NaN where there is no LR.
+     * The canonical text, every setting spelled out: {@code sgd}, {@code momentum:0.9} (the short form, when
+     * momentum is the only setting), {@code adam:beta1=0.9,beta2=0.999,eps=1e-8}. {@link #parse} reads it back to
+     * an equal spec, so run.json records every setting the run used.
+     */
+    public String describe() {
+        if (settings.isEmpty()) {
+            return kind.optionName();
+        }
+        if (kind.takesMomentum()) {
+            return kind.optionName() + ":" + decimal(momentum());
+        }
+        return kind.optionName() + ":" + settings.entrySet().stream()
+                .map(e -> e.getKey().key() + "=" + decimal(e.getValue())).collect(Collectors.joining(","));
+    }
+
+    /**
+     * For run names, forms and tables: the name and only the settings that differ from the defaults ({@code adam},
+     * {@code adam:eps=0.000001}, {@code momentum:0.9}); {@link #parse} reads it back to an equal spec, and
+     * {@link #describe}, every setting spelled out, is what records keep.
+     */
+    public String shortName() {
+        if (kind.takesMomentum()) {
+            return describe();
+        }
+        String changed = settings.entrySet().stream().filter(e -> !e.getValue().equals(kind.defaults.get(e.getKey())))
+                .map(e -> e.getKey().key() + "=" + decimal(e.getValue())).collect(Collectors.joining(","));
+        return changed.isEmpty() ? kind.optionName() : kind.optionName() + ":" + changed;
+    }
+
+    /** Shortest exact decimal: 0.9 -> "0.9", 0 -> "0", 1e-5 -> "0.00001", 1e-8 -> "1e-8" (exponent only when tiny). */
+    private static String decimal(double x) {
+        BigDecimal d = BigDecimal.valueOf(x).stripTrailingZeros();
+        String plain = d.toPlainString();
+        return plain.length() <= 8 ? plain : d.toString().replace("E", "e");
+    }
+
+    /**
+     * A conventional first LR to try (the Keras defaults; adadelta's 1.0 is torch's, a multiplier of its own step
+     * sizes), for pre-filling forms.
      * Not used by {@link #updater}: the LR always comes from the schedule.
      */
     public double typicalLearningRate() {
         return switch (kind) {
             case SGD, MOMENTUM, NESTEROV -> 0.01;
             case ADAM, ADAMAX, NADAM, AMSGRAD, ADAGRAD, RMSPROP -> 0.001;
-            case ADADELTA -> Double.NaN;
+            case ADADELTA -> 1.0;
         };
     }
 
     /**
-     * The DL4J updater configuration, reading its LR from {@code lr} at every update. Settings other than
-     * the LR and momentum are the usual published defaults: Adam family β1 0.9, β2 0.999, ε 1e-8; AdaGrad
-     * ε 1e-6; RMSprop decay {@value #RMSPROP_DECAY}, ε 1e-8; AdaDelta ρ 0.95, ε 1e-6 (Zeiler's values).
-     *
-     * @param lr the LR source; ignored by AdaDelta, which has none
+     * The DL4J updater configuration with this spec's settings, reading its LR from {@code lr} at every update
+     * (adadelta's LR multiplies its step, as torch's {@code lr} does).
      */
     public IUpdater updater(ISchedule lr) {
-        if (hasLearningRate()) {
-            Objects.requireNonNull(lr, "lr schedule");
-        }
+        Objects.requireNonNull(lr, "lr schedule");
         return switch (kind) {
             case SGD -> new Sgd(lr);
-            case MOMENTUM -> new ClassicalMomentum(lr, momentum);
+            case MOMENTUM -> new ClassicalMomentum(lr, momentum());
             // DL4J's Nesterovs is the Nesterov form (cs231n's "Nesterov momentum"), which is what the name promises.
-            case NESTEROV -> new Nesterovs(lr, momentum);
-            case ADAM -> new Adam(lr);
-            case ADAMAX -> new AdaMax(lr);
-            case NADAM -> new Nadam(lr);
-            case AMSGRAD -> new AMSGrad(lr);
-            case ADAGRAD -> new ScheduledAdaGrad(lr, AdaGrad.DEFAULT_ADAGRAD_EPSILON);
-            // The builder's fixed LR is set to NaN, as DL4J's own schedule constructors do: only the schedule counts.
-            case RMSPROP -> RmsProp.builder().learningRate(Double.NaN).learningRateSchedule(lr)
-                    .rmsDecay(RMSPROP_DECAY).build();
-            case ADADELTA -> new AdaDelta();
+            case NESTEROV -> new Nesterovs(lr, momentum());
+            case ADAM -> PublishedOptimizer.adamFamily(Rule.ADAM, lr, value(BETA1), value(BETA2), value(EPS));
+            case ADAMAX -> PublishedOptimizer.adamFamily(Rule.ADAMAX, lr, value(BETA1), value(BETA2), value(EPS));
+            case NADAM -> PublishedOptimizer.adamFamily(Rule.NADAM, lr, value(BETA1), value(BETA2), value(EPS));
+            case AMSGRAD -> PublishedOptimizer.adamFamily(Rule.AMSGRAD, lr, value(BETA1), value(BETA2), value(EPS));
+            case ADAGRAD -> PublishedOptimizer.adaGrad(lr, value(EPS), value(INITIAL_ACCUMULATOR));
+            case RMSPROP -> PublishedOptimizer.decaying(Rule.RMSPROP, lr, value(RHO), value(EPS));
+            case ADADELTA -> PublishedOptimizer.decaying(Rule.ADADELTA, lr, value(RHO), value(EPS));
         };
     }
 

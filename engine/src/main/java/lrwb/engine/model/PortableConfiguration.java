@@ -51,6 +51,9 @@ final class PortableConfiguration {
         if (updater == null || !updater.hasLearningRate()) {
             return updater;
         }
+        if (updater instanceof PublishedOptimizer published) {
+            return published.stockEquivalent(updater.getLearningRate(iteration, epoch));
+        }
         IUpdater copy = updater.clone();
         copy.setLrAndSchedule(updater.getLearningRate(iteration, epoch), null);
         return copy;

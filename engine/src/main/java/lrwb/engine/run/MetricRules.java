@@ -54,7 +54,7 @@ final class MetricRules {
         return null;
     }
 
-    /** An LR is a finite number > 0, or NaN for an optimizer without one (adadelta). */
+    /** An LR is a finite number > 0, or NaN in runs recorded when adadelta had no LR (before it took torch's multiplier). */
     private static String lr(double v) {
         return Double.isNaN(v) || (v > 0 && Double.isFinite(v)) ? null : "lr " + text(v) + " is not a finite number > 0";
     }

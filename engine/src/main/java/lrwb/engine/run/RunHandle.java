@@ -39,9 +39,9 @@ public final class RunHandle {
         return job != null;
     }
 
-    /** Whether {@link #overrideLr} applies: training with an optimizer that has an LR. */
+    /** Whether {@link #overrideLr} applies: training (every optimizer has an LR, adadelta's a multiplier). */
     public boolean canOverrideLr() {
-        return job != null && job.request().optimizer().hasLearningRate();
+        return job != null;
     }
 
     /** Stops the run before its next update; its record so far is kept and completed (status cancelled). */

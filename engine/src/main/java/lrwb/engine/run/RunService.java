@@ -57,9 +57,6 @@ public final class RunService implements AutoCloseable {
 
     /** Starts an LR range test; the run's thread reports to {@code listener}. */
     public RunHandle startRangeTest(RangeTestRequest request, RunTarget target, RunListener listener) throws IOException {
-        request.optimizer().rangeTestRefusal().ifPresent(why -> {
-            throw new RunRefusedException(RunRefusedException.Field.OPTIMIZER, why);
-        });
         target.check();
         refuseOwnSource(target, request.model());
         LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());

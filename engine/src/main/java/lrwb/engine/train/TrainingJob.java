@@ -44,7 +44,6 @@ public final class TrainingJob {
     /** An override waiting for the next update: a positive LR, NaN to clear, null for none. */
     private Double pendingOverride;
     /** Known from the request, so an override is refused from the start, not only once the data has loaded. */
-    private final boolean hasLearningRate;
     private volatile boolean started;
     private static final String OUT_OF_MEMORY = "out of memory: use a smaller batch size, model or --limit";
     /** The network's counters before the job's first update (job thread). */
@@ -71,7 +70,6 @@ public final class TrainingJob {
     public TrainingJob(TrainingRequest request, LoadedData preloaded, EngineContext context) {
         this.request = request;
         this.context = java.util.Objects.requireNonNull(context, "context");
-        this.hasLearningRate = request.optimizer().hasLearningRate();
         this.prepared = preloaded == null ? null : prepare(preloaded);
     }
 
@@ -157,9 +155,6 @@ public final class TrainingJob {
     public void overrideLr(double lr) {
         if (!(Double.isFinite(lr) && lr > 0)) {
             throw new IllegalArgumentException("override LR must be a finite number > 0 (got " + lr + ")");
-        }
-        if (!hasLearningRate) {
-            throw new IllegalStateException(request.optimizer().describe() + " has no learning rate to override");
         }
         synchronized (controlLock) {
             pendingOverride = lr;
@@ -281,7 +276,7 @@ public final class TrainingJob {
 
     /** The LR of the job's update {@code iteration} (counted from 0), asked as DL4J asks: at the network's own count. */
     private double lrOf(SteerableSchedule lr, long iteration, int epoch) {
-        return hasLearningRate ? lr.valueAt((int) (startIteration + iteration), startEpoch + epoch) : Double.NaN;
+        return lr.valueAt((int) (startIteration + iteration), startEpoch + epoch);
     }
 
     /** Applies a pending override and waits out a pause; true when the job should stop. */

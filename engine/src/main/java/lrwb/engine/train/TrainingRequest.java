@@ -35,7 +35,7 @@ public record TrainingRequest(DataOptions data, ModelSpec model, OptimizerSpec o
         }
         LoadedData.checkBatchSizeRange(batchSize);
         if (name == null || name.isBlank()) {
-            name = model.shortName() + " " + optimizer.describe() + " " + schedule.type();
+            name = model.shortName() + " " + optimizer.shortName() + " " + schedule.type();
         }
     }
 

@@ -83,8 +83,8 @@ class FindCommandTest {
         assertBadInput(tmp, "data.csv", List.of("--dataset", "csv:" + ragged), "ragged.csv line 4");
         assertBadInput(tmp, "nodata", List.of("--dataset", "csv:" + tmp.resolve("missing.csv")), "missing.csv");
         assertBadInput(tmp, "unknown", List.of("--dataset", "cifar"), "cifar");
-        assertBadInput(tmp, "adadelta", List.of("--dataset", "iris", "--optimizer", "adadelta"),
-                "lrwb find: adadelta has no learning rate to sweep");
+        assertBadInput(tmp, "optimizer", List.of("--dataset", "iris", "--optimizer", "adam:beta3=0.9"),
+                "--optimizer adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps)");
         assertBadInput(tmp, "cnn", List.of("--dataset", "iris", "--model", "cnn"), "--model cnn: layers[0] conv2d needs image data");
         assertBadInput(tmp, "start", List.of("--dataset", "iris", "--start", "0"),
                 "lrwb find: --start must be a finite number > 0 (got 0)");

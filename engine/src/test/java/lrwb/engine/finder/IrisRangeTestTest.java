@@ -63,10 +63,12 @@ class IrisRangeTestTest {
     }
 
     @Test
-    void adadeltaIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> RangeTestJob.prepare(iris("adadelta", RangeTestConfig.defaults()), ENGINE))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("adadelta has no learning rate to sweep");
+    void adadeltaSweepsItsLrMultiplier() {
+        // torch's adadelta lr multiplies the step, so sweeping it is a real range test (it used to be refused).
+        List<RangePoint> points = RangeTestJob.prepare(iris("adadelta", RangeTestConfig.of(1e-3, 10, 20, SweepMode.EXP)
+                .withDivergeFactor(1e9)), ENGINE).run(RangeTestListener.NONE, () -> false).points();
+        assertThat(points).hasSize(20).allSatisfy(p -> assertThat(p.loss()).isFinite());
+        assertThat(points.get(19).lr()).isGreaterThan(points.get(0).lr());
     }
 
     @Test

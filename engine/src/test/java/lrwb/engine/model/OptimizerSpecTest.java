@@ -7,16 +7,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.learning.config.AMSGrad;
-import org.nd4j.linalg.learning.config.AdaDelta;
-import org.nd4j.linalg.learning.config.AdaGrad;
-import org.nd4j.linalg.learning.config.AdaMax;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Nadam;
 import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,23 +31,73 @@ class OptimizerSpecTest {
         assertThat(OptimizerSpec.parse("momentum")).isEqualTo(new OptimizerSpec(Kind.MOMENTUM, 0.9));
         assertThat(OptimizerSpec.parse("nesterov")).isEqualTo(new OptimizerSpec(Kind.NESTEROV, 0.9));
         assertThat(OptimizerSpec.parse("momentum:0.95").momentum()).isEqualTo(0.95);
+        assertThat(OptimizerSpec.parse("momentum:momentum=0.95")).isEqualTo(OptimizerSpec.parse("momentum:0.95"));
         assertThat(OptimizerSpec.parse("nesterov:0").momentum()).isEqualTo(0.0);
         assertThat(OptimizerSpec.parse("adam").momentum()).isNaN();
     }
 
+    @Test
+    void nesterovKeySwitchesBetweenTheTwoMomentumForms() {
+        assertThat(OptimizerSpec.parse("momentum:momentum=0.8,nesterov=true")).isEqualTo(new OptimizerSpec(Kind.NESTEROV, 0.8));
+        assertThat(OptimizerSpec.parse("nesterov:nesterov=false")).isEqualTo(new OptimizerSpec(Kind.MOMENTUM, 0.9));
+        assertThat(OptimizerSpec.parse("momentum:nesterov=FALSE")).isEqualTo(new OptimizerSpec(Kind.MOMENTUM, 0.9));
+    }
+
+    /** PyTorch's documented defaults (momentum's 0.9 is ours: torch's SGD has momentum 0, i.e. our sgd). */
+    @Test
+    void defaultsArePyTorchs() {
+        assertThat(OptimizerSpec.of(Kind.SGD).settings()).isEmpty();
+        for (Kind adam : new Kind[] {Kind.ADAM, Kind.ADAMAX, Kind.NADAM, Kind.AMSGRAD}) {
+            assertThat(OptimizerSpec.of(adam).settings()).isEqualTo(Map.of(OptimizerSetting.BETA1, 0.9,
+                    OptimizerSetting.BETA2, 0.999, OptimizerSetting.EPS, 1e-8));
+        }
+        assertThat(OptimizerSpec.of(Kind.ADAGRAD).settings()).isEqualTo(Map.of(OptimizerSetting.EPS, 1e-10,
+                OptimizerSetting.INITIAL_ACCUMULATOR, 0.0));
+        assertThat(OptimizerSpec.of(Kind.RMSPROP).settings()).isEqualTo(Map.of(OptimizerSetting.RHO, 0.99,
+                OptimizerSetting.EPS, 1e-8));
+        assertThat(OptimizerSpec.of(Kind.ADADELTA).settings()).isEqualTo(Map.of(OptimizerSetting.RHO, 0.9,
+                OptimizerSetting.EPS, 1e-6));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "momentum:0.9", "momentum:0.95", "nesterov:0.5", "momentum:0", "momentum:0.00001",
-            "adam", "adamax", "nadam", "amsgrad", "adagrad", "rmsprop", "adadelta"})
+            "adam:beta1=0.9,beta2=0.999,eps=1e-8", "adamax:beta1=0.9,beta2=0.999,eps=1e-8",
+            "nadam:beta1=0.9,beta2=0.999,eps=1e-8", "amsgrad:beta1=0.5,beta2=0.9,eps=0.001",
+            "adagrad:eps=1e-10,initialAccumulator=0.1", "rmsprop:rho=0.99,eps=1e-8", "adadelta:rho=0.9,eps=0.000001"})
     void describeRoundTrips(String text) {
         OptimizerSpec spec = OptimizerSpec.parse(text);
         assertThat(spec.describe()).isEqualTo(text);
         assertThat(OptimizerSpec.parse(spec.describe())).isEqualTo(spec);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "momentum                              | momentum:0.9",
+            "momentum:1e-1                         | momentum:0.1",
+            "adam                                  | adam:beta1=0.9,beta2=0.999,eps=1e-8",
+            "ADAM: Eps = 1e-7 , beta1=0.8          | adam:beta1=0.8,beta2=0.999,eps=1e-7",
+            "adagrad:initialaccumulator=0.1        | adagrad:eps=1e-10,initialAccumulator=0.1",
+            "rmsprop                               | rmsprop:rho=0.99,eps=1e-8",
+            "adadelta                              | adadelta:rho=0.9,eps=0.000001"})
+    void describeSpellsOutEverySettingInCanonicalForm(String text, String canonical) {
+        assertThat(OptimizerSpec.parse(text).describe()).isEqualTo(canonical);
+        assertThat(OptimizerSpec.parse(canonical)).isEqualTo(OptimizerSpec.parse(text));
+    }
+
     @Test
-    void describeSpellsOutTheDefaultMomentum() {
-        assertThat(OptimizerSpec.parse("momentum").describe()).isEqualTo("momentum:0.9");
-        assertThat(OptimizerSpec.parse("momentum:1e-1").describe()).isEqualTo("momentum:0.1");
+    void shortNameShowsOnlyWhatDiffersFromTheDefaults() {
+        assertThat(OptimizerSpec.parse("adam").shortName()).isEqualTo("adam");
+        assertThat(OptimizerSpec.parse("adam:eps=1e-6,beta1=0.9").shortName()).isEqualTo("adam:eps=0.000001");
+        assertThat(OptimizerSpec.parse("momentum").shortName()).isEqualTo("momentum:0.9");
+        assertThat(OptimizerSpec.parse("sgd").shortName()).isEqualTo("sgd");
+    }
+
+    @Test
+    void everyDefaultSpecRoundTrips() {
+        for (Kind kind : Kind.values()) {
+            OptimizerSpec spec = OptimizerSpec.of(kind);
+            assertThat(OptimizerSpec.parse(spec.describe())).as(spec.describe()).isEqualTo(spec);
+        }
     }
 
     @Test
@@ -65,45 +110,56 @@ class OptimizerSpecTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "momentum:1.5  | --optimizer momentum:1.5: momentum must be in [0, 1)",
-            "momentum:1    | --optimizer momentum:1: momentum must be in [0, 1)",
-            "nesterov:-0.1 | --optimizer nesterov:-0.1: momentum must be in [0, 1)",
-            "momentum:abc  | --optimizer momentum:abc: momentum must be a number in [0, 1)",
-            "momentum:NaN  | --optimizer momentum:NaN: momentum must be a number in [0, 1)",
-            "momentum:     | --optimizer momentum:: momentum must be a number in [0, 1)",
-            "momentum:0.9d | --optimizer momentum:0.9d: momentum must be a number in [0, 1)",
-            "adam:0.9      | --optimizer adam:0.9: adam takes no options (only momentum and nesterov take one, e.g. momentum:0.9)",
+            "momentum:1.5              | --optimizer momentum:1.5: momentum must be a number in [0, 1)",
+            "momentum:1                | --optimizer momentum:1: momentum must be a number in [0, 1)",
+            "nesterov:-0.1             | --optimizer nesterov:-0.1: momentum must be a number in [0, 1)",
+            "momentum:abc              | --optimizer momentum:abc: momentum must be a number in [0, 1)",
+            "momentum:NaN              | --optimizer momentum:NaN: momentum must be a number in [0, 1)",
+            "momentum:                 | --optimizer momentum:: momentum must be a number in [0, 1)",
+            "momentum:0.9d             | --optimizer momentum:0.9d: momentum must be a number in [0, 1)",
+            "adam:0.9                  | --optimizer adam:0.9: write settings as key=value (adam takes beta1, beta2, eps)",
+            "sgd:momentum=0.9          | --optimizer sgd:momentum=0.9: sgd takes no settings",
+            "adam:beta3=0.9            | --optimizer adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps)",
+            "adam:momentum=0.9         | --optimizer adam:momentum=0.9: adam takes no momentum (it takes beta1, beta2, eps)",
+            "adam:nesterov=true        | --optimizer adam:nesterov=true: adam takes no nesterov (it takes beta1, beta2, eps)",
+            "rmsprop:beta1=0.9         | --optimizer rmsprop:beta1=0.9: rmsprop takes no beta1 (it takes rho, eps)",
+            "momentum:initialAccumulator=1 | --optimizer momentum:initialAccumulator=1: momentum takes no initialAccumulator (it takes momentum, nesterov)",
+            "adam:beta1=1              | --optimizer adam:beta1=1: beta1 must be a number in [0, 1)",
+            "adam:beta2=-0.5           | --optimizer adam:beta2=-0.5: beta2 must be a number in [0, 1)",
+            "adam:eps=0                | --optimizer adam:eps=0: eps must be a number > 0",
+            "adam:eps=tiny             | --optimizer adam:eps=tiny: eps must be a number > 0",
+            "adagrad:initialAccumulator=-1 | --optimizer adagrad:initialAccumulator=-1: initialAccumulator must be a number >= 0",
+            "rmsprop:rho=1             | --optimizer rmsprop:rho=1: rho must be a number in [0, 1)",
+            "momentum:nesterov=yes     | --optimizer momentum:nesterov=yes: nesterov must be true or false",
+            "adam:beta1=0.8,beta1=0.9  | --optimizer adam:beta1=0.8,beta1=0.9: beta1 is given twice",
+            "adam:beta1=0.8,           | --optimizer adam:beta1=0.8,: '' is not key=value (adam takes beta1, beta2, eps)",
+            "adam:beta1=0.8,eps        | --optimizer adam:beta1=0.8,eps: 'eps' is not key=value (adam takes beta1, beta2, eps)",
     })
-    void badOptimizerOptionsNameTheOptionAndTheRule(String text, String message) {
+    void badOptimizerSettingsNameTheKeyAndTheRule(String text, String message) {
         assertThatThrownBy(() -> OptimizerSpec.parse(text))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }
 
     @Test
-    void constructorKeepsMomentumWhereItBelongs() {
+    void constructorKeepsSettingsWhereTheyBelong() {
         assertThatThrownBy(() -> new OptimizerSpec(Kind.MOMENTUM, 1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OptimizerSpec(Kind.MOMENTUM, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OptimizerSpec(Kind.ADAM, 0.9)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OptimizerSpec(Kind.ADAM, Map.of(OptimizerSetting.BETA1, 0.9)))
+                .hasMessageStartingWith("adam takes exactly the settings");
+        assertThatThrownBy(() -> new OptimizerSpec(Kind.RMSPROP, Map.of(OptimizerSetting.RHO, 0.9, OptimizerSetting.EPS, -1.0)))
+                .hasMessage("rmsprop: eps must be a number > 0 (got -1.0)");
     }
 
     @Test
-    void onlyAdaDeltaHasNoLearningRate() {
-        for (Kind kind : Kind.values()) {
-            OptimizerSpec spec = OptimizerSpec.of(kind);
-            assertThat(spec.hasLearningRate()).as(kind.optionName()).isEqualTo(kind != Kind.ADADELTA);
-            assertThat(spec.rangeTestRefusal().isPresent()).isEqualTo(kind == Kind.ADADELTA);
-            assertThat(spec.updater(SteerableSchedule.constant(0.1)).hasLearningRate()).isEqualTo(spec.hasLearningRate());
-        }
-        assertThat(OptimizerSpec.of(Kind.ADADELTA).rangeTestRefusal()).contains(
-                "adadelta has no learning rate to sweep (it adapts its own step sizes); pick sgd, momentum, nesterov,"
-                        + " adam, adamax, nadam, amsgrad, adagrad, rmsprop");
-        assertThat(OptimizerSpec.of(Kind.ADADELTA).typicalLearningRate()).isNaN();
+    void typicalLearningRates() {
+        assertThat(OptimizerSpec.of(Kind.ADADELTA).typicalLearningRate()).isEqualTo(1.0);
         assertThat(OptimizerSpec.of(Kind.ADAM).typicalLearningRate()).isEqualTo(0.001);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "ADADELTA", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(Kind.class)
     void updaterReadsItsLearningRateFromTheSchedule(Kind kind) {
         SteerableSchedule lr = SteerableSchedule.constant(0.1);
         IUpdater updater = OptimizerSpec.of(kind).updater(lr);
@@ -112,10 +168,11 @@ class OptimizerSpecTest {
         lr.override(0.0042);
         assertThat(updater.getLearningRate(7, 0)).isEqualTo(0.0042);
         assertThat(perLayerCopy.getLearningRate(7, 0)).isEqualTo(0.0042);
+        assertThat(perLayerCopy).isEqualTo(updater);
     }
 
     @Test
-    void updatersAreTheRightFormsWithTheUsualDefaults() {
+    void updatersCarryTheSettings() {
         SteerableSchedule lr = SteerableSchedule.constant(0.1);
         assertThat(OptimizerSpec.of(Kind.SGD).updater(lr)).isInstanceOfSatisfying(Sgd.class,
                 u -> assertThat(u.getLearningRateSchedule()).isSameAs(lr));
@@ -123,24 +180,15 @@ class OptimizerSpecTest {
                 u -> assertThat(u.getMomentum()).isEqualTo(0.8));
         assertThat(OptimizerSpec.parse("nesterov:0.8").updater(lr)).isInstanceOfSatisfying(Nesterovs.class,
                 u -> assertThat(u.getMomentum()).isEqualTo(0.8));
-        assertThat(OptimizerSpec.of(Kind.ADAM).updater(lr)).isInstanceOfSatisfying(Adam.class, u -> {
-            assertThat(new double[] {u.getBeta1(), u.getBeta2(), u.getEpsilon()}).containsExactly(0.9, 0.999, 1e-8);
-            assertThat(u.getLearningRateSchedule()).isSameAs(lr);
-        });
-        assertThat(OptimizerSpec.of(Kind.ADAMAX).updater(lr)).isInstanceOfSatisfying(AdaMax.class,
-                u -> assertThat(new double[] {u.getBeta1(), u.getBeta2(), u.getEpsilon()}).containsExactly(0.9, 0.999, 1e-8));
-        assertThat(OptimizerSpec.of(Kind.NADAM).updater(lr)).isInstanceOfSatisfying(Nadam.class,
-                u -> assertThat(new double[] {u.getBeta1(), u.getBeta2(), u.getEpsilon()}).containsExactly(0.9, 0.999, 1e-8));
-        assertThat(OptimizerSpec.of(Kind.AMSGRAD).updater(lr)).isInstanceOfSatisfying(AMSGrad.class,
-                u -> assertThat(new double[] {u.getBeta1(), u.getBeta2(), u.getEpsilon()}).containsExactly(0.9, 0.999, 1e-8));
-        assertThat(OptimizerSpec.of(Kind.ADAGRAD).updater(lr)).isInstanceOfSatisfying(AdaGrad.class,
-                u -> assertThat(u.getEpsilon()).isEqualTo(1e-6));
-        assertThat(OptimizerSpec.of(Kind.RMSPROP).updater(lr)).isInstanceOfSatisfying(RmsProp.class, u -> {
-            assertThat(new double[] {u.getRmsDecay(), u.getEpsilon()}).containsExactly(0.9, 1e-8);
-            assertThat(u.getLearningRate()).isNaN();
-            assertThat(u.getLearningRateSchedule()).isSameAs(lr);
-        });
-        assertThat(OptimizerSpec.of(Kind.ADADELTA).updater(null)).isInstanceOfSatisfying(AdaDelta.class,
-                u -> assertThat(new double[] {u.getRho(), u.getEpsilon()}).containsExactly(0.95, 1e-6));
+        assertThat(OptimizerSpec.parse("nadam:beta1=0.8,beta2=0.99,eps=1e-7").updater(lr))
+                .isInstanceOfSatisfying(PublishedOptimizer.class, u -> {
+                    assertThat(u.getRule()).isEqualTo(PublishedOptimizer.Rule.NADAM);
+                    assertThat(new double[] {u.getBeta1(), u.getBeta2(), u.getEpsilon()}).containsExactly(0.8, 0.99, 1e-7);
+                    assertThat(u.getLearningRateSchedule()).isSameAs(lr);
+                });
+        assertThat(OptimizerSpec.parse("adagrad:initialAccumulator=0.1").updater(lr))
+                .isInstanceOfSatisfying(PublishedOptimizer.class, u -> assertThat(u.getInitialAccumulator()).isEqualTo(0.1));
+        assertThat(OptimizerSpec.parse("rmsprop:rho=0.9").updater(lr))
+                .isInstanceOfSatisfying(PublishedOptimizer.class, u -> assertThat(u.getRho()).isEqualTo(0.9));
     }
 }

@@ -38,6 +38,17 @@ class RunRecordTest {
     }
 
     @Test
+    void runJsonRecordsEveryOptimizerSetting() {
+        TrainingRequest request = new TrainingRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:8"),
+                OptimizerSpec.parse("rmsprop:eps=1e-6"), TRAINING.schedule(), 1, 16, 1, null);
+        assertThat(request.toJson().get("optimizer").asText()).isEqualTo("rmsprop:rho=0.99,eps=0.000001");
+        assertThat(TrainingRequest.fromJson(request.toJson())).isEqualTo(request);
+        // Records written before the settings existed still read.
+        var old = request.toJson().put("optimizer", "adam");
+        assertThat(TrainingRequest.fromJson(old).optimizer()).isEqualTo(OptimizerSpec.parse("adam:beta1=0.9,beta2=0.999,eps=1e-8"));
+    }
+
+    @Test
     void aConfigThatIsNoRequestIsNamedAndTheRestStillRead() {
         var broken = TRAINING.toJson();
         broken.remove("epochs");

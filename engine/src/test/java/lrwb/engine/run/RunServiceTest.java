@@ -184,8 +184,6 @@ class RunServiceTest {
         assertRefused(() -> service.startTraining(training("iris", 1, 5000), target, RunListener.NONE),
                 RunRefusedException.Field.BATCH_SIZE,
                 "batchSize 5000 is larger than the training set (120 examples of iris); use 120 or less");
-        assertRefused(() -> service.startRangeTest(rangeTest("iris", "adadelta", 16, 20), target, RunListener.NONE),
-                RunRefusedException.Field.OPTIMIZER, null);
         assertRefused(() -> service.startTraining(training("csv:" + dir.resolve("missing.csv"), 1, 16), target, RunListener.NONE),
                 RunRefusedException.Field.DATA, null);
         assertRefused(() -> service.startTraining(new TrainingRequest(DataOptions.of("iris"), ModelSpec.cnn(),

@@ -223,21 +223,14 @@ class JobControlsTest {
     }
 
     @Test
-    void overrideIsRefusedForAnOptimizerWithoutLr() throws Exception {
-        TrainingRequest request = Recording.request("iris", "mlp:8", "adadelta", "{\"type\":\"constant\",\"lr\":0.1}", 2, 16, 1);
+    void adadeltaRecordsTheLrMultiplierItUses() throws Exception {
+        // torch's adadelta lr multiplies the step: the schedule's LR is real, recorded, and can be overridden.
+        TrainingRequest request = Recording.request("iris", "mlp:8", "adadelta", "{\"type\":\"constant\",\"lr\":0.5}", 2, 16, 1);
         Recording r = new Recording();
         TrainingJob job = new TrainingJob(request, ENGINE).addListener(r);
-        // refused before the job starts (nothing to wait for: the request says there is no LR) ...
-        assertThatThrownBy(() -> job.overrideLr(0.1)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("adadelta has no learning rate to override");
         job.start();
-        // ... and while it runs
-        r.awaitIterations(1);
-        assertThatThrownBy(() -> job.overrideLr(0.1)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("adadelta has no learning rate to override");
         assertThat(job.ended().get(60, TimeUnit.SECONDS).kind()).isEqualTo(TrainingEvent.Kind.FINISHED);
-        assertThat(r.events(TrainingEvent.Kind.LR_OVERRIDDEN)).isEmpty();
-        assertThat(r.iterations).isNotEmpty().allSatisfy(m -> assertThat(m.lr()).isNaN());
+        assertThat(r.iterations).isNotEmpty().allSatisfy(m -> assertThat(m.lr()).isEqualTo(0.5));
         assertThat(r.iterations).allSatisfy(m -> assertThat(m.loss()).isFinite());
     }
 

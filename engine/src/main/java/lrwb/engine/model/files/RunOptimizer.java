@@ -1,5 +1,6 @@
 package lrwb.engine.model.files;
 
+import lrwb.engine.model.PublishedOptimizer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -37,12 +38,18 @@ final class RunOptimizer {
     static boolean sameKind(List<NeuralNetConfiguration> layers, IUpdater updater) {
         for (NeuralNetConfiguration conf : layers) {
             if (conf.getLayer() instanceof BaseLayer layer && !(layer.getIUpdater() instanceof NoOp)) {
-                if (layer.getIUpdater() == null || layer.getIUpdater().getClass() != updater.getClass()
-                        || (layer.getBiasUpdater() != null && layer.getBiasUpdater().getClass() != updater.getClass())) {
+                Class<?> kind = family(updater);
+                if (layer.getIUpdater() == null || family(layer.getIUpdater()) != kind
+                        || (layer.getBiasUpdater() != null && family(layer.getBiasUpdater()) != kind)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Our published-rule optimizers are saved as DL4J's updater of the same name, whose state has the same layout. */
+    private static Class<?> family(IUpdater updater) {
+        return updater instanceof PublishedOptimizer published ? published.stockClass() : updater.getClass();
     }
 }

@@ -1,0 +1,182 @@
+package lrwb.engine.model;
+
+import lrwb.engine.model.PublishedOptimizer.Rule;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The arithmetic of {@link PublishedOptimizer} for one block of parameters, as torch.optim's "Algorithm" sections
+ * write it, with step t = iteration + 1 (DL4J's Adam counts the same way, so a resumed run continues the bias
+ * corrections). DL4J subtracts what we leave in the gradient array:
+ * <pre>
+ * adam     m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²;  step = lr/(1−β1^t) · m / (√v/√(1−β2^t) + ε)
+ * adamax   m as adam;  u = max(β2·u, |g| + ε);  step = lr/(1−β1^t) · m / u
+ * amsgrad  as adam with v replaced by v_max = max(v_max, v)
+ * nadam    μ_t = β1·(1 − ½·0.96^(t·ψ)), Π_t = μ_1⋯μ_t;  moments as adam;
+ *          step = lr · (μ_{t+1}·m/(1 − Π_t·μ_{t+1}) + (1−μ_t)·g/(1 − Π_t)) / (√(v/(1−β2^t)) + ε)
+ * adagrad  s = s + g²  (s starts at the initial accumulator);  step = lr·g / (√s + ε)
+ * rmsprop  v = ρ·v + (1−ρ)·g²;  step = lr·g / (√v + ε)
+ * adadelta v = ρ·v + (1−ρ)·g²;  d = √(u + ε)/√(v + ε)·g;  u = ρ·u + (1−ρ)·d²;  step = lr·d
+ * </pre>
+ */
+public final class PublishedOptimizerUpdater implements GradientUpdater<PublishedOptimizer> {
+    private final PublishedOptimizer config;
+    /** Views into DL4J's updater state array, never copies: snapshots of that array must capture them. */
+    private INDArray[] state;
+    // Nadam's Π_t is a product over all steps so far; kept for the last t so each update costs one pow, not t.
+    private long productStep;
+    private double product = 1;
+
+    public PublishedOptimizerUpdater(PublishedOptimizer config) {
+        this.config = config;
+    }
+
+    @Override
+    public PublishedOptimizer getConfig() {
+        return config;
+    }
+
+    @Override
+    public void setStateViewArray(INDArray viewArray, long[] gradientShape, char gradientOrder, boolean initialize) {
+        if (!viewArray.isRowVectorOrScalar()) {
+            throw new IllegalArgumentException("expected a row vector as updater state view, got shape "
+                    + Arrays.toString(viewArray.shape()));
+        }
+        int parts = config.getRule().stateNames().size();
+        long n = viewArray.length() / parts;
+        state = new INDArray[parts];
+        for (int i = 0; i < parts; i++) {
+            INDArray slice = viewArray.rank() == 1 ? viewArray.get(NDArrayIndex.interval(i * n, (i + 1) * n))
+                    : viewArray.get(NDArrayIndex.all(), NDArrayIndex.interval(i * n, (i + 1) * n));
+            state[i] = Shape.newShapeNoCopy(slice, gradientShape, gradientOrder == 'f');
+            if (state[i] == null) {
+                throw new IllegalStateException("could not reshape the updater state view without copying it");
+            }
+        }
+        if (initialize) {
+            initialize();
+        }
+    }
+
+    @Override
+    public void setState(Map<String, INDArray> given, boolean initialize) {
+        List<String> names = config.getRule().stateNames();
+        if (!given.keySet().equals(new java.util.HashSet<>(names))) {
+            throw new IllegalArgumentException("expected exactly the state keys " + names + ", got " + given.keySet());
+        }
+        state = names.stream().map(given::get).toArray(INDArray[]::new);
+        if (initialize) {
+            initialize();
+        }
+    }
+
+    private void initialize() {
+        for (INDArray s : state) {
+            s.assign(0);
+        }
+        if (config.getRule() == Rule.ADAGRAD) {
+            state[0].assign(config.getInitialAccumulator());
+        }
+    }
+
+    @Override
+    public Map<String, INDArray> getState() {
+        Map<String, INDArray> map = new LinkedHashMap<>();
+        List<String> names = config.getRule().stateNames();
+        for (int i = 0; i < names.size(); i++) {
+            map.put(names.get(i), state[i]);
+        }
+        return map;
+    }
+
+    @Override
+    public void applyUpdater(INDArray g, int iteration, int epoch) {
+        if (state == null) {
+            throw new IllegalStateException("updater has no state yet: call setStateViewArray first");
+        }
+        double lr = config.getLearningRate(iteration, epoch);
+        double eps = config.getEpsilon();
+        long t = iteration + 1L;
+        INDArray step = switch (config.getRule()) {
+            case ADAM, AMSGRAD -> {
+                INDArray v = moments(g);
+                if (config.getRule() == Rule.AMSGRAD) {
+                    Transforms.max(state[2], v, false);
+                    v = state[2];
+                }
+                double bc1 = 1 - Math.pow(config.getBeta1(), t);
+                double bc2 = 1 - Math.pow(config.getBeta2(), t);
+                INDArray denominator = Transforms.sqrt(v, true).divi(Math.sqrt(bc2)).addi(eps);
+                yield state[0].mul(lr / bc1).divi(denominator);
+            }
+            case ADAMAX -> {
+                double beta1 = config.getBeta1();
+                state[0].muli(beta1).addi(g.mul(1 - beta1));
+                Transforms.max(state[1].muli(config.getBeta2()), Transforms.abs(g, true).addi(eps), false);
+                yield state[0].mul(lr / (1 - Math.pow(beta1, t))).divi(state[1]);
+            }
+            case NADAM -> {
+                double beta1 = config.getBeta1();
+                double mu = mu(beta1, t);
+                double muNext = mu(beta1, t + 1);
+                double productT = product(beta1, t);
+                INDArray v = moments(g);
+                INDArray denominator = Transforms.sqrt(v.div(1 - Math.pow(config.getBeta2(), t)), false).addi(eps);
+                yield state[0].mul(lr * muNext / (1 - productT * muNext))
+                        .addi(g.mul(lr * (1 - mu) / (1 - productT))).divi(denominator);
+            }
+            case ADAGRAD -> {
+                state[0].addi(g.mul(g));
+                yield g.mul(lr).divi(Transforms.sqrt(state[0], true).addi(eps));
+            }
+            case RMSPROP -> {
+                double rho = config.getRho();
+                state[0].muli(rho).addi(g.mul(g).muli(1 - rho));
+                yield g.mul(lr).divi(Transforms.sqrt(state[0], true).addi(eps));
+            }
+            case ADADELTA -> {
+                double rho = config.getRho();
+                state[0].muli(rho).addi(g.mul(g).muli(1 - rho));
+                INDArray d = Transforms.sqrt(state[1].add(eps), false).divi(Transforms.sqrt(state[0].add(eps), false)).muli(g);
+                state[1].muli(rho).addi(d.mul(d).muli(1 - rho));
+                yield d.muli(lr);
+            }
+        };
+        g.assign(step);
+    }
+
+    /** Updates Adam's first and second moments in place; returns the second. */
+    private INDArray moments(INDArray g) {
+        double beta1 = config.getBeta1();
+        double beta2 = config.getBeta2();
+        state[0].muli(beta1).addi(g.mul(1 - beta1));
+        state[1].muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        return state[1];
+    }
+
+    private static double mu(double beta1, long t) {
+        return beta1 * (1 - 0.5 * Math.pow(0.96, t * PublishedOptimizer.MOMENTUM_DECAY));
+    }
+
+    private double product(double beta1, long t) {
+        if (t != productStep + 1) { // a restored or repeated step: recompute from the start
+            productStep = 0;
+            product = 1;
+            while (productStep < t - 1) {
+                productStep++;
+                product *= mu(beta1, productStep);
+            }
+        }
+        productStep = t;
+        product *= mu(beta1, t);
+        return product;
+    }
+}

@@ -1,0 +1,157 @@
+package lrwb.engine.model;
+
+import lrwb.engine.schedule.SteerableSchedule;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The first three updates of every optimizer on a 2×2 problem, against the update rules as PyTorch documents them
+ * (torch.optim.*, "Algorithm" sections) written out here in plain doubles: nothing below comes from DL4J. The loss is
+ * ½·Σ(a∘w − b)², so g = a∘(a∘w − b); each step uses the gradient at the weights the previous step left.
+ */
+class OptimizerHandCheckTest {
+    private static final double LR = 0.1;
+    private static final double[] A = {1, 2, 0.5, -1};
+    private static final double[] B = {1, -1, 0.2, 0.3};
+    private static final double[] W0 = {0.5, -0.3, 0.8, 0.1};
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sgd", "momentum:0.9", "momentum:0.5", "nesterov:0.9", "nesterov:0.7",
+            "adam", "adam:beta1=0.8,beta2=0.99,eps=1e-3",
+            "adamax", "adamax:beta1=0.7,beta2=0.9,eps=1e-3",
+            "amsgrad", "amsgrad:beta1=0.5,beta2=0.9,eps=1e-4",
+            "nadam", "nadam:beta1=0.8,beta2=0.99,eps=1e-3",
+            "adagrad", "adagrad:initialAccumulator=0.1,eps=1e-7",
+            "rmsprop", "rmsprop:rho=0.9,eps=1e-3",
+            "adadelta", "adadelta:rho=0.5,eps=1e-3"})
+    void firstThreeUpdatesMatchThePublishedRule(String text) {
+        OptimizerSpec spec = OptimizerSpec.parse(text);
+        double[] expected = W0.clone();
+        Reference reference = new Reference(spec);
+        double[] actual = W0.clone();
+        GradientUpdater<?> updater = instantiate(spec.updater(SteerableSchedule.constant(LR)));
+        for (int step = 0; step < 3; step++) {
+            reference.step(expected, gradient(expected), step + 1);
+            INDArray g = Nd4j.create(gradient(actual), new long[] {1, 4}, DataType.DOUBLE);
+            updater.applyUpdater(g, step, 0);
+            double[] update = g.toDoubleVector();
+            for (int i = 0; i < 4; i++) {
+                actual[i] -= update[i];
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(actual[i]).as("%s step %d w[%d]", text, step + 1, i).isCloseTo(expected[i], within(1e-6));
+            }
+        }
+        // The weights did move: a rule that did nothing would pass the comparison above only if the reference did too.
+        assertThat(expected).isNotEqualTo(W0);
+    }
+
+    private static GradientUpdater<?> instantiate(IUpdater config) {
+        IUpdater copy = config.clone(); // as DL4J does per layer
+        // DL4J hands each updater a row-vector view of its state and row-vector gradients: the 2×2 weights flattened.
+        return copy.instantiate(copy.stateSize(4) == 0 ? null : Nd4j.zeros(DataType.DOUBLE, 1, copy.stateSize(4)), true);
+    }
+
+    private static double[] gradient(double[] w) {
+        double[] g = new double[4];
+        for (int i = 0; i < 4; i++) {
+            g[i] = A[i] * (A[i] * w[i] - B[i]);
+        }
+        return g;
+    }
+
+    /** PyTorch's documented algorithm for each optimizer (weight decay 0, maximize false). */
+    private static final class Reference {
+        private final OptimizerSpec spec;
+        private final double[] m = new double[4];
+        private final double[] v = new double[4];
+        private final double[] u = new double[4];
+        private double muProduct = 1;
+
+        Reference(OptimizerSpec spec) {
+            this.spec = spec;
+            if (spec.kind() == OptimizerSpec.Kind.ADAGRAD) {
+                java.util.Arrays.fill(v, spec.value(OptimizerSetting.INITIAL_ACCUMULATOR));
+            }
+        }
+
+        void step(double[] w, double[] g, int t) {
+            double mom = spec.momentum();
+            double b1 = spec.value(OptimizerSetting.BETA1);
+            double b2 = spec.value(OptimizerSetting.BETA2);
+            double eps = spec.value(OptimizerSetting.EPS);
+            double rho = spec.value(OptimizerSetting.RHO);
+            double bc1 = 1 - Math.pow(b1, t);
+            double bc2 = 1 - Math.pow(b2, t);
+            // torch.optim.NAdam: mu_t = beta1 (1 - 0.5 * 0.96^(t psi)), psi = 0.004
+            double mu = b1 * (1 - 0.5 * Math.pow(0.96, t * 0.004));
+            double muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * 0.004));
+            muProduct *= mu;
+            for (int i = 0; i < 4; i++) {
+                switch (spec.kind()) {
+                    case SGD -> w[i] -= LR * g[i];
+                    // torch.optim.SGD(momentum): b = mu b + g (b = g at t = 1); w -= lr b
+                    case MOMENTUM -> {
+                        m[i] = t == 1 ? g[i] : mom * m[i] + g[i];
+                        w[i] -= LR * m[i];
+                    }
+                    // nesterov=True: w -= lr (g + mu b)
+                    case NESTEROV -> {
+                        m[i] = t == 1 ? g[i] : mom * m[i] + g[i];
+                        w[i] -= LR * (g[i] + mom * m[i]);
+                    }
+                    case ADAM -> {
+                        m[i] = b1 * m[i] + (1 - b1) * g[i];
+                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                        w[i] -= LR * (m[i] / bc1) / (Math.sqrt(v[i] / bc2) + eps);
+                    }
+                    case AMSGRAD -> {
+                        m[i] = b1 * m[i] + (1 - b1) * g[i];
+                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                        u[i] = Math.max(u[i], v[i]);
+                        w[i] -= LR * (m[i] / bc1) / (Math.sqrt(u[i] / bc2) + eps);
+                    }
+                    // torch.optim.Adamax: u = max(beta2 u, |g| + eps); w -= lr / (1 - beta1^t) * m / u
+                    case ADAMAX -> {
+                        m[i] = b1 * m[i] + (1 - b1) * g[i];
+                        u[i] = Math.max(b2 * u[i], Math.abs(g[i]) + eps);
+                        w[i] -= LR / bc1 * m[i] / u[i];
+                    }
+                    case NADAM -> {
+                        m[i] = b1 * m[i] + (1 - b1) * g[i];
+                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                        double mHat = muNext * m[i] / (1 - muProduct * muNext) + (1 - mu) * g[i] / (1 - muProduct);
+                        w[i] -= LR * mHat / (Math.sqrt(v[i] / bc2) + eps);
+                    }
+                    // torch.optim.Adagrad: state_sum += g^2; w -= lr g / (sqrt(state_sum) + eps)
+                    case ADAGRAD -> {
+                        v[i] += g[i] * g[i];
+                        w[i] -= LR * g[i] / (Math.sqrt(v[i]) + eps);
+                    }
+                    // torch.optim.RMSprop: v = alpha v + (1 - alpha) g^2; w -= lr g / (sqrt(v) + eps)
+                    case RMSPROP -> {
+                        v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+                        w[i] -= LR * g[i] / (Math.sqrt(v[i]) + eps);
+                    }
+                    // torch.optim.Adadelta: v = rho v + (1-rho) g^2; d = sqrt(u + eps) / sqrt(v + eps) g;
+                    // u = rho u + (1-rho) d^2; w -= lr d (lr is a multiplier, 1.0 by default; here the test's LR)
+                    case ADADELTA -> {
+                        v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+                        double d = Math.sqrt(u[i] + eps) / Math.sqrt(v[i] + eps) * g[i];
+                        u[i] = rho * u[i] + (1 - rho) * d * d;
+                        w[i] -= LR * d;
+                    }
+                }
+            }
+        }
+    }
+}
