@@ -34,31 +34,36 @@ class OptimizerHandCheckTest {
             "rmsprop", "rmsprop:rho=0.9,eps=1e-3",
             "adadelta", "adadelta:rho=0.5,eps=1e-3"})
     void firstThreeUpdatesMatchThePublishedRule(String text) {
+        check(text, DataType.DOUBLE, 1e-6); // ND4J's operations (PublishedOptimizerUpdater's path for any block)
+        check(text, DataType.FLOAT, 2e-5); // a small float block: the Java path, within float rounding
+    }
+
+    private static void check(String text, DataType type, double tolerance) {
         OptimizerSpec spec = OptimizerSpec.parse(text);
         double[] expected = W0.clone();
         Reference reference = new Reference(spec);
         double[] actual = W0.clone();
-        GradientUpdater<?> updater = instantiate(spec.updater(SteerableSchedule.constant(LR)));
+        GradientUpdater<?> updater = instantiate(spec.updater(SteerableSchedule.constant(LR)), type);
         for (int step = 0; step < 3; step++) {
             reference.step(expected, gradient(expected), step + 1);
-            INDArray g = Nd4j.create(gradient(actual), new long[] {1, 4}, DataType.DOUBLE);
+            INDArray g = Nd4j.create(gradient(actual), new long[] {1, 4}, DataType.DOUBLE).castTo(type);
             updater.applyUpdater(g, step, 0);
             double[] update = g.toDoubleVector();
             for (int i = 0; i < 4; i++) {
                 actual[i] -= update[i];
             }
             for (int i = 0; i < 4; i++) {
-                assertThat(actual[i]).as("%s step %d w[%d]", text, step + 1, i).isCloseTo(expected[i], within(1e-6));
+                assertThat(actual[i]).as("%s %s step %d w[%d]", text, type, step + 1, i).isCloseTo(expected[i], within(tolerance));
             }
         }
         // The weights did move: a rule that did nothing would pass the comparison above only if the reference did too.
         assertThat(expected).isNotEqualTo(W0);
     }
 
-    private static GradientUpdater<?> instantiate(IUpdater config) {
+    private static GradientUpdater<?> instantiate(IUpdater config, DataType type) {
         IUpdater copy = config.clone(); // as DL4J does per layer
         // DL4J hands each updater a row-vector view of its state and row-vector gradients: the 2×2 weights flattened.
-        return copy.instantiate(copy.stateSize(4) == 0 ? null : Nd4j.zeros(DataType.DOUBLE, 1, copy.stateSize(4)), true);
+        return copy.instantiate(copy.stateSize(4) == 0 ? null : Nd4j.zeros(type, 1, copy.stateSize(4)), true);
     }
 
     private static double[] gradient(double[] w) {
