@@ -2,7 +2,6 @@ package lrwb.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -23,16 +22,11 @@ import java.util.Objects;
  * <p>This is DL4J configuration, so it is a mutable bean with Jackson (shaded) annotations: DL4J clones it
  * per layer and writes it into the network JSON.
  */
-public final class ClassicalMomentum implements IUpdater {
+public final class ClassicalMomentum extends SteeredUpdater {
     private static final long serialVersionUID = 1L;
 
     public static final double DEFAULT_MOMENTUM = 0.9;
 
-    /** Used only when {@link #learningRateSchedule} is null, i.e. after DL4J's {@code setLearningRate(double)}. */
-    @JsonProperty("learningRate")
-    private double learningRate;
-    @JsonProperty("learningRateSchedule")
-    private ISchedule learningRateSchedule;
     @JsonProperty("momentum")
     private final double momentum;
 
@@ -45,20 +39,15 @@ public final class ClassicalMomentum implements IUpdater {
     private ClassicalMomentum(@JsonProperty("learningRate") double learningRate,
                               @JsonProperty("learningRateSchedule") ISchedule learningRateSchedule,
                               @JsonProperty("momentum") double momentum) {
+        super(learningRate, learningRateSchedule);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1) (got " + momentum + ")");
         }
-        this.learningRate = learningRate;
-        this.learningRateSchedule = learningRateSchedule;
         this.momentum = momentum;
     }
 
     public double getMomentum() {
         return momentum;
-    }
-
-    public ISchedule getLearningRateSchedule() {
-        return learningRateSchedule;
     }
 
     @Override
@@ -80,51 +69,26 @@ public final class ClassicalMomentum implements IUpdater {
         return updater;
     }
 
-    /**
-     * DL4J gives every layer its own copy of the configuration. The schedule is cloned through its own
-     * {@code clone()}, which for our {@code SteerableSchedule} is the same handle, so all layers keep
-     * following the one LR the user steers.
-     */
     @Override
     public ClassicalMomentum clone() {
-        return new ClassicalMomentum(learningRate,
-                learningRateSchedule == null ? null : learningRateSchedule.clone(), momentum);
-    }
-
-    @Override
-    public double getLearningRate(int iteration, int epoch) {
-        return learningRateSchedule != null ? learningRateSchedule.valueAt(iteration, epoch) : learningRate;
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return true;
-    }
-
-    /** DL4J's {@code setLearningRate} route; kept working so this behaves like every other DL4J updater. */
-    @Override
-    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        this.learningRate = lr;
-        this.learningRateSchedule = lrSchedule;
+        return new ClassicalMomentum(fixedLearningRate(), clonedSchedule(), momentum);
     }
 
     // DL4J merges neighbouring layers with equal updater configurations into one updater block.
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClassicalMomentum other
-                && Double.compare(learningRate, other.learningRate) == 0
-                && Double.compare(momentum, other.momentum) == 0
-                && Objects.equals(learningRateSchedule, other.learningRateSchedule);
+        return o instanceof ClassicalMomentum other && sameLearningRate(other)
+                && Double.compare(momentum, other.momentum) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(learningRate, momentum, learningRateSchedule);
+        return Objects.hash(fixedLearningRate(), momentum, getLearningRateSchedule());
     }
 
     @Override
     public String toString() {
-        return "ClassicalMomentum(momentum=" + momentum + ", learningRateSchedule=" + learningRateSchedule
-                + (learningRateSchedule == null ? ", learningRate=" + learningRate : "") + ")";
+        return "ClassicalMomentum(momentum=" + momentum + ", learningRateSchedule=" + getLearningRateSchedule()
+                + (getLearningRateSchedule() == null ? ", learningRate=" + fixedLearningRate() : "") + ")";
     }
 }

@@ -28,7 +28,7 @@ import java.util.Objects;
  * The state lives in DL4J's updater state view, so snapshotting and restoring that array restores it.
  * DL4J configuration, hence a mutable bean with (shaded) Jackson annotations, like {@link ClassicalMomentum}.
  */
-public final class PublishedOptimizer implements IUpdater {
+public final class PublishedOptimizer extends SteeredUpdater {
     private static final long serialVersionUID = 1L;
 
     /** torch.optim.NAdam's {@code momentum_decay} default (Keras uses the same 0.004). */
@@ -51,10 +51,6 @@ public final class PublishedOptimizer implements IUpdater {
 
     @JsonProperty("rule")
     private final Rule rule;
-    @JsonProperty("learningRate")
-    private double learningRate;
-    @JsonProperty("learningRateSchedule")
-    private ISchedule learningRateSchedule;
     /** β1, β2, ε, ρ, initial accumulator; those the rule does not use are NaN. */
     @JsonProperty("beta1")
     private final double beta1;
@@ -90,9 +86,8 @@ public final class PublishedOptimizer implements IUpdater {
                                @JsonProperty("beta1") double beta1, @JsonProperty("beta2") double beta2,
                                @JsonProperty("epsilon") double epsilon, @JsonProperty("rho") double rho,
                                @JsonProperty("initialAccumulator") double initialAccumulator) {
+        super(learningRate, learningRateSchedule);
         this.rule = Objects.requireNonNull(rule, "rule");
-        this.learningRate = learningRate;
-        this.learningRateSchedule = learningRateSchedule;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -124,9 +119,6 @@ public final class PublishedOptimizer implements IUpdater {
         return initialAccumulator;
     }
 
-    public ISchedule getLearningRateSchedule() {
-        return learningRateSchedule;
-    }
 
     /**
      * The DL4J updater of the same name with these settings and a fixed LR, for saved files that any DL4J program
@@ -175,47 +167,27 @@ public final class PublishedOptimizer implements IUpdater {
     /** Every layer gets a copy; our steerable schedule clones to itself, so all layers follow the one LR. */
     @Override
     public PublishedOptimizer clone() {
-        return new PublishedOptimizer(rule, learningRate, learningRateSchedule == null ? null : learningRateSchedule.clone(),
-                beta1, beta2, epsilon, rho, initialAccumulator);
-    }
-
-    @Override
-    public double getLearningRate(int iteration, int epoch) {
-        return learningRateSchedule != null ? learningRateSchedule.valueAt(iteration, epoch) : learningRate;
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return true;
-    }
-
-    /** DL4J's {@code setLearningRate} route; kept working so this behaves like every other DL4J updater. */
-    @Override
-    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        this.learningRate = lr;
-        this.learningRateSchedule = lrSchedule;
+        return new PublishedOptimizer(rule, fixedLearningRate(), clonedSchedule(), beta1, beta2, epsilon, rho, initialAccumulator);
     }
 
     // DL4J merges neighbouring layers with equal updater configurations into one updater block.
     @Override
     public boolean equals(Object o) {
-        return o instanceof PublishedOptimizer other && rule == other.rule
-                && Double.compare(learningRate, other.learningRate) == 0
+        return o instanceof PublishedOptimizer other && rule == other.rule && sameLearningRate(other)
                 && Double.compare(beta1, other.beta1) == 0 && Double.compare(beta2, other.beta2) == 0
                 && Double.compare(epsilon, other.epsilon) == 0 && Double.compare(rho, other.rho) == 0
-                && Double.compare(initialAccumulator, other.initialAccumulator) == 0
-                && Objects.equals(learningRateSchedule, other.learningRateSchedule);
+                && Double.compare(initialAccumulator, other.initialAccumulator) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rule, learningRate, learningRateSchedule, beta1, beta2, epsilon, rho, initialAccumulator);
+        return Objects.hash(rule, fixedLearningRate(), getLearningRateSchedule(), beta1, beta2, epsilon, rho, initialAccumulator);
     }
 
     @Override
     public String toString() {
         return "PublishedOptimizer(" + rule + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
                 + ", rho=" + rho + ", initialAccumulator=" + initialAccumulator
-                + ", learningRateSchedule=" + learningRateSchedule + ")";
+                + ", learningRateSchedule=" + getLearningRateSchedule() + ")";
     }
 }
