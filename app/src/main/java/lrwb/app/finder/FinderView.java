@@ -129,7 +129,7 @@ public final class FinderView {
         VBox box = new VBox(8,
                 FormLayout.section("Data and model"),
                 FieldView.choices(s.dataset(), "finder-dataset", DataFileKind.FIELD_HINT,
-                        RunSetupForm.builtInDatasets()).node(), openButtons.node(),
+                        RunSetupForm.datasetChoices()).node(), openButtons.node(),
                 new ModelPickerView(vm.modelPicker(), "finder-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),

@@ -2,6 +2,7 @@ package lrwb.app.form;
 
 import lrwb.engine.data.Augmentation;
 import lrwb.engine.data.DataException;
+import lrwb.engine.data.DataOnDisk;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.HeaderMode;
@@ -56,6 +57,16 @@ public final class RunSetupForm {
 
     public static List<String> builtInDatasets() {
         return Datasets.builtInNames();
+    }
+
+    /**
+     * The dataset field's list: the built-in sets, then MNIST-format folders already on this computer (Debian's
+     * dataset-fashion-mnist, DL4J's and Keras' download folders), so nobody has to hunt for them in a file chooser.
+     */
+    public static List<String> datasetChoices() {
+        List<String> choices = new java.util.ArrayList<>(builtInDatasets());
+        choices.addAll(DataOnDisk.idxSources());
+        return List.copyOf(choices);
     }
 
     public static List<String> optimizers() {
