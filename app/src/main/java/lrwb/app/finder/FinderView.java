@@ -86,7 +86,7 @@ public final class FinderView {
 
     private BorderPane form() {
         RunSetupForm s = vm.setup();
-        DataFileButtons openButtons = new DataFileButtons(s.dataset(), "finder");
+        DataFileButtons openButtons = new DataFileButtons(s.dataset(), "finder", vm.imagePreview());
 
 
         ChoiceBox<SweepMode> mode = new ChoiceBox<>();

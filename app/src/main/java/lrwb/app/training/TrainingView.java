@@ -112,7 +112,7 @@ public final class TrainingView {
         title.getStyleClass().add("pane-title");
         box.getChildren().addAll(title, FormLayout.section("Data and network"),
                 FieldView.choices(s.dataset(), "train-dataset", DataFileKind.FIELD_HINT,
-                        RunSetupForm.datasetChoices()).node(), new DataFileButtons(s.dataset(), "train").node(),
+                        RunSetupForm.datasetChoices()).node(), new DataFileButtons(s.dataset(), "train", vm.imagePreview()).node(),
                 new ModelPickerView(vm.modelPicker(), "train-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
                 FormLayout.pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
