@@ -26,7 +26,7 @@ import java.util.List;
 public final class ImagePreviewView {
     /** Shown size of one image, whatever its pixel size. */
     static final double IMAGE_SIZE = 64;
-    static final double DRAW_SIZE = 40;
+    static final double DRAW_SIZE = 34;
 
     private final ImagePreview preview;
     private final String idPrefix;
@@ -50,7 +50,7 @@ public final class ImagePreviewView {
             window = new Stage();
             window.initOwner(button.getScene().getWindow());
             window.setTitle("Images");
-            window.setScene(new Scene(content(), 760, 560));
+            window.setScene(new Scene(content(), 860, 600));
         }
         preview.load();
         window.show();
@@ -61,6 +61,7 @@ public final class ImagePreviewView {
     public Parent content() {
         Label note = new Label();
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, never cut
         note.setId(idPrefix + "-preview-note");
         note.textProperty().bind(preview.noteProperty());
         VBox classes = new VBox(10);
