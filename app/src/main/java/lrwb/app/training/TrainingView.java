@@ -27,6 +27,7 @@ import lrwb.app.chart.LineStyle;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
+import lrwb.app.form.AugmentChecks;
 import lrwb.app.form.DataFileButtons;
 import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
@@ -121,6 +122,7 @@ public final class TrainingView {
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
                 FieldView.choices(s.normalize(), "train-normalize", RunSetupForm.NORMALIZE_HINT, RunSetupForm.normalizations()).node(),
                 FieldView.choices(s.augment(), "train-augment", RunSetupForm.AUGMENT_HINT, RunSetupForm.augmentations()).node(),
+                new AugmentChecks(s.augment(), "train").node(),
                 FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine());
         return box;
     }
