@@ -12,8 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import lrwb.engine.run.AtomicFile;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -96,7 +98,7 @@ class OptimizerWeightDecayTest {
             MultiLayerNetwork layers = continued.asLayerList().orElseThrow();
             for (int i = 0; i < layers.getnLayers(); i++) {
                 BaseLayer conf = (BaseLayer) layers.getLayer(i).getConfig();
-                java.util.List<Object> expected = spec.weightDecay().<java.util.List<Object>>map(java.util.List::of).orElse(java.util.List.of());
+                List<Regularization> expected = spec.weightDecay().<List<Regularization>>map(List::of).orElse(List.of());
                 assertThat(conf.getRegularization()).as("%s layer %d weights", optimizer, i).containsExactlyElementsOf(expected);
                 assertThat(conf.getRegularizationBias()).as("%s layer %d biases", optimizer, i).containsExactlyElementsOf(expected);
             }
