@@ -3,20 +3,15 @@ package lrwb.engine.export;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineRestartsSchedule;
 import lrwb.engine.schedule.CosineSchedule;
-import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
-import lrwb.engine.schedule.LinearSchedule;
-import lrwb.engine.schedule.MultiStepSchedule;
 import lrwb.engine.schedule.NaturalExpSchedule;
-import lrwb.engine.schedule.OneCycleSchedule;
 import lrwb.engine.schedule.PiecewiseSchedule;
 import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.PolynomialSchedule;
 import lrwb.engine.schedule.SequentialSchedule;
-import lrwb.engine.schedule.StepSchedule;
 import lrwb.engine.schedule.Unit;
 import lrwb.engine.schedule.WarmedUpSchedule;
 import lrwb.engine.schedule.WsdSchedule;
@@ -25,38 +20,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static lrwb.engine.export.Literal.decimal;
 import static lrwb.engine.export.Literal.integer;
 
 /**
- * PyTorch: a pure-Python {@code lr_at(step)} with the formula (math module only) driven by {@code LambdaLR},
- * because no built-in scheduler gives exactly the same LR for every type (they update the LR recursively, and
- * CyclicLR/OneCycleLR also cycle momentum). Plateau maps 1:1 onto {@code ReduceLROnPlateau}.
+ * PyTorch: the {@code torch.optim.lr_scheduler} built-ins where they give exactly our curve stepped once per batch
+ * ({@link TorchSchedulers}); otherwise a pure-Python {@code lr_at(step)} with the formula (math module only) driven by
+ * {@code LambdaLR}, with a comment saying why no built-in fits. Plateau maps 1:1 onto {@code ReduceLROnPlateau}.
  */
 final class PyTorchSnippet {
-    /** The built-in scheduler nearest to a type (null if none), and why the snippet does not use it. */
-    private record Closest(String builtIn, String whyNot) {
-    }
-
-    private static final Map<String, Closest> CLOSEST = Map.ofEntries(
-            Map.entry(StepSchedule.TYPE, new Closest("StepLR", "it multiplies by gamma step by step, which drifts in the last digits")),
-            Map.entry(MultiStepSchedule.TYPE, new Closest("MultiStepLR", "it multiplies by gamma step by step, which drifts")),
-            Map.entry(PiecewiseSchedule.TYPE, new Closest("MultiStepLR", "it can only multiply by gamma, not set any value")),
-            Map.entry(ExponentialSchedule.TYPE, new Closest("ExponentialLR", "it decays every step (no decay_steps or staircase)")),
-            Map.entry(NaturalExpSchedule.TYPE, new Closest("ExponentialLR", "gamma=exp(-k) step by step drifts from exp(-k * t)")),
-            Map.entry(InverseTimeSchedule.TYPE, new Closest(null, "PyTorch has no built-in inverse-time decay")),
-            Map.entry(PolynomialSchedule.TYPE, new Closest("PolynomialLR", "it decays to 0 (no end LR) and cannot cycle")),
-            Map.entry(CosineSchedule.TYPE, new Closest("CosineAnnealingLR", "it updates recursively; a warmup needs SequentialLR")),
-            Map.entry(CosineRestartsSchedule.TYPE, new Closest("CosineAnnealingWarmRestarts", "it cannot shrink the peaks (mMul)")),
-            Map.entry(LinearSchedule.TYPE, new Closest("LinearLR", "it updates recursively, which drifts in the last digits")),
-            Map.entry(CyclicSchedule.TYPE, new Closest("CyclicLR", "it also cycles momentum by default")),
-            Map.entry(OneCycleSchedule.TYPE, new Closest("OneCycleLR", "it also cycles momentum (or Adam's beta1)")),
-            Map.entry(SequentialSchedule.TYPE, new Closest("SequentialLR", "it chains built-ins that update recursively")),
-            Map.entry(WsdSchedule.TYPE, new Closest(null, "PyTorch has no built-in warmup-stable-decay; transformers'"
-                    + " get_wsd_schedule is a LambdaLR over this same formula")),
-            Map.entry(InverseSqrtSchedule.TYPE, new Closest(null, "PyTorch has no built-in inverse square-root decay;"
-                    + " transformers' get_inverse_sqrt_schedule is a LambdaLR over this same formula")));
+    /** Why no built-in (or chain of them) gives a type's curve, for the types that can end up as a formula. */
+    private static final Map<String, String> NO_BUILT_IN = Map.ofEntries(
+            Map.entry(PiecewiseSchedule.TYPE, "MultiStepLR can only multiply by gamma, not set any value"),
+            Map.entry(ExponentialSchedule.TYPE, "ExponentialLR decays every step; with gamma = decayRate ** (1 / decaySteps)"
+                    + " it would drift from decayRate ** (t / decaySteps)"),
+            Map.entry(NaturalExpSchedule.TYPE, "ExponentialLR(gamma=exp(-k)) multiplies a rounded gamma t times, which drifts"
+                    + " from exp(-k * t)"),
+            Map.entry(InverseTimeSchedule.TYPE, "PyTorch has no built-in inverse-time decay"),
+            Map.entry(PolynomialSchedule.TYPE, "PolynomialLR decays to 0 (no end LR) and cannot cycle"),
+            Map.entry(CosineSchedule.TYPE, "LinearLR cannot ramp this warmup (it starts above its target)"),
+            Map.entry(CosineRestartsSchedule.TYPE, "CosineAnnealingWarmRestarts cannot shrink the peaks (mMul) and grows"
+                    + " periods by whole numbers only"),
+            Map.entry(WsdSchedule.TYPE, "PyTorch has no built-in warmup-stable-decay; transformers'"
+                    + " get_wsd_schedule is a LambdaLR over this same formula"),
+            Map.entry(InverseSqrtSchedule.TYPE, "PyTorch has no built-in inverse square-root decay;"
+                    + " transformers' get_inverse_sqrt_schedule is a LambdaLR over this same formula"));
 
     private final StepsPerEpoch stepsPerEpoch;
     private final List<String> functions = new ArrayList<>();
@@ -76,6 +66,10 @@ final class PyTorchSnippet {
                     optimizer = torch.optim.SGD(model.parameters(), lr={lr})  # or Adam, AdamW, ...
                     """.replace("{lr}", decimal(s.lr()));
         }
+        Optional<TorchSchedulers.Chain> chain = TorchSchedulers.of(spec);
+        if (chain.isPresent()) {
+            return builtIn(spec, chain.get(), stepsPerEpoch);
+        }
         PyTorchSnippet snippet = new PyTorchSnippet(stepsPerEpoch);
         snippet.function(spec, "lr_at", "The learning rate of the given 0-based optimizer update (batch).");
         String code = String.join("\n\n\n", snippet.functions);
@@ -88,16 +82,70 @@ final class PyTorchSnippet {
             out.append(stepsPerEpoch.pythonConstant("len(train_loader)")).append("\n\n");
         }
         out.append('\n').append(code).append("\n\n\n");
-        Closest closest = spec instanceof WarmedUpSchedule ? new Closest(null, "A warmup, then the schedule started late: the"
-                + " get_*_schedule_with_warmup convention of transformers") : CLOSEST.get(spec.type());
-        out.append(closest.builtIn() == null ? "# " + closest.whyNot() + ".\n"
-                : "# Closest built-in: torch.optim.lr_scheduler." + closest.builtIn() + "; " + closest.whyNot() + ".\n");
+        out.append("# No built-in scheduler gives exactly this curve: ").append(whyNoBuiltIn(spec)).append(".\n");
         out.append("# LambdaLR with the formula above gives exactly the LR Workbench value at every step.\n");
         out.append("# LambdaLR sets each LR to (initial lr) * lr_at(step): the optimizer's lr must be 1.0.\n");
         out.append("optimizer = torch.optim.SGD(model.parameters(), lr=1.0)  # or Adam, AdamW, ...: keep lr=1.0\n");
         out.append("scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)\n");
-        out.append("# Call scheduler.step() after every optimizer.step(), i.e. once per batch, not per epoch.\n");
+        out.append(STEP_ONCE_PER_BATCH);
         return out.toString();
+    }
+
+    private static final String STEP_ONCE_PER_BATCH =
+            "# Call scheduler.step() after every optimizer.step(), i.e. once per batch, not per epoch.\n";
+
+    private static String whyNoBuiltIn(FormulaSchedule spec) {
+        if (spec.usesEpochs()) {
+            return "per batch, an epoch-counting schedule is a staircase, and only StepLR and MultiStepLR step that way";
+        }
+        if (spec instanceof WarmedUpSchedule || spec instanceof SequentialSchedule) {
+            return "SequentialLR chains built-ins over one optimizer lr, and a part here has no exact built-in, sets its own"
+                    + " LR (CyclicLR, OneCycleLR) or starts from another lr";
+        }
+        return NO_BUILT_IN.get(spec.type());
+    }
+
+    /** The built-in scheduler, or several chained by SequentialLR, over an optimizer at the chain's lr. */
+    private static String builtIn(FormulaSchedule spec, TorchSchedulers.Chain chain, StepsPerEpoch stepsPerEpoch) {
+        StringBuilder out = new StringBuilder("import torch\n\n");
+        if (spec.usesEpochs()) {
+            out.append(stepsPerEpoch.pythonConstant("len(train_loader)")).append("\n\n");
+        }
+        out.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(decimal(chain.lr()))
+                .append(")  # or Adam, AdamW, ...\n");
+        List<TorchSchedulers.Part> parts = chain.parts();
+        if (parts.size() == 1) {
+            appendNote(out, parts.get(0).note());
+            out.append("scheduler = ").append(parts.get(0).call().render()).append('\n');
+        } else {
+            UniqueNames names = new UniqueNames();
+            List<String> assigned = new ArrayList<>();
+            List<String> milestones = new ArrayList<>();
+            long at = 0;
+            for (TorchSchedulers.Part p : parts) {
+                String name = names.claim(p.name());
+                assigned.add(name);
+                appendNote(out, p.note());
+                out.append(name).append(" = ").append(p.call().render()).append('\n');
+                if (p.steps() != null) {
+                    at += p.steps();
+                    milestones.add(integer(at));
+                }
+            }
+            out.append("scheduler = ").append(new PythonCall(TorchSchedulers.MODULE + "SequentialLR").arg(null, "optimizer")
+                    .arg("schedulers", PythonCall.list(assigned)).arg("milestones", PythonCall.list(milestones)).render())
+                    .append('\n');
+        }
+        chain.notes().forEach(n -> appendNote(out, n));
+        out.append(STEP_ONCE_PER_BATCH);
+        return out.toString();
+    }
+
+    private static void appendNote(StringBuilder out, String note) {
+        if (note != null) {
+            out.append("# ").append(note.substring(0, 1).toUpperCase(Locale.ROOT)).append(note.substring(1))
+                    .append(note.endsWith(".") ? "" : ".").append('\n');
+        }
     }
 
     /** Adds {@code def name(step):} computing {@code spec} (parts of a sequential first). */

@@ -66,9 +66,10 @@ final class ExportCases {
             formula("cyclic-expRange", "{'type':'cyclic','baseLr':0.001,'maxLr':0.006,'stepSizeUp':20,'stepSizeDown':10,"
                     + "'mode':'expRange','gamma':0.99}"),
             formula("cyclic-epoch", "{'type':'cyclic','baseLr':0.01,'maxLr':0.1,'stepSizeUp':3,'unit':'epoch'}", 3, 90),
-            formula("oneCycle", "{'type':'oneCycle','maxLr':25,'totalSteps':10,'divFactor':25,'finalDivFactor':2,'anneal':'linear'}"),
-            formula("oneCycle-cos", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200}"),
-            formula("oneCycle-threePhase", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200,'pctStart':0.25,'threePhase':true}"),
+            // totalSteps updates: torch's OneCycleLR refuses to go further (and its LR after the last one is not the floor)
+            formula("oneCycle", "{'type':'oneCycle','maxLr':25,'totalSteps':10,'divFactor':25,'finalDivFactor':2,'anneal':'linear'}", 1, 10),
+            formula("oneCycle-cos", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200}", 1, 200),
+            formula("oneCycle-threePhase", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200,'pctStart':0.25,'threePhase':true}", 1, 200),
             formula("wsd", "{'type':'wsd','lr':1,'warmupSteps':4,'stableSteps':2,'decaySteps':4,'warmupType':'linear',"
                     + "'decayType':'linear'}", 1, 14),
             formula("wsd-cosine-floor", "{'type':'wsd','lr':0.1,'warmupSteps':30,'stableSteps':100,'decaySteps':90,"
