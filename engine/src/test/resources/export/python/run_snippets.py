@@ -51,8 +51,11 @@ def run_pytorch(namespace, case):
         return {"lrs": lrs}
     lrs = []
     momentums = []
-    for _ in range(case["steps"]):
+    momentum_at = namespace.get("momentum_at")  # a formula snippet asks the training loop to set it
+    for step in range(case["steps"]):
         group = optimizer.param_groups[0]
+        if momentum_at is not None:
+            group["momentum"] = momentum_at(step)
         lrs.append(group["lr"])  # the LR this update uses
         momentums.append(momentum_of(group))
         optimizer.step()
@@ -86,6 +89,9 @@ def run_keras(namespace, case):
 
 def run_optax(namespace, case):
     """optax calls a schedule with the update count; a snippet without one sets the LR from Python (lr_at)."""
+    if "metrics" in case:
+        plateau = namespace["plateau"]
+        return {"lrs": [plateau.lr] + [plateau.step(metric) for metric in case["metrics"]]}
     steps = range(case["steps"])
     if "schedule" in namespace:
         return {"lrs": [float(namespace["schedule"](step)) for step in steps]}

@@ -6,7 +6,7 @@ import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.ScheduleSpec;
 
 /**
- * Turns a schedule spec into a copy-pasteable snippet for DL4J, PyTorch or Keras that gives exactly the LR our
+ * Turns a schedule spec into a copy-pasteable snippet for DL4J, PyTorch, Keras, Hugging Face transformers or optax that gives exactly the LR our
  * evaluator gives at every iteration (specs/schedules.md, "Code export"). A framework built-in is used only where
  * it computes the same formula; otherwise the snippet carries the formula itself, never a near miss.
  */
@@ -45,6 +45,8 @@ public final class CodeExport {
                 case JAVA -> JavaPlateauSnippet.generate(plateau);
                 case PYTORCH -> PyTorchSnippet.plateau(plateau);
                 case KERAS -> KerasPlateauSnippet.generate(plateau);
+                case TRANSFORMERS -> TransformersSnippet.plateau(plateau);
+                case OPTAX -> OptaxSnippet.plateau(plateau);
             };
         }
         FormulaSchedule formula = (FormulaSchedule) spec;
@@ -52,6 +54,8 @@ public final class CodeExport {
             case JAVA -> JavaSnippet.generate(formula, stepsPerEpoch);
             case PYTORCH -> PyTorchSnippet.generate(formula, stepsPerEpoch);
             case KERAS -> KerasSnippet.generate(formula, stepsPerEpoch);
+            case TRANSFORMERS -> TransformersSnippet.generate(formula, stepsPerEpoch);
+            case OPTAX -> OptaxSnippet.generate(formula, stepsPerEpoch);
         };
     }
 }

@@ -7,6 +7,7 @@ import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
+import lrwb.engine.schedule.MomentumCurve;
 import lrwb.engine.schedule.NaturalExpSchedule;
 import lrwb.engine.schedule.PiecewiseSchedule;
 import lrwb.engine.schedule.PlateauSchedule;
@@ -31,6 +32,9 @@ import static lrwb.engine.export.Literal.integer;
  * {@code LambdaLR}, with a comment saying why no built-in fits. Plateau maps 1:1 onto {@code ReduceLROnPlateau}.
  */
 final class PyTorchSnippet {
+    private PyTorchSnippet() {
+    }
+
     /** Why no built-in (or chain of them) gives a type's curve, for the types that can end up as a formula. */
     private static final Map<String, String> NO_BUILT_IN = Map.ofEntries(
             Map.entry(PiecewiseSchedule.TYPE, "MultiStepLR can only multiply by gamma, not set any value"),
@@ -48,15 +52,6 @@ final class PyTorchSnippet {
             Map.entry(InverseSqrtSchedule.TYPE, "PyTorch has no built-in inverse square-root decay;"
                     + " transformers' get_inverse_sqrt_schedule is a LambdaLR over this same formula"));
 
-    private final StepsPerEpoch stepsPerEpoch;
-    private final List<String> functions = new ArrayList<>();
-    private final UniqueNames names = new UniqueNames();
-
-    private PyTorchSnippet(StepsPerEpoch stepsPerEpoch) {
-        this.stepsPerEpoch = stepsPerEpoch;
-        names.claim("lr_at");
-    }
-
     static String generate(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch) {
         if (spec instanceof ConstantSchedule s) {
             return """
@@ -70,9 +65,17 @@ final class PyTorchSnippet {
         if (chain.isPresent()) {
             return builtIn(spec, chain.get(), stepsPerEpoch);
         }
-        PyTorchSnippet snippet = new PyTorchSnippet(stepsPerEpoch);
-        snippet.function(spec, "lr_at", "The learning rate of the given 0-based optimizer update (batch).");
-        String code = String.join("\n\n\n", snippet.functions);
+        return formula(spec, stepsPerEpoch, "# No built-in scheduler gives exactly this curve: " + whyNoBuiltIn(spec) + ".\n");
+    }
+
+    /**
+     * {@code lr_at(step)} (and {@code momentum_at(step)} when the schedule cycles momentum) driven by LambdaLR.
+     *
+     * @param why comment lines saying why the formula is used
+     */
+    static String formula(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch, String why) {
+        Optional<MomentumCurve> momentum = MomentumCurve.of(spec);
+        String code = PythonFunctions.of(spec);
         StringBuilder out = new StringBuilder();
         if (code.contains("math.")) {
             out.append("import math\n\n");
@@ -82,12 +85,19 @@ final class PyTorchSnippet {
             out.append(stepsPerEpoch.pythonConstant("len(train_loader)")).append("\n\n");
         }
         out.append('\n').append(code).append("\n\n\n");
-        out.append("# No built-in scheduler gives exactly this curve: ").append(whyNoBuiltIn(spec)).append(".\n");
+        out.append(why);
         out.append("# LambdaLR with the formula above gives exactly the LR Workbench value at every step.\n");
         out.append("# LambdaLR sets each LR to (initial lr) * lr_at(step): the optimizer's lr must be 1.0.\n");
         out.append("optimizer = torch.optim.SGD(model.parameters(), lr=1.0)  # or Adam, AdamW, ...: keep lr=1.0\n");
         out.append("scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)\n");
         out.append(STEP_ONCE_PER_BATCH);
+        if (momentum.isPresent()) {
+            out.append("""
+                    # LambdaLR sets only the LR. Set the cycled momentum yourself before each optimizer.step(), with step the
+                    # 0-based update:  for group in optimizer.param_groups: group["momentum"] = momentum_at(step)
+                    # (Adam, AdamW, NAdam: group["betas"] = (momentum_at(step), group["betas"][1]))
+                    """);
+        }
         return out.toString();
     }
 
@@ -111,8 +121,16 @@ final class PyTorchSnippet {
         if (spec.usesEpochs()) {
             out.append(stepsPerEpoch.pythonConstant("len(train_loader)")).append("\n\n");
         }
-        out.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(decimal(chain.lr()))
-                .append(")  # or Adam, AdamW, ...\n");
+        Optional<MomentumCurve> momentum = MomentumCurve.of(spec);
+        if (momentum.isPresent()) {
+            out.append("# The scheduler cycles the optimizer's momentum (Adam, AdamW, NAdam: beta1). torch 1.13's CyclicLR\n"
+                    + "# needs an optimizer with momentum (SGD, RMSprop); newer versions also cycle Adam's beta1.\n");
+            out.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(decimal(chain.lr()))
+                    .append(", momentum=").append(decimal(momentum.get().cycle().maxMomentum())).append(")\n");
+        } else {
+            out.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(decimal(chain.lr()))
+                    .append(")  # or Adam, AdamW, ...\n");
+        }
         List<TorchSchedulers.Part> parts = chain.parts();
         if (parts.size() == 1) {
             appendNote(out, parts.get(0).note());
@@ -148,74 +166,22 @@ final class PyTorchSnippet {
         }
     }
 
-    /** Adds {@code def name(step):} computing {@code spec} (parts of a sequential first). */
-    private void function(FormulaSchedule spec, String name, String doc) {
-        String t = spec.unit() == Unit.EPOCH ? "epoch" : "step";
-        String body = spec instanceof SequentialSchedule s ? sequential(s, name)
-                : spec instanceof WarmedUpSchedule w ? warmedUp(w, name) : PythonFormulas.body(spec, t);
-        StringBuilder f = new StringBuilder("def ").append(name).append("(step):\n    \"\"\"").append(doc).append("\"\"\"\n");
-        if (spec.unit() == Unit.EPOCH && !(spec instanceof SequentialSchedule)) {
-            f.append("    epoch = step // ").append(StepsPerEpoch.NAME).append("  # this schedule counts epochs\n");
-        }
-        f.append(Template.indent(body, "    "));
-        functions.add(f.toString());
-    }
-
-    private String sequential(SequentialSchedule s, String name) {
-        List<String> calls = new ArrayList<>();
-        for (int i = 0; i < s.schedules().size(); i++) {
-            FormulaSchedule part = s.schedules().get(i);
-            String partName = names.claim(functionName(part));
-            function(part, partName, "Part " + (i + 1) + " of " + name + ": " + part.type() + ".");
-            calls.add(partName);
-        }
-        StringBuilder b = new StringBuilder("# Parts run one after another, each counting its steps from its own start.\n");
-        for (int i = 0; i < calls.size(); i++) {
-            String start = i == 0 ? null : milestone(s, i - 1);
-            String arg = start == null ? "step" : "step - " + start;
-            if (i < calls.size() - 1) {
-                b.append("if step < ").append(milestone(s, i)).append(":\n    return ").append(calls.get(i)).append('(').append(arg).append(")\n");
-            } else {
-                b.append("return ").append(calls.get(i)).append('(').append(arg).append(')');
-            }
-        }
-        return b.toString();
-    }
-
-    /** A ramp towards the schedule's first value, then the schedule (a function of its own) started late. */
-    private String warmedUp(WarmedUpSchedule w, String name) {
-        String after = names.claim(functionName(w.schedule()));
-        function(w.schedule(), after, "The schedule that " + name + " warms up: " + w.type() + ", from its own step 0.");
-        boolean epochUnit = w.unit() == Unit.EPOCH;
-        String steps = integer(w.warmup().steps());
-        return Template.fill("""
-                if {t} < {steps}:  # linear warmup towards the schedule's first value
-                    return {after}(0) * ({s} + (1 - {s}) * {t} / {steps})
-                return {after}(step - {shift})""", "t", epochUnit ? "epoch" : "step", "steps", steps, "after", after,
-                "s", decimal(w.warmup().startFactor()), "shift", epochUnit ? steps + " * " + StepsPerEpoch.NAME : steps);
-    }
-
-    private static String milestone(SequentialSchedule s, int i) {
-        long m = s.milestones().get(i);
-        return s.unit() == Unit.EPOCH ? m + " * " + StepsPerEpoch.NAME : integer(m);
-    }
-
-    private static String functionName(FormulaSchedule spec) {
-        return spec.type().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT) + "_lr";
-    }
-
     /** ReduceLROnPlateau has exactly the spec's semantics (the spec was written from it). */
     static String plateau(PlateauSchedule s) {
+        return plateau(s, "import torch\n", "torch.optim.lr_scheduler.ReduceLROnPlateau");
+    }
+
+    /** The plateau snippet with another spelling of ReduceLROnPlateau (transformers' get_reduce_on_plateau_schedule). */
+    static String plateau(PlateauSchedule s, String imports, String constructor) {
         String metric = switch (s.monitor()) {
             case VAL_LOSS -> "val_loss";
             case TRAIN_LOSS -> "train_loss";
             case VAL_ACCURACY -> "val_accuracy";
         };
-        return Template.fill("""
-                import torch
+        return imports + Template.fill("""
 
                 optimizer = torch.optim.SGD(model.parameters(), lr={lr})  # or Adam, AdamW, ...
-                scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
+                scheduler = {constructor}(
                     optimizer,
                     mode="{mode}",
                     factor={factor},
@@ -227,7 +193,7 @@ final class PyTorchSnippet {
                     eps={eps},
                 )
                 # Once per epoch, after computing {metric}: scheduler.step({metric})
-                """, "lr", decimal(s.lr()), "mode", s.mode().json(), "factor", decimal(s.factor()),
+                """, "lr", decimal(s.lr()), "constructor", constructor, "mode", s.mode().json(), "factor", decimal(s.factor()),
                 "patience", integer(s.patience()), "threshold", decimal(s.threshold()),
                 "thresholdMode", s.thresholdMode().json(), "cooldown", integer(s.cooldown()),
                 "minLr", decimal(s.minLr()), "eps", decimal(s.eps()), "metric", metric);

@@ -3,6 +3,7 @@ package lrwb.engine.export;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineRestartsSchedule;
 import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.schedule.CyclesMomentum;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -66,13 +67,9 @@ final class TorchSchedulers {
         if (spec.usesEpochs()) { // per batch, a per-epoch curve is a step curve: only the step-shaped types carry over
             return perEpoch(spec).map(p -> new Chain(baseLr(spec), List.of(p), notes));
         }
-        if (spec instanceof CyclicSchedule s) {
-            notes.add("CyclicLR computes each LR from the step count (no recursion): exact.");
-            return Optional.of(new Chain(s.baseLr(), List.of(cyclic(s)), notes));
-        }
-        if (spec instanceof OneCycleSchedule s) {
-            notes.add("OneCycleLR raises if stepped more than total_steps times: train exactly " + s.totalSteps() + " batches.");
-            return Optional.of(new Chain(s.maxLr() / s.divFactor(), List.of(oneCycle(s)), notes));
+        FormulaSchedule inner = spec instanceof WarmedUpSchedule w ? w.schedule() : spec;
+        if (inner instanceof CyclicSchedule || inner instanceof OneCycleSchedule) {
+            return cycle(spec, inner, notes);
         }
         Optional<List<Part>> parts = parts(spec);
         if (parts.isEmpty()) {
@@ -85,18 +82,59 @@ final class TorchSchedulers {
         return Optional.of(new Chain(baseLr(spec), parts.get(), notes));
     }
 
+    /**
+     * CyclicLR or OneCycleLR, which set the LR (and momentum) themselves from their step count, alone or after a
+     * warmup: SequentialLR starts them at step 0, and the momentum they set when built holds during the warmup.
+     */
+    private static Optional<Chain> cycle(FormulaSchedule spec, FormulaSchedule inner, List<String> notes) {
+        Part part;
+        if (inner instanceof CyclicSchedule s) {
+            notes.add("CyclicLR computes each LR from the step count (no recursion): exact.");
+            part = cyclic(s);
+        } else {
+            OneCycleSchedule s = (OneCycleSchedule) inner;
+            notes.add("OneCycleLR raises if stepped more than total_steps times: train exactly " + s.totalSteps() + " batches"
+                    + (spec instanceof WarmedUpSchedule ? " after the warmup." : "."));
+            part = oneCycle(s);
+        }
+        List<Part> parts = new ArrayList<>();
+        if (spec instanceof WarmedUpSchedule w) {
+            Optional<Part> warmup = warmup(w.warmup().startFactor(), w.warmup().steps());
+            if (warmup.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(warmup.get());
+            notes.add("The warmup scheduler comes first: the cycle's scheduler, built second, sets the momentum it starts"
+                    + " with, which holds during the warmup.");
+        }
+        parts.add(part);
+        return Optional.of(new Chain(baseLr(inner), parts, notes));
+    }
+
     /** The optimizer lr a chain for {@code spec} scales: the schedule's own lr (a cosine's warmup target). */
     private static double baseLr(FormulaSchedule spec) {
+        if (spec instanceof OneCycleSchedule s) {
+            return s.initialValue(); // what OneCycleLR sets as initial_lr
+        }
         if (spec instanceof WarmedUpSchedule w) {
             return baseLr(w.schedule());
         }
         if (spec instanceof SequentialSchedule s) {
             return baseLr(s.schedules().get(0));
         }
-        if (spec instanceof CosineSchedule s && s.warmupTarget() != null) {
-            return s.warmupTarget();
+        if (spec instanceof CosineSchedule s) {
+            return s.warmupTarget() != null ? s.warmupTarget() : s.lr();
         }
-        return spec.initialLr();
+        if (spec instanceof LinearSchedule s) {
+            return s.lr(); // LinearLR scales it, from start_factor on
+        }
+        if (spec instanceof MultiStepSchedule s) {
+            return s.lr(); // a milestone 0 decays it at once
+        }
+        if (spec instanceof CosineRestartsSchedule s) {
+            return s.lr();
+        }
+        return spec.initialLr(); // step, exponential, polynomial, constant: lr itself
     }
 
     private static Optional<Part> perEpoch(FormulaSchedule spec) {
@@ -120,7 +158,11 @@ final class TorchSchedulers {
     /** The chain of an iteration-counting schedule, every part scaling the same optimizer lr; empty if one has no built-in. */
     private static Optional<List<Part>> parts(FormulaSchedule spec) {
         if (spec instanceof WarmedUpSchedule w) {
-            if (w.schedule().initialLr() != baseLr(w.schedule())) { // a Keras cosine warmup starts below its target
+            // The warmup ramps to the schedule's first LR, our SequentialLR warmup to the optimizer lr: they must agree
+            // (not for a linear or Keras warmup that starts off it), to rounding (oneCycle's first LR is computed).
+            double first = w.schedule().initialLr();
+            double base = baseLr(w.schedule());
+            if (Math.abs(first - base) > 1e-12 * base) {
                 return Optional.empty();
             }
             Optional<List<Part>> after = parts(w.schedule());
@@ -267,14 +309,20 @@ final class TorchSchedulers {
         if (s.mode() == CyclicSchedule.Mode.EXP_RANGE) {
             b.arg("gamma", decimal(s.gamma()));
         }
-        return b.arg("cycle_momentum", "False").done();
+        return momentum(b, s).done();
     }
 
     private static Part oneCycle(OneCycleSchedule s) {
-        return part("scheduler", "OneCycleLR").arg("max_lr", decimal(s.maxLr())).arg("total_steps", integer(s.totalSteps()))
+        return momentum(part("scheduler", "OneCycleLR").arg("max_lr", decimal(s.maxLr())).arg("total_steps", integer(s.totalSteps()))
                 .arg("pct_start", decimal(s.pctStart())).arg("anneal_strategy", Literal.pythonString(s.anneal().json()))
                 .arg("div_factor", decimal(s.divFactor())).arg("final_div_factor", decimal(s.finalDivFactor()))
-                .arg("three_phase", pythonBool(s.threePhase())).arg("cycle_momentum", "False").done();
+                .arg("three_phase", pythonBool(s.threePhase())), s).done();
+    }
+
+    /** cycle_momentum and, when cycled, its two ends (always written: the two schedulers' defaults differ). */
+    private static PartBuilder momentum(PartBuilder b, CyclesMomentum s) {
+        b.arg("cycle_momentum", pythonBool(s.cycleMomentum()));
+        return s.cycleMomentum() ? b.arg("base_momentum", decimal(s.baseMomentum())).arg("max_momentum", decimal(s.maxMomentum())) : b;
     }
 
     private static PartBuilder part(String name, String scheduler) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lrwb.engine.schedule.MomentumCurve;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -90,6 +91,10 @@ class PythonExportTest {
             if (result.has("restored")) { // a Keras schedule after get_config / from_config
                 assertClose(c.name() + " restored from get_config", result.get("restored"), expected);
             }
+            Optional<MomentumCurve> momentum = MomentumCurve.of(c.spec());
+            if (lang == CodeLanguage.PYTORCH && momentum.isPresent()) { // set by the scheduler, or by momentum_at
+                assertClose(c.name() + " momentum", result.get("momentums"), momentum.get().curve(c.steps(), c.stepsPerEpoch()));
+            }
         }));
         Stream<DynamicTest> plateaus = ExportCases.PLATEAUS.stream().map(c -> DynamicTest.dynamicTest(c.name(),
                 () -> assertClose(c.name(), resultOf(results, c.name()).get("lrs"), c.spec().simulate(c.metrics()))));
@@ -116,13 +121,13 @@ class PythonExportTest {
         }
     }
 
-    private static JsonNode run(String python, ArrayNode cases) throws Exception {
+    private static JsonNode run(String interpreter, ArrayNode cases) throws Exception {
         Path script = Path.of(PythonExportTest.class.getResource("/export/python/run_snippets.py").toURI());
-        ProcessBuilder builder = new ProcessBuilder(python, "-B", script.toString())
+        ProcessBuilder builder = new ProcessBuilder(interpreter, "-B", script.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         // Stand-ins for what is not installed; torch's only where the real one is missing (transformers builds on it).
         String path = script.resolveSibling("standins").toString();
-        if (!runs(python, "import torch")) {
+        if (!runs(interpreter, "import torch")) {
             path += File.pathSeparator + script.resolveSibling("standin_torch");
         }
         builder.environment().put("PYTHONPATH", path);
@@ -136,8 +141,14 @@ class PythonExportTest {
         return JSON.readTree(out);
     }
 
-    /** Whether {@code python -c code} succeeds (without the stand-ins on its path). */
+    private static final Map<String, Boolean> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether {@code python -c code} succeeds (without the stand-ins on its path); asked once per interpreter and code. */
     private static boolean runs(String python, String code) {
+        return RUNS.computeIfAbsent(python + "\n" + code, k -> tryRun(python, code));
+    }
+
+    private static boolean tryRun(String python, String code) {
         try {
             ProcessBuilder builder = new ProcessBuilder(python, "-c", code).redirectErrorStream(true);
             builder.environment().remove("PYTHONPATH");
