@@ -27,6 +27,17 @@ public enum CodeLanguage {
         return cliName;
     }
 
+    /** Whether the snippet writes a given optimizer's own line (torch.optim, for PyTorch and transformers). */
+    public boolean writesOptimizer() {
+        return this == PYTORCH || this == TRANSFORMERS;
+    }
+
+    /** "pytorch, transformers": the languages that write a given optimizer, for messages. */
+    public static String optimizerLanguages() {
+        return Arrays.stream(values()).filter(CodeLanguage::writesOptimizer).map(CodeLanguage::cliName)
+                .collect(Collectors.joining(", "));
+    }
+
     /**
      * The language named {@code java}, {@code pytorch}, {@code keras}, {@code transformers} or {@code optax} (case and surrounding blanks ignored).
      *

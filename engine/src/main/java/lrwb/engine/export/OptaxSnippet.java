@@ -137,7 +137,7 @@ final class OptaxSnippet {
 
     /** The formula in Python, set as the LR (and momentum) before each update through inject_hyperparams. */
     private static String formula(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch) {
-        String code = PythonFunctions.of(spec);
+        String code = PythonFunctions.of(spec, true);
         boolean momentum = MomentumCurve.of(spec).isPresent();
         StringBuilder out = new StringBuilder();
         if (code.contains("math.")) {

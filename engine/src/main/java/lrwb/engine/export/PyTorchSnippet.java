@@ -1,5 +1,6 @@
 package lrwb.engine.export;
 
+import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineRestartsSchedule;
 import lrwb.engine.schedule.CosineSchedule;
@@ -52,20 +53,25 @@ final class PyTorchSnippet {
             Map.entry(InverseSqrtSchedule.TYPE, "PyTorch has no built-in inverse square-root decay;"
                     + " transformers' get_inverse_sqrt_schedule is a LambdaLR over this same formula"));
 
-    static String generate(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch) {
+    /** @param optimizer the optimizer to write (null: SGD, with a comment naming the others) */
+    static String generate(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch, OptimizerSpec optimizer) {
         if (spec instanceof ConstantSchedule s) {
-            return """
-                    import torch
-
-                    # A constant LR needs no scheduler.
-                    optimizer = torch.optim.SGD(model.parameters(), lr={lr})  # or Adam, AdamW, ...
-                    """.replace("{lr}", decimal(s.lr()));
+            return "import torch\n\n# A constant LR needs no scheduler.\n"
+                    + optimizerLine(optimizer, decimal(s.lr()), "  # or Adam, AdamW, ...");
         }
-        Optional<TorchSchedulers.Chain> chain = TorchSchedulers.of(spec);
+        boolean momentumReaches = optimizer == null || TorchOptimizer.takesCycledMomentum(optimizer);
+        Optional<TorchSchedulers.Chain> chain = TorchSchedulers.of(spec, momentumReaches);
         if (chain.isPresent()) {
-            return builtIn(spec, chain.get(), stepsPerEpoch);
+            return builtIn(spec, chain.get(), stepsPerEpoch, optimizer);
         }
-        return formula(spec, stepsPerEpoch, "# No built-in scheduler gives exactly this curve: " + whyNoBuiltIn(spec) + ".\n");
+        return formula(spec, stepsPerEpoch, "# No built-in scheduler gives exactly this curve: " + whyNoBuiltIn(spec) + ".\n",
+                optimizer);
+    }
+
+    /** The given optimizer's line, or SGD with {@code comment}. */
+    static String optimizerLine(OptimizerSpec optimizer, String lr, String comment) {
+        return optimizer == null ? "optimizer = torch.optim.SGD(model.parameters(), lr=" + lr + ")" + comment + "\n"
+                : TorchOptimizer.line(optimizer, lr);
     }
 
     /**
@@ -73,9 +79,10 @@ final class PyTorchSnippet {
      *
      * @param why comment lines saying why the formula is used
      */
-    static String formula(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch, String why) {
-        Optional<MomentumCurve> momentum = MomentumCurve.of(spec);
-        String code = PythonFunctions.of(spec);
+    static String formula(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch, String why, OptimizerSpec optimizer) {
+        Optional<MomentumCurve> momentum = MomentumCurve.of(spec)
+                .filter(m -> optimizer == null || TorchOptimizer.takesCycledMomentum(optimizer));
+        String code = PythonFunctions.of(spec, momentum.isPresent());
         StringBuilder out = new StringBuilder();
         if (code.contains("math.")) {
             out.append("import math\n\n");
@@ -88,7 +95,7 @@ final class PyTorchSnippet {
         out.append(why);
         out.append("# LambdaLR with the formula above gives exactly the LR Workbench value at every step.\n");
         out.append("# LambdaLR sets each LR to (initial lr) * lr_at(step): the optimizer's lr must be 1.0.\n");
-        out.append("optimizer = torch.optim.SGD(model.parameters(), lr=1.0)  # or Adam, AdamW, ...: keep lr=1.0\n");
+        out.append(optimizerLine(optimizer, "1.0", "  # or Adam, AdamW, ...: keep lr=1.0"));
         out.append("scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)\n");
         out.append(STEP_ONCE_PER_BATCH);
         if (momentum.isPresent()) {
@@ -116,20 +123,23 @@ final class PyTorchSnippet {
     }
 
     /** The built-in scheduler, or several chained by SequentialLR, over an optimizer at the chain's lr. */
-    private static String builtIn(FormulaSchedule spec, TorchSchedulers.Chain chain, StepsPerEpoch stepsPerEpoch) {
+    private static String builtIn(FormulaSchedule spec, TorchSchedulers.Chain chain, StepsPerEpoch stepsPerEpoch,
+                                  OptimizerSpec optimizer) {
         StringBuilder out = new StringBuilder("import torch\n\n");
         if (spec.usesEpochs()) {
             out.append(stepsPerEpoch.pythonConstant("len(train_loader)")).append("\n\n");
         }
-        Optional<MomentumCurve> momentum = MomentumCurve.of(spec);
+        Optional<MomentumCurve> momentum = MomentumCurve.of(spec)
+                .filter(m -> optimizer == null || TorchOptimizer.takesCycledMomentum(optimizer));
         if (momentum.isPresent()) {
             out.append("# The scheduler cycles the optimizer's momentum (Adam, AdamW, NAdam: beta1). torch 1.13's CyclicLR\n"
                     + "# needs an optimizer with momentum (SGD, RMSprop); newer versions also cycle Adam's beta1.\n");
+        }
+        if (optimizer == null && momentum.isPresent()) {
             out.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(decimal(chain.lr()))
                     .append(", momentum=").append(decimal(momentum.get().cycle().maxMomentum())).append(")\n");
         } else {
-            out.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(decimal(chain.lr()))
-                    .append(")  # or Adam, AdamW, ...\n");
+            out.append(optimizerLine(optimizer, decimal(chain.lr()), "  # or Adam, AdamW, ..."));
         }
         List<TorchSchedulers.Part> parts = chain.parts();
         if (parts.size() == 1) {
@@ -167,20 +177,18 @@ final class PyTorchSnippet {
     }
 
     /** ReduceLROnPlateau has exactly the spec's semantics (the spec was written from it). */
-    static String plateau(PlateauSchedule s) {
-        return plateau(s, "import torch\n", "torch.optim.lr_scheduler.ReduceLROnPlateau");
+    static String plateau(PlateauSchedule s, OptimizerSpec optimizer) {
+        return plateau(s, "import torch\n", "torch.optim.lr_scheduler.ReduceLROnPlateau", optimizer);
     }
 
     /** The plateau snippet with another spelling of ReduceLROnPlateau (transformers' get_reduce_on_plateau_schedule). */
-    static String plateau(PlateauSchedule s, String imports, String constructor) {
+    static String plateau(PlateauSchedule s, String imports, String constructor, OptimizerSpec optimizer) {
         String metric = switch (s.monitor()) {
             case VAL_LOSS -> "val_loss";
             case TRAIN_LOSS -> "train_loss";
             case VAL_ACCURACY -> "val_accuracy";
         };
-        return imports + Template.fill("""
-
-                optimizer = torch.optim.SGD(model.parameters(), lr={lr})  # or Adam, AdamW, ...
+        return imports + "\n" + optimizerLine(optimizer, decimal(s.lr()), "  # or Adam, AdamW, ...") + Template.fill("""
                 scheduler = {constructor}(
                     optimizer,
                     mode="{mode}",
@@ -193,7 +201,7 @@ final class PyTorchSnippet {
                     eps={eps},
                 )
                 # Once per epoch, after computing {metric}: scheduler.step({metric})
-                """, "lr", decimal(s.lr()), "constructor", constructor, "mode", s.mode().json(), "factor", decimal(s.factor()),
+                """, "constructor", constructor, "mode", s.mode().json(), "factor", decimal(s.factor()),
                 "patience", integer(s.patience()), "threshold", decimal(s.threshold()),
                 "thresholdMode", s.thresholdMode().json(), "cooldown", integer(s.cooldown()),
                 "minLr", decimal(s.minLr()), "eps", decimal(s.eps()), "metric", metric);

@@ -29,12 +29,14 @@ final class PythonFunctions {
 
     /**
      * {@code def lr_at(step):} (parts of a sequential and a warmed-up schedule as functions of their own before it),
-     * and {@code def momentum_at(step):} when the schedule cycles momentum; math module only.
+     * and {@code def momentum_at(step):} when the schedule cycles momentum and {@code withMomentum}; math module only.
      */
-    static String of(FormulaSchedule spec) {
+    static String of(FormulaSchedule spec, boolean withMomentum) {
         PythonFunctions f = new PythonFunctions();
         f.function(spec, "lr_at", "The learning rate of the given 0-based optimizer update (batch).");
-        MomentumCurve.of(spec).ifPresent(m -> f.momentumFunction(spec, m));
+        if (withMomentum) {
+            MomentumCurve.of(spec).ifPresent(m -> f.momentumFunction(spec, m));
+        }
         return String.join("\n\n\n", f.functions);
     }
 

@@ -63,13 +63,21 @@ final class TorchSchedulers {
 
     /** The built-in schedulers giving exactly {@code spec}'s curve, if there are any. */
     static Optional<Chain> of(FormulaSchedule spec) {
+        return of(spec, true);
+    }
+
+    /**
+     * @param momentumReachesOptimizer false when the optimizer takes neither momentum nor beta1, so that a cycle the
+     *                                 spec asks for does nothing, as in LR Workbench (torch would add momentum to SGD)
+     */
+    static Optional<Chain> of(FormulaSchedule spec, boolean momentumReachesOptimizer) {
         List<String> notes = new ArrayList<>();
         if (spec.usesEpochs()) { // per batch, a per-epoch curve is a step curve: only the step-shaped types carry over
             return perEpoch(spec).map(p -> new Chain(baseLr(spec), List.of(p), notes));
         }
         FormulaSchedule inner = spec instanceof WarmedUpSchedule w ? w.schedule() : spec;
         if (inner instanceof CyclicSchedule || inner instanceof OneCycleSchedule) {
-            return cycle(spec, inner, notes);
+            return cycle(spec, inner, notes, momentumReachesOptimizer);
         }
         Optional<List<Part>> parts = parts(spec);
         if (parts.isEmpty()) {
@@ -86,16 +94,20 @@ final class TorchSchedulers {
      * CyclicLR or OneCycleLR, which set the LR (and momentum) themselves from their step count, alone or after a
      * warmup: SequentialLR starts them at step 0, and the momentum they set when built holds during the warmup.
      */
-    private static Optional<Chain> cycle(FormulaSchedule spec, FormulaSchedule inner, List<String> notes) {
+    private static Optional<Chain> cycle(FormulaSchedule spec, FormulaSchedule inner, List<String> notes, boolean momentum) {
+        if (!momentum && ((CyclesMomentum) inner).cycleMomentum()) {
+            notes.add("This optimizer has neither momentum nor beta1: the schedule's momentum cycle does nothing, so"
+                    + " cycle_momentum=False.");
+        }
         Part part;
         if (inner instanceof CyclicSchedule s) {
             notes.add("CyclicLR computes each LR from the step count (no recursion): exact.");
-            part = cyclic(s);
+            part = cyclic(s, momentum);
         } else {
             OneCycleSchedule s = (OneCycleSchedule) inner;
             notes.add("OneCycleLR raises if stepped more than total_steps times: train exactly " + s.totalSteps() + " batches"
                     + (spec instanceof WarmedUpSchedule ? " after the warmup." : "."));
-            part = oneCycle(s);
+            part = oneCycle(s, momentum);
         }
         List<Part> parts = new ArrayList<>();
         if (spec instanceof WarmedUpSchedule w) {
@@ -297,7 +309,7 @@ final class TorchSchedulers {
         throw new AssertionError("the last part of a chain runs to the end");
     }
 
-    private static Part cyclic(CyclicSchedule s) {
+    private static Part cyclic(CyclicSchedule s, boolean momentum) {
         String mode = switch (s.mode()) {
             case TRIANGULAR -> "triangular";
             case TRIANGULAR2 -> "triangular2";
@@ -309,20 +321,21 @@ final class TorchSchedulers {
         if (s.mode() == CyclicSchedule.Mode.EXP_RANGE) {
             b.arg("gamma", decimal(s.gamma()));
         }
-        return momentum(b, s).done();
+        return momentum(b, s, momentum).done();
     }
 
-    private static Part oneCycle(OneCycleSchedule s) {
+    private static Part oneCycle(OneCycleSchedule s, boolean momentum) {
         return momentum(part("scheduler", "OneCycleLR").arg("max_lr", decimal(s.maxLr())).arg("total_steps", integer(s.totalSteps()))
                 .arg("pct_start", decimal(s.pctStart())).arg("anneal_strategy", Literal.pythonString(s.anneal().json()))
                 .arg("div_factor", decimal(s.divFactor())).arg("final_div_factor", decimal(s.finalDivFactor()))
-                .arg("three_phase", pythonBool(s.threePhase())), s).done();
+                .arg("three_phase", pythonBool(s.threePhase())), s, momentum).done();
     }
 
     /** cycle_momentum and, when cycled, its two ends (always written: the two schedulers' defaults differ). */
-    private static PartBuilder momentum(PartBuilder b, CyclesMomentum s) {
-        b.arg("cycle_momentum", pythonBool(s.cycleMomentum()));
-        return s.cycleMomentum() ? b.arg("base_momentum", decimal(s.baseMomentum())).arg("max_momentum", decimal(s.maxMomentum())) : b;
+    private static PartBuilder momentum(PartBuilder b, CyclesMomentum s, boolean reachesOptimizer) {
+        boolean cycled = s.cycleMomentum() && reachesOptimizer;
+        b.arg("cycle_momentum", pythonBool(cycled));
+        return cycled ? b.arg("base_momentum", decimal(s.baseMomentum())).arg("max_momentum", decimal(s.maxMomentum())) : b;
     }
 
     private static PartBuilder part(String name, String scheduler) {

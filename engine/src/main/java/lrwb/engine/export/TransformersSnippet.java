@@ -1,5 +1,6 @@
 package lrwb.engine.export;
 
+import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -29,26 +30,32 @@ final class TransformersSnippet {
     private TransformersSnippet() {
     }
 
-    static String generate(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch) {
+    /** @param optimizer the optimizer to write (null: AdamW, transformers' usual one) */
+    static String generate(FormulaSchedule spec, StepsPerEpoch stepsPerEpoch, OptimizerSpec optimizer) {
         Optional<Fit> function = spec.usesEpochs() ? Optional.empty() : function(spec);
         if (function.isEmpty()) {
             return PyTorchSnippet.formula(spec, stepsPerEpoch, """
                     # No transformers get_*_schedule function gives exactly this curve (they warm up from 0, and their
                     # cosines rise again after num_training_steps); like them, this is a LambdaLR over the formula.
-                    """);
+                    """, optimizer);
         }
         String call = function.get().call().render();
         String name = call.substring(0, call.indexOf('('));
         return "import torch\nfrom transformers import " + name + "\n\n"
-                + "optimizer = torch.optim.AdamW(model.parameters(), lr=" + decimal(function.get().lr()) + ")  # or any torch.optim optimizer\n"
+                + optimizerLine(optimizer, decimal(function.get().lr()))
                 + "scheduler = " + call + "\n"
                 + "# Call scheduler.step() after every optimizer.step(), i.e. once per batch, not per epoch;\n"
                 + "# or hand both to the Trainer: Trainer(..., optimizers=(optimizer, scheduler)).\n";
     }
 
-    static String plateau(PlateauSchedule s) {
+    static String plateau(PlateauSchedule s, OptimizerSpec optimizer) {
         return PyTorchSnippet.plateau(s, "import torch\nfrom transformers import get_reduce_on_plateau_schedule\n",
-                "get_reduce_on_plateau_schedule");
+                "get_reduce_on_plateau_schedule", optimizer);
+    }
+
+    private static String optimizerLine(OptimizerSpec optimizer, String lr) {
+        return optimizer == null ? "optimizer = torch.optim.AdamW(model.parameters(), lr=" + lr + ")  # or any torch.optim optimizer\n"
+                : TorchOptimizer.line(optimizer, lr);
     }
 
     /** The call giving {@code spec}'s curve, if one does. */
