@@ -80,7 +80,8 @@ final class OptaxSnippet {
             TreeMap<Long, Integer> counts = new TreeMap<>(); // optax takes each boundary once: a repeated milestone scales twice
             s.milestones().forEach(m -> counts.merge(m, 1, Integer::sum));
             List<String> scales = new ArrayList<>();
-            counts.forEach((m, n) -> scales.add(integer(m) + ": " + decimal(Math.pow(s.gamma(), n))));
+            String gamma = decimal(s.gamma());
+            counts.forEach((m, n) -> scales.add(integer(m) + ": " + (n == 1 ? gamma : gamma + " ** " + n)));
             return Optional.of(piecewise(s.lr(), scales));
         }
         if (spec instanceof PiecewiseSchedule s) {
@@ -90,7 +91,8 @@ final class OptaxSnippet {
             // values[i+1] from step boundaries[i] + 1 on, where optax's scale applies from its boundary on
             List<String> scales = new ArrayList<>();
             for (int i = 0; i < s.boundaries().size(); i++) {
-                scales.add(integer(s.boundaries().get(i) + 1) + ": " + decimal(s.values().get(i + 1) / s.values().get(i)));
+                scales.add(integer(s.boundaries().get(i) + 1) + ": " + decimal(s.values().get(i + 1)) + " / "
+                        + decimal(s.values().get(i)));
             }
             return Optional.of(piecewise(s.values().get(0), scales));
         }

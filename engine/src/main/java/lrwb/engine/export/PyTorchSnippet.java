@@ -4,6 +4,7 @@ import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineRestartsSchedule;
 import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.InverseSqrtSchedule;
@@ -64,7 +65,7 @@ final class PyTorchSnippet {
         if (chain.isPresent()) {
             return builtIn(spec, chain.get(), stepsPerEpoch, optimizer);
         }
-        return formula(spec, stepsPerEpoch, "# No built-in scheduler gives exactly this curve: " + whyNoBuiltIn(spec) + ".\n",
+        return formula(spec, stepsPerEpoch, "# No built-in scheduler gives exactly this curve:\n# " + whyNoBuiltIn(spec) + ".\n",
                 optimizer);
     }
 
@@ -132,8 +133,10 @@ final class PyTorchSnippet {
         Optional<MomentumCurve> momentum = MomentumCurve.of(spec)
                 .filter(m -> optimizer == null || TorchOptimizer.takesCycledMomentum(optimizer));
         if (momentum.isPresent()) {
-            out.append("# The scheduler cycles the optimizer's momentum (Adam, AdamW, NAdam: beta1). torch 1.13's CyclicLR\n"
-                    + "# needs an optimizer with momentum (SGD, RMSprop); newer versions also cycle Adam's beta1.\n");
+            out.append("# The scheduler cycles the optimizer's momentum (Adam, AdamW, NAdam: beta1).\n");
+            if (momentum.get().cycle() instanceof CyclicSchedule) {
+                out.append("# torch 1.13's CyclicLR needs an optimizer with momentum (SGD); newer versions also cycle Adam's beta1.\n");
+            }
         }
         if (optimizer == null && momentum.isPresent()) {
             out.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(decimal(chain.lr()))

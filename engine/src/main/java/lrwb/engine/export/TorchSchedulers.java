@@ -315,7 +315,7 @@ final class TorchSchedulers {
             case TRIANGULAR2 -> "triangular2";
             case EXP_RANGE -> "exp_range";
         };
-        PartBuilder b = part("scheduler", "CyclicLR").arg("base_lr", decimal(s.baseLr())).arg("max_lr", decimal(s.maxLr()))
+        PartBuilder b = part("cyclic", "CyclicLR").arg("base_lr", decimal(s.baseLr())).arg("max_lr", decimal(s.maxLr()))
                 .arg("step_size_up", integer(s.stepSizeUp())).arg("step_size_down", integer(s.stepSizeDown()))
                 .arg("mode", Literal.pythonString(mode));
         if (s.mode() == CyclicSchedule.Mode.EXP_RANGE) {
@@ -325,7 +325,7 @@ final class TorchSchedulers {
     }
 
     private static Part oneCycle(OneCycleSchedule s, boolean momentum) {
-        return momentum(part("scheduler", "OneCycleLR").arg("max_lr", decimal(s.maxLr())).arg("total_steps", integer(s.totalSteps()))
+        return momentum(part("one_cycle", "OneCycleLR").arg("max_lr", decimal(s.maxLr())).arg("total_steps", integer(s.totalSteps()))
                 .arg("pct_start", decimal(s.pctStart())).arg("anneal_strategy", Literal.pythonString(s.anneal().json()))
                 .arg("div_factor", decimal(s.divFactor())).arg("final_div_factor", decimal(s.finalDivFactor()))
                 .arg("three_phase", pythonBool(s.threePhase())), s, momentum).done();

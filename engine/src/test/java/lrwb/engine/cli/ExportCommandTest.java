@@ -31,8 +31,8 @@ class ExportCommandTest {
         String spec = "{\"type\":\"step\",\"lr\":0.1,\"stepSize\":30}";
         CliRun adamw = CliRun.of("export", "--spec", spec, "--lang", "pytorch", "--optimizer", "adamw:wd=0.05,beta2=0.98");
         assertThat(adamw.exitCode()).isZero();
-        assertThat(adamw.stdout()).contains("optimizer = torch.optim.AdamW(model.parameters(), lr=0.1, betas=(0.9, 0.98),"
-                + " weight_decay=0.05)");
+        assertThat(adamw.stdout()).contains("optimizer = torch.optim.AdamW(\n    model.parameters(),\n    lr=0.1,\n"
+                + "    betas=(0.9, 0.98),\n    weight_decay=0.05,\n)");
         CliRun keras = CliRun.of("export", "--spec", spec, "--lang", "keras", "--optimizer", "adam");
         assertThat(keras.exitCode()).isEqualTo(2);
         assertThat(keras.errLines()).containsExactly(
