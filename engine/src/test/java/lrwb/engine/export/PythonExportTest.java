@@ -40,7 +40,7 @@ class PythonExportTest {
 
     @TestFactory
     Stream<DynamicTest> pytorch() throws Exception {
-        Optional<String> python = PYTHONS.stream().filter(p -> runs(p, "import torch")).findFirst();
+        Optional<String> python = PYTHONS.stream().filter(PythonExportTest::hasTorch).findFirst();
         assumeTrue(python.isPresent(), "no python3 with torch (tried " + String.join(", ", PYTHONS)
                 + "): the PyTorch snippets were not run; apt-get install python3-torch");
         return compare(CodeLanguage.PYTORCH, python.get());
@@ -127,7 +127,7 @@ class PythonExportTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         // Stand-ins for what is not installed; torch's only where the real one is missing (transformers builds on it).
         String path = script.resolveSibling("standins").toString();
-        if (!runs(interpreter, "import torch")) {
+        if (!hasTorch(interpreter)) {
             path += File.pathSeparator + script.resolveSibling("standin_torch");
         }
         builder.environment().put("PYTHONPATH", path);
@@ -139,6 +139,11 @@ class PythonExportTest {
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("python3 finished").isTrue();
         assertThat(python.exitValue()).as("python3 exit code; output:\n" + out).isZero();
         return JSON.readTree(out);
+    }
+
+    /** Whether the interpreter finds a torch package (without importing it: that takes seconds). */
+    private static boolean hasTorch(String python) {
+        return runs(python, "import importlib.util, sys; sys.exit(importlib.util.find_spec('torch') is None)");
     }
 
     private static final Map<String, Boolean> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
