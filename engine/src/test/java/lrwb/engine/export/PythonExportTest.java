@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.MomentumCurve;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -78,6 +79,12 @@ class PythonExportTest {
                 metrics.add(m);
             }
         }
+        List<WithOptimizer> withOptimizer = lang == CodeLanguage.PYTORCH ? WITH_OPTIMIZER : List.of();
+        for (WithOptimizer w : withOptimizer) {
+            ExportCases.Formula c = w.exportCase();
+            input(cases, w.name(), lang, CodeExport.snippet(c.spec(), lang, c.stepsPerEpoch(), OptimizerSpec.parse(w.optimizer())))
+                    .put("steps", c.steps());
+        }
         Map<String, JsonNode> results = new HashMap<>();
         run(python, cases).forEach(r -> results.put(r.get("name").asText(), r));
 
@@ -98,8 +105,40 @@ class PythonExportTest {
         }));
         Stream<DynamicTest> plateaus = ExportCases.PLATEAUS.stream().map(c -> DynamicTest.dynamicTest(c.name(),
                 () -> assertClose(c.name(), resultOf(results, c.name()).get("lrs"), c.spec().simulate(c.metrics()))));
-        return Stream.concat(formulas, plateaus);
+        Stream<DynamicTest> optimizers = withOptimizer.stream().map(w -> DynamicTest.dynamicTest(w.name(), () -> {
+            ExportCases.Formula c = w.exportCase();
+            JsonNode result = resultOf(results, w.name());
+            assertClose(w.name(), result.get("lrs"), c.spec().curve(c.steps(), c.stepsPerEpoch()));
+            Optional<MomentumCurve> momentum = MomentumCurve.of(c.spec());
+            if (momentum.isPresent() && TorchOptimizer.takesCycledMomentum(OptimizerSpec.parse(w.optimizer()))) {
+                assertClose(w.name() + " momentum", result.get("momentums"), momentum.get().curve(c.steps(), c.stepsPerEpoch()));
+            } else if (momentum.isPresent()) { // not cycled: torch's SGD keeps its momentum 0
+                assertClose(w.name() + " momentum", result.get("momentums"), new double[c.steps()]);
+            }
+        }));
+        return Stream.of(formulas, plateaus, optimizers).flatMap(t -> t);
     }
+
+    /** A PyTorch snippet with the optimizer's own line: Adam's beta1 cycled by OneCycleLR, a cycle that must not reach SGD. */
+    private record WithOptimizer(String caseName, String optimizer) {
+        String name() {
+            return caseName + " with " + optimizer;
+        }
+
+        ExportCases.Formula exportCase() {
+            return ExportCases.FORMULAS.stream().filter(c -> c.name().equals(caseName)).findFirst().orElseThrow();
+        }
+    }
+
+    private static final List<WithOptimizer> WITH_OPTIMIZER = List.of(
+            new WithOptimizer("oneCycle-cos", "adam"),
+            new WithOptimizer("oneCycle-threePhase", "adamw:wd=0.05,beta2=0.98"),
+            new WithOptimizer("warmup-oneCycle-momentum", "nadam"),
+            new WithOptimizer("cyclic", "nesterov:momentum=0.95"),
+            new WithOptimizer("oneCycle-cos", "sgd"),
+            new WithOptimizer("cyclic-epoch", "rmsprop"),
+            new WithOptimizer("warmup-cosine", "sgd:wd=1e-4"),
+            new WithOptimizer("wsd", "adagrad:initialAccumulator=0.1"));
 
     private static ObjectNode input(ArrayNode cases, String name, CodeLanguage lang, String code) {
         return cases.addObject().put("name", name).put("framework", lang.cliName()).put("code", code);
