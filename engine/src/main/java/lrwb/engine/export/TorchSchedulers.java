@@ -26,10 +26,12 @@ import static lrwb.engine.export.Literal.pythonBool;
 
 /**
  * The {@code torch.optim.lr_scheduler} built-ins that give our curve when stepped once per batch, checked against
- * torch's own code (1.13 to 2.x): StepLR, MultiStepLR, ExponentialLR, LinearLR, PolynomialLR, CosineAnnealingLR,
- * CosineAnnealingWarmRestarts, CyclicLR and OneCycleLR, chained by SequentialLR for a warmup or a sequential. Most
- * update the LR recursively (lr·gamma, lr·ratio), which agrees with the closed form to rounding (a few ulps per
- * step). Where none computes the same formula, {@link #of} is empty and the snippet carries the formula instead.
+ * torch 1.13's code and run with it in the tests: StepLR, MultiStepLR, ExponentialLR, LinearLR, PolynomialLR,
+ * CosineAnnealingLR (held at its end by MultiplicativeLR ×1), CosineAnnealingWarmRestarts, CyclicLR and OneCycleLR,
+ * chained by SequentialLR for a warmup (LinearLR, or LambdaLR from 0, which LinearLR cannot start at) or a sequential
+ * (a constant part: ConstantLR, or LambdaLR at another lr). Most update the LR recursively (lr·gamma, lr·ratio), which
+ * agrees with the closed form to rounding (a few ulps per step). Where none computes the same formula, {@link #of} is
+ * empty and the snippet carries the formula instead.
  */
 final class TorchSchedulers {
     static final String MODULE = "torch.optim.lr_scheduler.";
