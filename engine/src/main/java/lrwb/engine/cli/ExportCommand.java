@@ -27,8 +27,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--optimizer", paramLabel = "NAME[:key=value,...]",
             description = "Write this optimizer's line (e.g. adamw:wd=0.05; pytorch and transformers only), with the"
-                    + " settings that differ from torch's defaults; a momentum cycle reaches only momentum, nesterov and the"
-                    + " Adam family.")
+                    + " settings that differ from torch's defaults; a momentum cycle reaches only an optimizer with a"
+                    + " momentum (momentum, nesterov, sgdw) or beta1 (the Adam family).")
     String optimizer;
 
     @Option(names = "--steps-per-epoch", paramLabel = "K",

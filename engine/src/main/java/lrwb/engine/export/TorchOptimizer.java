@@ -15,12 +15,12 @@ final class TorchOptimizer {
     private TorchOptimizer() {
     }
 
-    /** Whether a cycled momentum reaches this optimizer (specs/schedules.md: momentum and nesterov, the Adam family's beta1). */
+    /**
+     * Whether a cycled momentum reaches this optimizer (specs/schedules.md): its momentum where it has one (momentum,
+     * nesterov, sgdw), beta1 in the Adam family; training's rule (branch cyclemom's Kind.cycledSetting()).
+     */
     static boolean takesCycledMomentum(OptimizerSpec o) {
-        return switch (o.kind()) {
-            case MOMENTUM, NESTEROV, ADAM, ADAMW, ADAMAX, NADAM, AMSGRAD -> true;
-            default -> false;
-        };
+        return o.kind().defaults().containsKey(OptimizerSetting.MOMENTUM) || o.kind().defaults().containsKey(OptimizerSetting.BETA1);
     }
 
     /** {@code optimizer = torch.optim.X(model.parameters(), lr=..., ...)} with a newline, and a comment where torch differs. */
