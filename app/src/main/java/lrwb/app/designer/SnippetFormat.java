@@ -19,12 +19,14 @@ public record SnippetFormat(String label, Writer writer) {
     /** The spec itself, as saved in {@code schedules/NAME.json} and read by {@code lrwb schedule --spec}. */
     public static final SnippetFormat JSON = new SnippetFormat("JSON spec (lrwb)", (spec, spe) -> ScheduleJson.write(spec));
 
-    /** A menu label for the engine's language names ({@code java}, {@code pytorch}, {@code keras}). */
+    /** A menu label for the engine's language names ({@code java}, {@code pytorch}, {@code keras}, {@code transformers}, {@code optax}). */
     public static String labelFor(String cliName) {
         return switch (cliName) {
             case "java" -> "Java (DL4J)";
             case "pytorch" -> "PyTorch";
             case "keras" -> "Keras";
+            case "transformers" -> "Hugging Face transformers";
+            case "optax" -> "optax (JAX)";
             default -> cliName;
         };
     }

@@ -407,6 +407,8 @@ class DesignerViewModelTest {
         assertThat(vm.snippet(vm.snippetFormats().get(1))).isEqualTo("torch code");
         assertThat(seen).containsExactly("oneCycle/100");
         assertThat(SnippetFormat.labelFor("java")).isEqualTo("Java (DL4J)");
+        assertThat(SnippetFormat.labelFor("transformers")).isEqualTo("Hugging Face transformers");
+        assertThat(SnippetFormat.labelFor("optax")).isEqualTo("optax (JAX)");
     }
 
     @Test

@@ -54,6 +54,12 @@ class MainWindowTest {
     }
 
     @Test
+    void theCopyCodeMenuOffersEveryExportLanguage() {
+        assertThat(MainWindow.codeFormats()).extracting(lrwb.app.designer.SnippetFormat::label).containsExactly(
+                "Java (DL4J)", "PyTorch", "Keras", "Hugging Face transformers", "optax (JAX)");
+    }
+
+    @Test
     void clickingATabShowsItsWorkspace(FxRobot robot) {
         robot.clickOn("LR Finder");
         assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("LR Finder");

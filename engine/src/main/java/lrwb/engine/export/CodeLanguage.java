@@ -11,7 +11,11 @@ public enum CodeLanguage {
     /** {@code torch.optim.lr_scheduler}. */
     PYTORCH("pytorch"),
     /** Keras 3: {@code keras.optimizers.schedules} or a callback. */
-    KERAS("keras");
+    KERAS("keras"),
+    /** Hugging Face transformers: its {@code get_*_schedule*} functions, or a LambdaLR. */
+    TRANSFORMERS("transformers"),
+    /** optax (JAX): its schedules, or the LR set from Python through {@code inject_hyperparams}. */
+    OPTAX("optax");
 
     private final String cliName;
 
@@ -23,8 +27,19 @@ public enum CodeLanguage {
         return cliName;
     }
 
+    /** Whether the snippet writes a given optimizer's own line (torch.optim, for PyTorch and transformers). */
+    public boolean writesOptimizer() {
+        return this == PYTORCH || this == TRANSFORMERS;
+    }
+
+    /** "pytorch, transformers": the languages that write a given optimizer, for messages. */
+    public static String optimizerLanguages() {
+        return Arrays.stream(values()).filter(CodeLanguage::writesOptimizer).map(CodeLanguage::cliName)
+                .collect(Collectors.joining(", "));
+    }
+
     /**
-     * The language named {@code java}, {@code pytorch} or {@code keras} (case and surrounding blanks ignored).
+     * The language named {@code java}, {@code pytorch}, {@code keras}, {@code transformers} or {@code optax} (case and surrounding blanks ignored).
      *
      * @throws IllegalArgumentException naming the allowed values
      */

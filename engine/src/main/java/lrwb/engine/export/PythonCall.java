@@ -8,7 +8,11 @@ import java.util.stream.Collectors;
 final class PythonCall {
     private static final int MAX_LINE = 80;
 
+    /** {@code name=value}, or a positional argument when the name is null. */
     private record Arg(String name, String value, String comment) {
+        String text() {
+            return name == null ? value : name + "=" + value;
+        }
     }
 
     private final String function;
@@ -18,6 +22,7 @@ final class PythonCall {
         this.function = function;
     }
 
+    /** A keyword argument; a null name makes it positional (positional ones come first). */
     PythonCall arg(String name, String value) {
         return arg(name, value, null);
     }
@@ -29,13 +34,13 @@ final class PythonCall {
     }
 
     String render() {
-        String oneLine = function + args.stream().map(a -> a.name + "=" + a.value).collect(Collectors.joining(", ", "(", ")"));
+        String oneLine = function + args.stream().map(Arg::text).collect(Collectors.joining(", ", "(", ")"));
         if (args.stream().allMatch(a -> a.comment == null) && oneLine.length() <= MAX_LINE && !oneLine.contains("\n")) {
             return oneLine;
         }
         StringBuilder b = new StringBuilder(function).append("(\n");
         for (Arg a : args) {
-            b.append("    ").append(a.name).append('=').append(Template.indentFollowing(a.value, "    ")).append(',');
+            b.append("    ").append(Template.indentFollowing(a.text(), "    ")).append(',');
             if (a.comment != null) {
                 b.append("  # ").append(a.comment);
             }

@@ -3,6 +3,7 @@ package lrwb.engine.export;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineRestartsSchedule;
 import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.schedule.CyclesMomentum;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
@@ -61,9 +62,9 @@ final class PythonFormulas {
                     "lr", decimal(s.lr()), "start", decimal(s.startFactor()), "end", decimal(s.endFactor()), "t", t,
                     "total", integer(s.totalSteps()));
         } else if (spec instanceof CyclicSchedule s) {
-            return cyclic(s, t);
+            return cyclic(s, t, decimal(s.baseLr()), decimal(s.maxLr()));
         } else if (spec instanceof OneCycleSchedule s) {
-            return oneCycle(s, t);
+            return oneCycle(s, t, decimal(s.initialValue()), decimal(s.maxLr()), decimal(s.minValue()));
         } else if (spec instanceof WsdSchedule s) {
             return wsd(s, t);
         } else if (spec instanceof InverseSqrtSchedule s) {
@@ -131,7 +132,21 @@ final class PythonFormulas {
                 "lr", decimal(s.lr()), "alpha", decimal(s.alpha()));
     }
 
-    private static String cyclic(CyclicSchedule s, String t) {
+    /**
+     * The body of {@code momentum_at}: the LR's formula run between the momentum's ends, which mirror the LR's
+     * (maxMomentum where the LR is lowest).
+     */
+    static String momentum(CyclesMomentum spec, String t) {
+        String max = decimal(spec.maxMomentum());
+        String base = decimal(spec.baseMomentum());
+        if (spec instanceof CyclicSchedule s) {
+            return cyclic(s, t, max, base);
+        }
+        return oneCycle((OneCycleSchedule) spec, t, max, base, max);
+    }
+
+    /** From {@code low} (at the bottom of a cycle) towards {@code high} (at its top). */
+    private static String cyclic(CyclicSchedule s, String t, String low, String high) {
         double total = s.stepSizeUp() + s.stepSizeDown();
         String scale = switch (s.mode()) {
             case TRIANGULAR -> "";
@@ -144,10 +159,11 @@ final class PythonFormulas {
                 s = x / {ratio} if x <= {ratio} else (x - 1) / ({ratio} - 1)  # 0 -> 1 -> 0
                 return {base} + ({max} - {base}) * s{scale}""",
                 "t", t, "total", decimal(total), "ratio", decimal(s.stepSizeUp() / total),
-                "base", decimal(s.baseLr()), "max", decimal(s.maxLr()), "scale", scale);
+                "base", low, "max", high, "scale", scale);
     }
 
-    private static String oneCycle(OneCycleSchedule s, String t) {
+    /** Through the phases' named points: initial → peak → last (three-phase: initial → peak → initial → last). */
+    private static String oneCycle(OneCycleSchedule s, String t, String initial, String peak, String last) {
         OneCyclePhases phases = new OneCyclePhases(s);
         String anneal = s.anneal() == OneCycleSchedule.Anneal.COS
                 ? "return end + (start - end) * (1 + math.cos(math.pi * pct)) / 2  # cosine from start to end"
@@ -159,8 +175,7 @@ final class PythonFormulas {
                 initial, peak, last = {initial}, {peak}, {last}
                 if {t} >= {lastStep}:
                     return last
-                """, "anneal", anneal, "initial", decimal(s.initialValue()), "peak", decimal(s.maxLr()),
-                "last", decimal(s.minValue()), "t", t, "lastStep", integer(s.totalSteps() - 1)));
+                """, "anneal", anneal, "initial", initial, "peak", peak, "last", last, "t", t, "lastStep", integer(s.totalSteps() - 1)));
         for (int i = 0; i < phases.count(); i++) {
             String call = "anneal(" + phases.from(i) + ", " + phases.to(i) + ", " + phases.pct(i, t) + ")";
             if (i < phases.count() - 1) {

@@ -2,13 +2,18 @@ package lrwb.engine.schedule;
 
 /**
  * Leslie Smith's cyclical LR (PyTorch CyclicLR): a triangle between {@code baseLr} and {@code maxLr},
- * with its amplitude kept, halved every cycle, or scaled by {@code gamma^t}.
+ * with its amplitude kept, halved every cycle, or scaled by {@code gamma^t}; the momentum makes the
+ * mirrored triangle between {@code maxMomentum} and {@code baseMomentum}.
  */
-public record CyclicSchedule(double baseLr, double maxLr, long stepSizeUp, long stepSizeDown, Mode mode, double gamma, Unit unit)
-        implements FormulaSchedule {
+public record CyclicSchedule(double baseLr, double maxLr, long stepSizeUp, long stepSizeDown, Mode mode, double gamma,
+                             boolean cycleMomentum, double baseMomentum, double maxMomentum, Unit unit)
+        implements FormulaSchedule, CyclesMomentum {
     public static final String TYPE = "cyclic";
     public static final long DEFAULT_STEP_SIZE_UP = 2000;
     public static final double DEFAULT_GAMMA = 1.0;
+    /** PyTorch CyclicLR's defaults. */
+    public static final double DEFAULT_BASE_MOMENTUM = 0.8;
+    public static final double DEFAULT_MAX_MOMENTUM = 0.9;
 
     public enum Mode {
         TRIANGULAR("triangular"), TRIANGULAR2("triangular2"), EXP_RANGE("expRange");
@@ -39,7 +44,13 @@ public record CyclicSchedule(double baseLr, double maxLr, long stepSizeUp, long 
         }
         mode = Check.required(TYPE, "mode", mode);
         Check.range(TYPE, "gamma", gamma, 0, false, 1, true);
+        CyclesMomentum.check(TYPE, baseMomentum, maxMomentum);
         unit = unit == null ? Unit.ITERATION : unit;
+    }
+
+    /** With PyTorch's default momentum cycle (0.9 down to 0.8 and back). */
+    public CyclicSchedule(double baseLr, double maxLr, long stepSizeUp, long stepSizeDown, Mode mode, double gamma, Unit unit) {
+        this(baseLr, maxLr, stepSizeUp, stepSizeDown, mode, gamma, true, DEFAULT_BASE_MOMENTUM, DEFAULT_MAX_MOMENTUM, unit);
     }
 
     /** A symmetric triangular cycle. */
@@ -59,6 +70,17 @@ public record CyclicSchedule(double baseLr, double maxLr, long stepSizeUp, long 
 
     @Override
     public double lr(long t) {
+        return baseLr + (maxLr - baseLr) * height(t);
+    }
+
+    /** {@code maxMomentum − (maxMomentum − baseMomentum)·s·f}: low where the LR is high. */
+    @Override
+    public double momentum(long t) {
+        return maxMomentum - (maxMomentum - baseMomentum) * height(t);
+    }
+
+    /** {@code s·f} of the spec: 0 at the bottom of a cycle, up to 1 at its top. */
+    private double height(long t) {
         double total = stepSizeUp + stepSizeDown;
         double ratio = stepSizeUp / total;
         double cycle = Math.floor(1 + t / total);
@@ -69,6 +91,6 @@ public record CyclicSchedule(double baseLr, double maxLr, long stepSizeUp, long 
             case TRIANGULAR2 -> 1 / Math.pow(2, cycle - 1);
             case EXP_RANGE -> Math.pow(gamma, t);
         };
-        return baseLr + (maxLr - baseLr) * s * f;
+        return s * f;
     }
 }

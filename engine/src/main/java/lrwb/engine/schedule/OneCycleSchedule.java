@@ -3,14 +3,19 @@ package lrwb.engine.schedule;
 /**
  * The 1cycle policy (PyTorch OneCycleLR): from {@code maxLr/divFactor} up to {@code maxLr} over
  * {@code pctStart} of the run, then down to {@code initial/finalDivFactor} (three-phase: back to the
- * initial LR first, then down).
+ * initial LR first, then down). The momentum moves the other way in the same phases and shape:
+ * maxMomentum → baseMomentum → maxMomentum (three-phase: then it stays at maxMomentum).
  */
 public record OneCycleSchedule(double maxLr, long totalSteps, double pctStart, Anneal anneal, double divFactor,
-                               double finalDivFactor, boolean threePhase, Unit unit) implements FormulaSchedule {
+                               double finalDivFactor, boolean threePhase, boolean cycleMomentum, double baseMomentum,
+                               double maxMomentum, Unit unit) implements FormulaSchedule, CyclesMomentum {
     public static final String TYPE = "oneCycle";
     public static final double DEFAULT_PCT_START = 0.3;
     public static final double DEFAULT_DIV_FACTOR = 25;
     public static final double DEFAULT_FINAL_DIV_FACTOR = 1e4;
+    /** PyTorch OneCycleLR's defaults. */
+    public static final double DEFAULT_BASE_MOMENTUM = 0.85;
+    public static final double DEFAULT_MAX_MOMENTUM = 0.95;
 
     public enum Anneal {
         COS("cos"), LINEAR("linear");
@@ -44,6 +49,7 @@ public record OneCycleSchedule(double maxLr, long totalSteps, double pctStart, A
                     + " to infinity (" + Check.num(initial) + " / " + Check.num(finalDivFactor) + "); it must be >= "
                     + "maxLr/divFactor / " + Check.num(Double.MAX_VALUE) + " (the default is " + Check.num(DEFAULT_FINAL_DIV_FACTOR) + ")");
         }
+        CyclesMomentum.check(TYPE, baseMomentum, maxMomentum);
         unit = unit == null ? Unit.ITERATION : unit;
         double[] ends = phaseEnds(totalSteps, pctStart, threePhase);
         double start = 0;
@@ -55,6 +61,13 @@ public record OneCycleSchedule(double maxLr, long totalSteps, double pctStart, A
             }
             start = end;
         }
+    }
+
+    /** With PyTorch's default momentum cycle (0.95 down to 0.85 and back). */
+    public OneCycleSchedule(double maxLr, long totalSteps, double pctStart, Anneal anneal, double divFactor,
+                            double finalDivFactor, boolean threePhase, Unit unit) {
+        this(maxLr, totalSteps, pctStart, anneal, divFactor, finalDivFactor, threePhase, true, DEFAULT_BASE_MOMENTUM,
+                DEFAULT_MAX_MOMENTUM, unit);
     }
 
     private static double[] phaseEnds(long total, double pct, boolean three) {
@@ -79,17 +92,27 @@ public record OneCycleSchedule(double maxLr, long totalSteps, double pctStart, A
     public double lr(long t) {
         double initial = initialValue();
         double min = minValue();
+        return threePhase ? along(t, new double[] {initial, maxLr, initial, min})
+                : along(t, new double[] {initial, maxLr, min});
+    }
+
+    @Override
+    public double momentum(long t) {
+        return threePhase ? along(t, new double[] {maxMomentum, baseMomentum, maxMomentum, maxMomentum})
+                : along(t, new double[] {maxMomentum, baseMomentum, maxMomentum});
+    }
+
+    /** Anneals through {@code points[i] → points[i+1]} in phase i; from step T−1 on, the last point. */
+    private double along(long t, double[] points) {
         if (t >= totalSteps - 1) {
-            return min;
+            return points[points.length - 1];
         }
         double[] ends = phaseEnds(totalSteps, pctStart, threePhase);
-        double[] from = threePhase ? new double[] {initial, maxLr, initial} : new double[] {initial, maxLr};
-        double[] to = threePhase ? new double[] {maxLr, initial, min} : new double[] {maxLr, min};
         double start = 0;
         for (int i = 0; i < ends.length; i++) {
             if (t <= ends[i] || i == ends.length - 1) {
                 double p = (t - start) / (ends[i] - start);
-                return anneal(from[i], to[i], p);
+                return anneal(points[i], points[i + 1], p);
             }
             start = ends[i];
         }

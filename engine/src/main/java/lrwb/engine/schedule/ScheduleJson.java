@@ -53,9 +53,10 @@ public final class ScheduleJson {
             fields(CosineSchedule.TYPE, "lr", "decaySteps", "alpha", "warmupSteps", "warmupTarget"),
             fields(CosineRestartsSchedule.TYPE, "lr", "firstDecaySteps", "tMul", "mMul", "alpha"),
             fields(LinearSchedule.TYPE, "lr", "startFactor", "endFactor", "totalSteps"),
-            fields(CyclicSchedule.TYPE, "baseLr", "maxLr", "stepSizeUp", "stepSizeDown", "mode", "gamma"),
+            fields(CyclicSchedule.TYPE, "baseLr", "maxLr", "stepSizeUp", "stepSizeDown", "mode", "gamma",
+                    "cycleMomentum", "baseMomentum", "maxMomentum"),
             fields(OneCycleSchedule.TYPE, "maxLr", "totalSteps", "pctStart", "anneal", "divFactor", "finalDivFactor",
-                    "threePhase"),
+                    "threePhase", "cycleMomentum", "baseMomentum", "maxMomentum"),
             fields(SequentialSchedule.TYPE, "schedules", "milestones"),
             fields(WsdSchedule.TYPE, "lr", "warmupSteps", "stableSteps", "decaySteps", "minLrRatio", "warmupType", "decayType"),
             fields(InverseSqrtSchedule.TYPE, "lr", "warmupSteps", "timescale"),
@@ -155,7 +156,9 @@ public final class ScheduleJson {
                     f.choice("anneal", OneCycleSchedule.Anneal.values(), OneCycleSchedule.Anneal::json, OneCycleSchedule.Anneal.COS),
                     f.number("divFactor", OneCycleSchedule.DEFAULT_DIV_FACTOR),
                     f.number("finalDivFactor", OneCycleSchedule.DEFAULT_FINAL_DIV_FACTOR),
-                    f.bool("threePhase", false), f.unit());
+                    f.bool("threePhase", false), f.bool("cycleMomentum", true),
+                    f.number("baseMomentum", OneCycleSchedule.DEFAULT_BASE_MOMENTUM),
+                    f.number("maxMomentum", OneCycleSchedule.DEFAULT_MAX_MOMENTUM), f.unit());
             case SequentialSchedule.TYPE -> readSequential(f);
             case WsdSchedule.TYPE -> new WsdSchedule(f.number("lr"), f.integer("warmupSteps", 0), f.integer("stableSteps"),
                     f.integer("decaySteps"), f.number("minLrRatio", 0),
@@ -183,7 +186,9 @@ public final class ScheduleJson {
         long down = f.integer("stepSizeDown", up);
         return new CyclicSchedule(base, max, up, down,
                 f.choice("mode", CyclicSchedule.Mode.values(), CyclicSchedule.Mode::json, CyclicSchedule.Mode.TRIANGULAR),
-                f.number("gamma", CyclicSchedule.DEFAULT_GAMMA), f.unit());
+                f.number("gamma", CyclicSchedule.DEFAULT_GAMMA), f.bool("cycleMomentum", true),
+                f.number("baseMomentum", CyclicSchedule.DEFAULT_BASE_MOMENTUM),
+                f.number("maxMomentum", CyclicSchedule.DEFAULT_MAX_MOMENTUM), f.unit());
     }
 
     /** {@code {"steps": W, "startFactor": s}}, read as strictly as a schedule; errors name {@code type.warmup.field}. */
@@ -273,10 +278,12 @@ public final class ScheduleJson {
         } else if (spec instanceof CyclicSchedule s) {
             o.put("baseLr", s.baseLr()).put("maxLr", s.maxLr()).put("stepSizeUp", s.stepSizeUp())
                 .put("stepSizeDown", s.stepSizeDown()).put("mode", s.mode().json()).put("gamma", s.gamma());
+            momentum(o, s);
         } else if (spec instanceof OneCycleSchedule s) {
             o.put("maxLr", s.maxLr()).put("totalSteps", s.totalSteps()).put("pctStart", s.pctStart())
                 .put("anneal", s.anneal().json()).put("divFactor", s.divFactor()).put("finalDivFactor", s.finalDivFactor())
                 .put("threePhase", s.threePhase());
+            momentum(o, s);
         } else if (spec instanceof SequentialSchedule s) {
             ArrayNode parts = o.putArray("schedules");
             s.schedules().forEach(p -> parts.add(toTree(p)));
@@ -297,6 +304,10 @@ public final class ScheduleJson {
             o.put("unit", spec.unit().json());
         }
         return o;
+    }
+
+    private static void momentum(ObjectNode o, CyclesMomentum s) {
+        o.put("cycleMomentum", s.cycleMomentum()).put("baseMomentum", s.baseMomentum()).put("maxMomentum", s.maxMomentum());
     }
 
     private static void longs(ArrayNode array, List<Long> values) {

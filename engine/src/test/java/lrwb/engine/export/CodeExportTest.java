@@ -1,5 +1,6 @@
 package lrwb.engine.export;
 
+import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.ScheduleJson;
 import lrwb.engine.schedule.ScheduleSpec;
 import org.junit.jupiter.api.Test;
@@ -69,14 +70,103 @@ class CodeExportTest {
     }
 
     @Test
-    void pytorchDrivesTheExactFormulaWithLambdaLrAtLearningRateOne() {
-        String cyclic = snippet("{'type':'cyclic','baseLr':0.001,'maxLr':0.006}", CodeLanguage.PYTORCH);
-        assertThat(cyclic).contains("def lr_at(step):", "torch.optim.SGD(model.parameters(), lr=1.0)",
-                "torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)", "Closest built-in: torch.optim.lr_scheduler.CyclicLR",
-                "momentum", "once per batch");
+    void pytorchUsesTheBuiltInSchedulersWhereTheyGiveTheSameCurve() {
+        assertThat(snippet("{'type':'step','lr':0.1,'stepSize':30,'gamma':0.5}", CodeLanguage.PYTORCH))
+                .contains("optimizer = torch.optim.SGD(model.parameters(), lr=0.1)",
+                        "scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=30, gamma=0.5)")
+                .doesNotContain("LambdaLR");
+        assertThat(snippet("{'type':'step','lr':0.1,'stepSize':2,'unit':'epoch'}", CodeLanguage.PYTORCH))
+                .contains("StepLR(\n    optimizer,\n    step_size=2 * STEPS_PER_EPOCH,\n    gamma=0.1,\n)");
+        assertThat(snippet("{'type':'multiStep','lr':0.1,'milestones':[60,30,30]}", CodeLanguage.PYTORCH))
+                .contains("MultiStepLR(", "milestones=[30, 30, 60],", "gamma=0.1,");
+        assertThat(snippet("{'type':'exponential','lr':0.1,'decayRate':0.99}", CodeLanguage.PYTORCH))
+                .contains("scheduler = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.99)");
+        assertThat(snippet("{'type':'exponential','lr':0.1,'decayRate':0.9,'decaySteps':10,'staircase':true}", CodeLanguage.PYTORCH))
+                .contains("StepLR(optimizer, step_size=10, gamma=0.9)").doesNotContain("ExponentialLR");
+        assertThat(snippet("{'type':'polynomial','lr':0.1,'decaySteps':100,'power':2}", CodeLanguage.PYTORCH))
+                .contains("PolynomialLR(optimizer, total_iters=100, power=2.0)");
+        assertThat(snippet("{'type':'cosine','lr':0.1,'decaySteps':100,'alpha':0.1}", CodeLanguage.PYTORCH))
+                .contains("CosineAnnealingLR(", "T_max=100,", "eta_min=0.010000000000000002,",
+                        "MultiplicativeLR(optimizer, lr_lambda=lambda step: 1.0)", "milestones=[101]");
+        assertThat(snippet("{'type':'cosineRestarts','lr':0.1,'firstDecaySteps':10,'tMul':2}", CodeLanguage.PYTORCH))
+                .contains("CosineAnnealingWarmRestarts(", "T_0=10,", "T_mult=2,", "eta_min=0.0,");
+        assertThat(snippet("{'type':'linear','lr':0.1,'startFactor':0.1,'totalSteps':50}", CodeLanguage.PYTORCH))
+                .contains("lr=0.1)", "LinearLR(", "start_factor=0.1,", "total_iters=50,");
+    }
+
+    @Test
+    void pytorchCyclesMomentumAsTheSpecSays() {
+        String cyclic = snippet("{'type':'cyclic','baseLr':0.001,'maxLr':0.006,'baseMomentum':0.85}", CodeLanguage.PYTORCH);
+        assertThat(cyclic).contains("optimizer = torch.optim.SGD(model.parameters(), lr=0.001, momentum=0.9)",
+                "torch.optim.lr_scheduler.CyclicLR(", "cycle_momentum=True,", "base_momentum=0.85,", "max_momentum=0.9,");
+        assertThat(snippet("{'type':'oneCycle','maxLr':0.1,'totalSteps':100,'cycleMomentum':false}", CodeLanguage.PYTORCH))
+                .contains("OneCycleLR(", "cycle_momentum=False,").doesNotContain("base_momentum");
+        // an optimizer without momentum or beta1: the cycle does nothing in LR Workbench, so torch must not add momentum
+        ScheduleSpec oneCycle = ScheduleJson.parse("{\"type\":\"oneCycle\",\"maxLr\":0.1,\"totalSteps\":100}");
+        assertThat(CodeExport.snippet(oneCycle, CodeLanguage.PYTORCH, null, OptimizerSpec.parse("sgd")))
+                .contains("cycle_momentum=False,", "neither momentum nor beta1");
+        assertThat(CodeExport.snippet(oneCycle, CodeLanguage.PYTORCH, null, OptimizerSpec.parse("adam")))
+                .contains("optimizer = torch.optim.Adam(model.parameters(), lr=0.004)", "cycle_momentum=True,");
+    }
+
+    @Test
+    void pytorchDrivesTheFormulaWithLambdaLrAtLearningRateOneWhereNoBuiltInFits() {
+        assertThat(snippet("{'type':'naturalExp','lr':0.1,'k':0.01}", CodeLanguage.PYTORCH)).contains("def lr_at(step):",
+                "torch.optim.SGD(model.parameters(), lr=1.0)", "torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)",
+                "# ExponentialLR(gamma=exp(-k)) multiplies a rounded gamma t times", "once per batch");
+        assertThat(snippet("{'type':'cyclic','baseLr':0.01,'maxLr':0.1,'stepSizeUp':3,'unit':'epoch'}", CodeLanguage.PYTORCH))
+                .contains("def momentum_at(step):", "group[\"momentum\"] = momentum_at(step)");
         assertThat(snippet("{'type':'plateau','lr':0.1}", CodeLanguage.PYTORCH))
                 .contains("torch.optim.lr_scheduler.ReduceLROnPlateau(", "threshold_mode=\"rel\"", "eps=1e-8",
                         "scheduler.step(val_loss)");
+    }
+
+    @Test
+    void theGivenOptimizerIsWrittenWithTheSettingsThatDifferFromTorchDefaults() {
+        ScheduleSpec step = ScheduleJson.parse("{\"type\":\"step\",\"lr\":0.1,\"stepSize\":30}");
+        assertThat(CodeExport.snippet(step, CodeLanguage.PYTORCH, null, OptimizerSpec.parse("adamw")))
+                .contains("optimizer = torch.optim.AdamW(model.parameters(), lr=0.1)\n");
+        assertThat(CodeExport.snippet(step, CodeLanguage.PYTORCH, null, OptimizerSpec.parse("nesterov:momentum=0.95,wd=1e-4")))
+                .contains("momentum=0.95,\n    nesterov=True,\n    weight_decay=1e-4,\n)");
+        assertThat(CodeExport.snippet(step, CodeLanguage.PYTORCH, null, OptimizerSpec.parse("rmsprop:rho=0.9")))
+                .contains("torch.optim.RMSprop(model.parameters(), lr=0.1, alpha=0.9)");
+        assertThat(CodeExport.snippet(step, CodeLanguage.TRANSFORMERS, null, OptimizerSpec.parse("amsgrad:beta1=0.95")))
+                .contains("torch.optim.Adam(model.parameters(), lr=1.0, amsgrad=True, betas=(0.95, 0.999))");
+        assertThat(CodeExport.snippet(step, CodeLanguage.PYTORCH, null, OptimizerSpec.parse("sgdw:wd=0.01")))
+                .contains("# SGDW: torch.optim has no decoupled-decay SGD", "p.mul_(1 - lr * 0.01)");
+        assertThatThrownBy(() -> CodeExport.snippet(step, CodeLanguage.KERAS, null, OptimizerSpec.parse("adam")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("optimizer is written into pytorch, transformers snippets only (got keras)");
+    }
+
+    @Test
+    void transformersUsesItsScheduleFunctionsWhereTheirFactorIsOurs() {
+        assertThat(snippet("{'type':'constant','lr':0.1}", CodeLanguage.TRANSFORMERS))
+                .contains("scheduler = get_constant_schedule(optimizer)");
+        assertThat(snippet("{'type':'cosine','lr':0.1,'decaySteps':100,'warmup':{'steps':10}}", CodeLanguage.TRANSFORMERS))
+                .contains("from transformers import get_cosine_with_hard_restarts_schedule_with_warmup",
+                        "num_training_steps=110,", "num_cycles=1,");
+        // transformers' warmups start from 0, its cosine with a floor rises again, it has no square decay: the formula
+        assertThat(snippet("{'type':'cosine','lr':0.1,'decaySteps':100,'warmup':{'steps':10,'startFactor':0.1}}",
+                CodeLanguage.TRANSFORMERS)).contains("def lr_at(step):", "LambdaLR(optimizer, lr_lambda=lr_at)");
+        assertThat(snippet("{'type':'cosine','lr':0.1,'decaySteps':100,'alpha':0.1}", CodeLanguage.TRANSFORMERS))
+                .contains("def lr_at(step):");
+        assertThat(snippet("{'type':'wsd','lr':0.1,'stableSteps':10,'decaySteps':20,'decayType':'square'}", CodeLanguage.TRANSFORMERS))
+                .contains("def lr_at(step):");
+        assertThat(snippet("{'type':'plateau','lr':0.1}", CodeLanguage.TRANSFORMERS))
+                .contains("scheduler = get_reduce_on_plateau_schedule(");
+    }
+
+    @Test
+    void optaxUsesItsSchedulesWhereTheyComputeOurFormulaAndInjectsTheLrOtherwise() {
+        assertThat(snippet("{'type':'exponential','lr':0.1,'decayRate':0.9,'decaySteps':10}", CodeLanguage.OPTAX))
+                .contains("schedule = optax.exponential_decay(init_value=0.1, transition_steps=10, decay_rate=0.9)",
+                        "optimizer = optax.sgd(learning_rate=schedule)");
+        assertThat(snippet("{'type':'multiStep','lr':0.1,'milestones':[30,30,60]}", CodeLanguage.OPTAX))
+                .contains("boundaries_and_scales={30: 0.1 ** 2, 60: 0.1}");
+        assertThat(snippet("{'type':'inverseSqrt','lr':0.1,'warmupSteps':100}", CodeLanguage.OPTAX))
+                .contains("def lr_at(step):", "optax.inject_hyperparams(optax.sgd)(learning_rate=lr_at(0))",
+                        "opt_state.hyperparams[\"learning_rate\"] = lr_at(step)");
     }
 
     @Test
@@ -113,7 +203,8 @@ class CodeExportTest {
     void stepsPerEpochIsAPlaceholderOnlyWhenEpochsMatterAndUnknown() {
         ScheduleSpec epochs = ScheduleJson.parse("{\"type\":\"step\",\"lr\":0.1,\"stepSize\":2,\"unit\":\"epoch\"}");
         ScheduleSpec iterations = ScheduleJson.parse("{\"type\":\"step\",\"lr\":0.1,\"stepSize\":2}");
-        for (CodeLanguage lang : new CodeLanguage[] {CodeLanguage.PYTORCH, CodeLanguage.KERAS}) {
+        for (CodeLanguage lang : new CodeLanguage[] {CodeLanguage.PYTORCH, CodeLanguage.KERAS, CodeLanguage.TRANSFORMERS,
+                CodeLanguage.OPTAX}) {
             assertThat(CodeExport.snippet(epochs, lang)).contains("STEPS_PER_EPOCH = ...  # TODO");
             assertThat(CodeExport.snippet(epochs, lang, 390)).contains("STEPS_PER_EPOCH = 390  #");
             assertThat(CodeExport.snippet(iterations, lang)).doesNotContain("STEPS_PER_EPOCH");
@@ -156,7 +247,7 @@ class CodeExportTest {
                 "double p = (iteration - 6500) / 3500.0;", "return 0.1 * ((1 - p * p) * (1 - 0.1) + 0.1);",
                 "return 0.1 * 0.1;");
         assertThat(snippet(wsd, CodeLanguage.PYTORCH)).contains("p = (step - 6500) / 3500",
-                "# PyTorch has no built-in warmup-stable-decay; transformers' get_wsd_schedule is a LambdaLR over this same formula.",
+                "# PyTorch has no built-in warmup-stable-decay; transformers' get_wsd_schedule is a LambdaLR over this same formula.\n",
                 "scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)");
         assertThat(snippet(wsd, CodeLanguage.KERAS)).contains("lr_schedule = WarmupStableDecay(", "warmup_type=\"cosine\",",
                 "decay_type=\"square\",");

@@ -66,9 +66,10 @@ final class ExportCases {
             formula("cyclic-expRange", "{'type':'cyclic','baseLr':0.001,'maxLr':0.006,'stepSizeUp':20,'stepSizeDown':10,"
                     + "'mode':'expRange','gamma':0.99}"),
             formula("cyclic-epoch", "{'type':'cyclic','baseLr':0.01,'maxLr':0.1,'stepSizeUp':3,'unit':'epoch'}", 3, 90),
-            formula("oneCycle", "{'type':'oneCycle','maxLr':25,'totalSteps':10,'divFactor':25,'finalDivFactor':2,'anneal':'linear'}"),
-            formula("oneCycle-cos", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200}"),
-            formula("oneCycle-threePhase", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200,'pctStart':0.25,'threePhase':true}"),
+            // totalSteps updates: torch's OneCycleLR refuses to go further (and its LR after the last one is not the floor)
+            formula("oneCycle", "{'type':'oneCycle','maxLr':25,'totalSteps':10,'divFactor':25,'finalDivFactor':2,'anneal':'linear'}", 1, 10),
+            formula("oneCycle-cos", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200}", 1, 200),
+            formula("oneCycle-threePhase", "{'type':'oneCycle','maxLr':0.1,'totalSteps':200,'pctStart':0.25,'threePhase':true}", 1, 200),
             formula("wsd", "{'type':'wsd','lr':1,'warmupSteps':4,'stableSteps':2,'decaySteps':4,'warmupType':'linear',"
                     + "'decayType':'linear'}", 1, 14),
             formula("wsd-cosine-floor", "{'type':'wsd','lr':0.1,'warmupSteps':30,'stableSteps':100,'decaySteps':90,"
@@ -89,6 +90,26 @@ final class ExportCases {
             formula("warmup-sequential-with-epoch-part", "{'type':'sequential','warmup':{'steps':7},'schedules':["
                     + "{'type':'linear','lr':0.1,'totalSteps':10},{'type':'step','lr':0.1,'stepSize':2,'unit':'epoch',"
                     + "'warmup':{'steps':1}}],'milestones':[30]}", 6, 150),
+            // the built-ins' branches: momentum, warmups in front of CyclicLR/OneCycleLR, the cosine hold, transformers' fits
+            formula("cyclic-no-momentum", "{'type':'cyclic','baseLr':0.01,'maxLr':0.1,'stepSizeUp':5,'cycleMomentum':false}"),
+            formula("warmup-cyclic-momentum", "{'type':'cyclic','baseLr':0.01,'maxLr':0.1,'stepSizeUp':10,'mode':'triangular2',"
+                    + "'warmup':{'steps':5}}"),
+            formula("warmup-oneCycle-momentum", "{'type':'oneCycle','maxLr':0.1,'totalSteps':100,'baseMomentum':0.8,"
+                    + "'maxMomentum':0.9,'threePhase':true,'warmup':{'steps':10,'startFactor':0.2}}", 1, 110),
+            formula("linear-decay-warmup", "{'type':'linear','lr':0.1,'startFactor':1,'endFactor':0,'totalSteps':100,"
+                    + "'warmup':{'steps':10}}"),
+            formula("polynomial-warmup", "{'type':'polynomial','lr':0.1,'decaySteps':100,'endLr':0.001,'power':2,'warmup':{'steps':10}}"),
+            formula("polynomial-to-zero", "{'type':'polynomial','lr':0.1,'decaySteps':100,'power':1.5}"),
+            formula("cosine-zero-alpha-warmup", "{'type':'cosine','lr':0.1,'decaySteps':100,'warmup':{'steps':10}}"),
+            formula("cosine-keras-warmup-from-zero", "{'type':'cosine','lr':0,'decaySteps':100,'warmupSteps':10,'warmupTarget':0.1}"),
+            formula("cosineRestarts-tMul2-torch", "{'type':'cosineRestarts','lr':0.1,'firstDecaySteps':10,'tMul':2,'alpha':0.1}"),
+            formula("inverseSqrt-spec-warmup", "{'type':'inverseSqrt','lr':0.1,'timescale':50,'warmup':{'steps':20}}"),
+            formula("wsd-spec-warmup", "{'type':'wsd','lr':0.1,'stableSteps':50,'decaySteps':100,'decayType':'1-sqrt',"
+                    + "'warmup':{'steps':30}}"),
+            formula("exponential-epoch-staircase", "{'type':'exponential','lr':0.1,'decayRate':0.8,'decaySteps':3,'staircase':true,"
+                    + "'unit':'epoch'}", 4, 60),
+            formula("sequential-cosine-hold", "{'type':'sequential','schedules':[{'type':'cosine','lr':0.1,'decaySteps':50,"
+                    + "'alpha':0.1},{'type':'step','lr':0.1,'stepSize':10}],'milestones':[80]}"),
             formula("sequential", "{'type':'sequential','schedules':[{'type':'linear','lr':0.1,'startFactor':0.01,'totalSteps':20},"
                     + "{'type':'cosine','lr':0.1,'decaySteps':100},{'type':'constant','lr':0.001}],'milestones':[20,120]}"),
             formula("sequential-epoch-mixed", "{'type':'sequential','unit':'epoch','schedules':["

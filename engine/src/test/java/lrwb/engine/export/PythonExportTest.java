@@ -6,15 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.schedule.MomentumCurve;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,26 +27,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs every PyTorch and Keras snippet with python3 against the stand-in torch/keras packages in
- * src/test/resources/export/python (the real ones are not installable here) and compares the LR of every
- * update, or after every epoch for a plateau, with our evaluator. Skipped when there is no python3.
+ * Runs every Python snippet and compares the LR of every update, or after every epoch for a plateau, with our
+ * evaluator, one python process per language: PyTorch with the real torch, stepped once per batch (skipped where no
+ * python3 has torch); Keras, transformers and optax against the stand-ins in src/test/resources/export/python/standins,
+ * which copy those libraries' published formulas (they are not installable here). Skipped when there is no python3.
  */
 class PythonExportTest {
     private static final double RELATIVE = 1e-9;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
+    /** Interpreters to try, in order: the system one (where Debian's python3-torch lives), then the one on the PATH. */
+    private static final List<String> PYTHONS = List.of("/usr/bin/python3", "python3");
+
     @TestFactory
     Stream<DynamicTest> pytorch() throws Exception {
-        return compare(CodeLanguage.PYTORCH);
+        Optional<String> python = PYTHONS.stream().filter(PythonExportTest::hasTorch).findFirst();
+        assumeTrue(python.isPresent(), "no python3 with torch (tried " + String.join(", ", PYTHONS)
+                + "): the PyTorch snippets were not run; apt-get install python3-torch");
+        return compare(CodeLanguage.PYTORCH, python.get());
     }
 
     @TestFactory
     Stream<DynamicTest> keras() throws Exception {
-        return compare(CodeLanguage.KERAS);
+        return compare(CodeLanguage.KERAS, anyPython());
     }
 
-    private Stream<DynamicTest> compare(CodeLanguage lang) throws Exception {
-        assumeTrue(pythonAvailable(), "python3 is not on the PATH");
+    @TestFactory
+    Stream<DynamicTest> transformers() throws Exception {
+        return compare(CodeLanguage.TRANSFORMERS, anyPython());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> optax() throws Exception {
+        return compare(CodeLanguage.OPTAX, anyPython());
+    }
+
+    private static String anyPython() {
+        Optional<String> python = PYTHONS.stream().filter(p -> runs(p, "pass")).findFirst();
+        assumeTrue(python.isPresent(), "no python3 (tried " + String.join(", ", PYTHONS) + "): the snippets were not run");
+        return python.get();
+    }
+
+    private Stream<DynamicTest> compare(CodeLanguage lang, String python) throws Exception {
         ArrayNode cases = JSON.createArrayNode();
         for (ExportCases.Formula c : ExportCases.FORMULAS) {
             input(cases, c.name(), lang, CodeExport.snippet(c.spec(), lang, c.stepsPerEpoch())).put("steps", c.steps());
@@ -52,8 +79,14 @@ class PythonExportTest {
                 metrics.add(m);
             }
         }
+        List<WithOptimizer> withOptimizer = lang == CodeLanguage.PYTORCH ? WITH_OPTIMIZER : List.of();
+        for (WithOptimizer w : withOptimizer) {
+            ExportCases.Formula c = w.exportCase();
+            input(cases, w.name(), lang, CodeExport.snippet(c.spec(), lang, c.stepsPerEpoch(), OptimizerSpec.parse(w.optimizer())))
+                    .put("steps", c.steps());
+        }
         Map<String, JsonNode> results = new HashMap<>();
-        run(cases).forEach(r -> results.put(r.get("name").asText(), r));
+        run(python, cases).forEach(r -> results.put(r.get("name").asText(), r));
 
         Stream<DynamicTest> formulas = ExportCases.FORMULAS.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             double[] expected = new double[c.steps()];
@@ -65,11 +98,47 @@ class PythonExportTest {
             if (result.has("restored")) { // a Keras schedule after get_config / from_config
                 assertClose(c.name() + " restored from get_config", result.get("restored"), expected);
             }
+            Optional<MomentumCurve> momentum = MomentumCurve.of(c.spec());
+            if (lang == CodeLanguage.PYTORCH && momentum.isPresent()) { // set by the scheduler, or by momentum_at
+                assertClose(c.name() + " momentum", result.get("momentums"), momentum.get().curve(c.steps(), c.stepsPerEpoch()));
+            }
         }));
         Stream<DynamicTest> plateaus = ExportCases.PLATEAUS.stream().map(c -> DynamicTest.dynamicTest(c.name(),
                 () -> assertClose(c.name(), resultOf(results, c.name()).get("lrs"), c.spec().simulate(c.metrics()))));
-        return Stream.concat(formulas, plateaus);
+        Stream<DynamicTest> optimizers = withOptimizer.stream().map(w -> DynamicTest.dynamicTest(w.name(), () -> {
+            ExportCases.Formula c = w.exportCase();
+            JsonNode result = resultOf(results, w.name());
+            assertClose(w.name(), result.get("lrs"), c.spec().curve(c.steps(), c.stepsPerEpoch()));
+            Optional<MomentumCurve> momentum = MomentumCurve.of(c.spec());
+            if (momentum.isPresent() && TorchOptimizer.takesCycledMomentum(OptimizerSpec.parse(w.optimizer()))) {
+                assertClose(w.name() + " momentum", result.get("momentums"), momentum.get().curve(c.steps(), c.stepsPerEpoch()));
+            } else if (momentum.isPresent()) { // not cycled: torch's SGD keeps its momentum 0
+                assertClose(w.name() + " momentum", result.get("momentums"), new double[c.steps()]);
+            }
+        }));
+        return Stream.of(formulas, plateaus, optimizers).flatMap(t -> t);
     }
+
+    /** A PyTorch snippet with the optimizer's own line: Adam's beta1 cycled by OneCycleLR, a cycle that must not reach SGD. */
+    private record WithOptimizer(String caseName, String optimizer) {
+        String name() {
+            return caseName + " with " + optimizer;
+        }
+
+        ExportCases.Formula exportCase() {
+            return ExportCases.FORMULAS.stream().filter(c -> c.name().equals(caseName)).findFirst().orElseThrow();
+        }
+    }
+
+    private static final List<WithOptimizer> WITH_OPTIMIZER = List.of(
+            new WithOptimizer("oneCycle-cos", "adam"),
+            new WithOptimizer("oneCycle-threePhase", "adamw:wd=0.05,beta2=0.98"),
+            new WithOptimizer("warmup-oneCycle-momentum", "nadam"),
+            new WithOptimizer("cyclic", "nesterov:momentum=0.95"),
+            new WithOptimizer("oneCycle-cos", "sgd"),
+            new WithOptimizer("cyclic-epoch", "rmsprop"),
+            new WithOptimizer("warmup-cosine", "sgd:wd=1e-4"),
+            new WithOptimizer("wsd", "adagrad:initialAccumulator=0.1"));
 
     private static ObjectNode input(ArrayNode cases, String name, CodeLanguage lang, String code) {
         return cases.addObject().put("name", name).put("framework", lang.cliName()).put("code", code);
@@ -91,11 +160,16 @@ class PythonExportTest {
         }
     }
 
-    private static JsonNode run(ArrayNode cases) throws Exception {
+    private static JsonNode run(String interpreter, ArrayNode cases) throws Exception {
         Path script = Path.of(PythonExportTest.class.getResource("/export/python/run_snippets.py").toURI());
-        ProcessBuilder builder = new ProcessBuilder("python3", "-B", script.toString())
+        ProcessBuilder builder = new ProcessBuilder(interpreter, "-B", script.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("PYTHONPATH", script.getParent().toString());
+        // Stand-ins for what is not installed; torch's only where the real one is missing (transformers builds on it).
+        String path = script.resolveSibling("standins").toString();
+        if (!hasTorch(interpreter)) {
+            path += File.pathSeparator + script.resolveSibling("standin_torch");
+        }
+        builder.environment().put("PYTHONPATH", path);
         Process python = builder.start();
         try (OutputStream in = python.getOutputStream()) {
             in.write(JSON.writeValueAsBytes(cases));
@@ -106,11 +180,25 @@ class PythonExportTest {
         return JSON.readTree(out);
     }
 
-    private static boolean pythonAvailable() {
+    /** Whether the interpreter finds a torch package (without importing it: that takes seconds). */
+    private static boolean hasTorch(String python) {
+        return runs(python, "import importlib.util, sys; sys.exit(importlib.util.find_spec('torch') is None)");
+    }
+
+    private static final Map<String, Boolean> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether {@code python -c code} succeeds (without the stand-ins on its path); asked once per interpreter and code. */
+    private static boolean runs(String python, String code) {
+        return RUNS.computeIfAbsent(python + "\n" + code, k -> tryRun(python, code));
+    }
+
+    private static boolean tryRun(String python, String code) {
         try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(python, "-c", code).redirectErrorStream(true);
+            builder.environment().remove("PYTHONPATH");
+            Process p = builder.start();
             p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
