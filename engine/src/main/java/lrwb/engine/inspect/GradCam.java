@@ -66,6 +66,7 @@ public final class GradCam {
             throw new InspectException("Grad-CAM needs image data, not " + shape);
         }
         this.net = net.clone();
+        this.net.initGradientsView(); // a network read from a file for inference has none; backpropGradient writes there
         for (int i = 0; i < this.net.getnLayers(); i++) {
             this.net.getLayer(i).conf().getLayer().setIDropout(null);
         }
