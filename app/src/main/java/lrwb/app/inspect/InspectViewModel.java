@@ -51,9 +51,12 @@ public final class InspectViewModel {
     private final ReadOnlyBooleanWrapper image = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper plane = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<MistakeTile> tiles = FXCollections.observableArrayList();
+    // One read-only face each: a view's listener on a fresh wrapper would go with the wrapper (it listens weakly).
+    private final ObservableList<MistakeTile> shownTiles = FXCollections.unmodifiableObservableList(tiles);
     private final ReadOnlyStringWrapper mistakesSummary = new ReadOnlyStringWrapper("");
     private final ObjectProperty<MistakeOrder> order = new SimpleObjectProperty<>(MistakeOrder.MOST_CONFIDENT);
     private final ObservableList<ConvLayer> layers = FXCollections.observableArrayList();
+    private final ObservableList<ConvLayer> shownLayers = FXCollections.unmodifiableObservableList(layers);
     private final ObjectProperty<ConvLayer> layer = new SimpleObjectProperty<>();
     private final BooleanProperty gradCam = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper gradCamNote = new ReadOnlyStringWrapper("");
@@ -224,7 +227,7 @@ public final class InspectViewModel {
 
     /** The grid's tiles, at most {@link #MAX_TILES}, in the chosen order. */
     public ObservableList<MistakeTile> tiles() {
-        return FXCollections.unmodifiableObservableList(tiles);
+        return shownTiles;
     }
 
     /** What the grid shows of all mistakes, e.g. "The first 60 of 212 misclassified images". */
@@ -239,7 +242,7 @@ public final class InspectViewModel {
 
     /** The network's convolutional layers, first to last: Grad-CAM's choices (empty: no Grad-CAM). */
     public ObservableList<ConvLayer> layers() {
-        return FXCollections.unmodifiableObservableList(layers);
+        return shownLayers;
     }
 
     /** Grad-CAM's layer; the last convolutional one by default. */
