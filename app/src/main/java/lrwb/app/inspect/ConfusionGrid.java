@@ -20,9 +20,11 @@ final class ConfusionGrid {
         GridPane grid = new GridPane();
         grid.setId("inspect-confusion");
         grid.getStyleClass().add("confusion-grid");
-        grid.setHgap(2);
-        grid.setVgap(2);
+        grid.setHgap(3);
+        grid.setVgap(3);
+        grid.setPadding(new javafx.geometry.Insets(12));
         Label corner = new Label("true \\ predicted");
+        corner.setPadding(new javafx.geometry.Insets(0, 8, 0, 0));
         corner.getStyleClass().add("confusion-corner");
         grid.add(corner, 0, 0);
         double[][] shares = m.rowNormalised();
@@ -42,7 +44,7 @@ final class ConfusionGrid {
                 Label cell = new Label(m.count(t, p) + "\n" + String.format(Locale.ROOT, "%.0f%%", 100 * share));
                 cell.setId("confusion-" + t + "-" + p);
                 cell.setAlignment(Pos.CENTER);
-                cell.setMinSize(64, 42);
+                cell.setMinSize(84, 52);
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
                 cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; -fx-text-alignment: center;",
                         shade(share, t == p), share > 0.55 ? "white" : "#202020"));

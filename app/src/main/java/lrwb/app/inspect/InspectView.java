@@ -39,6 +39,8 @@ import java.time.format.DateTimeFormatter;
 public final class InspectView {
     /** Pixels a side of a grid image: small images are scaled up by a whole factor (sharp pixels). */
     static final int TILE = 96;
+    /** A tile's width: room under the image for a caption like {@code triangle → square}. */
+    static final int TILE_WIDTH = 124;
 
     private final InspectViewModel vm;
     private final FileTarget files;
@@ -61,10 +63,13 @@ public final class InspectView {
         tabs.setId("inspect-tabs");
         confusionTab.setContent(scroll(confusionArea));
         mistakesTab.setContent(mistakesPane());
-        boundaryTab.setContent(scroll(new StackPane(boundaryImage)));
+        boundaryTab.setContent(scroll(new VBox(4, hint("Class probabilities over the input plane (colours mixed by "
+                + "probability), every point of the training and validation sets on top."), new StackPane(boundaryImage))));
         tabs.getTabs().add(confusionTab);
-        vm.confusionProperty().addListener((o, was, now) -> confusionArea.getChildren().setAll(
-                now == null ? new Label() : ConfusionGrid.of(now)));
+        vm.confusionProperty().addListener((o, was, now) -> confusionArea.getChildren().setAll(now == null ? new Label()
+                : new VBox(hint("Validation set: a row per true class, a column per predicted class; each cell its count "
+                + "and its share of the row (the diagonal is the class's recall)."), ConfusionGrid.of(now))));
+        confusionArea.setAlignment(Pos.TOP_LEFT);
         vm.imageProperty().addListener((o, was, now) -> showTab(mistakesTab, now));
         vm.planeProperty().addListener((o, was, now) -> showTab(boundaryTab, now));
         vm.boundaryProperty().addListener((o, was, now) -> boundaryImage.setImage(now == null ? null : SwingFXUtils.toFXImage(now, null)));
@@ -93,8 +98,13 @@ public final class InspectView {
         status.setPadding(new Insets(4, 12, 6, 12));
         status.setWrapText(true);
 
+        javafx.scene.control.ProgressIndicator reading = new javafx.scene.control.ProgressIndicator();
+        reading.setId("inspect-busy");
+        reading.setMaxSize(48, 48);
+        reading.visibleProperty().bind(vm.busyProperty());
+        reading.setMouseTransparent(true);
         root.setTop(bar);
-        root.setCenter(tabs);
+        root.setCenter(new StackPane(tabs, reading));
         root.setBottom(status);
         root.setId("inspect");
     }
@@ -143,6 +153,7 @@ public final class InspectView {
         Label summary = new Label();
         summary.textProperty().bind(vm.mistakesSummaryProperty());
         summary.getStyleClass().add("hint");
+        summary.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(8, new Label("Sort"), order, cam, layer);
         controls.setAlignment(Pos.CENTER_LEFT);
         grid.setId("inspect-grid");
@@ -168,10 +179,19 @@ public final class InspectView {
             Label detail = new Label(t.detail());
             detail.getStyleClass().add("hint");
             VBox tile = new VBox(2, view, caption, detail);
-            tile.setMaxWidth(Math.max(TILE, 96));
+            tile.setPrefWidth(TILE_WIDTH);
+            tile.setMaxWidth(TILE_WIDTH);
             tile.getStyleClass().add("mistake-tile");
             grid.getChildren().add(tile);
         }
+    }
+
+    private static Label hint(String text) {
+        Label hint = new Label(text);
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setPadding(new Insets(10, 12, 0, 12));
+        return hint;
     }
 
     private static ScrollPane scroll(Node content) {

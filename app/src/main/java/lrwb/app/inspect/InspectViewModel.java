@@ -146,6 +146,7 @@ public final class InspectViewModel {
         int mine = ++generation;
         boolean withHeat = gradCam.get() && layer.get() != null;
         ConvLayer chosen = layer.get();
+        busy.set(true);
         executor.supply(() -> {
             synchronized (inspected) {
                 List<HeatMap> maps = withHeat ? inspected.heatMaps(inspected.gradCam(String.valueOf(chosen.index())), first)
@@ -164,6 +165,7 @@ public final class InspectViewModel {
             if (mine != generation) {
                 return null;
             }
+            busy.set(false);
             if (error != null) {
                 say("The images cannot be shown: " + TaskExecutor.cause(error).getMessage(), true);
                 return null;
@@ -205,7 +207,7 @@ public final class InspectViewModel {
         return statusIsError.getReadOnlyProperty();
     }
 
-    /** True while the run is being opened. */
+    /** True while the run is being opened or the grid's images (and their Grad-CAM maps) are being made. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
