@@ -63,8 +63,7 @@ public final class InspectView {
         tabs.setId("inspect-tabs");
         confusionTab.setContent(scroll(confusionArea));
         mistakesTab.setContent(mistakesPane());
-        boundaryTab.setContent(scroll(new VBox(4, hint("Class probabilities over the input plane (colours mixed by "
-                + "probability), every point of the training and validation sets on top."), new StackPane(boundaryImage))));
+        boundaryTab.setContent(boundaryPane());
         tabs.getTabs().add(confusionTab);
         vm.confusionProperty().addListener((o, was, now) -> confusionArea.getChildren().setAll(now == null ? new Label()
                 : new VBox(hint("Validation set: a row per true class, a column per predicted class; each cell its count "
@@ -184,6 +183,21 @@ public final class InspectView {
             tile.getStyleClass().add("mistake-tile");
             grid.getChildren().add(tile);
         }
+    }
+
+    /** The boundary picture as large as the tab allows, square. */
+    private Node boundaryPane() {
+        StackPane holder = new StackPane(boundaryImage);
+        holder.setMinSize(0, 0);
+        holder.setPrefSize(1, 1); // takes what the tab leaves; the image follows, never pushes
+        boundaryImage.setPreserveRatio(true);
+        boundaryImage.setSmooth(true);
+        boundaryImage.fitWidthProperty().bind(holder.widthProperty().subtract(16));
+        boundaryImage.fitHeightProperty().bind(holder.heightProperty().subtract(16));
+        VBox pane = new VBox(4, hint("Class probabilities over the input plane (colours mixed by probability), every "
+                + "point of the training and validation sets on top."), holder);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        return pane;
     }
 
     private static Label hint(String text) {
