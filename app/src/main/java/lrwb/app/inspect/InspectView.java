@@ -84,9 +84,14 @@ public final class InspectView {
         png.setTooltip(new Tooltip("Save the shown tab as an image"));
         png.setOnAction(e -> exportPng());
         png.disableProperty().bind(vm.confusionProperty().isNull());
+        Button reload = new Button("Reload");
+        reload.setId("inspect-reload");
+        reload.setTooltip(new Tooltip("Read the run's network again: a run still training saves it after every epoch"));
+        reload.setOnAction(e -> vm.reload());
+        reload.disableProperty().bind(vm.busyProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gap, png);
+        HBox bar = new HBox(8, title, gap, reload, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 6, 12));
 

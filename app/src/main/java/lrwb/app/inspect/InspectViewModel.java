@@ -63,6 +63,7 @@ public final class InspectViewModel {
     private final ReadOnlyObjectWrapper<BufferedImage> boundary = new ReadOnlyObjectWrapper<>();
 
     private RunInspection run;
+    private Path runDir;
     private List<Misclassified> mistakes = List.of();
     /** Counts the changes of what the grid shows, so a late result of an older choice is dropped. */
     private int generation;
@@ -74,8 +75,14 @@ public final class InspectViewModel {
         layer.addListener((o, was, now) -> refreshHeat());
     }
 
+    /** FX thread: opens the run again, e.g. for the network a live run saved after its latest epoch. */
+    public CompletableFuture<Void> reload() {
+        return runDir == null ? CompletableFuture.completedFuture(null) : open(runDir);
+    }
+
     /** FX thread: opens a training run's folder (reading its network and data off the FX thread). */
     public CompletableFuture<Void> open(Path runDir) {
+        this.runDir = runDir;
         title.set(runDir.getFileName() == null ? runDir.toString() : runDir.getFileName().toString());
         busy.set(true);
         say("Reading the run's network and data…", false);
