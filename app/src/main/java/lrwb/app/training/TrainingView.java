@@ -454,7 +454,8 @@ public final class TrainingView {
         Button inspect = button("Inspect…", "train-inspect",
                 "What the selected run's saved network gets wrong: confusion matrix, misclassified images with Grad-CAM, decision boundary",
                 vm::inspectSelected);
-        inspect.setMinWidth(Region.USE_PREF_SIZE);
+        // The one button that gives way when the window is narrow (its tooltip stays; Runs' Network menu has it too).
+        inspect.setMinWidth(0);
         inspect.disableProperty().bind(vm.selectedProperty().flatMap(TrainingRun::folderProperty).map(f -> false).orElse(true));
         HBox bar = new HBox(10, key, smooth, gap, inspect, png);
         bar.setAlignment(Pos.CENTER_LEFT);
