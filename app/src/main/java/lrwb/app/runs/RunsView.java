@@ -315,19 +315,25 @@ public final class RunsView {
         csv.disableProperty().bind(Bindings.size(vm.selection()).isNotEqualTo(1));
         MenuButton network = new MenuButton("Network");
         network.setId("runs-network");
-        network.setTooltip(new Tooltip("Start from the network the selected training run saved: train on, or range-test its weights"));
+        network.setTooltip(new Tooltip("The network the selected training run saved: inspect what it gets wrong, train on, or range-test its weights"));
         MenuItem resume = new MenuItem("Continue training");
         resume.setId("runs-continue");
         resume.setOnAction(e -> vm.continueTraining(single()));
         MenuItem rangeTest = new MenuItem("Range test from these weights");
         rangeTest.setId("runs-range-test");
         rangeTest.setOnAction(e -> vm.rangeTestFromWeights(single()));
-        network.getItems().setAll(resume, rangeTest);
+        MenuItem inspect = new MenuItem("Inspect…");
+        inspect.setId("runs-inspect");
+        inspect.setOnAction(e -> vm.inspect(single()));
+        network.getItems().setAll(inspect, resume, rangeTest);
         // The flag changes as a live run saves its first epoch: follow the selected row's property too.
         javafx.beans.value.ObservableValue<Boolean> selectedSaved = Bindings.valueAt(vm.selection(), 0)
                 .flatMap(RunRow::hasSavedNetworkProperty).orElse(false);
-        network.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canStartFromNetwork(single()),
-                vm.selection(), selectedSaved));
+        network.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canStartFromNetwork(single())
+                && !vm.canInspect(single()), vm.selection(), selectedSaved));
+        inspect.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canInspect(single()), vm.selection(), selectedSaved));
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canStartFromNetwork(single()), vm.selection(), selectedSaved));
+        rangeTest.disableProperty().bind(resume.disableProperty());
         Button png = button("Export PNG…", "runs-export-png", "Save the comparison charts as one image", this::exportPng);
         png.disableProperty().bind(Bindings.isEmpty(vm.compared()));
 

@@ -56,6 +56,7 @@ public final class RunsViewModel {
 
     private final WorkbenchHome home;
     private final TaskExecutor executor;
+    private Consumer<Path> inspector;
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.nameProperty(), r.statusProperty(), r.problemsProperty()});
     private final FilteredList<RunRow> shown = new FilteredList<>(rows);
@@ -177,6 +178,25 @@ public final class RunsViewModel {
                                     java.util.function.BiConsumer<RunConfig, Path> rangeTest) {
         this.continueTraining = continueTraining;
         this.rangeTestFromWeights = rangeTest;
+    }
+
+    /** Where "Inspect…" opens a training run's folder (the shell wires it). */
+    public void setInspector(Consumer<Path> inspector) {
+        this.inspector = inspector;
+    }
+
+    /** Whether the row is a training run with a saved network to inspect. */
+    public boolean canInspect(RunRow row) {
+        return row != null && !row.isRangeTest() && row.hasSavedNetworkProperty().get() && inspector != null;
+    }
+
+    /** "Inspect…": the confusion matrix, misclassified images and decision boundary of the run's saved network. */
+    public void inspect(RunRow row) {
+        if (!canInspect(row)) {
+            say(row == null ? "Select a training run" : "\"" + row.name() + "\" has no saved network to inspect", true);
+            return;
+        }
+        inspector.accept(row.dir());
     }
 
     /** Whether the row is a training run that saved a network the hand-overs can start from. */

@@ -186,6 +186,11 @@ public final class MainWindow {
             finder.rangeTestFrom(config, dir);
             show(Workspace.FINDER);
         });
+        // Inspect opens a window of its own beside the main one, from Runs and from Training alike.
+        java.util.function.Consumer<java.nio.file.Path> inspector = dir -> lrwb.app.inspect.InspectWindow.show(stage, executor,
+                files, home.root().resolve("exports"), dir);
+        runs.setInspector(inspector);
+        training.setInspector(inspector);
         // The Runs list follows the disk: on opening its tab, and whenever a training run starts or ends.
         training.recordsChangedProperty().addListener((o, a, b) -> runs.refresh());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {

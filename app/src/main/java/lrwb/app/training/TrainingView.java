@@ -455,7 +455,13 @@ public final class TrainingView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button png = button("Export PNG…", "train-export-png", "Save the three charts with their legend as one image", this::exportPng);
         png.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(10, key, smooth, gap, png);
+        Button inspect = button("Inspect…", "train-inspect",
+                "What the selected run's saved network gets wrong: confusion matrix, misclassified images with Grad-CAM, decision boundary",
+                vm::inspectSelected);
+        // The one button that gives way when the window is narrow (its tooltip stays; Runs' Network menu has it too).
+        inspect.setMinWidth(0);
+        inspect.disableProperty().bind(vm.selectedProperty().flatMap(TrainingRun::folderProperty).map(f -> false).orElse(true));
+        HBox bar = new HBox(10, key, smooth, gap, inspect, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("training-chart-toolbar");
         return bar;

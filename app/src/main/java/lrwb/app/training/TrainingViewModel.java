@@ -82,6 +82,7 @@ public final class TrainingViewModel {
     private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.stateProperty()});
     private final ObjectProperty<TrainingRun> selected = new SimpleObjectProperty<>();
+    private java.util.function.Consumer<java.nio.file.Path> inspector;
     private final ObjectProperty<QueueMode> queueMode = new SimpleObjectProperty<>(QueueMode.ONE_AFTER_ANOTHER);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose data, a model and a schedule, then Train.");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
@@ -232,6 +233,21 @@ public final class TrainingViewModel {
     /** Every run of this session, in queue order. */
     public ObservableList<TrainingRun> runs() {
         return runs;
+    }
+
+    /** Where "Inspect…" opens a run's folder (the shell wires it). */
+    public void setInspector(java.util.function.Consumer<java.nio.file.Path> inspector) {
+        this.inspector = inspector;
+    }
+
+    /** Opens the selected run's saved network in Inspect; says why not when the run has no folder yet. */
+    public void inspectSelected() {
+        TrainingRun run = selected.get();
+        if (run == null || run.folder() == null || inspector == null) {
+            say(run == null ? "Select a run to inspect" : run.title() + " has no folder yet: it is still starting or queued", true);
+            return;
+        }
+        inspector.accept(run.folder());
     }
 
     /** The run the progress line and the controls (pause, resume, stop, override) are about. */

@@ -1,0 +1,218 @@
+package lrwb.engine.inspect;
+
+import lrwb.engine.data.Datasets;
+import lrwb.engine.data.LoadedData;
+import lrwb.engine.model.Network;
+import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.SavedRunModel;
+import lrwb.engine.model.files.ImportedNetwork;
+import lrwb.engine.model.files.ModelFileFormat;
+import lrwb.engine.model.files.ModelFiles;
+import lrwb.engine.run.RunFiles;
+import lrwb.engine.run.RunKind;
+import lrwb.engine.run.RunRecord;
+import lrwb.engine.runtime.NativeSettings;
+import lrwb.engine.train.TrainingRequest;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.NoOp;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A training run opened for inspection: its saved network (as DL4J's stock layers, read from {@code model.zip})
+ * and its data loaded again from the options run.json records, so the validation split is the one the run
+ * validated on. Loading takes as long as loading the data and the network; the rest is computed when asked
+ * and kept. Not thread-safe: one thread at a time.
+ */
+public final class RunInspection {
+    private final Path dir;
+    private final TrainingRequest request;
+    private final LoadedData data;
+    private final NetworkShape shape;
+    private final ImportedNetwork imported;
+    private final Network network;
+    private ValidationPredictions predictions;
+
+    private RunInspection(Path dir, TrainingRequest request, LoadedData data, ImportedNetwork imported) {
+        this.dir = dir;
+        this.request = request;
+        this.data = data;
+        this.shape = NetworkShape.of(data);
+        this.imported = imported;
+        this.network = Network.of(imported.network(), imported.inputLayout(), shape, imported.notes());
+    }
+
+    /**
+     * Opens a training run's folder.
+     *
+     * @throws InspectException when the folder is no training run with a saved network (naming what is missing)
+     * @throws lrwb.engine.data.DataException when the run's data cannot be loaded again
+     */
+    public static RunInspection open(Path dir) {
+        TrainingRequest request = trainingRequest(dir);
+        if (!Files.isRegularFile(dir.resolve(RunFiles.MODEL))) {
+            throw new InspectException(dir + ": no " + RunFiles.MODEL + " (a training run saves its network at the end of"
+                    + " each epoch; this one ended before its first)");
+        }
+        LoadedData data = Datasets.load(request.data());
+        NativeSettings.apply();
+        ImportedNetwork imported;
+        try {
+            imported = ModelFiles.load(ModelFileFormat.DL4J, dir.resolve(RunFiles.MODEL), NetworkShape.of(data), new NoOp(),
+                    request.seed(), false);
+        } catch (IllegalArgumentException e) {
+            throw new InspectException(e.getMessage());
+        }
+        return new RunInspection(dir, request, data, imported);
+    }
+
+    /**
+     * The run's configuration, checked to be a training run's.
+     *
+     * @throws InspectException for a folder that is missing, holds no run, holds a range test or an unreadable run.json
+     */
+    public static TrainingRequest trainingRequest(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new InspectException(dir + ": no such folder");
+        }
+        if (!Files.isRegularFile(dir.resolve(RunFiles.RUN_JSON))) {
+            throw new InspectException(dir + ": not a run folder (no " + RunFiles.RUN_JSON + ")");
+        }
+        RunRecord record = RunRecord.read(dir);
+        if (record.kind() == RunKind.RANGE_TEST && record.config().rangeTest() != null) {
+            throw new InspectException(dir + ": a range test folder; inspect reads training runs (they save "
+                    + RunFiles.MODEL + ")");
+        }
+        if (record.config().training() == null) {
+            throw new InspectException(dir + ": " + (record.problems().isEmpty() ? "not a training run"
+                    : record.problems().get(0)));
+        }
+        return record.config().training();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public TrainingRequest request() {
+        return request;
+    }
+
+    public LoadedData data() {
+        return data;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /** Image data: a misclassified grid and, for a convolutional network, Grad-CAM. */
+    public boolean isImage() {
+        return data.isImage();
+    }
+
+    /** Two input features: a decision boundary over the plane. */
+    public boolean isPlane() {
+        return !data.isImage() && data.numFeatures() == 2;
+    }
+
+    /** The network's predictions on the validation split (computed once). */
+    public ValidationPredictions predictions() {
+        if (predictions == null) {
+            predictions = ValidationPredictions.of(network, data.validation());
+        }
+        return predictions;
+    }
+
+    public ConfusionMatrix confusion() {
+        return ConfusionMatrix.of(predictions(), data.classNames());
+    }
+
+    /** The validation examples it gets wrong, most confident first. */
+    public List<Misclassified> misclassified() {
+        return Misclassified.of(predictions());
+    }
+
+    /** The network as a layer list, what Grad-CAM reads; empty for a graph. */
+    public Optional<MultiLayerNetwork> layerList() {
+        return network.asLayerList();
+    }
+
+    /** Its convolutional layers, first to last; empty for a dense network or a graph. */
+    public List<ConvLayer> convLayers() {
+        return layerList().map(ConvLayer::of).orElse(List.of());
+    }
+
+    /**
+     * Grad-CAM at a layer.
+     *
+     * @param layer the layer's index or name; null for the last convolutional layer
+     * @throws InspectException for data that is no images, a graph network, no such layer, a layer that is not
+     *                          convolutional
+     */
+    public GradCam gradCam(String layer) {
+        if (!data.isImage()) {
+            throw new InspectException("Grad-CAM needs image data; " + data.name() + " is tabular");
+        }
+        MultiLayerNetwork net = layerList().orElseThrow(() -> new InspectException(
+                "Grad-CAM needs a layer list network; this run's network is a graph (ComputationGraph)"));
+        return new GradCam(net, imported.inputLayout(), shape, ConvLayer.choose(net, layer));
+    }
+
+    /** Heat maps of validation examples for their predicted classes. */
+    public List<HeatMap> heatMaps(GradCam cam, List<Misclassified> examples) {
+        if (examples.isEmpty()) {
+            return List.of();
+        }
+        int[] rows = examples.stream().mapToInt(Misclassified::index).toArray();
+        int[] classes = examples.stream().mapToInt(Misclassified::predictedClass).toArray();
+        INDArray features = data.validation().getFeatures().getRows(rows);
+        return cam.heatMaps(features, classes);
+    }
+
+    /** A validation image as it looks. */
+    public BufferedImage validationImage(int index) {
+        if (!data.isImage()) {
+            throw new InspectException(data.name() + " is tabular: it has no images");
+        }
+        float[] values = data.validation().getFeatures().getRow(index).toFloatVector();
+        return InspectPictures.image(values, data.imageShape(), data.channelStats());
+    }
+
+    /**
+     * The decision boundary over the data's points (training and validation).
+     *
+     * @throws InspectException unless the data has 2 features
+     */
+    public DecisionBoundary boundary(int size) {
+        if (!isPlane()) {
+            throw new InspectException("the decision boundary needs 2 input features; " + data.name() + " has "
+                    + (data.isImage() ? "images" : data.numFeatures() + " features"));
+        }
+        return DecisionBoundary.of(network, PlaneExtent.around(data.train(), data.validation()), size);
+    }
+
+    /** The decision boundary as a picture {@code pixels} a side with every point (training and validation) on top. */
+    public BufferedImage boundaryPicture(DecisionBoundary boundary, int pixels) {
+        float[][] train = data.train().getFeatures().toFloatMatrix();
+        float[][] validation = data.validation().getFeatures().toFloatMatrix();
+        float[][] points = new float[train.length + validation.length][];
+        System.arraycopy(train, 0, points, 0, train.length);
+        System.arraycopy(validation, 0, points, train.length, validation.length);
+        int[] labels = java.util.stream.IntStream.concat(
+                java.util.Arrays.stream(ValidationPredictions.argmax(data.train().getLabels())),
+                java.util.Arrays.stream(ValidationPredictions.argmax(data.validation().getLabels()))).toArray();
+        return InspectPictures.boundary(boundary, points, labels, pixels);
+    }
+
+    /** "{@code saved model} of run:DIR" wording for messages. */
+    @Override
+    public String toString() {
+        return new SavedRunModel(dir).describe();
+    }
+}
