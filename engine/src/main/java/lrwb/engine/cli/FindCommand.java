@@ -1,5 +1,6 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.finder.LossSource;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.finder.RangeTestRequest;
@@ -60,6 +61,10 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--diverge", paramLabel = "F", defaultValue = "4", description = "Stop when the smoothed loss exceeds F times its best (default: ${DEFAULT-VALUE}).")
     double diverge;
 
+    @Option(names = "--loss", paramLabel = "train|val", defaultValue = "train",
+            description = "Loss to record and stop on: each update's minibatch, or a fixed validation set after each update (default: ${DEFAULT-VALUE}).")
+    String loss;
+
     @Option(names = "--lr", paramLabel = "X", hidden = true)
     Double lr;
 
@@ -119,9 +124,15 @@ final class FindCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--mode " + e.getMessage());
         }
+        LossSource source;
+        try {
+            source = LossSource.parse(loss);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--loss " + e.getMessage());
+        }
         try {
             RangeTestConfig config = new RangeTestConfig(start, end, iterations, sweep, beta, diverge, Math.max(0, iterations / 10),
-                    RangeTestConfig.DEFAULT_SKIP_END, model.seed);
+                    RangeTestConfig.DEFAULT_SKIP_END, model.seed, source);
             return new RangeTestRequest(data.toOptions(model.seed), model.modelSpec(), model.optimizerSpec(), model.batchSize(), config);
         } catch (InvalidSpecException e) {
             throw new BadInputException(OptionNames.rename(e.getMessage()));
@@ -137,7 +148,9 @@ final class FindCommand implements Callable<Integer> {
             b.append("no suggestions: ").append(s.message());
             return b.toString();
         }
-        b.append(String.format(Locale.ROOT, "steepest   %.4g%nvalley     %.4g%nminimum/10 %.4g%n", s.steepest(), s.valley(), s.minimum10()));
+        b.append(String.format(Locale.ROOT, "steepest   %.4g%nvalley     %.4g%n", s.steepest(), s.valley()));
+        b.append(s.slide() == null ? "slide      none: fewer than 16 usable points" : String.format(Locale.ROOT, "slide      %.4g", s.slide()));
+        b.append(String.format(Locale.ROOT, "%nminimum/10 %.4g%n", s.minimum10()));
         b.append(s.cyclic() == null ? "cyclic     none: " + s.message()
                 : String.format(Locale.ROOT, "cyclic     %.4g .. %.4g", s.cyclic().lower(), s.cyclic().upper()));
         if (s.isUnreliable()) {

@@ -64,7 +64,8 @@ public final class RunService implements AutoCloseable {
         try {
             job = RangeTestJob.prepare(request, data, context);
         } catch (IllegalArgumentException e) {
-            throw new RunRefusedException(RunRefusedException.Field.MODEL, e.getMessage());
+            throw new RunRefusedException(RangeTestJob.NO_VALIDATION.equals(e.getMessage()) ? RunRefusedException.Field.SWEEP
+                    : RunRefusedException.Field.MODEL, e.getMessage());
         } catch (OutOfMemoryError e) {
             throw new RunRefusedException(RunRefusedException.Field.MODEL, OUT_OF_MEMORY);
         }

@@ -30,7 +30,7 @@ class FindCommandTest {
         assertThat(Double.parseDouble(range.get(60).split(",")[1])).isEqualTo(10.0);
 
         JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
-        assertThat(s.fieldNames()).toIterable().containsExactly("minimum10", "steepest", "valley", "cyclic", "diverged",
+        assertThat(s.fieldNames()).toIterable().containsExactly("minimum10", "steepest", "valley", "slide", "cyclic", "diverged",
                 "stoppedAt", "iterations", "message", "warning");
         assertThat(s.get("iterations").asInt()).isEqualTo(60);
         assertThat(s.get("stoppedAt").asInt()).isEqualTo(59);
