@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -93,6 +94,17 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
             return Map.copyOf(defaults);
         }
 
+        /** The optimizer called {@code name} on the command line (any case, blanks around it ignored). */
+        public static Optional<Kind> byName(String name) {
+            String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+            return Arrays.stream(values()).filter(k -> k.optionName().equals(wanted)).findFirst();
+        }
+
+        /** The settings this optimizer takes, in canonical order (the order {@link #describe} writes them). */
+        public List<OptimizerSetting> settingOrder() {
+            return List.copyOf(defaults.keySet());
+        }
+
         /** The keys this optimizer takes, for messages and help: "beta1, beta2, eps". */
         public String keyList() {
             String keys = defaults.keySet().stream().map(OptimizerSetting::key).collect(Collectors.joining(", "));
@@ -169,8 +181,7 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
     public static OptimizerSpec parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         int colon = trimmed.indexOf(':');
-        String name = (colon < 0 ? trimmed : trimmed.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
-        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.optionName().equals(name)).findFirst()
+        Kind kind = Kind.byName(colon < 0 ? trimmed : trimmed.substring(0, colon))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--optimizer: unknown optimizer '" + trimmed + "' (one of " + ALL_NAMES + ")"));
         if (colon < 0) {

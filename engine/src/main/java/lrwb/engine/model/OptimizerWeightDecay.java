@@ -1,11 +1,19 @@
 package lrwb.engine.model;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,6 +57,48 @@ public final class OptimizerWeightDecay implements Regularization {
 
     public boolean decoupled() {
         return decoupled;
+    }
+
+    /**
+     * Adds this decay to every trained parameter of {@code net}, weights and biases alike, as torch's
+     * {@code weight_decay} decays every parameter it is given. Not touched: frozen layers (a {@link NoOp} updater, as
+     * a file marks them) and batch normalisation's γ and β, which DL4J never regularizes (its
+     * {@code BatchNormalization.getRegularizationByParam} answers null; torch would decay them). DL4J reads a layer's
+     * regularizations at every update, so this works on a network already initialised (and on lean layers).
+     */
+    public void installIn(Model net) {
+        Layer[] layers = net instanceof MultiLayerNetwork list ? list.getLayers()
+                : net instanceof ComputationGraph graph ? graph.getLayers() : null;
+        if (layers == null) {
+            throw new IllegalArgumentException("not a DL4J network: " + net.getClass().getName());
+        }
+        for (Layer layer : layers) {
+            if (layer.getConfig() instanceof BaseLayer conf && !(conf.getIUpdater() instanceof NoOp)) {
+                // New lists: a layer's lists may be shared with the configuration it was copied from.
+                conf.setRegularization(with(conf.getRegularization()));
+                conf.setRegularizationBias(with(conf.getRegularizationBias()));
+            }
+        }
+    }
+
+    private List<Regularization> with(List<Regularization> regularizations) {
+        List<Regularization> all = regularizations == null ? new ArrayList<>() : new ArrayList<>(regularizations);
+        all.add(this);
+        return all;
+    }
+
+    /**
+     * {@code layer}'s regularizations without an optimizer's decay, in new lists: for the saved configuration, which
+     * keeps the model's own regularization (a layer's l2) and is read by any DL4J program.
+     */
+    static void strip(BaseLayer layer) {
+        layer.setRegularization(without(layer.getRegularization()));
+        layer.setRegularizationBias(without(layer.getRegularizationBias()));
+    }
+
+    private static List<Regularization> without(List<Regularization> regularizations) {
+        return regularizations == null ? null
+                : new ArrayList<>(regularizations.stream().filter(r -> !(r instanceof OptimizerWeightDecay)).toList());
     }
 
     @Override
