@@ -6,6 +6,10 @@ import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.finder.SweepMode;
+import lrwb.engine.finder.WeightDecayGroup;
+import lrwb.engine.model.OptimizerSetting;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.run.RunTarget;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunOutcome;
 import lrwb.engine.run.RunRefusedException;
@@ -22,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -29,7 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an LR range test (Leslie Smith's LR finder) and suggest learning rates.",
                 "Writes DIR/range.csv (iteration,lr,loss,smoothed_loss), DIR/suggestions.json and DIR/run.json,",
-                "and prints the suggestions on stdout."})
+                "and prints the suggestions on stdout. With --wd, one such folder per weight decay: DIR/wd-0, DIR/wd-1e-4, ..."})
 final class FindCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -65,6 +70,10 @@ final class FindCommand implements Callable<Integer> {
             description = "Loss to record and stop on: each update's minibatch, or a fixed validation set after each update (default: ${DEFAULT-VALUE}).")
     String loss;
 
+    @Option(names = "--wd", paramLabel = "W1,W2,...",
+            description = "One range test per weight decay (the optimizer's wd), same data and seed, each in DIR/wd-W, printed one after another.")
+    String weightDecays;
+
     @Option(names = "--lr", paramLabel = "X", hidden = true)
     Double lr;
 
@@ -78,16 +87,54 @@ final class FindCommand implements Callable<Integer> {
         }
         RangeTestRequest request = request();
         PrintWriter err = command.commandLine().getErr();
-        ProgressBar progress = new ProgressBar(err);
         try (RunService runs = new RunService(parent.context())) {
-            return run(runs, request, err, progress);
+            if (weightDecays == null) {
+                return run(runs, request, null, output.target(), err);
+            }
+            return runGroup(runs, request, err);
         }
     }
 
-    private int run(RunService runs, RangeTestRequest request, PrintWriter err, ProgressBar progress) throws IOException {
+    /** One test per weight decay, in the order given, each in DIR/wd-W; stops at the first that does not run its course. */
+    private int runGroup(RunService runs, RangeTestRequest base, PrintWriter err) throws IOException {
+        WeightDecayGroup group;
+        try {
+            group = WeightDecayGroup.parse(output.out.toAbsolutePath().normalize().getFileName() == null ? ""
+                    : output.out.toAbsolutePath().normalize().getFileName().toString(), weightDecays);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(OptionNames.rename(e.getMessage()));
+        }
+        OptimizerSpec optimizer = base.optimizer();
+        if (optimizer.value(OptimizerSetting.WD) != optimizer.kind().defaults().get(OptimizerSetting.WD)) {
+            throw new BadInputException("--wd sets the optimizer's wd for each test: leave wd out of --optimizer");
+        }
+        List<RunTarget> targets = group.weightDecays().stream()
+                .map(wd -> RunTarget.folder(output.out.resolve(WeightDecayGroup.folderName(wd)), output.overwrite)).toList();
+        try {
+            targets.forEach(RunTarget::check); // every folder refused before the first test writes anything
+        } catch (RunRefusedException e) {
+            throw TerminalRun.refused(e);
+        }
+        PrintWriter stdout = command.commandLine().getOut();
+        for (int k = 0; k < targets.size(); k++) {
+            double wd = group.weightDecays().get(k);
+            stdout.println((k == 0 ? "" : String.format("%n")) + "== " + WeightDecayGroup.label(wd) + "  ("
+                    + output.out.resolve(WeightDecayGroup.folderName(wd)) + ")");
+            stdout.flush();
+            int exit = run(runs, WeightDecayGroup.member(base, wd), group, targets.get(k), err);
+            if (exit != Lrwb.EXIT_OK) {
+                return exit;
+            }
+        }
+        return Lrwb.EXIT_OK;
+    }
+
+    private int run(RunService runs, RangeTestRequest request, WeightDecayGroup group, RunTarget target, PrintWriter err)
+            throws IOException {
+        ProgressBar progress = new ProgressBar(err);
         RunOutcome outcome;
         try {
-            outcome = TerminalRun.run(() -> runs.startRangeTest(request, output.target(), new RunListener() {
+            outcome = TerminalRun.run(() -> runs.startRangeTest(request, group, target, new RunListener() {
                 @Override
                 public void onStarted(RunStart start) {
                     start.modelNotes().forEach(note -> err.println("lrwb find: note: " + note));
