@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Finder's charts: loss against the learning rate on decades (raw loss faint, smoothed loss bold, one
+ * The Finder's charts: loss (the training minibatch's, or the validation set's for a run labelled "val loss") against the learning rate on decades (raw loss faint, smoothed loss bold, one
  * colour per run), the suggestions as labelled markers, the cyclic bounds as a band with draggable edges, a
  * marker where the loss diverged; and under it a small chart of the LR against the iteration.
  */
 final class FinderChart {
     private final FinderViewModel vm;
-    private final CurveChart loss = new CurveChart("learning rate", "training loss");
+    private final CurveChart loss = new CurveChart("learning rate", "loss");
     private final CurveChart sweep = new CurveChart("iteration", "LR");
     private final Map<FinderRun, RunCurves> curves = new HashMap<>();
     private final PlotOverlay.Marker steepest;

@@ -361,7 +361,8 @@ public final class FinderViewModel {
             setup.batch().setError(e.getMessage());
             return false;
         }
-        String base = request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed();
+        String base = request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed()
+                + (config.lossSource() == LossSource.VAL ? " · val loss" : "");
         List<RangeTestRequest> requests = group == null ? List.of(request) : group.members(request);
         List<FinderRun> started = new java.util.ArrayList<>();
         for (RangeTestRequest r : requests) {
