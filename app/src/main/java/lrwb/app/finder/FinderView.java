@@ -222,7 +222,7 @@ public final class FinderView {
     private BorderPane sidePanel() {
         GridPane values = new GridPane();
         values.setHgap(10);
-        values.setVgap(4);
+        values.setVgap(2); // five rows since slide joined: the run list still fits the smallest window
         values.addRow(0, name("Steepest", "Where the smoothed loss falls fastest against log(LR), looking only between"
                         + " the start of the descent and the minimum. A common choice for a constant LR."),
                 value("finder-steepest", () -> suggestion(Suggestions::steepest)));
