@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.model.OptimizerSetting;
-import lrwb.engine.model.OptimizerSpec;
 import lrwb.engine.schedule.NumberText;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,10 +62,7 @@ public record WeightDecayGroup(String id, List<Double> weightDecays) {
 
     /** {@code base} with the optimizer's wd set to {@code wd}: everything else, the seed included, stays. */
     public static RangeTestRequest member(RangeTestRequest base, double wd) {
-        Map<OptimizerSetting, Double> settings = new EnumMap<>(OptimizerSetting.class);
-        settings.putAll(base.optimizer().settings());
-        settings.put(OptimizerSetting.WD, wd);
-        return new RangeTestRequest(base.data(), base.model(), new OptimizerSpec(base.optimizer().kind(), settings),
+        return new RangeTestRequest(base.data(), base.model(), base.optimizer().with(OptimizerSetting.WD, wd),
                 base.batchSize(), base.config());
     }
 

@@ -30,7 +30,8 @@ import static lrwb.engine.model.OptimizerSetting.WD;
  * a name, then optionally {@code key=value,...} ({@code adam:beta2=0.98,eps=1e-6}); {@code momentum:0.95} and
  * {@code nesterov:0.95} stay as short forms of {@code momentum=0.95}. A setting not given takes PyTorch's
  * documented default for that optimizer ({@link Kind#defaults()}), except that {@code momentum} and
- * {@code nesterov} default to momentum 0.9, their whole point. The learning rate is deliberately not part of
+ * {@code nesterov} default to momentum 0.9, their whole point. Every optimizer takes {@code wd}, torch's
+ * {@code weight_decay} ({@link #weightDecay}; specs/optimizers.md). The learning rate is deliberately not part of
  * this spec: it always comes from the schedule the network is built with.
  *
  * @param settings every setting {@code kind} takes, each with its value (defaults included), and no other
@@ -162,9 +163,25 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
         return new OptimizerSpec(kind, kind.defaults);
     }
 
-    /** The momentum of {@code momentum} and {@code nesterov}; NaN for the others. */
+    /** The momentum of {@code momentum}, {@code nesterov} and {@code sgdw}; NaN for the others. */
     public double momentum() {
         return value(MOMENTUM);
+    }
+
+    /**
+     * This optimizer with one setting changed, e.g. the weight decay of one range test of several
+     * ({@code --wd 0,1e-4,1e-3}).
+     *
+     * @throws IllegalArgumentException naming the optimizer and the key if it does not take it or the value breaks its rule
+     */
+    public OptimizerSpec with(OptimizerSetting setting, double value) {
+        if (!settings.containsKey(setting)) {
+            throw new IllegalArgumentException(kind.optionName() + " takes no " + setting.key() + " (it takes "
+                    + kind.keyList() + ")");
+        }
+        Map<OptimizerSetting, Double> changed = new EnumMap<>(settings);
+        changed.put(setting, value);
+        return new OptimizerSpec(kind, changed);
     }
 
     /** The value of a setting; NaN where this optimizer does not take it. */

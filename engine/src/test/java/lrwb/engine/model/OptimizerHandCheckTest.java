@@ -12,6 +12,7 @@ import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -75,18 +76,14 @@ class OptimizerHandCheckTest {
             reference.step(expected, gradient(expected), step + 1, lrs[step]);
             INDArray g = Nd4j.create(gradient(actual), new long[] {1, 4}, DataType.DOUBLE).castTo(type);
             INDArray w = Nd4j.create(actual, new long[] {1, 4}, DataType.DOUBLE).castTo(type);
-            // As DL4J's UpdaterBlock: regularizations before the updater, the updater, those after it; w -= result.
+            // As DL4J's UpdaterBlock: regularizations before the updater, the updater, those after it (given the
+            // updater's LR of this iteration); then w -= result.
             double lr = updater.getConfig().getLearningRate(step, 0);
-            for (Regularization.ApplyStep when : new Regularization.ApplyStep[] {
-                    Regularization.ApplyStep.BEFORE_UPDATER, null, Regularization.ApplyStep.POST_UPDATER}) {
-                if (when == null) {
-                    updater.applyUpdater(g, step, 0);
-                } else {
-                    int iteration = step;
-                    spec.weightDecay().filter(decay -> decay.applyStep() == when)
-                            .ifPresent(decay -> decay.apply(w, g, lr, iteration, 0));
-                }
-            }
+            int iteration = step;
+            Optional<OptimizerWeightDecay> decay = spec.weightDecay();
+            decay.filter(d -> d.applyStep() == Regularization.ApplyStep.BEFORE_UPDATER).ifPresent(d -> d.apply(w, g, lr, iteration, 0));
+            updater.applyUpdater(g, step, 0);
+            decay.filter(d -> d.applyStep() == Regularization.ApplyStep.POST_UPDATER).ifPresent(d -> d.apply(w, g, lr, iteration, 0));
             double[] update = g.toDoubleVector();
             for (int i = 0; i < 4; i++) {
                 actual[i] -= update[i];

@@ -194,6 +194,20 @@ class OptimizerSpecTest {
     }
 
     @Test
+    void withChangesOneSettingAndKeepsTheRules() {
+        assertThat(OptimizerSpec.parse("adam:eps=1e-6").with(OptimizerSetting.WD, 1e-3))
+                .isEqualTo(OptimizerSpec.parse("adam:eps=1e-6,wd=1e-3"));
+        assertThat(OptimizerSpec.parse("adamw").with(OptimizerSetting.WD, 0.0).describe())
+                .isEqualTo("adamw:beta1=0.9,beta2=0.999,eps=1e-8,wd=0");
+        assertThat(OptimizerSpec.parse("nesterov:0.8").with(OptimizerSetting.WD, 1e-4))
+                .isEqualTo(OptimizerSpec.parse("nesterov:momentum=0.8,wd=1e-4"));
+        assertThatThrownBy(() -> OptimizerSpec.parse("sgd").with(OptimizerSetting.BETA1, 0.9))
+                .hasMessage("sgd takes no beta1 (it takes wd)");
+        assertThatThrownBy(() -> OptimizerSpec.parse("sgd").with(OptimizerSetting.WD, -1))
+                .hasMessage("sgd: wd must be a number >= 0 (got -1.0)");
+    }
+
+    @Test
     void typicalLearningRates() {
         assertThat(OptimizerSpec.of(Kind.ADADELTA).typicalLearningRate()).isEqualTo(1.0);
         assertThat(OptimizerSpec.of(Kind.ADAM).typicalLearningRate()).isEqualTo(0.001);

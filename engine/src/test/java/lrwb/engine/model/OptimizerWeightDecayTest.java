@@ -8,8 +8,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import lrwb.engine.run.AtomicFile;
+
+import java.nio.file.Path;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -77,5 +83,25 @@ class OptimizerWeightDecayTest {
         MultiLayerConfiguration saved = MultiLayerConfiguration.fromJson(PortableConfiguration.json(net.getLayerWiseConfigurations(), 0, 0));
         assertThat(((BaseLayer) saved.getConf(0).getLayer()).getRegularization()).hasSize(1)
                 .allSatisfy(r -> assertThat(r).isInstanceOf(org.nd4j.linalg.learning.regularization.L2Regularization.class));
+    }
+
+    /** The file holds no decay; a run continuing from it brings its own, once, whatever it is. */
+    @Test
+    void aContinuedRunHasItsOwnDecayOnce(@TempDir Path dir) throws Exception {
+        MultiLayerNetwork original = Networks.build(ModelSpec.mlp(5), OptimizerSpec.parse("adamw"), SteerableSchedule.constant(0.01), TABULAR, 7, EngineTuning.defaults());
+        original.fit(TinyData.batch(TABULAR, 6, 3));
+        AtomicFile.write(dir.resolve(SavedRunModel.FILE_NAME), SavedNetwork.of(Network.of(original))::writeTo);
+        for (String optimizer : new String[] {"adamw", "adamw:wd=0.05", "adam"}) {
+            OptimizerSpec spec = OptimizerSpec.parse(optimizer);
+            Network continued = Networks.network(ModelSpec.parse("run:" + dir), spec, SteerableSchedule.constant(0.01), TABULAR, 1,
+                    EngineTuning.defaults());
+            MultiLayerNetwork layers = continued.asLayerList().orElseThrow();
+            for (int i = 0; i < layers.getnLayers(); i++) {
+                BaseLayer conf = (BaseLayer) layers.getLayer(i).getConfig();
+                List<Regularization> expected = spec.weightDecay().<List<Regularization>>map(List::of).orElse(List.of());
+                assertThat(conf.getRegularization()).as("%s layer %d weights", optimizer, i).containsExactlyElementsOf(expected);
+                assertThat(conf.getRegularizationBias()).as("%s layer %d biases", optimizer, i).containsExactlyElementsOf(expected);
+            }
+        }
     }
 }
