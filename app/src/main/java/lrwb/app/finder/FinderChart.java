@@ -22,17 +22,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Finder's charts: loss against the learning rate on decades (raw loss faint, smoothed loss bold, one
+ * The Finder's charts: loss (the training minibatch's, or the validation set's for a run labelled "val loss") against the learning rate on decades (raw loss faint, smoothed loss bold, one
  * colour per run), the suggestions as labelled markers, the cyclic bounds as a band with draggable edges, a
  * marker where the loss diverged; and under it a small chart of the LR against the iteration.
  */
 final class FinderChart {
     private final FinderViewModel vm;
-    private final CurveChart loss = new CurveChart("learning rate", "training loss");
+    private final CurveChart loss = new CurveChart("learning rate", "loss");
     private final CurveChart sweep = new CurveChart("iteration", "LR");
     private final Map<FinderRun, RunCurves> curves = new HashMap<>();
     private final PlotOverlay.Marker steepest;
     private final PlotOverlay.Marker valley;
+    private final PlotOverlay.Marker slide;
     private final PlotOverlay.Marker minimum10;
     private final PlotOverlay.Marker diverged;
     private final PlotOverlay.Band bounds;
@@ -132,8 +133,9 @@ final class FinderChart {
         bounds = overlay.addBand(vm.lowerBoundProperty(), vm.upperBoundProperty(), v -> NumberLabels.significant(v, 3));
         steepest = overlay.addMarker("marker-steepest", 0);
         valley = overlay.addMarker("marker-valley", 1);
-        minimum10 = overlay.addMarker("marker-minimum10", 2);
-        diverged = overlay.addMarker("marker-diverged", 3);
+        slide = overlay.addMarker("marker-slide", 2);
+        minimum10 = overlay.addMarker("marker-minimum10", 3);
+        diverged = overlay.addMarker("marker-diverged", 4);
 
         vm.runs().addListener((ListChangeListener<FinderRun>) change -> {
             while (change.next()) {
@@ -227,6 +229,7 @@ final class FinderChart {
         Suggestions s = run == null ? null : run.suggestions();
         mark(steepest, s == null ? null : s.steepest(), "steepest");
         mark(valley, s == null ? null : s.valley(), "valley");
+        mark(slide, s == null ? null : s.slide(), "slide");
         mark(minimum10, s == null ? null : s.minimum10(), "minimum ÷ 10");
         RangeTestResult r = run == null ? null : run.resultProperty().get();
         if (r != null && r.diverged() && !r.points().isEmpty()) {

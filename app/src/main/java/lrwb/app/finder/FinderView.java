@@ -30,7 +30,9 @@ import lrwb.app.form.RunSetupForm;
 import lrwb.app.model.ModelPickerView;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.finder.SweepMode;
+import lrwb.engine.finder.LossSource;
 import lrwb.engine.finder.Suggestions;
+import lrwb.engine.finder.ValidationLoss;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -109,6 +111,28 @@ public final class FinderView {
         Label modeLabel = new Label("LR spacing");
         modeLabel.getStyleClass().add("field-label");
 
+        ChoiceBox<LossSource> loss = new ChoiceBox<>();
+        loss.setId("finder-loss");
+        loss.getItems().setAll(LossSource.values());
+        loss.valueProperty().bindBidirectional(vm.lossSourceProperty());
+        loss.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LossSource l) {
+                return l == null ? "" : l == LossSource.TRAIN ? "training batch" : "validation set";
+            }
+
+            @Override
+            public LossSource fromString(String text) {
+                return null;
+            }
+        });
+        loss.setMaxWidth(Double.MAX_VALUE);
+        loss.setTooltip(new Tooltip("Training batch: each update's own minibatch (fastai). Validation set: up to "
+                + ValidationLoss.MAX_BATCHES + " batches of the validation split after each update (pytorch-lr-finder's"
+                + " val_loader): smoother, slower"));
+        Label lossLabel = new Label("Loss");
+        lossLabel.getStyleClass().add("field-label");
+
         Button find = new Button("Find LR");
         find.setId("finder-start");
         find.setDefaultButton(true);
@@ -146,7 +170,10 @@ public final class FinderView {
                         new VBox(3, modeLabel, mode)),
                 FormLayout.pair(FieldView.text(vm.beta(), "finder-beta", "β of the loss average: 0.98 as fastai; 0 shows the raw loss").node(),
                         FieldView.text(vm.divergeFactor(), "finder-diverge",
-                                "Stop when the smoothed loss exceeds this many times its best").node()));
+                                "Stop when the smoothed loss exceeds this many times its best").node()),
+                FormLayout.pair(new VBox(3, lossLabel, loss),
+                        FieldView.text(vm.weightDecays(), "finder-wd", "Blank: one test. 0,1e-4,1e-3: one test per"
+                                + " weight decay, same data and seed, overlaid").node()));
         box.setPadding(new Insets(12));
         box.setPrefWidth(300);
         box.getStyleClass().add("finder-form");
@@ -195,14 +222,17 @@ public final class FinderView {
     private BorderPane sidePanel() {
         GridPane values = new GridPane();
         values.setHgap(10);
-        values.setVgap(4);
+        values.setVgap(2); // five rows since slide joined: the run list still fits the smallest window
         values.addRow(0, name("Steepest", "Where the smoothed loss falls fastest against log(LR), looking only between"
                         + " the start of the descent and the minimum. A common choice for a constant LR."),
                 value("finder-steepest", () -> suggestion(Suggestions::steepest)));
         values.addRow(1, name("Valley", "fastai's rule: a point a little past the start of the longest stretch in which"
                         + " the loss keeps falling. A robust choice for one-cycle's peak LR."),
                 value("finder-valley", () -> suggestion(Suggestions::valley)));
-        values.addRow(2, name("Minimum ÷ 10", "The LR of the lowest smoothed loss, divided by 10: at the minimum the loss"
+        values.addRow(2, name("Slide", "fastai's interval slide rule: a 15-point window slides down from the highest LR"
+                        + " while the slopes at its ends differ by more than 0.005; its left end where it stops."),
+                value("finder-slide", () -> suggestion(Suggestions::slide)));
+        values.addRow(3, name("Minimum ÷ 10", "The LR of the lowest smoothed loss, divided by 10: at the minimum the loss"
                         + " is about to diverge, so a tenth of it is a cautious choice (fastai's older rule)."),
                 value("finder-minimum10", () -> suggestion(Suggestions::minimum10)));
         Label bounds = new Label();
@@ -214,7 +244,7 @@ public final class FinderView {
                     ? NumberLabels.significant(lo, 3) + " – " + NumberLabels.significant(hi, 3) : "–";
         }, vm.lowerBoundProperty(), vm.upperBoundProperty()));
         bounds.getStyleClass().add("suggestion-value");
-        values.addRow(3, name("Cyclic bounds", "Lower: where the loss has started to fall (10% of its drop);"
+        values.addRow(4, name("Cyclic bounds", "Lower: where the loss has started to fall (10% of its drop);"
                 + " upper: where it has nearly stopped falling (90%). Drag the band's edges to change them."), bounds);
         Label why = value("finder-no-suggestions", () -> {
             FinderRun run = vm.currentProperty().get();

@@ -41,6 +41,9 @@ import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.finder.Suggestions;
 import lrwb.engine.finder.SweepMode;
+import lrwb.engine.finder.LossSource;
+import lrwb.engine.finder.WeightDecayGroup;
+import lrwb.engine.model.OptimizerSetting;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.InvalidSpecException;
@@ -82,6 +85,9 @@ public final class FinderViewModel {
     private final InputField beta = new InputField("smoothing", "0.98");
     private final InputField divergeFactor = new InputField("divergence factor", "4");
     private final ObjectProperty<SweepMode> mode = new SimpleObjectProperty<>(SweepMode.EXP);
+    private final ObjectProperty<LossSource> lossSource = new SimpleObjectProperty<>(LossSource.TRAIN);
+    /** Blank: one test at the optimizer's wd; a list: one test per weight decay, overlaid ({@link WeightDecayGroup}). */
+    private final InputField weightDecays = new InputField("weight decays", "");
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -122,6 +128,13 @@ public final class FinderViewModel {
 
     private record Point(FinderRun run, RangePoint point) {
     }
+
+    /** A member of a weight-decay group that was never started (Stop, or an earlier member refused). */
+    private record Skipped(FinderRun run) {
+    }
+
+    /** Tests of the current start (a weight-decay group's members) that have not ended yet: FX thread only. */
+    private int pendingRuns;
 
     /**
      * @param service  starts every range test and records it
@@ -171,7 +184,7 @@ public final class FinderViewModel {
 
     private List<InputField> allFields() {
         return List.of(setup.dataset(), setup.model(), setup.optimizer(), setup.batch(), setup.valSplit(), setup.seed(), setup.normalize(),
-                startLr, endLr, iterations, beta, divergeFactor);
+                startLr, endLr, iterations, beta, divergeFactor, weightDecays);
     }
 
     private List<InputField> sweepFields() {
@@ -240,6 +253,14 @@ public final class FinderViewModel {
 
     public InputField divergeFactor() {
         return divergeFactor;
+    }
+
+    public ObjectProperty<LossSource> lossSourceProperty() {
+        return lossSource;
+    }
+
+    public InputField weightDecays() {
+        return weightDecays;
     }
 
     public ObjectProperty<SweepMode> modeProperty() {
@@ -332,6 +353,7 @@ public final class FinderViewModel {
         FormErrors errors = new FormErrors();
         RunSetup s = setup.read(errors);
         RangeTestConfig config = readConfig(errors, s == null ? 42 : s.seed());
+        WeightDecayGroup group = readGroup(errors, s);
         if (s != null && setup.batch().hasError()) { // larger than the training set (marked as it was typed)
             errors.add(setup.batch(), setup.batch().error());
         }
@@ -346,10 +368,20 @@ public final class FinderViewModel {
             setup.batch().setError(e.getMessage());
             return false;
         }
-        FinderRun run = new FinderRun(uniqueLabel(request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed()), 0);
-        run.setSetup(new SetupHandOver(s.data(), setup.model().text(), s.optimizer().shortName(), s.batchSize()));
-        runs.add(run);
-        current.set(run);
+        String base = request.shortName() + " · batch " + s.batchSize() + " · seed " + s.seed()
+                + (config.lossSource() == LossSource.VAL ? " · val loss" : "");
+        List<RangeTestRequest> requests = group == null ? List.of(request) : group.members(request);
+        List<FinderRun> started = new java.util.ArrayList<>();
+        for (RangeTestRequest r : requests) {
+            // a group's legend names each curve by its wd first
+            FinderRun run = new FinderRun(uniqueLabel(group == null ? base
+                    : WeightDecayGroup.label(r.optimizer().value(OptimizerSetting.WD)) + " · " + base), 0);
+            run.setSetup(new SetupHandOver(s.data(), setup.model().text(), r.optimizer().shortName(), s.batchSize()));
+            runs.add(run);
+            started.add(run);
+        }
+        current.set(started.get(0));
+        pendingRuns = started.size();
         lowerBound.set(Double.NaN);
         upperBound.set(Double.NaN);
         finishedHow = null;
@@ -362,8 +394,28 @@ public final class FinderViewModel {
         frames.start();
         CompletableFuture<Void> ended = new CompletableFuture<>();
         testEnded = ended;
-        executor.execute(() -> runInBackground(run, request, ended));
+        executor.execute(() -> runInBackground(started, requests, group, ended));
         return true;
+    }
+
+    /** The weight-decay list, or null for one test; a bad list is marked at its field. */
+    private WeightDecayGroup readGroup(FormErrors errors, RunSetup s) {
+        String text = weightDecays.text().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            WeightDecayGroup group = WeightDecayGroup.parse(
+                    java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")), text);
+            if (s != null && s.optimizer().value(OptimizerSetting.WD) != s.optimizer().kind().defaults().get(OptimizerSetting.WD)) {
+                errors.add(weightDecays, weightDecays.name() + " set the optimizer's wd for each test: leave wd out of the optimizer");
+                return null;
+            }
+            return group;
+        } catch (IllegalArgumentException e) {
+            errors.add(weightDecays, weightDecays.name() + " " + WeightDecayGroup.RULE + " (got '" + text + "')");
+            return null;
+        }
     }
 
     private RangeTestConfig readConfig(FormErrors errors, long seed) {
@@ -377,7 +429,7 @@ public final class FinderViewModel {
         }
         try {
             return new RangeTestConfig(start, end, (int) Math.min(n, Integer.MAX_VALUE), mode.get(), b, f, (int) (n / 10),
-                    RangeTestConfig.DEFAULT_SKIP_END, seed);
+                    RangeTestConfig.DEFAULT_SKIP_END, seed, lossSource.get());
         } catch (InvalidSpecException e) {
             InputField field = switch (e.field()) {
                 case "startLr" -> startLr;
@@ -424,11 +476,38 @@ public final class FinderViewModel {
         });
     }
 
-    /** The background thread: the service loads, builds and starts; its thread then reports through the frame queue. */
-    private void runInBackground(FinderRun run, RangeTestRequest request, CompletableFuture<Void> ended) {
+    /**
+     * The background thread: the tests one after another (a weight-decay group's members in order); each is loaded,
+     * built and started by the service, whose thread then reports through the frame queue. A member refused, or
+     * Stop, ends the group: the members not started are taken off the chart.
+     */
+    private void runInBackground(List<FinderRun> members, List<RangeTestRequest> requests, WeightDecayGroup group,
+                                 CompletableFuture<Void> ended) {
+        boolean going = true;
+        for (int k = 0; k < members.size(); k++) {
+            if (!going || cancelRequested) {
+                frames.offer(new Skipped(members.get(k)));
+                continue;
+            }
+            RunHandle started = startOne(members.get(k), requests.get(k), group);
+            if (started == null) { // refused: its Failed message says why, and the rest are not started
+                going = false;
+                continue;
+            }
+            if (k == members.size() - 1) {
+                started.ended().whenComplete((outcome, error) -> ended.complete(null));
+                return;
+            }
+            started.ended().join(); // the next member starts from the same weights, once this one is restored
+        }
+        ended.complete(null);
+    }
+
+    /** Starts one test; null (with a Failed message queued) when it is refused or cannot start. */
+    private RunHandle startOne(FinderRun run, RangeTestRequest request, WeightDecayGroup group) {
         RunHandle started;
         try {
-            started = service.startRangeTest(request, RunTarget.newFolderIn(runsDir), new RunListener() {
+            started = service.startRangeTest(request, group, RunTarget.newFolderIn(runsDir), new RunListener() {
                 @Override
                 public void onStarted(RunStart start) {
                     frames.offer(new Started(run, start.stepsPerEpoch(), start.folder()));
@@ -447,19 +526,17 @@ public final class FinderViewModel {
             });
         } catch (RunRefusedException e) {
             frames.offer(new Failed(run, e.getMessage(), e.field(), false));
-            ended.complete(null);
-            return;
+            return null;
         } catch (Throwable e) {
             frames.offer(new Failed(run, "could not start: " + (e.getMessage() == null ? e : e.getMessage()),
                     RunRefusedException.Field.OTHER, false));
-            ended.complete(null);
-            return;
+            return null;
         }
-        started.ended().whenComplete((outcome, error) -> ended.complete(null));
         handle = started;
         if (cancelRequested) {
             started.cancel(); // Stop was pressed while the data loaded
         }
+        return started;
     }
 
     /** FX thread: one frame's worth of messages. */
@@ -481,6 +558,12 @@ public final class FinderViewModel {
                     finish(f.run(), f.result());
                 } else if (m instanceof Failed f) {
                     fail(f);
+                } else if (m instanceof Skipped k) {
+                    runs.remove(k.run());
+                    if (current.get() == k.run()) {
+                        current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+                    }
+                    endIfLast();
                 }
             }
         }
@@ -500,11 +583,22 @@ public final class FinderViewModel {
         }
     }
 
+    /** One test of the current start has ended: after the last, the Finder is idle again. */
+    private boolean endIfLast() {
+        pendingRuns = Math.max(0, pendingRuns - 1);
+        if (pendingRuns > 0) {
+            return false;
+        }
+        running.set(false);
+        frames.stop();
+        return true;
+    }
+
     private void finish(FinderRun run, RangeTestResult r) {
         run.finish(r);
         current.set(run); // its result is what the status line and the band show next
-        running.set(false);
-        frames.stop();
+        bestSmoothed = Double.POSITIVE_INFINITY; // the next member's best is its own
+        endIfLast();
         progress.set(1);
         String how = r.cancelled() ? "Cancelled after " + r.points().size() + " of " + r.iterations() + " iterations"
                 : r.diverged() ? String.format(Locale.ROOT, "Diverged at iteration %d (lr %.3g)", r.stoppedAt() + 1,
@@ -546,9 +640,8 @@ public final class FinderViewModel {
     }
 
     private void fail(Failed f) {
-        running.set(false);
+        endIfLast();
         if (f.recorded()) { // its points stay on the chart, as its record stays on disk
-            frames.stop();
             status.set("Failed: " + f.message() + ". What it recorded is kept.");
             return;
         }
@@ -556,7 +649,6 @@ public final class FinderViewModel {
         if (current.get() == f.run()) {
             current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
         }
-        frames.stop();
         progress.set(0);
         String message = lrwb.app.text.AppWording.of(f.message()); // the field's name, not the CLI option
         switch (f.field()) {

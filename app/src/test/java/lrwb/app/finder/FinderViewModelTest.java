@@ -94,6 +94,52 @@ class FinderViewModelTest {
     }
 
     @Test
+    void aWeightDecayListRunsOneTestPerWdOverlaidAndGrouped(FxRobot robot) throws Exception {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.setup().optimizer().textProperty().set("adam");
+            vm.iterations().textProperty().set("40");
+            vm.weightDecays().textProperty().set("0,1e-3,0.3");
+            vm.lossSourceProperty().set(lrwb.engine.finder.LossSource.VAL);
+            run(vm);
+        });
+        assertThat(vm.runs()).hasSize(3);
+        assertThat(vm.runs().stream().map(FinderRun::label)).allMatch(l -> l.endsWith("iris mlp:64,32 adam · batch 16 · seed 42 · val loss"))
+                .map(l -> l.substring(0, l.indexOf(" · "))).containsExactly("wd 0", "wd 0.001", "wd 0.3");
+        assertThat(vm.runs()).allSatisfy(r -> assertThat(r.resultProperty().get()).isNotNull());
+        assertThat(vm.currentProperty().get()).isSameAs(vm.runs().get(2));
+        assertThat(vm.runningProperty().get()).isFalse();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            var config = mapper.readTree(vm.runs().get(k).folderProperty().get().resolve("run.json").toFile()).get("config");
+            assertThat(config.get("group").get("weightDecay").asDouble()).isEqualTo(List.of(0.0, 1e-3, 0.3).get(k));
+            assertThat(config.get("lossSource").asText()).isEqualTo("val");
+            ids.add(config.get("group").get("id").asText());
+        }
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(vm.runs().get(2).points()).isNotEqualTo(vm.runs().get(0).points());
+    }
+
+    @Test
+    void aBadWeightDecayListIsMarkedAtItsField(FxRobot robot) {
+        FinderViewModel vm = vm(robot);
+        robot.interact(() -> {
+            vm.weightDecays().textProperty().set("0,-1");
+            assertThat(vm.start()).isFalse();
+        });
+        assertThat(vm.weightDecays().error())
+                .isEqualTo("weight decays must be a comma-separated list of 1 to 8 distinct numbers >= 0, e.g. 0,1e-4,1e-3 (got '0,-1')");
+        assertThat(vm.runs()).isEmpty();
+        robot.interact(() -> {
+            vm.setup().optimizer().textProperty().set("adam:wd=0.1");
+            vm.weightDecays().textProperty().set("0,1e-4");
+            assertThat(vm.start()).isFalse();
+        });
+        assertThat(vm.weightDecays().error()).isEqualTo("weight decays set the optimizer's wd for each test: leave wd out of the optimizer");
+    }
+
+    @Test
     void draggedBoundsBecomeACyclicScheduleAndTheValleyAOneCycle(FxRobot robot) throws Exception {
         FinderViewModel vm = vm(robot);
         List<ScheduleSpec> sent = new ArrayList<>();

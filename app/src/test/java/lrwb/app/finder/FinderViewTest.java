@@ -53,6 +53,33 @@ class FinderViewTest {
     }
 
     @Test
+    void aWeightDecayListTypedInTheFormOverlaysOneCurvePerWdWithSlideMarked(FxRobot robot) throws Exception {
+        robot.clickOn("LR Finder");
+        FinderViewModel vm = window.finder();
+        robot.interact(() -> {
+            vm.setup().optimizer().textProperty().set("adam");
+            vm.setup().batch().textProperty().set("16");
+            vm.iterations().textProperty().set("60");
+        });
+        type(robot, "#finder-wd", "0,0.1");
+        robot.clickOn("#finder-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.runs().size() == 2 && !vm.runningProperty().get()
+                && vm.runs().stream().allMatch(r -> r.resultProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        // a legend entry per wd, named by it
+        assertThat(robot.lookup((Node n) -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("wd 0 · iris")).queryAll()).isNotEmpty();
+        assertThat(robot.lookup((Node n) -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("wd 0.1 · iris")).queryAll()).isNotEmpty();
+        // slide beside the other suggestions, and on the chart
+        Double slide = vm.currentProperty().get().suggestions().slide();
+        assertThat(slide).isNotNull();
+        assertThat(robot.lookup("#finder-slide").queryAs(Label.class).getText())
+                .isEqualTo(lrwb.app.chart.NumberLabels.significant(slide, 3));
+        assertThat(robot.lookup(".plot-marker-line.marker-slide").query().isVisible()).isTrue();
+    }
+
+    @Test
     void runsARangeTestDragsABoundAndMakesACyclicSchedule(FxRobot robot) throws Exception {
         robot.clickOn("LR Finder");
         FinderViewModel vm = window.finder();

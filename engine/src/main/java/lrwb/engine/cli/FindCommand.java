@@ -1,10 +1,15 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.finder.LossSource;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestConfig;
 import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
 import lrwb.engine.finder.SweepMode;
+import lrwb.engine.finder.WeightDecayGroup;
+import lrwb.engine.model.OptimizerSetting;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.run.RunTarget;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunOutcome;
 import lrwb.engine.run.RunRefusedException;
@@ -21,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -28,7 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an LR range test (Leslie Smith's LR finder) and suggest learning rates.",
                 "Writes DIR/range.csv (iteration,lr,loss,smoothed_loss), DIR/suggestions.json and DIR/run.json,",
-                "and prints the suggestions on stdout."})
+                "and prints the suggestions on stdout. With --wd, one such folder per weight decay: DIR/wd-0, DIR/wd-1e-4, ..."})
 final class FindCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -60,6 +66,14 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--diverge", paramLabel = "F", defaultValue = "4", description = "Stop when the smoothed loss exceeds F times its best (default: ${DEFAULT-VALUE}).")
     double diverge;
 
+    @Option(names = "--loss", paramLabel = "train|val", defaultValue = "train",
+            description = "Loss to record and stop on: each update's minibatch, or a fixed validation set after each update (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--wd", paramLabel = "W1,W2,...",
+            description = "One range test per weight decay (the optimizer's wd), same data and seed, each in DIR/wd-W, printed one after another.")
+    String weightDecays;
+
     @Option(names = "--lr", paramLabel = "X", hidden = true)
     Double lr;
 
@@ -73,16 +87,54 @@ final class FindCommand implements Callable<Integer> {
         }
         RangeTestRequest request = request();
         PrintWriter err = command.commandLine().getErr();
-        ProgressBar progress = new ProgressBar(err);
         try (RunService runs = new RunService(parent.context())) {
-            return run(runs, request, err, progress);
+            if (weightDecays == null) {
+                return run(runs, request, null, output.target(), err);
+            }
+            return runGroup(runs, request, err);
         }
     }
 
-    private int run(RunService runs, RangeTestRequest request, PrintWriter err, ProgressBar progress) throws IOException {
+    /** One test per weight decay, in the order given, each in DIR/wd-W; stops at the first that does not run its course. */
+    private int runGroup(RunService runs, RangeTestRequest base, PrintWriter err) throws IOException {
+        WeightDecayGroup group;
+        try {
+            group = WeightDecayGroup.parse(output.out.toAbsolutePath().normalize().getFileName() == null ? ""
+                    : output.out.toAbsolutePath().normalize().getFileName().toString(), weightDecays);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(OptionNames.rename(e.getMessage()));
+        }
+        OptimizerSpec optimizer = base.optimizer();
+        if (optimizer.value(OptimizerSetting.WD) != optimizer.kind().defaults().get(OptimizerSetting.WD)) {
+            throw new BadInputException("--wd sets the optimizer's wd for each test: leave wd out of --optimizer");
+        }
+        List<RunTarget> targets = group.weightDecays().stream()
+                .map(wd -> RunTarget.folder(output.out.resolve(WeightDecayGroup.folderName(wd)), output.overwrite)).toList();
+        try {
+            targets.forEach(RunTarget::check); // every folder refused before the first test writes anything
+        } catch (RunRefusedException e) {
+            throw TerminalRun.refused(e);
+        }
+        PrintWriter stdout = command.commandLine().getOut();
+        for (int k = 0; k < targets.size(); k++) {
+            double wd = group.weightDecays().get(k);
+            stdout.println((k == 0 ? "" : String.format("%n")) + "== " + WeightDecayGroup.label(wd) + "  ("
+                    + output.out.resolve(WeightDecayGroup.folderName(wd)) + ")");
+            stdout.flush();
+            int exit = run(runs, WeightDecayGroup.member(base, wd), group, targets.get(k), err);
+            if (exit != Lrwb.EXIT_OK) {
+                return exit;
+            }
+        }
+        return Lrwb.EXIT_OK;
+    }
+
+    private int run(RunService runs, RangeTestRequest request, WeightDecayGroup group, RunTarget target, PrintWriter err)
+            throws IOException {
+        ProgressBar progress = new ProgressBar(err);
         RunOutcome outcome;
         try {
-            outcome = TerminalRun.run(() -> runs.startRangeTest(request, output.target(), new RunListener() {
+            outcome = TerminalRun.run(() -> runs.startRangeTest(request, group, target, new RunListener() {
                 @Override
                 public void onStarted(RunStart start) {
                     start.modelNotes().forEach(note -> err.println("lrwb find: note: " + note));
@@ -119,9 +171,15 @@ final class FindCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--mode " + e.getMessage());
         }
+        LossSource source;
+        try {
+            source = LossSource.parse(loss);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--loss " + e.getMessage());
+        }
         try {
             RangeTestConfig config = new RangeTestConfig(start, end, iterations, sweep, beta, diverge, Math.max(0, iterations / 10),
-                    RangeTestConfig.DEFAULT_SKIP_END, model.seed);
+                    RangeTestConfig.DEFAULT_SKIP_END, model.seed, source);
             return new RangeTestRequest(data.toOptions(model.seed), model.modelSpec(), model.optimizerSpec(), model.batchSize(), config);
         } catch (InvalidSpecException e) {
             throw new BadInputException(OptionNames.rename(e.getMessage()));
@@ -137,7 +195,9 @@ final class FindCommand implements Callable<Integer> {
             b.append("no suggestions: ").append(s.message());
             return b.toString();
         }
-        b.append(String.format(Locale.ROOT, "steepest   %.4g%nvalley     %.4g%nminimum/10 %.4g%n", s.steepest(), s.valley(), s.minimum10()));
+        b.append(String.format(Locale.ROOT, "steepest   %.4g%nvalley     %.4g%n", s.steepest(), s.valley()));
+        b.append(s.slide() == null ? "slide      none: fewer than 16 usable points" : String.format(Locale.ROOT, "slide      %.4g", s.slide()));
+        b.append(String.format(Locale.ROOT, "%nminimum/10 %.4g%n", s.minimum10()));
         b.append(s.cyclic() == null ? "cyclic     none: " + s.message()
                 : String.format(Locale.ROOT, "cyclic     %.4g .. %.4g", s.cyclic().lower(), s.cyclic().upper()));
         if (s.isUnreliable()) {

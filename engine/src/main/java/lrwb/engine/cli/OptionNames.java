@@ -4,10 +4,11 @@ import java.util.Map;
 
 /** The engine names a parameter as the specs do (startLr); the CLI user typed an option (--start). */
 final class OptionNames {
-    private static final Map<String, String> OPTIONS = Map.of(
-            "startLr", "--start", "endLr", "--end", "iterations", "--iterations", "beta", "--beta",
-            "divergeFactor", "--diverge", "valSplit", "--val-split", "limit", "--limit", "epochs", "--epochs",
-            "batchSize", "--batch", "out", "--out");
+    private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("startLr", "--start"), Map.entry("endLr", "--end"), Map.entry("iterations", "--iterations"),
+            Map.entry("beta", "--beta"), Map.entry("divergeFactor", "--diverge"), Map.entry("valSplit", "--val-split"),
+            Map.entry("limit", "--limit"), Map.entry("epochs", "--epochs"), Map.entry("batchSize", "--batch"),
+            Map.entry("out", "--out"), Map.entry("lossSource", "--loss"), Map.entry("weightDecays", "--wd"));
 
     private OptionNames() {
     }

@@ -37,6 +37,12 @@ public final class RangeTest {
      */
     public RangeTestResult run(Network net, SteerableSchedule lr, Iterator<DataSet> batches,
                                RangeTestListener listener, BooleanSupplier cancelled) {
+        return run(net, lr, batches, StepLoss.TRAIN, listener, cancelled);
+    }
+
+    /** As {@link #run(Network, SteerableSchedule, Iterator, RangeTestListener, BooleanSupplier)}, recording {@code stepLoss}. */
+    public RangeTestResult run(Network net, SteerableSchedule lr, Iterator<DataSet> batches, StepLoss stepLoss,
+                               RangeTestListener listener, BooleanSupplier cancelled) {
         NativeSettings.applyToCurrentThread();
         NetworkSnapshot before = NetworkSnapshot.of(net);
         ISchedule previousBase = lr.base();
@@ -55,7 +61,7 @@ public final class RangeTest {
                     break;
                 }
                 net.fit(batches.next());
-                double loss = net.score();
+                double loss = stepLoss.after(net);
                 double smooth = smoother.add(loss);
                 best = Math.min(best, smooth);
                 RangePoint point = new RangePoint(i, config.lr(i), loss, smooth);

@@ -8,7 +8,7 @@ import lrwb.engine.schedule.NumberText;
  * a bad value throws {@link InvalidSpecException} naming the parameter and the rule.
  */
 public record RangeTestConfig(double startLr, double endLr, int iterations, SweepMode mode, double beta,
-                              double divergeFactor, int skipStart, int skipEnd, long seed) {
+                              double divergeFactor, int skipStart, int skipEnd, long seed, LossSource lossSource) {
     public static final double DEFAULT_START_LR = 1e-7;
     public static final double DEFAULT_END_LR = 10;
     public static final int DEFAULT_ITERATIONS = 100;
@@ -42,6 +42,15 @@ public record RangeTestConfig(double startLr, double endLr, int iterations, Swee
         if (skipEnd < 0) {
             throw new InvalidSpecException("skipEnd", "must be an integer >= 0 (got " + skipEnd + ")");
         }
+        if (lossSource == null) {
+            throw new InvalidSpecException("lossSource", "is required: train or val");
+        }
+    }
+
+    /** A test recording the training loss ({@link LossSource#TRAIN}). */
+    public RangeTestConfig(double startLr, double endLr, int iterations, SweepMode mode, double beta,
+                           double divergeFactor, int skipStart, int skipEnd, long seed) {
+        this(startLr, endLr, iterations, mode, beta, divergeFactor, skipStart, skipEnd, seed, LossSource.TRAIN);
     }
 
     /** Every default of specs/lr-finder.md. */
@@ -56,19 +65,23 @@ public record RangeTestConfig(double startLr, double endLr, int iterations, Swee
     }
 
     public RangeTestConfig withBeta(double b) {
-        return new RangeTestConfig(startLr, endLr, iterations, mode, b, divergeFactor, skipStart, skipEnd, seed);
+        return new RangeTestConfig(startLr, endLr, iterations, mode, b, divergeFactor, skipStart, skipEnd, seed, lossSource);
     }
 
     public RangeTestConfig withDivergeFactor(double f) {
-        return new RangeTestConfig(startLr, endLr, iterations, mode, beta, f, skipStart, skipEnd, seed);
+        return new RangeTestConfig(startLr, endLr, iterations, mode, beta, f, skipStart, skipEnd, seed, lossSource);
     }
 
     public RangeTestConfig withSkips(int start, int end) {
-        return new RangeTestConfig(startLr, endLr, iterations, mode, beta, divergeFactor, start, end, seed);
+        return new RangeTestConfig(startLr, endLr, iterations, mode, beta, divergeFactor, start, end, seed, lossSource);
     }
 
     public RangeTestConfig withSeed(long s) {
-        return new RangeTestConfig(startLr, endLr, iterations, mode, beta, divergeFactor, skipStart, skipEnd, s);
+        return new RangeTestConfig(startLr, endLr, iterations, mode, beta, divergeFactor, skipStart, skipEnd, s, lossSource);
+    }
+
+    public RangeTestConfig withLossSource(LossSource source) {
+        return new RangeTestConfig(startLr, endLr, iterations, mode, beta, divergeFactor, skipStart, skipEnd, seed, source);
     }
 
     /** The LR of update {@code i} (0-based); endLr exactly at i = n−1. */

@@ -16,6 +16,10 @@ import java.util.function.BooleanSupplier;
  * Runs on the calling thread (the CLI's main thread, or a background thread of the app).
  */
 public final class RangeTestJob {
+    /** Why {@code --loss val} is refused on data without a validation split. */
+    public static final String NO_VALIDATION =
+            "lossSource val needs a validation split, and the data has none: give the data one (a validation split above 0) or record the train loss";
+
     private final RangeTestRequest request;
     private final LoadedData data;
     private final Network net;
@@ -38,7 +42,7 @@ public final class RangeTestJob {
      *
      * @param context the pools and tuning the test runs with (it stays the caller's)
      * @throws IllegalArgumentException (or {@link lrwb.engine.data.DataException}) with a user-facing message:
-     *                                  cnn on tabular data, bad data
+     *                                  cnn on tabular data, bad data, a val loss without validation data
      */
     public static RangeTestJob prepare(RangeTestRequest request, EngineContext context) {
         LoadedData data = Datasets.load(request.data());
@@ -48,6 +52,9 @@ public final class RangeTestJob {
 
     /** {@link #prepare(RangeTestRequest, EngineContext)} on data the caller has loaded (and checked) already. */
     public static RangeTestJob prepare(RangeTestRequest request, LoadedData data, EngineContext context) {
+        if (request.config().lossSource() == LossSource.VAL && data.validationSize() == 0) {
+            throw new IllegalArgumentException(NO_VALIDATION);
+        }
         NetworkShape shape = NetworkShape.of(data);
         request.model().mismatch(shape, data.name()).ifPresent(why -> {
             throw new IllegalArgumentException(why);
@@ -78,7 +85,10 @@ public final class RangeTestJob {
 
     /** Runs the test; one run at a time per job (they share the network and the batch buffers). */
     public RangeTestResult run(RangeTestListener listener, BooleanSupplier cancelled) {
-        return new RangeTest(request.config()).run(net, lr, batches.stream(0, request.config().iterations()), listener, cancelled);
+        StepLoss loss = request.config().lossSource() == LossSource.VAL
+                ? new ValidationLoss(data.validation(), request.batchSize()) : StepLoss.TRAIN;
+        return new RangeTest(request.config()).run(net, lr, batches.stream(0, request.config().iterations()), loss, listener,
+                cancelled);
     }
 
 }

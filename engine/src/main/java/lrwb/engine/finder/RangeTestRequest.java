@@ -40,12 +40,14 @@ public record RangeTestRequest(DataOptions data, ModelSpec model, OptimizerSpec 
         o.put("divergeFactor", config.divergeFactor());
         o.put("skipStart", config.skipStart());
         o.put("skipEnd", config.skipEnd());
+        o.put("lossSource", config.lossSource().json());
         return o;
     }
 
     /**
      * Reads what {@link #toJson} wrote (a run.json's config); {@code fromJson(r.toJson())} equals {@code r}.
-     * Fields the record does not know (the plan a run adds, such as stepsPerEpoch) are ignored.
+     * Fields the record does not know (the plan a run adds, such as stepsPerEpoch) are ignored; a record from before
+     * {@code lossSource} existed recorded the training loss.
      *
      * @throws IllegalArgumentException naming the field that is missing or breaks its rule
      */
@@ -53,7 +55,8 @@ public record RangeTestRequest(DataOptions data, ModelSpec model, OptimizerSpec 
         RangeTestConfig config = new RangeTestConfig(ConfigFields.number(n, "startLr"), ConfigFields.number(n, "endLr"),
                 ConfigFields.integer(n, "iterations"), SweepMode.parse(ConfigFields.text(n, "mode")), ConfigFields.number(n, "beta"),
                 ConfigFields.number(n, "divergeFactor"), ConfigFields.integer(n, "skipStart"), ConfigFields.integer(n, "skipEnd"),
-                ConfigFields.whole(n, "seed"));
+                ConfigFields.whole(n, "seed"),
+                n.path("lossSource").isTextual() ? LossSource.parse(n.get("lossSource").asText()) : LossSource.TRAIN);
         return new RangeTestRequest(DataOptions.fromJson(n.get("dataset")), ModelSpec.parse(ConfigFields.text(n, "model")),
                 OptimizerSpec.parse(ConfigFields.text(n, "optimizer")), ConfigFields.integer(n, "batchSize"), config);
     }

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public final class SuggestionCalculator {
     static final int MIN_POINTS = 5;
+    /** fastai's {@code slide} defaults: the interval in points, and the largest slope difference that ends the slide. */
+    static final int SLIDE_LR_DIFF = 15;
+    static final double SLIDE_THRESHOLD = 0.005;
 
     private SuggestionCalculator() {
     }
@@ -45,13 +48,15 @@ public final class SuggestionCalculator {
         int descentStart = descentStart(ys, argmin);
         double steepest = lr[steepestIndex(ys, x, descentStart, argmin)];
         double valley = lr[valleyIndex(y)];
+        int slideIndex = slideIndex(y, SLIDE_LR_DIFF, SLIDE_THRESHOLD);
+        Double slide = slideIndex < 0 ? null : lr[slideIndex];
         Suggestions.CyclicBounds cyclic = cyclicBounds(y, lr, argmin);
         String message = cyclic == null
                 ? "the loss never decreased over the usable range: lower startLr, or check the data and model"
                 : String.format("cyclic bounds %.3g to %.3g; steepest descent at %.3g, valley at %.3g, minimum/10 %.3g",
                         cyclic.lower(), cyclic.upper(), steepest, valley, minimum10);
         String warning = UnreliableResult.why(points, from, y, lr, argmin, descentStart, iterations, diverged);
-        return new Suggestions(minimum10, steepest, valley, cyclic, message, warning);
+        return new Suggestions(minimum10, steepest, valley, slide, cyclic, message, warning);
     }
 
     /**
@@ -172,6 +177,35 @@ public final class SuggestionCalculator {
         int start = end - lds[end];
         double span = (end - start) / 3.0;
         return Math.max(0, start + (int) Math.floor(span) + (int) Math.floor(span / 2));
+    }
+
+    /**
+     * fastai's {@code slide} (fastai.callback.schedule, adjust_value 1): g = the slope of y per point (numpy.gradient
+     * with unit spacing); an interval of {@code lrDiff} points slides left from the end, [r − lrDiff, r] with r = n−1,
+     * n−2, ..., while its ends' slopes differ by more than {@code thresh}; the answer is the left end of the last
+     * interval that did (the first interval's left end when none did, index 0 when every one did).
+     *
+     * @return the index, or -1 when there are no more than {@code lrDiff} points (fastai fails there)
+     */
+    static int slideIndex(double[] y, int lrDiff, double thresh) {
+        int n = y.length;
+        if (n <= lrDiff) {
+            return -1;
+        }
+        double[] index = new double[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        double[] g = gradient(y, index);
+        int right = n - 1;
+        int left = right - lrDiff;
+        int answer = left;
+        while (left >= 0 && Math.abs(g[right] - g[left]) > thresh) {
+            answer = left;
+            right--;
+            left--;
+        }
+        return answer;
     }
 
     private static Suggestions.CyclicBounds cyclicBounds(double[] y, double[] lr, int kStar) {

@@ -4,16 +4,17 @@ package lrwb.engine.finder;
  * What a range test suggests (specs/lr-finder.md). A value is null when it cannot be computed, and
  * {@link #message()} then says why in words a user can act on.
  *
+ * @param slide   fastai's interval slide rule, or null when the usable points are too few for its interval
  * @param cyclic  bounds for a cyclic or one-cycle schedule, or null
  * @param warning why the values shown should not be trusted (the loss hardly fell, the test ended while it was
  *                still falling, ...), or null when nothing is known against them
  */
-public record Suggestions(Double minimum10, Double steepest, Double valley, CyclicBounds cyclic, String message,
-                          String warning) {
+public record Suggestions(Double minimum10, Double steepest, Double valley, Double slide, CyclicBounds cyclic,
+                          String message, String warning) {
 
     /** Suggestions with nothing known against them (and what older records without a warning read back as). */
-    public Suggestions(Double minimum10, Double steepest, Double valley, CyclicBounds cyclic, String message) {
-        this(minimum10, steepest, valley, cyclic, message, null);
+    public Suggestions(Double minimum10, Double steepest, Double valley, Double slide, CyclicBounds cyclic, String message) {
+        this(minimum10, steepest, valley, slide, cyclic, message, null);
     }
 
     /** Where the descent has started (lower) and where it has essentially stopped (upper). */
@@ -21,7 +22,7 @@ public record Suggestions(Double minimum10, Double steepest, Double valley, Cycl
     }
 
     public static Suggestions none(String why) {
-        return new Suggestions(null, null, null, null, why);
+        return new Suggestions(null, null, null, null, null, why);
     }
 
     /** Whether there is a reason not to trust the values. */
@@ -30,6 +31,6 @@ public record Suggestions(Double minimum10, Double steepest, Double valley, Cycl
     }
 
     public boolean isEmpty() {
-        return minimum10 == null && steepest == null && valley == null && cyclic == null;
+        return minimum10 == null && steepest == null && valley == null && slide == null && cyclic == null;
     }
 }

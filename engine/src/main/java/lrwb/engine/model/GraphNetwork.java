@@ -33,6 +33,11 @@ record GraphNetwork(ComputationGraph graph, InputLayout layout, NetworkShape sha
     }
 
     @Override
+    public double unclippedScore() {
+        return graph.score(); // no lean softmax output in a graph: DL4J's score is all there is
+    }
+
+    @Override
     public INDArray output(INDArray flatRows) {
         return graph.outputSingle(false, layout.adapt(flatRows, shape));
     }

@@ -1,5 +1,6 @@
 package lrwb.engine.model;
 
+import lrwb.engine.model.lean.LeanLayers;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +23,12 @@ record LayerListNetwork(MultiLayerNetwork net, InputLayout layout, NetworkShape 
     @Override
     public double score() {
         return net.score();
+    }
+
+    @Override
+    public double unclippedScore() {
+        double unclipped = LeanLayers.unclippedScore(net);
+        return Double.isNaN(unclipped) ? net.score() : unclipped;
     }
 
     @Override

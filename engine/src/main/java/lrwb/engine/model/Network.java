@@ -39,6 +39,14 @@ public sealed interface Network permits LayerListNetwork, GraphNetwork {
     /** The loss of the last update (DL4J's score, regularisation included). */
     double score();
 
+    /**
+     * The loss of the last update as PyTorch computes it: DL4J's score with the cross-entropy of every example whose
+     * probability DL4J clipped at 1e-10 taken from the logits instead (log-sum-exp), so it can exceed ~23. Equals
+     * {@link #score()} when nothing was clipped, and wherever the output layer is not the workbench's softmax
+     * (a Keras functional graph, another loss): there DL4J's score is all there is.
+     */
+    double unclippedScore();
+
     /** Class probabilities of flat rows, in inference mode (dropout off, batch norm on its running statistics). */
     INDArray output(INDArray flatRows);
 

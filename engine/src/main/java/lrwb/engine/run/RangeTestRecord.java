@@ -63,7 +63,7 @@ public record RangeTestRecord(RunRecord run, List<RangePoint> points, Suggestion
             throw new IOException("not a JSON object");
         }
         JsonNode cyclic = n.path("cyclic");
-        return new Suggestions(number(n, "minimum10"), number(n, "steepest"), number(n, "valley"),
+        return new Suggestions(number(n, "minimum10"), number(n, "steepest"), number(n, "valley"), number(n, "slide"),
                 cyclic.isObject() ? new Suggestions.CyclicBounds(cyclic.path("lower").asDouble(), cyclic.path("upper").asDouble()) : null,
                 n.path("message").isTextual() ? n.path("message").asText() : null,
                 n.path("warning").isTextual() ? n.path("warning").asText() : null);

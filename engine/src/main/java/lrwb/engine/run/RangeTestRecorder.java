@@ -101,6 +101,7 @@ final class RangeTestRecorder implements RangeTestListener, DueFlush {
         o.put("minimum10", s.minimum10());
         o.put("steepest", s.steepest());
         o.put("valley", s.valley());
+        o.put("slide", s.slide());
         if (s.cyclic() == null) {
             o.putNull("cyclic");
         } else {

@@ -16,6 +16,8 @@ import lrwb.engine.finder.RangeTestJob;
 import lrwb.engine.finder.RangeTestListener;
 import lrwb.engine.finder.RangeTestRequest;
 import lrwb.engine.finder.RangeTestResult;
+import lrwb.engine.finder.WeightDecayGroup;
+import lrwb.engine.model.OptimizerSetting;
 import lrwb.engine.model.ModelSpec;
 import lrwb.engine.model.SavedRunModel;
 import lrwb.engine.model.NetworkShape;
@@ -57,6 +59,17 @@ public final class RunService implements AutoCloseable {
 
     /** Starts an LR range test; the run's thread reports to {@code listener}. */
     public RunHandle startRangeTest(RangeTestRequest request, RunTarget target, RunListener listener) throws IOException {
+        return startRangeTest(request, null, target, listener);
+    }
+
+    /**
+     * Starts one member of a weight-decay group (its request from {@link WeightDecayGroup#member}); its run.json
+     * records the group under {@code config.group}.
+     *
+     * @param group null for a test of its own
+     */
+    public RunHandle startRangeTest(RangeTestRequest request, WeightDecayGroup group, RunTarget target, RunListener listener)
+            throws IOException {
         target.check();
         refuseOwnSource(target, request.model());
         LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
@@ -64,11 +77,15 @@ public final class RunService implements AutoCloseable {
         try {
             job = RangeTestJob.prepare(request, data, context);
         } catch (IllegalArgumentException e) {
-            throw new RunRefusedException(RunRefusedException.Field.MODEL, e.getMessage());
+            throw new RunRefusedException(RangeTestJob.NO_VALIDATION.equals(e.getMessage()) ? RunRefusedException.Field.SWEEP
+                    : RunRefusedException.Field.MODEL, e.getMessage());
         } catch (OutOfMemoryError e) {
             throw new RunRefusedException(RunRefusedException.Field.MODEL, OUT_OF_MEMORY);
         }
         ObjectNode config = request.toJson();
+        if (group != null) {
+            config.set("group", group.toJson(request.optimizer().value(OptimizerSetting.WD)));
+        }
         recordModelNotes(config, job.network().notes());
         recordNormalization(config, request.data(), data);
         config.put("trainSize", data.trainSize());

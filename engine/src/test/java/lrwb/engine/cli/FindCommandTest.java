@@ -30,7 +30,7 @@ class FindCommandTest {
         assertThat(Double.parseDouble(range.get(60).split(",")[1])).isEqualTo(10.0);
 
         JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
-        assertThat(s.fieldNames()).toIterable().containsExactly("minimum10", "steepest", "valley", "cyclic", "diverged",
+        assertThat(s.fieldNames()).toIterable().containsExactly("minimum10", "steepest", "valley", "slide", "cyclic", "diverged",
                 "stoppedAt", "iterations", "message", "warning");
         assertThat(s.get("iterations").asInt()).isEqualTo(60);
         assertThat(s.get("stoppedAt").asInt()).isEqualTo(59);
@@ -97,6 +97,59 @@ class FindCommandTest {
         assertBadInput(tmp, "split", List.of("--dataset", "iris", "--val-split", "1.5"), "lrwb find: --val-split must be in (0, 1)");
         assertBadInput(tmp, "lr", List.of("--dataset", "iris", "--lr", "0.1"), "lrwb find: --lr does not apply to find");
         assertBadInput(tmp, "model", List.of("--dataset", "iris", "--model", "rnn"), "lrwb find: --model: unknown model 'rnn'");
+        assertBadInput(tmp, "loss", List.of("--dataset", "iris", "--loss", "test"), "lrwb find: --loss must be train or val (got 'test')");
+        for (String bad : List.of("0,-1e-4", "0,x", "1e-4,1e-4", "", "0,1,2,3,4,5,6,7,8", "NaN")) {
+            assertBadInput(tmp, "wd" + bad.hashCode(), List.of("--dataset", "iris", "--wd", bad),
+                    "lrwb find: --wd must be a comma-separated list of 1 to 8 distinct numbers >= 0, e.g. 0,1e-4,1e-3 (got '" + bad + "')");
+        }
+        assertBadInput(tmp, "wdtwice", List.of("--dataset", "iris", "--optimizer", "adam:wd=0.1", "--wd", "0,1e-4"),
+                "lrwb find: --wd sets the optimizer's wd for each test: leave wd out of --optimizer");
+    }
+
+    @Test
+    void wdRunsOneTestPerWeightDecayInItsOwnFolderGrouped(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("group");
+        CliRun run = CliRun.of("find", "--dataset", "iris", "--optimizer", "adam", "--iterations", "30", "--batch", "16",
+                "--wd", "0,1e-4,0.5", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("== wd 0  (" + out.resolve("wd-0") + ")", "== wd 1e-4  (" + out.resolve("wd-1e-4") + ")",
+                "== wd 0.5  (" + out.resolve("wd-0.5") + ")");
+        assertThat(run.stdout().split("steepest", -1)).hasSize(4); // each one's suggestions
+        List<String> ranges = new java.util.ArrayList<>();
+        for (String wd : List.of("0", "1e-4", "0.5")) {
+            JsonNode config = new ObjectMapper().readTree(out.resolve("wd-" + wd).resolve("run.json").toFile()).get("config");
+            assertThat(config.get("group").get("id").asText()).isEqualTo("group");
+            assertThat(config.get("group").get("by").asText()).isEqualTo("wd");
+            assertThat(config.get("group").get("weightDecays").toString()).isEqualTo("[0.0,1.0E-4,0.5]");
+            assertThat(config.get("group").get("weightDecay").asDouble()).isEqualTo(Double.parseDouble(wd));
+            assertThat(config.get("seed").asLong()).isEqualTo(42);
+            assertThat(config.get("optimizer").asText()).isEqualTo(wd.equals("0") ? "adam:beta1=0.9,beta2=0.999,eps=1e-8"
+                    : "adam:beta1=0.9,beta2=0.999,eps=1e-8,wd=" + (wd.equals("1e-4") ? "0.0001" : wd));
+            ranges.add(Files.readString(out.resolve("wd-" + wd).resolve("range.csv")));
+        }
+        // the same first update (same data, seed and weights), then the decay shows
+        assertThat(ranges.get(1).lines().skip(1).findFirst()).isEqualTo(ranges.get(0).lines().skip(1).findFirst());
+        assertThat(ranges.get(2)).isNotEqualTo(ranges.get(0));
+    }
+
+    @Test
+    void lossValRecordsTheValidationLossAndSaysSo(@TempDir Path tmp) throws IOException {
+        Path train = tmp.resolve("train");
+        Path val = tmp.resolve("val");
+        String[] common = {"find", "--dataset", "iris", "--iterations", "20", "--batch", "16", "--start", "1e-6", "--end", "1e-5"};
+        assertThat(CliRun.of(concat(common, "--out", train.toString())).exitCode()).isZero();
+        CliRun run = CliRun.of(concat(common, "--loss", "val", "--out", val.toString()));
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode config = new ObjectMapper().readTree(val.resolve("run.json").toFile()).get("config");
+        assertThat(config.get("lossSource").asText()).isEqualTo("val");
+        assertThat(new ObjectMapper().readTree(train.resolve("run.json").toFile()).get("config").get("lossSource").asText())
+                .isEqualTo("train");
+        // at LRs this small every update lowers the loss of the same validation examples a little; the minibatches'
+        // losses jump from batch to batch
+        List<Double> v = RangeTestRecord.read(val).points().stream().map(p -> p.loss()).toList();
+        List<Double> t = RangeTestRecord.read(train).points().stream().map(p -> p.loss()).toList();
+        assertThat(v).hasSize(20).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+        assertThat(t).hasSize(20).isNotEqualTo(t.stream().sorted(java.util.Comparator.reverseOrder()).toList());
     }
 
     @Test

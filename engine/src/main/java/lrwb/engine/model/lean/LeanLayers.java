@@ -148,6 +148,15 @@ public final class LeanLayers {
     }
 
     /**
+     * The last update's loss without DL4J's clipping of probabilities at 1e-10 (the log-sum-exp cross-entropy, see
+     * {@link UnclippedCrossEntropy}), regularisation included as in the score; NaN when {@code net}'s output layer is
+     * not {@link #softmaxOutput}'s or DL4J's own path computed the score.
+     */
+    public static double unclippedScore(MultiLayerNetwork net) {
+        return net.getOutputLayer() instanceof LeanSoftmaxOutput output ? output.unclippedScore() : Double.NaN;
+    }
+
+    /**
      * A copy of {@code conf} with DL4J's stock {@link DenseLayer}, {@link OutputLayer} and {@link ConvolutionLayer} in
      * place of the lean ones,
      * every field the same (the lean ones add only how they run): what a portable model file must hold, since the

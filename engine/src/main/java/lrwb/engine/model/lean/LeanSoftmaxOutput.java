@@ -34,6 +34,10 @@ final class LeanSoftmaxOutput extends OutputLayer {
     private INDArray scoredInput;
     private INDArray scoredLabels;
     private double lossSum = Double.NaN;
+    /** What DL4J's clipping took off {@link #lossSum} ({@link UnclippedCrossEntropy}); NaN when not known. */
+    private double clippedAway = Double.NaN;
+    /** The last score this layer computed from its own loss, without the clipping; NaN when DL4J's path scored. */
+    private double unclippedScore = Double.NaN;
     private ProbabilityListener predictionListener;
     /**
      * Outputs of up to this many values (batch x classes) get their softmax, error and loss in Java
@@ -117,10 +121,15 @@ final class LeanSoftmaxOutput extends OutputLayer {
         // As LossMCXENT.scoreArray + computeScore, on the softmax above (no longer needed, so changed in place).
         double clip = clipEpsilon();
         if (clip > 0) {
+            clippedAway = UnclippedCrossEntropy.correction(HostCopy.rowMajor(preOutput), HostCopy.rowMajor(probabilities),
+                    HostCopy.rowMajor(labels2d), (int) preOutput.rows(), (int) preOutput.columns(), clip);
             BooleanIndexing.replaceWhere(probabilities, clip, Conditions.lessThan(clip));
             BooleanIndexing.replaceWhere(probabilities, 1.0 - clip, Conditions.greaterThan(1.0 - clip));
         }
         lossSum = -Transforms.log(probabilities, false).muli(labels2d).sumNumber().doubleValue();
+        if (clip <= 0) {
+            clippedAway = 0;
+        }
         return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, delta);
     }
 
@@ -134,6 +143,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
         int rows = (int) preOutput.rows();
         int classes = (int) preOutput.columns();
         float[] p = HostCopy.rowMajor(preOutput);
+        float[] z = p.clone(); // the logits, for the unclipped loss of any clipped entry
         float[] y = HostCopy.rowMajor(labels2d);
         float[] error = new float[p.length];
         float clip = (float) clipEpsilon();
@@ -151,6 +161,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
             }
         }
         lossSum = loss;
+        clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, clip);
         if (predictionListener != null) {
             predictionListener.onProbabilities(p, rows, classes);
         }
@@ -201,23 +212,36 @@ final class LeanSoftmaxOutput extends OutputLayer {
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (scoredInput == null || scoredInput != input || scoredLabels != labels) {
             forgetLoss();
+            unclippedScore = Double.NaN;
             return super.computeScore(fullNetRegTerm, training, workspaceMgr);
         }
         // As BaseOutputLayer.computeScore from here on.
         double score = lossSum;
+        double unclipped = lossSum + clippedAway;
         forgetLoss();
         if (conf().isMiniBatch()) {
             score /= getInputMiniBatchSize();
+            unclipped /= getInputMiniBatchSize();
         }
         score += fullNetRegTerm;
         this.score = score;
+        this.unclippedScore = clippedAway == 0 ? score : unclipped + fullNetRegTerm;
         return score;
+    }
+
+    /**
+     * The last update's loss as {@link #computeScore} gave it, without DL4J's clipping of the probabilities
+     * ({@link UnclippedCrossEntropy}); NaN when the score came from DL4J's own path (another loss, masks, ...).
+     */
+    double unclippedScore() {
+        return unclippedScore;
     }
 
     private void forgetLoss() {
         scoredInput = null;
         scoredLabels = null;
         lossSum = Double.NaN;
+        clippedAway = Double.NaN;
     }
 
     private boolean isPlainSoftmaxCrossEntropy() {
