@@ -27,7 +27,7 @@ class SweepSignalTest {
             + " \"lr\": 0.1}, \"axes\": {\"lr\": [0.01, 0.1, 0.3], \"seed\": [1, 2]}}";
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aSweepKilledWithSigkillResumesWhereItStopped(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sweep");
         Path summary = out.resolve("summary.csv");
@@ -58,11 +58,11 @@ class SweepSignalTest {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void sigtermStopsTheRunningCellsAndExits130(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sweep");
         try (ChildLrwb child = ChildLrwb.start(dir, "sweep", "sweep", "--grid", GRID, "--out", out.toString(), "--parallel", "2")) {
-            child.awaitUntil("a cell under way", 40, () -> lines(out.resolve("cells/0000/iterations.csv")) > 20);
+            child.awaitUntil("a cell under way", 60, () -> lines(out.resolve("cells/0000/iterations.csv")) > 20);
             child.signal("TERM");
             int code = child.awaitExit(30);
             assertThat(code).as("stderr: %s", child.stderr()).isEqualTo(130);
