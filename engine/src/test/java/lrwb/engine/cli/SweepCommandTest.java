@@ -83,6 +83,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void masterFindsItsRunnerThroughTheServiceLoader(@TempDir Path tmp) {
+        Path out = tmp.resolve("s");
+        CliRun run = CliRun.of("sweep", "--grid", GRID, "--out", out.toString(), "--master", "fake://cluster");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.lines()).hasSize(5);
+        assertThat(out.resolve("cells/0003/iterations.csv")).exists();
+
+        refused(CliRun.of("sweep", "--grid", GRID, "--out", tmp.resolve("t").toString(), "--master", "fake://unreachable"),
+                "lrwb sweep: --master fake://unreachable: cannot reach fake://unreachable within 1 s");
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    @Test
     void helpNamesTheOptions() {
         CliRun run = CliRun.of("sweep", "--help");
         assertThat(run.exitCode()).isZero();

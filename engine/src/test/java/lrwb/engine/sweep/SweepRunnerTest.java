@@ -279,6 +279,40 @@ class SweepRunnerTest {
         assertThat(Files.readAllLines(dir.resolve("epochs.csv"))).as("the finished epoch keeps its row").hasSize(1 + 1);
     }
 
+    @Test
+    void cellsRunElsewhereAreWrittenInPlaceWithTheLocalRunnersNumbers(@TempDir Path tmp) throws Exception {
+        SweepGrid grid = SweepGrid.parse(GRID);
+        run(grid, tmp.resolve("local"), 2, SweepListener.NONE);
+        SweepOutcome outcome;
+        try (RemoteLikeCells remote = new RemoteLikeCells()) {
+            outcome = SweepRunner.start(grid, tmp.resolve("remote"), remote, SweepListener.NONE).await();
+        }
+        assertThat(outcome.status()).isEqualTo(SweepOutcome.Status.FINISHED);
+        assertThat(rowsByCell(tmp.resolve("remote"))).isEqualTo(rowsByCell(tmp.resolve("local")));
+        Path remoteCell = tmp.resolve("remote/cells/0003");
+        assertThat(Files.readString(remoteCell.resolve("iterations.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("local/cells/0003/iterations.csv")));
+        assertThat(JSON.readTree(remoteCell.resolve("run.json").toFile()).path("status").asText()).isEqualTo("finished");
+        assertThat(remoteCell.resolve("epochs.csv")).exists();
+        assertThat(remoteCell.resolve("run.lock")).doesNotExist();
+    }
+
+    @Test
+    void aCellsFilesAreWrittenWholeAndNeverOutsideItsFolder(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("cells/0001");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("iterations.csv"), "half a run");
+        SweepRunner.writeCellFolder(folder, java.util.Map.of("run.json", "{}".getBytes(), "sub/x.csv", "a\n".getBytes()));
+        try (Stream<Path> files = Files.walk(folder)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/')))
+                    .containsExactlyInAnyOrder("run.json", "sub/x.csv");
+        }
+        assertThat(tmp.resolve("cells/.0001.part")).doesNotExist();
+        assertThatThrownBy(() -> SweepRunner.writeCellFolder(folder, java.util.Map.of("../evil", new byte[1])))
+                .isInstanceOf(IOException.class).hasMessage("a cell's file ../evil lies outside its folder");
+        assertThat(tmp.resolve("cells/evil")).doesNotExist();
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
