@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
         description = "LR Workbench: design learning-rate schedules, find LR bounds, train and compare.%n"
                 + "With no arguments the desktop app opens (when started through the app launcher).",
         subcommands = {ScheduleCommand.class, ExportCommand.class, FindCommand.class, TrainCommand.class,
+                SweepCommand.class,
                 InspectCommand.class})
 public final class Lrwb implements Runnable {
     public static final int EXIT_OK = 0;
@@ -44,7 +45,7 @@ public final class Lrwb implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: schedule, export, find, train, inspect");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: schedule, export, find, train, sweep, inspect");
     }
 
     public static void main(String[] args) {
