@@ -48,8 +48,6 @@ import java.util.concurrent.TimeUnit;
  * {@link #close}.
  */
 public final class SparkCells implements CellBackend {
-    /** The sweep folder's subfolder of cell runs (specs/sweeps.md), also inside each task's temporary sweep folder. */
-    static final String CELLS = "cells";
 
     private final JavaSparkContext spark;
     private final String jobGroup = "lrwb-sweep-" + UUID.randomUUID();
@@ -177,6 +175,8 @@ public final class SparkCells implements CellBackend {
 
     /** Tells the sink when a cell's task starts (for progress), from Spark's listener bus. */
     private static final class TaskStarts extends SparkListener {
+        /** Where setJobGroup puts the group among a job's properties (SparkContext.SPARK_JOB_GROUP_ID, not public). */
+        private static final String JOB_GROUP_PROPERTY = "spark.jobGroup.id";
         private final String jobGroup;
         private final List<SweepCell> cells;
         private final CellSink sink;
@@ -191,7 +191,7 @@ public final class SparkCells implements CellBackend {
         @Override
         public void onJobStart(SparkListenerJobStart jobStart) {
             if (jobStart.properties() != null
-                    && jobGroup.equals(jobStart.properties().getProperty(SparkContext.SPARK_JOB_GROUP_ID()))) {
+                    && jobGroup.equals(jobStart.properties().getProperty(JOB_GROUP_PROPERTY))) {
                 for (Object stage : JavaConverters.seqAsJavaList(jobStart.stageIds())) {
                     stages.add((Integer) stage);
                 }
