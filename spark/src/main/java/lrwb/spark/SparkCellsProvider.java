@@ -19,7 +19,8 @@ public final class SparkCellsProvider implements CellBackendProvider {
      * Starts the SparkContext now, so that a master that cannot be used is refused before the sweep writes anything.
      *
      * @param parallel unused: Spark runs as many cells at once as the master gives cores ({@code local[N]}: N)
-     * @throws IllegalArgumentException a master that is no Spark master, cannot be reached, or that Spark refuses
+     * @throws IllegalArgumentException a master that is no Spark master, cannot be reached, or that Spark refuses: the
+     *                                  rule alone, which the command line puts after {@code --master VALUE: }
      */
     @Override
     public CellBackend create(String master, int parallel) {
@@ -29,7 +30,7 @@ public final class SparkCellsProvider implements CellBackendProvider {
             return new SparkCells(new JavaSparkContext(SparkCells.conf(parsed)));
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException("--master: Spark cannot start on " + parsed.text() + ": " + why, e);
+            throw new IllegalArgumentException("Spark cannot start: " + why, e);
         }
     }
 }

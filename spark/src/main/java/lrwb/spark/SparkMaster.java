@@ -40,12 +40,12 @@ public record SparkMaster(String text, boolean local, List<InetSocketAddress> ma
     public static SparkMaster parse(String master) {
         String m = master == null ? "" : master.strip();
         if (m.isEmpty()) {
-            throw bad("must not be empty: " + USE);
+            throw bad("must name a Spark master: " + USE);
         }
         Matcher local = LOCAL.matcher(m);
         if (local.matches()) {
-            checkCount(local.group(1), "threads", m);
-            checkCount(local.group(2), "tries per task", m);
+            checkCount(local.group(1), "threads");
+            checkCount(local.group(2), "tries per task");
             return new SparkMaster(m, true, List.of());
         }
         if (m.startsWith("spark://")) {
@@ -54,7 +54,7 @@ public record SparkMaster(String text, boolean local, List<InetSocketAddress> ma
                 Matcher hp = HOST_PORT.matcher(hostPort.strip());
                 int port = hp.matches() ? Integer.parseInt(hp.group(2)) : -1;
                 if (port < 1 || port > 65535) {
-                    throw bad("'" + m + "' must name HOST:PORT after spark:// (e.g. spark://node1:7077)");
+                    throw bad("must name HOST:PORT after spark:// (e.g. spark://node1:7077)");
                 }
                 String host = hp.group(1).replaceAll("^\\[|]$", "");
                 hosts.add(InetSocketAddress.createUnresolved(host, port));
@@ -67,7 +67,7 @@ public record SparkMaster(String text, boolean local, List<InetSocketAddress> ma
         if (m.startsWith("k8s://") && m.length() > "k8s://".length()) {
             return new SparkMaster(m, false, List.of());
         }
-        throw bad("'" + m + "' is not a Spark master: " + USE);
+        throw bad("not a Spark master: " + USE);
     }
 
     /**
@@ -89,21 +89,22 @@ public record SparkMaster(String text, boolean local, List<InetSocketAddress> ma
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
         }
-        throw bad("cannot reach the Spark master " + text + " (waited up to " + CONNECT_TIMEOUT_MS / 1000
+        throw bad("cannot reach the Spark master (waited up to " + CONNECT_TIMEOUT_MS / 1000
                 + " s: " + String.join("; ", why) + ")");
     }
 
-    private static void checkCount(String value, String what, String master) {
+    private static void checkCount(String value, String what) {
         if (value == null || value.equals("*")) {
             return;
         }
         long n = value.length() > 9 ? Long.MAX_VALUE : Long.parseLong(value);
         if (n < 1 || n > 100_000) {
-            throw bad("'" + master + "' must have 1 to 100000 " + what + " (or * for every core)");
+            throw bad("must have 1 to 100000 " + what + (what.equals("threads") ? " (or * for every core)" : ""));
         }
     }
 
+    /** The rule alone: the command line puts {@code --master VALUE: } before it. */
     private static IllegalArgumentException bad(String rule) {
-        return new IllegalArgumentException("--master: " + rule);
+        return new IllegalArgumentException(rule);
     }
 }

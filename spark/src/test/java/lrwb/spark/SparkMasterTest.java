@@ -25,18 +25,18 @@ class SparkMasterTest {
     @Test
     void badMastersGetOneLineNamingTheRule() {
         assertThatThrownBy(() -> SparkMaster.parse("local[0]"))
-                .hasMessage("--master: 'local[0]' must have 1 to 100000 threads (or * for every core)");
+                .hasMessage("must have 1 to 100000 threads (or * for every core)");
         assertThatThrownBy(() -> SparkMaster.parse("local[2,0]"))
-                .hasMessage("--master: 'local[2,0]' must have 1 to 100000 tries per task (or * for every core)");
+                .hasMessage("must have 1 to 100000 tries per task");
         assertThatThrownBy(() -> SparkMaster.parse("spark://node1"))
-                .hasMessage("--master: 'spark://node1' must name HOST:PORT after spark:// (e.g. spark://node1:7077)");
+                .hasMessage("must name HOST:PORT after spark:// (e.g. spark://node1:7077)");
         assertThatThrownBy(() -> SparkMaster.parse("spark://node1:99999"))
-                .hasMessage("--master: 'spark://node1:99999' must name HOST:PORT after spark:// (e.g. spark://node1:7077)");
+                .hasMessage("must name HOST:PORT after spark:// (e.g. spark://node1:7077)");
         assertThatThrownBy(() -> SparkMaster.parse("locale[2]"))
-                .hasMessage("--master: 'locale[2]' is not a Spark master: use local, local[N], local[*], spark://HOST:PORT,"
+                .hasMessage("not a Spark master: use local, local[N], local[*], spark://HOST:PORT,"
                         + " yarn or k8s://HOST:PORT");
         assertThatThrownBy(() -> SparkMaster.parse(""))
-                .hasMessage("--master: must not be empty: use local, local[N], local[*], spark://HOST:PORT, yarn or k8s://HOST:PORT");
+                .hasMessage("must name a Spark master: use local, local[N], local[*], spark://HOST:PORT, yarn or k8s://HOST:PORT");
     }
 
     @Test
@@ -48,8 +48,7 @@ class SparkMasterTest {
         SparkMaster master = SparkMaster.parse("spark://127.0.0.1:" + closedPort);
         assertThatThrownBy(master::checkReachable)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("--master: cannot reach the Spark master spark://127.0.0.1:" + closedPort
-                        + " (waited up to 10 s: 127.0.0.1:" + closedPort + " Connection refused");
+                .hasMessageStartingWith("cannot reach the Spark master (waited up to 10 s: 127.0.0.1:" + closedPort + " Connection refused");
         try (ServerSocket listening = new ServerSocket(0)) {
             SparkMaster.parse("spark://127.0.0.1:" + listening.getLocalPort()).checkReachable(); // no exception
         }

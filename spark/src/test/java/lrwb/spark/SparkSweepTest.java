@@ -1,11 +1,13 @@
 package lrwb.spark;
 
+import lrwb.engine.cli.Lrwb;
 import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.TrainingRecord;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.sweep.CellBackend;
 import lrwb.engine.sweep.LocalCells;
+import lrwb.engine.sweep.SweepCell;
 import lrwb.engine.sweep.SweepGrid;
 import lrwb.engine.sweep.SweepHandle;
 import lrwb.engine.sweep.SweepListener;
@@ -16,10 +18,16 @@ import lrwb.engine.sweep.SweepRunner;
 import lrwb.engine.train.EpochMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,15 +35,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The same grid on embedded Spark (local[2]) and on the local runner: same summary, same run files. One
  * SparkContext for the class (Spark allows one per JVM; starting one takes seconds).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkSweepTest {
     /** 2 LRs x 2 optimizers of a small moons set, one epoch each: 4 cells, two at a time. */
     private static final String GRID = "{\"name\": \"spark vs local\","
@@ -58,6 +68,7 @@ class SparkSweepTest {
     }
 
     @Test
+    @Order(1)
     void sparkWritesTheSameSweepAsTheLocalRunnerAndRowsAsCellsFinish(@TempDir Path tmp) throws Exception {
         SweepGrid grid = SweepGrid.parse(GRID);
         Path local = tmp.resolve("local");
@@ -86,21 +97,55 @@ class SparkSweepTest {
                 .max(Comparator.naturalOrder()).orElseThrow();
         assertThat(rowsWrittenAt).hasSize(4);
         assertThat(Instant.ofEpochMilli(Collections.min(rowsWrittenAt))).isBefore(lastRunEnded);
-        // the executors' temporary copies are gone
-        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.filter(p -> p.getFileName().toString().startsWith("lrwb-cell-"))).isEmpty();
-        }
+        assertThat(cellTempFolders()).as("the executors' temporary copies are removed").isEmpty();
     }
 
     @Test
-    void aBadMasterIsOneLineBeforeSparkStarts() {
-        SparkCellsProvider provider = new SparkCellsProvider();
-        assertThat(provider.accepts("local[2]")).isTrue();
-        assertThat(provider.accepts("spark://node1:7077")).isTrue();
-        assertThatThrownBy(() -> provider.create("local[x]", 2))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--master: 'local[x]' is not a Spark master: use local, local[N], local[*], spark://HOST:PORT,"
-                        + " yarn or k8s://HOST:PORT");
+    @Order(2)
+    void aBadMasterIsOneLineOnTheCommandLineAndNothingIsWritten(@TempDir Path tmp) {
+        assertThat(new SparkCellsProvider().accepts("spark://node1:7077")).isTrue();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path dir = tmp.resolve("never");
+        int code = Lrwb.run(new String[]{"sweep", "--grid", GRID, "--out", dir.toString(), "--master", "local[x]"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(Lrwb.EXIT_BAD_INPUT);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("lrwb sweep: --master local[x]: not a Spark master: use local,"
+                + " local[N], local[*], spark://HOST:PORT, yarn or k8s://HOST:PORT" + System.lineSeparator());
+        assertThat(dir).doesNotExist();
+    }
+
+    /** Last: a cancelled backend starts no more cells. */
+    @Test
+    @Order(3)
+    void cancellingStopsTheRunningCellsOnTheExecutors(@TempDir Path tmp) throws Exception {
+        // the same 4 cells, 400 epochs each: minutes if the cancel did not reach the runs
+        SweepGrid grid = SweepGrid.parse(GRID.replace("\"epochs\": 1", "\"epochs\": 400"));
+        CountDownLatch started = new CountDownLatch(1);
+        SweepHandle handle = SweepRunner.start(grid, tmp.resolve("cancelled"), spark, new SweepListener() {
+            @Override
+            public void onCellStarted(SweepCell cell) {
+                started.countDown();
+            }
+        });
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        handle.cancel();
+        SweepOutcome outcome = handle.await();
+        assertThat(outcome.status()).isEqualTo(SweepOutcome.Status.CANCELLED);
+        assertThat(SweepRecord.read(tmp.resolve("cancelled")).rows()).isEmpty();
+        // the killed tasks' runs end as cancelled and remove their temporary folders, long before 400 epochs
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!cellTempFolders().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(cellTempFolders()).isEmpty();
+    }
+
+    private static List<Path> cellTempFolders() throws IOException {
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return left.filter(p -> p.getFileName().toString().startsWith("lrwb-cell-")).toList();
+        }
     }
 
     private static SweepOutcome run(SweepGrid grid, Path dir, CellBackend backend, List<Long> rowsWrittenAt) throws Exception {
