@@ -23,8 +23,11 @@ import scala.util.Try;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -66,6 +69,11 @@ public final class SparkCells implements CellBackend {
         conf.setIfMissing("spark.driver.maxResultSize", "0");
         // One native ND4J thread per task: a task is one cell, and an executor runs as many cells as it has cores.
         conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        if (!master.local()) {
+            // `java -jar lrwb-spark.jar ... --master spark://...`: the executors need this program's classes, which
+            // spark-submit would have shipped (it sets spark.jars itself, and wins).
+            ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar));
+        }
         if (master.local()) {
             // Embedded: no web UI (a port per sweep, a second of start-up) and no listening on the network.
             conf.setIfMissing("spark.ui.enabled", "false");
@@ -73,6 +81,16 @@ public final class SparkCells implements CellBackend {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         return conf;
+    }
+
+    /** The jar this class was loaded from, when it was one (not target/classes). */
+    private static Optional<String> ownJar() {
+        try {
+            Path location = Path.of(SparkCells.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? Optional.of(location.toString()) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
