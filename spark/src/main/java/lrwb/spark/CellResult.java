@@ -3,7 +3,6 @@ package lrwb.spark;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What a cell task sends back to the driver: its summary row as summary.csv spells it (the engine's {@code SweepRow}
@@ -15,8 +14,4 @@ import java.util.Map;
 record CellResult(String row, LinkedHashMap<String, byte[]> files) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-
-    Map<String, byte[]> fileMap() {
-        return files;
-    }
 }

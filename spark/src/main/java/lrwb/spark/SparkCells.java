@@ -111,14 +111,18 @@ public final class SparkCells implements CellBackend {
         for (int i = 0; i < texts.size(); i++) {
             partitions.add(i);
         }
+        SimpleFutureAction<BoxedUnit> job = null;
         try {
-            SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(results.rdd(), new OnlyElement(),
+            job = spark.sc().submitJob(results.rdd(), new OnlyElement(),
                     JavaConverters.asScalaBuffer(partitions).toSeq(), new Enqueue(arrived), new Nothing());
+            if (cancelled) { // cancelled while the job was being submitted: its group had nothing to cancel yet
+                spark.cancelJobGroup(jobGroup);
+            }
             int handed = 0;
             while (handed < texts.size()) {
                 CellResult result = arrived.poll(100, TimeUnit.MILLISECONDS);
                 if (result != null) {
-                    sink.finishedRemotely(SweepRow.parse(result.row()), result.fileMap());
+                    sink.finishedRemotely(SweepRow.parse(result.row()), result.files());
                     handed++;
                 } else if (job.isCompleted() && arrived.isEmpty()) {
                     Try<BoxedUnit> outcome = job.value().get();
@@ -133,6 +137,9 @@ public final class SparkCells implements CellBackend {
                 }
             }
         } finally {
+            if (job != null && !job.isCompleted()) { // the sink failed (e.g. a full disk): stop the cells nobody will write
+                spark.cancelJobGroup(jobGroup);
+            }
             spark.sc().removeSparkListener(starts);
             spark.sc().clearJobGroup();
         }
