@@ -25,6 +25,7 @@ import lrwb.app.form.DataFileButtons;
 import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
+import lrwb.app.form.OptimizerSettingsView;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.model.ModelPickerView;
 import lrwb.app.stream.TaskExecutor;
@@ -86,7 +87,7 @@ public final class FinderView {
 
     private BorderPane form() {
         RunSetupForm s = vm.setup();
-        DataFileButtons openButtons = new DataFileButtons(s.dataset(), "finder");
+        DataFileButtons openButtons = new DataFileButtons(s.dataset(), "finder", vm.imagePreview());
 
 
         ChoiceBox<SweepMode> mode = new ChoiceBox<>();
@@ -129,10 +130,11 @@ public final class FinderView {
         VBox box = new VBox(8,
                 FormLayout.section("Data and model"),
                 FieldView.choices(s.dataset(), "finder-dataset", DataFileKind.FIELD_HINT,
-                        RunSetupForm.builtInDatasets()).node(), openButtons.node(),
+                        RunSetupForm.datasetChoices()).node(), openButtons.node(),
                 new ModelPickerView(vm.modelPicker(), "finder-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),
+                new OptimizerSettingsView(s.optimizerSettings(), "finder").node(),
                 FieldView.choices(s.normalize(), "finder-normalize", RunSetupForm.NORMALIZE_HINT,
                         RunSetupForm.normalizations()).node(),
                 FormLayout.pair(FieldView.text(s.batch(), "finder-batch", null).node(),

@@ -18,6 +18,7 @@ import lrwb.app.files.PngFile;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetup;
+import lrwb.app.form.ImagePreview;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.form.SetupHandOver;
 import lrwb.app.chart.NumberLabels;
@@ -74,6 +75,7 @@ public final class FinderViewModel {
 
     private final RunSetupForm setup = new RunSetupForm(false);
     private final ModelPicker modelPicker;
+    private final ImagePreview imagePreview;
     private final InputField startLr = new InputField("start LR", "1e-7");
     private final InputField endLr = new InputField("end LR", "10");
     private final InputField iterations = new InputField("iterations", "100");
@@ -131,6 +133,7 @@ public final class FinderViewModel {
         this.runsDir = runsDir;
         this.executor = executor;
         this.modelPicker = new ModelPicker(setup, runsDir, executor);
+        this.imagePreview = new ImagePreview(setup, executor);
         this.trainingSetSize = new lrwb.app.form.TrainingSetSize(executor);
         trainingSetSize.watchBatch(setup); // a batch larger than the training set, at its field
         // The status line tells the bounds the buttons use: after a drag, the dragged ones.
@@ -202,6 +205,10 @@ public final class FinderViewModel {
     }
 
     /** The model field's picker: presets, model files, saved networks of past runs, the layer editor. */
+    public ImagePreview imagePreview() {
+        return imagePreview;
+    }
+
     public ModelPicker modelPicker() {
         return modelPicker;
     }

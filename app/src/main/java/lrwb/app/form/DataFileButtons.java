@@ -12,10 +12,16 @@ import java.io.File;
 /**
  * One button per {@link DataFileKind} under a dataset field: each opens a file or folder chooser and writes the
  * dataset text for the choice into the field. Ids: {@code idPrefix-open-csv}, {@code -idx}, {@code -cifar},
- * {@code -images}. The buttons wrap when the form is narrow.
+ * {@code -images}; then, given an {@link ImagePreview}, {@code idPrefix-preview-images}. The buttons wrap when the form is narrow.
  */
 public final class DataFileButtons {
     private final FlowPane pane = new FlowPane(6, 6);
+
+    /** The open buttons and, last, "Preview images…" for what the field names. */
+    public DataFileButtons(InputField dataset, String idPrefix, ImagePreview preview) {
+        this(dataset, idPrefix);
+        pane.getChildren().add(new ImagePreviewView(preview, idPrefix).button());
+    }
 
     public DataFileButtons(InputField dataset, String idPrefix) {
         for (DataFileKind kind : DataFileKind.all()) {

@@ -2,6 +2,7 @@ package lrwb.app.form;
 
 import lrwb.engine.data.Augmentation;
 import lrwb.engine.data.DataException;
+import lrwb.engine.data.DataOnDisk;
 import lrwb.engine.data.DataOptions;
 import lrwb.engine.data.Datasets;
 import lrwb.engine.data.HeaderMode;
@@ -24,6 +25,7 @@ public final class RunSetupForm {
     private final InputField dataset = new InputField("dataset", "iris");
     private final InputField model = new InputField("model", "mlp:64,32");
     private final InputField optimizer = new InputField("optimizer", "sgd");
+    private final OptimizerSettings optimizerSettings = new OptimizerSettings(optimizer);
     private final InputField batch = new InputField("batch size", "16");
     private final InputField valSplit = new InputField("validation split", "0.2");
     private final InputField seed = new InputField("seed", "42");
@@ -58,8 +60,19 @@ public final class RunSetupForm {
         return Datasets.builtInNames();
     }
 
+    /**
+     * The dataset field's list: the built-in sets, then MNIST-format folders already on this computer (Debian's
+     * dataset-fashion-mnist, DL4J's and Keras' download folders), so nobody has to hunt for them in a file chooser.
+     */
+    public static List<String> datasetChoices() {
+        List<String> choices = new java.util.ArrayList<>(builtInDatasets());
+        choices.addAll(DataOnDisk.idxSources());
+        return List.copyOf(choices);
+    }
+
     public static List<String> optimizers() {
-        return List.of("sgd", "momentum:0.9", "nesterov:0.9", "adam", "adamax", "nadam", "amsgrad", "adagrad", "rmsprop", "adadelta");
+        return List.of("sgd", "momentum:0.9", "nesterov:0.9", "sgdw", "adam", "adamax", "nadam", "amsgrad", "adamw", "adagrad",
+                "rmsprop", "adadelta");
     }
 
     public InputField dataset() {
@@ -72,6 +85,11 @@ public final class RunSetupForm {
 
     public InputField optimizer() {
         return optimizer;
+    }
+
+    /** The settings of the optimizer the optimizer field names, each editable on its own (the "Optimizer settings"). */
+    public OptimizerSettings optimizerSettings() {
+        return optimizerSettings;
     }
 
     public InputField batch() {

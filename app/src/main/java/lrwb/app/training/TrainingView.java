@@ -27,10 +27,12 @@ import lrwb.app.chart.LineStyle;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
+import lrwb.app.form.AugmentChecks;
 import lrwb.app.form.DataFileButtons;
 import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
+import lrwb.app.form.OptimizerSettingsView;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.form.SideWidths;
 import lrwb.app.model.ModelPickerView;
@@ -112,15 +114,17 @@ public final class TrainingView {
         title.getStyleClass().add("pane-title");
         box.getChildren().addAll(title, FormLayout.section("Data and network"),
                 FieldView.choices(s.dataset(), "train-dataset", DataFileKind.FIELD_HINT,
-                        RunSetupForm.builtInDatasets()).node(), new DataFileButtons(s.dataset(), "train").node(),
+                        RunSetupForm.datasetChoices()).node(), new DataFileButtons(s.dataset(), "train", vm.imagePreview()).node(),
                 new ModelPickerView(vm.modelPicker(), "train-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
+                new OptimizerSettingsView(s.optimizerSettings(), "train").node(),
                 FormLayout.pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
                 FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
                 FieldView.choices(s.normalize(), "train-normalize", RunSetupForm.NORMALIZE_HINT, RunSetupForm.normalizations()).node(),
                 FieldView.choices(s.augment(), "train-augment", RunSetupForm.AUGMENT_HINT, RunSetupForm.augmentations()).node(),
+                new AugmentChecks(s.augment(), "train").node(),
                 FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine());
         return box;
     }

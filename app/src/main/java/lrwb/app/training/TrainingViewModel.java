@@ -20,6 +20,7 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.files.ScheduleLibrary;
 import lrwb.app.form.FormErrors;
 import lrwb.app.form.InputField;
+import lrwb.app.form.ImagePreview;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.form.SetupHandOver;
 import lrwb.app.form.TrainingSetSize;
@@ -76,6 +77,7 @@ public final class TrainingViewModel {
     private final Path runsDir;
     private final TrainingForm form;
     private final ModelPicker modelPicker;
+    private final ImagePreview imagePreview;
     /** Reports a run's change of state as a list update, so "is anything queued?" bindings follow. */
     private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.stateProperty()});
@@ -139,6 +141,7 @@ public final class TrainingViewModel {
         this.runsDir = home.runs();
         this.form = new TrainingForm(new ScheduleLibrary(home));
         this.modelPicker = new ModelPicker(form.setup(), runsDir, executor);
+        this.imagePreview = new ImagePreview(form.setup(), executor);
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
         overrideExponent.addListener((o, was, now) -> {
             if (!syncingOverride) {
@@ -205,6 +208,10 @@ public final class TrainingViewModel {
     }
 
     /** The model field's picker: presets, model files, saved networks of past runs, the layer editor. */
+    public ImagePreview imagePreview() {
+        return imagePreview;
+    }
+
     public ModelPicker modelPicker() {
         return modelPicker;
     }

@@ -26,6 +26,9 @@ class DataFileKindTest {
     @Test
     void shapesIsOfferedWithTheBuiltInSets() {
         assertThat(RunSetupForm.builtInDatasets()).contains("shapes", "iris", "moons");
+        // then whatever MNIST-format folders this computer has (Debian's dataset-fashion-mnist, DL4J's, Keras')
+        assertThat(RunSetupForm.datasetChoices()).startsWith(RunSetupForm.builtInDatasets().toArray(String[]::new))
+                .allMatch(s -> RunSetupForm.builtInDatasets().contains(s) || s.startsWith("idx:"));
         assertThat(DataFileKind.FIELD_HINT).contains("shapes", "cifar:DIR", "images:DIR");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * A folder of MNIST-format files: {@code train-} images and labels to train on and {@code t10k-} images and
  * labels to validate on (so valSplit does not apply). Both spellings in circulation are accepted
  * ({@code train-images-idx3-ubyte} and {@code train-images.idx3-ubyte}), each plain or {@code .gz}, with any
- * record count and image size the headers declare. Pixels are scaled to [0, 1]; there are
+ * record count and image size the headers declare, grey or colour ({@link IdxFile}). Pixels are scaled to [0, 1]; there are
  * {@code max label + 1} classes named {@code 0, 1, ...}.
  */
 final class IdxSource {
@@ -35,10 +35,9 @@ final class IdxSource {
         Part validation = readPart(dir, dirText, "t10k", limit);
         IdxFile.Images trainImages = train.images();
         IdxFile.Images validationImages = validation.images();
-        if (trainImages.rows() != validationImages.rows() || trainImages.columns() != validationImages.columns()) {
-            throw new DataException(validationImages.display() + ": images are " + validationImages.rows() + "x"
-                    + validationImages.columns() + " pixels, but the training images are " + trainImages.rows()
-                    + "x" + trainImages.columns());
+        if (!trainImages.size().equals(validationImages.size())) {
+            throw new DataException(validationImages.display() + ": images are " + validationImages.size()
+                    + " pixels, but the training images are " + trainImages.size());
         }
         requireTwoClasses(train.labels(), limit);
         int numClasses = Math.max(maxLabel(train.labels()), maxLabel(validation.labels())) + 1;
@@ -46,7 +45,7 @@ final class IdxSource {
         for (int c = 0; c < numClasses; c++) {
             classNames.add(Integer.toString(c));
         }
-        ImageShape shape = new ImageShape(1, trainImages.rows(), trainImages.columns());
+        ImageShape shape = new ImageShape(trainImages.channels(), trainImages.rows(), trainImages.columns());
         return new LoadedData(folderName(dir), examples(train, classNames).toDataSet(),
                 examples(validation, classNames).toDataSet(), shape.pixels(), numClasses, classNames, shape);
     }
@@ -63,18 +62,41 @@ final class IdxSource {
         return new Part(images, labels);
     }
 
-    /** {@code train-images-idx3-ubyte}, {@code train-images.idx3-ubyte}, or either with {@code .gz}. */
-    private static Path find(Path dir, String dirText, String prefix, String kind, String format) {
-        String dashed = prefix + "-" + kind + "-" + format + "-ubyte";
-        String dotted = prefix + "-" + kind + "." + format + "-ubyte";
-        for (String name : List.of(dashed, dotted, dashed + ".gz", dotted + ".gz")) {
-            Path candidate = dir.resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+    /** Whether {@code dir} holds the four files of an idx: folder (for finding data already on disk). */
+    static boolean isIdxFolder(Path dir) {
+        for (String prefix : List.of("train", "t10k")) {
+            if (existing(dir, prefix, "images", "idx3") == null || existing(dir, prefix, "labels", "idx1") == null) {
+                return false;
             }
         }
-        throw new DataException(dirText + ": no " + prefix + " " + kind + " file (expected " + dashed + " or "
-                + dotted + ", plain or .gz)");
+        return true;
+    }
+
+    /** {@code train-images-idx3-ubyte}, {@code train-images.idx3-ubyte}, or either with {@code .gz}. */
+    private static Path find(Path dir, String dirText, String prefix, String kind, String format) {
+        Path found = existing(dir, prefix, kind, format);
+        if (found == null) {
+            String dashed = prefix + "-" + kind + "-" + format + "-ubyte";
+            String dotted = prefix + "-" + kind + "." + format + "-ubyte";
+            throw new DataException(dirText + ": no " + prefix + " " + kind + " file (expected " + dashed + " or "
+                    + dotted + ", plain or .gz" + (kind.equals("images") ? "; colour images may say idx4" : "") + ")");
+        }
+        return found;
+    }
+
+    private static Path existing(Path dir, String prefix, String kind, String format) {
+        List<String> formats = kind.equals("images") ? List.of(format, "idx4") : List.of(format);
+        for (String f : formats) {
+            String dashed = prefix + "-" + kind + "-" + f + "-ubyte";
+            String dotted = prefix + "-" + kind + "." + f + "-ubyte";
+            for (String name : List.of(dashed, dotted, dashed + ".gz", dotted + ".gz")) {
+                Path candidate = dir.resolve(name);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     private static void requireTwoClasses(IdxFile.Labels labels, Integer limit) {
@@ -108,7 +130,7 @@ final class IdxSource {
         for (int i = 0; i < values.length; i++) {
             labels[i] = Byte.toUnsignedInt(values[i]);
         }
-        return new Examples(features, part.images().rows() * part.images().columns(), labels, classNames);
+        return new Examples(features, part.images().channels() * part.images().rows() * part.images().columns(), labels, classNames);
     }
 
     private static String folderName(Path dir) {

@@ -37,6 +37,26 @@ final class IdxFiles {
         return bytes.toByteArray();
     }
 
+    /** Colour images in four dimensions, {@code count x d1 x d2 x d3} as the header says; {@code pixels[i]} is image i in file order. */
+    static byte[] colourImages(int d1, int d2, int d3, int[][] pixels) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(IdxFile.COLOUR_IMAGES_MAGIC);
+            out.writeInt(pixels.length);
+            out.writeInt(d1);
+            out.writeInt(d2);
+            out.writeInt(d3);
+            for (int[] image : pixels) {
+                for (int p : image) {
+                    out.writeByte(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return bytes.toByteArray();
+    }
+
     static byte[] labels(int... labels) {
         return labelsDeclaring(labels.length, labels);
     }

@@ -94,7 +94,7 @@ class IdxSourceTest {
     void aLabelFileWhereImagesBelong() throws IOException {
         writeAll("-idx3-ubyte", "-idx1-ubyte", false);
         Path images = IdxFiles.write(mnist.resolve("train-images-idx3-ubyte"), IdxFiles.labels(TRAIN_LABELS));
-        assertLoadFails(images + ": not an IDX image file (magic number 2049, expected 2051)");
+        assertLoadFails(images + ": not an IDX image file (magic number 2049, expected 2051 or 2052)");
     }
 
     @Test
@@ -128,6 +128,65 @@ class IdxSourceTest {
                 .hasMessage(file + " is a file; idx: needs the folder that holds the MNIST-format files");
         assertThatThrownBy(() -> Datasets.load(DataOptions.of("idx:")))
                 .hasMessage("idx:DIR needs a folder, e.g. idx:mnist");
+    }
+
+    // Two 1x2 RGB images; in (row, column, channel) order the first is red then green, the second grey levels.
+    private static final int[][] RGB_CHANNELS_LAST = {{255, 0, 0, 0, 255, 0}, {10, 20, 30, 40, 50, 60}};
+    // The same images in (channel, row, column) order: what the engine keeps.
+    private static final int[][] RGB_CHANNELS_FIRST = {{255, 0, 0, 255, 0, 0}, {10, 40, 20, 50, 30, 60}};
+
+    @Test
+    void colourImagesWithTheChannelsLastAreKeptChannelByChannel() throws IOException {
+        writeColour(IdxFiles.colourImages(1, 2, 3, RGB_CHANNELS_LAST), "idx4");
+        assertTheColourSet(Datasets.load(DataOptions.of("idx:" + mnist)));
+    }
+
+    @Test
+    void colourImagesWithTheChannelsFirstAreReadAsTheyAre() throws IOException {
+        writeColour(IdxFiles.colourImages(3, 1, 2, RGB_CHANNELS_FIRST), "idx3");
+        assertTheColourSet(Datasets.load(DataOptions.of("idx:" + mnist)));
+    }
+
+    @Test
+    void aColourFileNeedsAChannelDimension() throws IOException {
+        writeColour(IdxFiles.colourImages(2, 2, 2, new int[][]{{1, 2, 3, 4, 5, 6, 7, 8}, {1, 2, 3, 4, 5, 6, 7, 8}}), "idx4");
+        assertLoadFails(mnist.resolve("train-images-idx4-ubyte") + ": the header says images of 2x2x2; a colour IDX file"
+                + " needs 1, 3 or 4 channels as its last (or first) image dimension");
+    }
+
+    @Test
+    void aColourHeaderCutShort() throws IOException {
+        writeAll("-idx3-ubyte", "-idx1-ubyte", false);
+        Path images = IdxFiles.write(mnist.resolve("train-images-idx3-ubyte"), new byte[]{0, 0, 8, 4, 0, 0, 0, 1, 0, 0, 0, 1});
+        assertLoadFails(images + ": the IDX header is cut short (12 bytes, expected 20)");
+    }
+
+    @Test
+    void foldersOfIdxDataAreFoundUnderTheUsualPlaces() throws IOException {
+        writeAll("-idx3-ubyte.gz", "-idx1-ubyte.gz", true);
+        Files.createDirectory(root.resolve("empty"));
+        Path half = Files.createDirectory(root.resolve("half"));
+        IdxFiles.write(half.resolve("train-images-idx3-ubyte"), IdxFiles.images(2, 3, TRAIN_PIXELS));
+        assertThat(DataOnDisk.idxSourcesUnder(java.util.List.of(root, root.resolve("missing"))))
+                .containsExactly("idx:" + mnist.toAbsolutePath());
+        assertThat(DataOnDisk.idxSourcesUnder(java.util.List.of(mnist))).containsExactly("idx:" + mnist.toAbsolutePath());
+    }
+
+    private void writeColour(byte[] trainImages, String format) throws IOException {
+        write("train-images-" + format + "-ubyte", trainImages, false);
+        write("train-labels-idx1-ubyte", IdxFiles.labels(0, 1), false);
+        write("t10k-images-" + format + "-ubyte", trainImages, false);
+        write("t10k-labels-idx1-ubyte", IdxFiles.labels(1, 0), false);
+    }
+
+    private void assertTheColourSet(LoadedData data) {
+        assertThat(data.imageShape()).isEqualTo(new ImageShape(3, 1, 2));
+        assertThat(data.numFeatures()).isEqualTo(6);
+        for (int i = 0; i < 2; i++) {
+            for (int p = 0; p < 6; p++) {
+                assertThat(data.train().getFeatures().getDouble(i, p)).isCloseTo(RGB_CHANNELS_FIRST[i][p] / 255.0, within(1e-6));
+            }
+        }
     }
 
     private void assertTheTinySet(LoadedData data) {
