@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction0;
@@ -34,6 +35,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A sweep's cells as Apache Spark tasks, one task per cell: the pending cells' JSON text is parallelised with one
@@ -51,6 +53,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #close}.
  */
 public final class SparkCells implements CellBackend {
+
+    /** How long a cancelled sweep waits for its killed tasks to end (their runs stop within a batch). */
+    private static final long KILLED_TASKS_WAIT_S = 30;
 
     private final JavaSparkContext spark;
     private final String jobGroup = "lrwb-sweep-" + UUID.randomUUID();
@@ -127,6 +132,8 @@ public final class SparkCells implements CellBackend {
                 } else if (job.isCompleted() && arrived.isEmpty()) {
                     Try<BoxedUnit> outcome = job.value().get();
                     if (cancelled) {
+                        // the job ends at the cancel; its killed tasks end once their runs have stopped
+                        starts.awaitNoneRunning(TimeUnit.SECONDS.toNanos(KILLED_TASKS_WAIT_S));
                         return;
                     }
                     if (outcome.isFailure()) {
@@ -206,6 +213,7 @@ public final class SparkCells implements CellBackend {
         private final List<SweepCell> cells;
         private final CellSink sink;
         private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger running = new AtomicInteger();
 
         TaskStarts(String jobGroup, List<SweepCell> cells, CellSink sink) {
             this.jobGroup = jobGroup;
@@ -227,7 +235,26 @@ public final class SparkCells implements CellBackend {
         public void onTaskStart(SparkListenerTaskStart taskStart) {
             int index = taskStart.taskInfo().index();
             if (stages.contains(taskStart.stageId()) && index >= 0 && index < cells.size()) {
+                running.incrementAndGet();
                 sink.started(cells.get(index));
+            }
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+            if (stages.contains(taskEnd.stageId())) {
+                running.decrementAndGet();
+            }
+        }
+
+        /**
+         * Waits until this job's started tasks have all ended, at most {@code nanos}: stopping Spark under a killed
+         * task still stopping its run would have Spark log an error about the task's late report.
+         */
+        void awaitNoneRunning(long nanos) throws InterruptedException {
+            long deadline = System.nanoTime() + nanos;
+            while (running.get() > 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
             }
         }
     }
