@@ -1,3 +1,0 @@
-package lrwb.engine.sweep;
-// TEMPORARY contract copy (branch sweepui); replaced by the sweep branch's file on merge.
-public interface SweepHandle { void cancel(); SweepOutcome await() throws InterruptedException; }
