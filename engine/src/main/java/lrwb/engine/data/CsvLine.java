@@ -8,12 +8,12 @@ import java.util.List;
  * (a doubled quote inside is a literal quote), as spreadsheet exports write header names. Quoted cells do
  * not span lines.
  */
-final class CsvLine {
+public final class CsvLine {
     private CsvLine() {
     }
 
     /** @param where names the line in an error, e.g. {@code data.csv line 3} */
-    static List<String> cells(String line, String where) {
+    public static List<String> cells(String line, String where) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

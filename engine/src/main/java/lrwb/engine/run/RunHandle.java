@@ -52,6 +52,17 @@ public final class RunHandle {
         }
     }
 
+    /**
+     * Training: stops the run before its next update with status {@code diverged} and this message — for a caller's
+     * own rule of divergence (a sweep's); its record so far is kept and completed.
+     *
+     * @throws IllegalStateException for a range test
+     */
+    public void stopDiverged(String why) {
+        cancelRequested.set(true);
+        trainingJob("stopped as diverged").stopDiverged(why);
+    }
+
     boolean isCancelRequested() {
         return cancelRequested.get();
     }

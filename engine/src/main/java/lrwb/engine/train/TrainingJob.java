@@ -41,6 +41,8 @@ public final class TrainingJob {
     private final Object controlLock = new Object();
     private boolean pauseRequested;
     private boolean cancelRequested;
+    /** Why the job was stopped as diverged from outside ({@link #stopDiverged}); null for a plain cancel. */
+    private String divergedBecause;
     /** An override waiting for the next update: a positive LR, NaN to clear, null for none. */
     private Double pendingOverride;
     /** Known from the request, so an override is refused from the start, not only once the data has loaded. */
@@ -151,6 +153,20 @@ public final class TrainingJob {
         }
     }
 
+    /**
+     * Stops the job before its next update as {@code DIVERGED} rather than cancelled: a rule of the caller's found
+     * the loss running away (a sweep's 4x-the-first-epoch rule), while NaN and infinity the job detects itself.
+     */
+    public void stopDiverged(String why) {
+        synchronized (controlLock) {
+            if (!cancelRequested) {
+                divergedBecause = java.util.Objects.requireNonNull(why, "why");
+            }
+            cancelRequested = true;
+            controlLock.notifyAll();
+        }
+    }
+
     /** From the next update on, every update uses {@code lr} until {@link #clearLrOverride()}. */
     public void overrideLr(double lr) {
         if (!(Double.isFinite(lr) && lr > 0)) {
@@ -201,8 +217,16 @@ public final class TrainingJob {
                     DataSet batch = stream.next();
                     evaluator.poll().ifPresent(this::emitEpoch);
                     if (applyControls(lr, iteration, epoch)) {
-                        end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "cancelled at iteration " + iteration
-                                + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");
+                        String diverged;
+                        synchronized (controlLock) {
+                            diverged = divergedBecause;
+                        }
+                        if (diverged != null) {
+                            end(TrainingEvent.Kind.DIVERGED, iteration, epoch, diverged);
+                        } else {
+                            end(TrainingEvent.Kind.CANCELLED, iteration, epoch, "cancelled at iteration " + iteration
+                                    + " (epoch " + (epoch + 1) + " of " + request.epochs() + ")");
+                        }
                         return;
                     }
                     double lrUsed = lrOf(lr, iteration, epoch);
