@@ -58,6 +58,8 @@ import java.util.function.LongSupplier;
 public final class SweepsViewModel {
     /** Said before the one line of a field's message when Run finds the form wrong. */
     static final String CHECK_FIELD = "Check the form: ";
+    /** The workbench home's folder of sweeps (DESIGN.md: {@code sweeps/<...>/}). */
+    public static final String SWEEPS_FOLDER = "sweeps";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final SweepForm form = new SweepForm();
@@ -114,7 +116,7 @@ public final class SweepsViewModel {
         this.engine = engine;
         this.executor = executor;
         this.clock = clock;
-        parallel = new InputField("cells at a time", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        parallel = new InputField("cells at a time", String.valueOf(LocalCells.defaultParallel()));
         for (InputField f : form.gridFields()) {
             f.textProperty().addListener((o, a, b) -> formChanged());
         }
@@ -594,7 +596,7 @@ public final class SweepsViewModel {
         executor.supply(() -> {
             List<ComparedRun> out = new ArrayList<>();
             for (int i = 0; i < chosen.size(); i++) {
-                out.add(ComparedRun.read(dir.resolve(chosen.get(i).run()), names.get(i), false,
+                out.add(ComparedRun.read(SweepRecord.runFolder(dir, chosen.get(i)), names.get(i), false,
                         CurveColors.PALETTE.get(i % CurveColors.PALETTE.size())));
             }
             return out;
@@ -616,6 +618,37 @@ public final class SweepsViewModel {
         String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         s = s.length() > 40 ? s.substring(0, 40).replaceAll("-+$", "") : s;
         return s.isEmpty() ? "sweep" : s;
+    }
+
+    /** Where new sweeps get their folders. */
+    public Path sweepsDir() {
+        return sweepsDir;
+    }
+
+    TaskExecutor executor() {
+        return executor;
+    }
+
+    /** Puts a sentence in the status line (an export's result). */
+    void say(String sentence) {
+        status.set(sentence);
+    }
+
+    /**
+     * The sweep folders under the sweeps folder, newest first (folders with a sweep.json).
+     *
+     * @return completes on the FX thread
+     */
+    public CompletableFuture<List<Path>> listSweeps() {
+        return executor.supply(() -> {
+            if (!java.nio.file.Files.isDirectory(sweepsDir)) {
+                return List.<Path>of();
+            }
+            try (java.util.stream.Stream<Path> children = java.nio.file.Files.list(sweepsDir)) {
+                return children.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(SweepGrid.FILE)))
+                        .sorted(Comparator.reverseOrder()).toList();
+            }
+        });
     }
 
     /** Draining the frame queue by hand (tests without an FX pulse). */
