@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "lrwb", mixinStandardHelpOptions = true, version = "lrwb 0.1.0",
         description = "LR Workbench: design learning-rate schedules, find LR bounds, train and compare.%n"
                 + "With no arguments the desktop app opens (when started through the app launcher).",
-        subcommands = {ScheduleCommand.class, ExportCommand.class, FindCommand.class, TrainCommand.class})
+        subcommands = {ScheduleCommand.class, ExportCommand.class, FindCommand.class, TrainCommand.class, SweepCommand.class})
 public final class Lrwb implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
@@ -43,7 +43,7 @@ public final class Lrwb implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: schedule, export, find, train");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: schedule, export, find, train, sweep");
     }
 
     public static void main(String[] args) {

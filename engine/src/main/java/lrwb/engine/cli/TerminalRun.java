@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A run of find or train in a terminal: Ctrl-C (SIGINT) and SIGTERM cancel it, the command waits until its record
+ * A run of find or train (or a sweep) in a terminal: Ctrl-C (SIGINT) and SIGTERM cancel it, the command waits until its record
  * is complete and exits 130 (cli.md) — the signal is handled, not left to a shutdown hook, so the program ends as
  * the contract says rather than as the JVM's default (143 for SIGTERM). A second signal ends it at once.
  */
@@ -35,9 +35,43 @@ final class TerminalRun {
      * the data loads: the run is then cancelled as soon as it exists, so its record is complete either way.
      */
     static RunOutcome run(Start start) throws IOException {
+        return untilEnded(() -> {
+            RunHandle handle = start.start();
+            return new Live<RunOutcome>() {
+                @Override
+                public void cancel() {
+                    handle.cancel();
+                }
+
+                @Override
+                public RunOutcome await() {
+                    return handle.await();
+                }
+            };
+        });
+    }
+
+    /** Work under way that a signal cancels: a run, a sweep. */
+    interface Live<R> {
+        void cancel();
+
+        /** Waits until the work has ended and its files are complete. */
+        R await() throws InterruptedException;
+    }
+
+    /** Starts work; throws what the engine throws, refusals included. */
+    interface Starter<R> {
+        Live<R> start() throws IOException;
+    }
+
+    /**
+     * Starts the work and waits for its end, cancelling it on the first INT or TERM, also one that comes before it
+     * exists (it is then cancelled as soon as it does); a second signal ends the program at once.
+     */
+    static <R> R untilEnded(Starter<R> start) throws IOException {
         List<Runnable> restore = new ArrayList<>();
         AtomicBoolean signalled = new AtomicBoolean();
-        AtomicReference<RunHandle> live = new AtomicReference<>();
+        AtomicReference<Live<R>> live = new AtomicReference<>();
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
@@ -45,9 +79,9 @@ final class TerminalRun {
                     if (signalled.getAndSet(true)) {
                         Runtime.getRuntime().halt(EXIT_INTERRUPTED);
                     }
-                    RunHandle handle = live.get();
-                    if (handle != null) {
-                        handle.cancel();
+                    Live<R> work = live.get();
+                    if (work != null) {
+                        work.cancel();
                     }
                 });
                 restore.add(() -> Signal.handle(signal, previous));
@@ -56,12 +90,23 @@ final class TerminalRun {
             }
         }
         try {
-            RunHandle handle = start.start();
-            live.set(handle);
+            Live<R> work = start.start();
+            live.set(work);
             if (signalled.get()) {
-                handle.cancel(); // the signal came while the run was being prepared
+                work.cancel(); // the signal came while the work was being prepared
             }
-            return handle.await();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    R result = work.await();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return result;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the files must be complete before the command ends
+                }
+            }
         } finally {
             restore.forEach(Runnable::run);
         }
