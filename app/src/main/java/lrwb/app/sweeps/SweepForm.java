@@ -121,8 +121,8 @@ public final class SweepForm {
             case LIST -> AxisLists.count(lrList.text());
             case NONE -> 0;
         };
-        int[] sizes = {schedules.size(), AxisLists.optimizerCount(optimizers.text()), lrs, AxisLists.count(seeds.text())};
-        String[] words = {"schedule", "optimizer", "LR", "seed"};
+        int[] sizes = {lrs, AxisLists.optimizerCount(optimizers.text()), schedules.size(), AxisLists.count(seeds.text())};
+        String[] words = {"LR", "optimizer", "schedule", "seed"};
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] > 0) {
                 total *= sizes[i];

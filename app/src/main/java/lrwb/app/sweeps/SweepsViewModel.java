@@ -651,6 +651,14 @@ public final class SweepsViewModel {
         });
     }
 
+    /** Tests: waits (on the FX thread) until the sweep has ended, and hands over everything it reported. */
+    void awaitEnded() {
+        sweepEnded.join();
+        while (!frames.isEmpty()) {
+            frames.drain();
+        }
+    }
+
     /** Draining the frame queue by hand (tests without an FX pulse). */
     void drainFrames() {
         frames.drain();
