@@ -49,7 +49,7 @@ public record GridDraft(String name, TrainingRequest base, List<Double> lrs, Log
         }
         if (!optimizers.isEmpty()) {
             ArrayNode a = axes.putArray("optimizer");
-            optimizers.forEach(s -> a.add(s.describe()));
+            optimizers.forEach(s -> a.add(s.shortName())); // as people write it; it reads back to the same spec
         }
         if (lrRange != null) {
             ObjectNode r = axes.putObject("lr");
