@@ -136,6 +136,17 @@ public final class MainWindow {
             training.useFromFinder(setup, spec);
             show(Workspace.TRAINING);
         });
+        // Sweeps -> Finder: a range test of a sweep's setup, so its suggestions can be drawn on the sweep's LR axis.
+        sweeps.setRangeTestSink(setup -> {
+            setup.fillInto(finder.setup());
+            show(Workspace.FINDER);
+            finder.start();
+        });
+        finder.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                sweeps.refreshRangeTests();
+            }
+        });
         finder.setPlannedEpochs(() -> training.plannedEpochs(FinderViewModel.ONE_CYCLE_EPOCHS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Map<Tab, Supplier<Node>> contentOnFirstVisit = new HashMap<>();

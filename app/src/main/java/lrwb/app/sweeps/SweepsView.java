@@ -274,7 +274,18 @@ public final class SweepsView {
         png.setOnAction(e -> exportPng());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox chartBar = new HBox(8, metricLabel, metric, gap, png);
+        Button rangeTest = new Button("Run a range test");
+        rangeTest.setId("sweep-range-test");
+        rangeTest.setOnAction(e -> vm.runMissingRangeTest());
+        rangeTest.visibleProperty().bind(vm.missingRangeTestProperty().isNotEmpty());
+        rangeTest.managedProperty().bind(rangeTest.visibleProperty());
+        Tooltip rangeTip = new Tooltip();
+        rangeTip.textProperty().bind(Bindings.concat("Run an LR range test of ", vm.missingRangeTestProperty(),
+                " in the LR Finder; its suggestions then show here"));
+        rangeTest.setTooltip(rangeTip);
+        rangeTest.setMinWidth(Region.USE_PREF_SIZE);
+        png.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chartBar = new HBox(8, metricLabel, metric, gap, rangeTest, png);
         chartBar.setAlignment(Pos.CENTER_LEFT);
         Label verdict = new Label();
         verdict.setId("sweep-verdict");

@@ -91,6 +91,8 @@ public final class SweepsViewModel {
     private final ObservableList<ComparedRun> compared = FXCollections.observableArrayList();
 
     private Map<RangeTestMatch.Setup, RangeTestMatch> matches = Map.of();
+    private final ReadOnlyStringWrapper missingRangeTest = new ReadOnlyStringWrapper(this, "missingRangeTest", "");
+    private java.util.function.Consumer<lrwb.app.form.SetupHandOver> rangeTestSink = setup -> { };
     private SweepHandle handle;
     private CompletableFuture<Void> sweepEnded = CompletableFuture.completedFuture(null);
     private long startedAt;
@@ -210,6 +212,48 @@ public final class SweepsViewModel {
     /** Whether the range tests' suggestions fall in the sweep's good region, one sentence per matching curve. */
     public ReadOnlyStringProperty verdictProperty() {
         return verdict.getReadOnlyProperty();
+    }
+
+    /**
+     * The setup ("iris · mlp:64,32 · adam · batch 16 · seed 42") of the first curve with no matching range test, or ""
+     * when every curve has one (or nothing is shown): what "Run a range test" would run.
+     */
+    public ReadOnlyStringProperty missingRangeTestProperty() {
+        return missingRangeTest.getReadOnlyProperty();
+    }
+
+    /** Where "Run a range test" hands a setup (the window: the LR Finder, which starts it). */
+    public void setRangeTestSink(java.util.function.Consumer<lrwb.app.form.SetupHandOver> sink) {
+        this.rangeTestSink = sink;
+    }
+
+    /** Runs a range test (through the sink) for the first curve that has none. */
+    public void runMissingRangeTest() {
+        TrainingRequest r = firstWithoutRangeTest();
+        if (r != null) {
+            rangeTestSink.accept(new lrwb.app.form.SetupHandOver(r.data(), r.model().describe(), r.optimizer().shortName(),
+                    r.batchSize()));
+        }
+    }
+
+    /** Looks for matching range tests again (one may have been run since). */
+    public void refreshRangeTests() {
+        if (grid.get() != null) {
+            lookForRangeTests(grid.get());
+        }
+    }
+
+    private TrainingRequest firstWithoutRangeTest() {
+        SweepGrid g = grid.get();
+        if (g == null) {
+            return null;
+        }
+        for (SweepCell c : g.cells()) {
+            if (!matches.containsKey(RangeTestMatch.Setup.of(c.request()))) {
+                return c.request();
+            }
+        }
+        return null;
     }
 
     /** The cells chosen in the table: their per-epoch curves are compared. */
@@ -541,6 +585,9 @@ public final class SweepsViewModel {
     private void recompute() {
         curves.setAll(SensitivityCurves.of(rows, metric.get(), this::axisValues));
         verdict.set(verdictText());
+        TrainingRequest missing = firstWithoutRangeTest();
+        missingRangeTest.set(missing == null ? "" : missing.data().source() + " · " + missing.model().describe() + " · "
+                + missing.optimizer().shortName());
     }
 
     /**
@@ -553,7 +600,7 @@ public final class SweepsViewModel {
             return "";
         }
         if (matches.isEmpty()) {
-            return "No range test of the same data, network and optimizer: run one in the LR Finder to see its suggestions here.";
+            return "No range test of the same data, network and optimizer yet: run one to see its suggestions on this axis.";
         }
         List<String> lines = new ArrayList<>();
         List<SensitivityCurves.Curve> lossCurves = SensitivityCurves.of(rows, SweepMetric.FINAL_VAL_LOSS, this::axisValues);

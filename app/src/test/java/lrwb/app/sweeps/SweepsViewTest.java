@@ -112,6 +112,14 @@ class SweepsViewTest {
         assertThat(vm.rangeTests()).extracting(RangeTestMatch::optimizer).containsExactly("adam");
         assertThat(vm.verdictProperty().get()).startsWith("adam: ").contains("of the good region");
 
+        // sgd has no range test: the button hands its setup to the Finder
+        assertThat(vm.missingRangeTestProperty().get()).isEqualTo("iris · mlp:8 · sgd");
+        assertThat(robot.lookup("#sweep-range-test").query().isVisible()).isTrue();
+        java.util.concurrent.atomic.AtomicReference<lrwb.app.form.SetupHandOver> handed = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> vm.setRangeTestSink(handed::set));
+        robot.clickOn("#sweep-range-test");
+        assertThat(handed.get().describe()).isEqualTo("iris · mlp:8 · sgd · batch 16 · seed 42");
+
         // sorting by a column sorts the view, not the rows
         robot.clickOn("final val loss");
         WaitForAsyncUtils.waitForFxEvents();
