@@ -76,16 +76,21 @@ final class SensitivityChart {
                 hi = Math.max(hi, lr);
             }
         }
-        Color markerColor = Color.web("#4b5563");
-        for (RangeTestMatch m : vm.rangeTests()) {
-            String who = vm.rangeTests().size() == 1 ? "" : m.optimizer() + " ";
+        // each range test's suggestions in the colour of the (first) curve it matches; the colour says whose they are
+        java.util.Set<RangeTestMatch> drawn = new java.util.HashSet<>();
+        for (int i = 0; i < curves.size(); i++) {
+            RangeTestMatch m = vm.rangeTestOf(curves.get(i));
+            if (m == null || !drawn.add(m)) {
+                continue;
+            }
+            Color color = CurveColors.PALETTE.get(i % CurveColors.PALETTE.size());
             if (m.suggestions().steepest() != null) {
                 chart.markers().add(new ChartMarker(m.suggestions().steepest(),
-                        who + "steepest " + NumberLabels.significant(m.suggestions().steepest(), 2), markerColor));
+                        "steepest " + NumberLabels.significant(m.suggestions().steepest(), 2), color));
             }
             if (m.suggestions().valley() != null) {
                 chart.markers().add(new ChartMarker(m.suggestions().valley(),
-                        who + "valley " + NumberLabels.significant(m.suggestions().valley(), 2), markerColor));
+                        "valley " + NumberLabels.significant(m.suggestions().valley(), 2), color));
             }
         }
         // the x axis spans the sweep's LRs (diverged ones included) and the suggestions, with a little room at each end

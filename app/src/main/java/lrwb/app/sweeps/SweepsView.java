@@ -235,11 +235,13 @@ public final class SweepsView {
         open.setOnShowing(e -> vm.listSweeps().thenAccept(dirs -> fillOpenMenu(open, dirs)));
         open.getItems().add(new MenuItem("…"));
         open.disableProperty().bind(vm.runningProperty());
+        open.setMinWidth(Region.USE_PREF_SIZE);
         Button resume = new Button("Resume");
         resume.setId("sweep-resume");
         resume.setTooltip(new Tooltip("Run the cells that have not finished; finished ones are kept"));
         resume.disableProperty().bind(vm.resumableProperty().not().or(vm.runningProperty()));
         resume.setOnAction(e -> vm.resume());
+        resume.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.setId("sweep-progress");
         progress.progressProperty().bind(vm.progressProperty());
@@ -293,6 +295,11 @@ public final class SweepsView {
         verdict.setWrapText(true);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.getStyleClass().add("sweep-verdict");
+        Tooltip verdictTip = new Tooltip("The good region: the LRs around the best whose mean final validation loss is within "
+                + "10% of the best. Did the range test's suggestions land in it?");
+        verdictTip.setWrapText(true);
+        verdictTip.setMaxWidth(500);
+        verdict.setTooltip(verdictTip);
         showWhen(verdict, vm.verdictProperty().isNotEmpty());
         VBox sensitivityPane = new VBox(6, chartBar, sensitivity.node(), verdict);
         VBox.setVgrow(sensitivity.node(), Priority.ALWAYS);
@@ -318,9 +325,8 @@ public final class SweepsView {
 
         SplitPane split = new SplitPane(views, table.node());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
         split.setId("sweep-split");
-        SplitPane.setResizableWithParent(table.node(), false);
         table.node().setMinHeight(90);
 
         VBox center = new VBox(8, bar, split);

@@ -608,7 +608,7 @@ public final class SweepsViewModel {
             if (c.cellsAtLr().isEmpty()) {
                 continue;
             }
-            RangeTestMatch m = matches.get(RangeTestMatch.Setup.of(g.cells().get(c.cellsAtLr().get(0).get(0)).request()));
+            RangeTestMatch m = rangeTestOf(c);
             GoodRegion region = GoodRegion.of(c);
             if (m == null || region == null) {
                 continue;
@@ -621,10 +621,19 @@ public final class SweepsViewModel {
                 said.add(placed("valley", m.suggestions().valley(), region));
             }
             String who = lossCurves.size() == 1 ? "" : c.name() + ": ";
-            lines.add(who + String.join(", ", said) + " of the good region " + region.text()
-                    + " (final validation loss within 10% of the best)");
+            lines.add(who + "good LRs " + region.text() + "; range test's " + String.join(", ", said));
         }
         return lines.isEmpty() ? "" : String.join("\n", lines);
+    }
+
+    /** The range test of the same data, network and optimizer as a curve's cells, or null. */
+    RangeTestMatch rangeTestOf(SensitivityCurves.Curve c) {
+        SweepGrid g = grid.get();
+        if (g == null || c.cellsAtLr().isEmpty() || c.cellsAtLr().get(0).isEmpty()) {
+            return null;
+        }
+        int cell = c.cellsAtLr().get(0).get(0);
+        return cell < g.cells().size() ? matches.get(RangeTestMatch.Setup.of(g.cells().get(cell).request())) : null;
     }
 
     private static String placed(String what, double lr, GoodRegion region) {

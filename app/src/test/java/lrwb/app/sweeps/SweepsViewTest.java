@@ -110,7 +110,7 @@ class SweepsViewTest {
         assertThat(robot.lookup(".chart-marker-label").queryAllAs(Label.class)).anyMatch(l -> l.isVisible()
                 && (l.getText().startsWith("valley") || l.getText().startsWith("steepest")));
         assertThat(vm.rangeTests()).extracting(RangeTestMatch::optimizer).containsExactly("adam");
-        assertThat(vm.verdictProperty().get()).startsWith("adam: ").contains("of the good region");
+        assertThat(vm.verdictProperty().get()).startsWith("adam: good LRs ").contains("; range test's steepest ");
 
         // sgd has no range test: the button hands its setup to the Finder
         assertThat(vm.missingRangeTestProperty().get()).isEqualTo("iris · mlp:8 · sgd");
