@@ -93,6 +93,10 @@ final class SensitivityChart {
                         "valley " + NumberLabels.significant(m.suggestions().valley(), 2), color));
             }
         }
+        // left to right, so the marker layer moves a label down a row when it would run into the one before
+        List<ChartMarker> sorted = new java.util.ArrayList<>(chart.markers());
+        sorted.sort(java.util.Comparator.comparingDouble(ChartMarker::x));
+        chart.markers().setAll(sorted);
         // the x axis spans the sweep's LRs (diverged ones included) and the suggestions, with a little room at each end
         for (ChartMarker m : chart.markers()) {
             lo = Math.min(lo, m.x());
