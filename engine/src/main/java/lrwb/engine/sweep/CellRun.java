@@ -27,7 +27,9 @@ public final class CellRun {
     }
 
     /**
-     * @param sweepDir the sweep folder, for the row's {@code run} path relative to it
+     * @param folder   where to run it: DIR/cells/NNNN on the local runner, a temporary folder in a Spark task
+     * @param sweepDir the sweep folder, or null where it is not at hand (a Spark executor); the row's {@code run}
+     *                 is {@code cells/NNNN} either way, where the runner keeps the cell's files
      * @throws IOException when the run cannot be started for want of the disk (its folder cannot be written)
      */
     public static SweepRow runInto(SweepCell cell, Path folder, boolean stopDiverged, RunService service, Path sweepDir)
@@ -39,7 +41,7 @@ public final class CellRun {
     /** As above; {@code started} gets the run's handle as soon as it exists (to cancel it). */
     public static SweepRow runInto(SweepCell cell, Path folder, boolean stopDiverged, RunService service, Path sweepDir,
                                    Consumer<RunHandle> started) throws IOException {
-        String run = relative(sweepDir, folder);
+        String run = SweepRunner.CELLS + "/" + cell.folderName(); // where the runner keeps it, wherever it ran
         long start = System.nanoTime();
         RunOutcome outcome;
         try {
@@ -75,11 +77,4 @@ public final class CellRun {
                 last == null ? Double.NaN : last.trainLoss(), epochs.size(), seconds, run);
     }
 
-    private static String relative(Path sweepDir, Path folder) {
-        try {
-            return sweepDir.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString().replace('\\', '/');
-        } catch (IllegalArgumentException e) {
-            return folder.toString();
-        }
-    }
 }

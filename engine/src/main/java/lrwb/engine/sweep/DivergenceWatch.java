@@ -28,10 +28,18 @@ final class DivergenceWatch implements RunListener {
 
     @Override
     public void onIteration(IterationMetrics m) {
+        String why = check(m);
+        if (why != null) {
+            handle.stopDiverged(why);
+        }
+    }
+
+    /** Takes one update's loss; at an epoch's end says why the run diverged, or null while it has not. */
+    String check(IterationMetrics m) {
         sum += m.loss();
         updates++;
         if (stepsPerEpoch <= 0 || (m.iteration() + 1) % stepsPerEpoch != 0) {
-            return;
+            return null;
         }
         double mean = sum / updates;
         sum = 0;
@@ -39,9 +47,16 @@ final class DivergenceWatch implements RunListener {
         if (m.epoch() == 0) {
             firstEpochLoss = mean;
         } else if (mean > FACTOR * firstEpochLoss) {
-            handle.stopDiverged("the training loss ran away: " + NumberText.of(mean) + " in epoch " + (m.epoch() + 1)
+            return "the training loss ran away: " + NumberText.of(mean) + " in epoch " + (m.epoch() + 1)
                     + ", more than " + NumberText.of(FACTOR) + "x the first epoch's " + NumberText.of(firstEpochLoss)
-                    + ": lower the learning rate");
+                    + ": lower the learning rate";
         }
+        return null;
+    }
+
+    /** For a test: the batches per epoch a run's start would say. */
+    DivergenceWatch withStepsPerEpoch(int steps) {
+        stepsPerEpoch = steps;
+        return this;
     }
 }

@@ -129,8 +129,7 @@ final class GridExpansion {
             }
         }
         if (first != null) {
-            throw invalid == 1 ? first : new InvalidGridException(first.cell(), null, "",
-                    first.getMessage() + " (" + invalid + " of " + count + " cells are invalid)");
+            throw invalid == 1 ? first : first.ofMany(invalid, count);
         }
         return new SweepGrid(gridName, given.deepCopy(), cells, stopDivergedOf(given));
     }
@@ -368,7 +367,7 @@ final class GridExpansion {
         DataOptions data;
         try {
             data = DataOptions.fromJson(dataJson);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DataException e) {
             throw new InvalidGridException(index, label, dataField, rule(e.getMessage()));
         }
 
@@ -459,11 +458,11 @@ final class GridExpansion {
         Object known = cache.computeIfAbsent(text, t -> {
             try {
                 return parse.apply(t);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | DataException e) {
                 return e;
             }
         });
-        if (known instanceof IllegalArgumentException e) {
+        if (known instanceof RuntimeException e) {
             throw new InvalidGridException(index, label, field, rule(e.getMessage()));
         }
         return (T) known;

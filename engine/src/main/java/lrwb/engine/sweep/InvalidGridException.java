@@ -24,6 +24,17 @@ public final class InvalidGridException extends IllegalArgumentException {
         this.cell = cell;
     }
 
+    private InvalidGridException(String message, String field, int cell) {
+        super(message);
+        this.field = field;
+        this.cell = cell;
+    }
+
+    /** This error, saying how many cells in all are invalid. */
+    InvalidGridException ofMany(int invalid, long cells) {
+        return new InvalidGridException(getMessage() + " (" + invalid + " of " + cells + " cells are invalid)", field, cell);
+    }
+
     /** The field at fault as the grid names it: {@code axes.lr.points}, {@code base.model}, {@code schedule cosine.lr}. */
     public String field() {
         return field;

@@ -160,7 +160,7 @@ public final class SweepRunner {
                 }
             } catch (Throwable e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                outcome = new SweepOutcome(SweepOutcome.Status.FAILED, done.get(), total, failed.get(), "the sweep failed: " + why);
+                outcome = new SweepOutcome(SweepOutcome.Status.FAILED, done.get(), total, failed.get(), why);
             }
             try {
                 summary.close();
