@@ -158,6 +158,33 @@ class SweepsViewTest {
         assertThat(again.statusProperty().get()).startsWith("Finished: 4 cells");
     }
 
+    @Test
+    void aGridOfTooManyCellsIsRefusedWithTheEnginesOneLineAndACellErrorGoesToItsField(FxRobot robot) {
+        SweepsViewModel vm = new SweepsViewModel(home.resolve("sweeps"), home.resolve("runs"), ENGINE, new CurrentThreadTaskExecutor());
+        robot.interact(() -> {
+            vm.form().setup().model().textProperty().set("mlp:8");
+            vm.form().lrPoints().textProperty().set("101");
+            vm.form().optimizers().textProperty().set("");
+            vm.form().seeds().textProperty().set(String.join(",", java.util.stream.IntStream.rangeClosed(1, 100)
+                    .mapToObj(Integer::toString).toList()));
+        });
+        assertThat(vm.cellCountProperty().get()).isEqualTo("10,100 cells: 101 LRs × 100 seeds");
+        robot.interact(vm::start);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.gridMessageProperty().get()).isEqualTo(
+                "axes make 10100 cells (101 lr x 100 seed), more than the 10000 a sweep may have");
+        assertThat(vm.folderProperty().get()).isNull();
+
+        robot.interact(() -> {
+            vm.form().lrPoints().textProperty().set("2");
+            vm.form().seeds().textProperty().set("");
+            vm.form().setup().batch().textProperty().set("500"); // iris trains on 120 rows
+        });
+        robot.interact(vm::start);
+        assertThat(vm.form().setup().batch().error()).contains("batch").contains("120");
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
+
     /** The summary file's name, found on disk (the app spells no record file's name). */
     private static String summaryName(Path folder) throws Exception {
         try (var files = Files.list(folder)) {
