@@ -29,12 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code lrwb sweep}: train one run per cell of a grid (specs/sweeps.md) and summarise them. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one run per cell of a grid of LRs, schedules, optimizers, models, batch sizes, seeds, epochs",
-                "and datasets (specs/sweeps.md), and summarise: DIR/sweep.json (the grid and its cells),",
-                "DIR/cells/NNNN/ (each cell's run folder) and DIR/summary.csv (a row per finished cell, appended as",
-                "cells finish). The same command on the same DIR resumes a stopped sweep: finished cells are skipped.",
-                "At the end stdout gets a table of the best LR per group of cells (same axis values but lr and seed).",
-                "Ctrl-C or SIGTERM stops the running cells cleanly (exit 130); a resume reruns them."})
+        description = {"Train one run per cell of a grid (specs/sweeps.md): LRs, schedules,",
+                "optimizers, models, batch sizes, seeds, epochs, datasets. Writes DIR/sweep.json",
+                "(the grid and its cells), DIR/cells/NNNN/ (each cell's run folder) and",
+                "DIR/summary.csv (a row per finished cell, appended as cells finish); prints",
+                "the best LR per group of cells. The same command on the same DIR resumes:",
+                "finished cells are skipped. Ctrl-C or SIGTERM stops the running cells",
+                "cleanly (exit 130)."})
 final class SweepCommand implements Callable<Integer> {
     static final String NO_SPARK = "--master: the Spark runner is not on the class path: run the lrwb-spark jar (see README \"Sweeps on Spark\")";
 

@@ -41,6 +41,7 @@ final class GridExpansion {
     private static final Set<String> TOP = Set.of("name", "base", "axes", "stopDiverged");
     /** Data options a base may give beside a dataset named as text (DataOptions' own names). */
     private static final List<String> DATA_KEYS = List.of("labelColumn", "header", "valSplit", "limit", "normalize", "augment");
+    /** A run's settings; {@code name} is taken (a run.json config pasted as base has one) but each cell names itself. */
     private static final Set<String> BASE = Set.of("dataset", "model", "optimizer", "schedule", "lr", "epochs", "batch",
             "batchSize", "seed", "name", "labelColumn", "header", "valSplit", "limit", "normalize", "augment");
 
