@@ -37,6 +37,9 @@ public final class CurveChart {
     private final CurveLayer layer;
     private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
     private final MarkerLayer markerLayer;
+    private final ObservableList<ChartBand> bands = FXCollections.observableArrayList();
+    private final ObservableList<ChartPoint> points = FXCollections.observableArrayList();
+    private final ShapeLayer shapeLayer;
     private final ChartNavigation navigation;
     private double fixedXMin = Double.NaN;
     private double fixedXMax = Double.NaN;
@@ -74,10 +77,13 @@ public final class CurveChart {
         layer = new CurveLayer(plotBackground, xAxis, yAxis, curves);
         // Order matters: the layer is laid out after the chart, so it draws with the axes' new bounds.
         markerLayer = new MarkerLayer(markers, plotBackground, xAxis);
+        shapeLayer = new ShapeLayer(bands, points, plotBackground, xAxis, yAxis);
+        // The y axis fits the bands too (a spread reaches beyond its mean line).
+        bands.addListener((javafx.collections.ListChangeListener<ChartBand>) c -> redraw.request());
         overlay = new PlotOverlay(plotBackground, xAxis, yAxis);
         navigation = new ChartNavigation(chart, plotBackground, xAxis, yAxis, redraw::request);
         plotBackground.boundsInParentProperty().addListener((o, a, b) -> navigation.layout());
-        StackPane plot = new StackPane(chart, layer, markerLayer, navigation.layer(), crosshair.overlay(), overlay);
+        StackPane plot = new StackPane(chart, layer, shapeLayer, markerLayer, navigation.layer(), crosshair.overlay(), overlay);
         plot.setMinSize(0, 0);
         root.setCenter(plot);
         legend = new ChartLegend(curves);
@@ -149,6 +155,16 @@ public final class CurveChart {
     /** The markers, in the order they were added; remove from or clear this list to take them off. */
     public ObservableList<ChartMarker> markers() {
         return markers;
+    }
+
+    /** Filled spreads drawn over the plot (see {@link ChartBand}); the y axis makes room for them. */
+    public ObservableList<ChartBand> bands() {
+        return bands;
+    }
+
+    /** Single points drawn over the lines (see {@link ChartPoint}). */
+    public ObservableList<ChartPoint> points() {
+        return points;
     }
 
     public ObservableList<ChartCurve> curves() {
@@ -257,6 +273,19 @@ public final class CurveChart {
                 }
             }
         }
+        for (ChartBand b : bands) {
+            for (double[] values : List.of(b.lower(), b.upper())) {
+                for (double v : values) {
+                    if (Double.isFinite(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                        if (v > 0) {
+                            minPositive = Math.min(minPositive, v);
+                        }
+                    }
+                }
+            }
+        }
         // Decade labels are short and evenly spaced: one per decade reads well down to ~28 px apart.
         double spacing = yAxis.axisScale() == AxisScale.LOG10 ? 28 : 55;
         if (Double.isFinite(fixedYMin) && Double.isFinite(fixedYMax)) {
@@ -274,6 +303,7 @@ public final class CurveChart {
         layer.requestLayout();
         overlay.requestLayout();
         markerLayer.requestLayout();
+        shapeLayer.requestLayout();
         crosshair.refresh();
     }
 

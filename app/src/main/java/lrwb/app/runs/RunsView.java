@@ -1,5 +1,7 @@
 package lrwb.app.runs;
 
+import lrwb.app.compare.ComparisonCharts;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;

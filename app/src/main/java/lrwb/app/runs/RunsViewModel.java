@@ -1,5 +1,7 @@
 package lrwb.app.runs;
 
+import lrwb.app.compare.ComparedRun;
+
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -361,7 +363,7 @@ public final class RunsViewModel {
             List<String> failed = new ArrayList<>();
             for (int i = 0; i < chosen.size(); i++) {
                 try {
-                    out.add(ComparedRun.read(chosen.get(i), assigned.get(i)));
+                    out.add(ComparedRun.read(chosen.get(i).dir(), chosen.get(i).name(), chosen.get(i).isRangeTest(), assigned.get(i)));
                 } catch (IOException | RuntimeException e) {
                     failed.add(chosen.get(i).dir().getFileName() + ": " + e.getMessage());
                 }

@@ -22,6 +22,8 @@ import lrwb.app.finder.FinderViewModel;
 import lrwb.app.runs.RunsView;
 import lrwb.app.runs.RunsViewModel;
 import lrwb.app.stream.FxTaskExecutor;
+import lrwb.app.sweeps.SweepsView;
+import lrwb.app.sweeps.SweepsViewModel;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.app.training.TrainingView;
 import lrwb.app.training.TrainingViewModel;
@@ -60,6 +62,7 @@ public final class MainWindow {
     private final FinderViewModel finder;
     private final TrainingViewModel training;
     private final RunsViewModel runs;
+    private final SweepsViewModel sweeps;
     /** Every range test and training run of the window starts here (one flusher thread for all their records). */
     private final RunService runService;
     private final Label status = new Label();
@@ -117,6 +120,7 @@ public final class MainWindow {
         training = new TrainingViewModel(home, runService, executor);
         runs = new RunsViewModel(home, executor);
         finder = new FinderViewModel(runService, home.runs(), executor);
+        sweeps = new SweepsViewModel(home.root().resolve(SweepsViewModel.SWEEPS_FOLDER), home.runs(), engine, executor);
         training.holdDataChecksUntil(engineStartup);
         finder.holdDataChecksUntil(engineStartup);
         RememberedWindow.restoreForms(remembered, training, finder);
@@ -132,6 +136,17 @@ public final class MainWindow {
             training.useFromFinder(setup, spec);
             show(Workspace.TRAINING);
         });
+        // Sweeps -> Finder: a range test of a sweep's setup, so its suggestions can be drawn on the sweep's LR axis.
+        sweeps.setRangeTestSink(setup -> {
+            setup.fillInto(finder.setup());
+            show(Workspace.FINDER);
+            finder.start();
+        });
+        finder.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                sweeps.refreshRangeTests();
+            }
+        });
         finder.setPlannedEpochs(() -> training.plannedEpochs(FinderViewModel.ONE_CYCLE_EPOCHS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Map<Tab, Supplier<Node>> contentOnFirstVisit = new HashMap<>();
@@ -145,6 +160,7 @@ public final class MainWindow {
                 };
                 case TRAINING -> () -> new TrainingView(training, files).node();
                 case RUNS -> () -> new RunsView(runs, files).node();
+                case SWEEPS -> () -> new SweepsView(sweeps, files, home.root().resolve("exports")).node();
                 default -> () -> emptyWorkspace(w);
             };
             Tab tab = new Tab(w.tabTitle());
@@ -255,6 +271,10 @@ public final class MainWindow {
         return runs;
     }
 
+    public SweepsViewModel sweeps() {
+        return sweeps;
+    }
+
     /** "Train with this" from any workspace: the schedule goes into the training form and Training comes to the front. */
     public void trainWith(ScheduleSpec spec) {
         training.useSchedule(spec);
@@ -332,7 +352,7 @@ public final class MainWindow {
         if (closing) {
             return; // a second click on the close button while the runs stop
         }
-        int live = training.liveRunCount() + (finder.runningProperty().get() ? 1 : 0);
+        int live = training.liveRunCount() + (finder.runningProperty().get() ? 1 : 0) + (sweeps.runningProperty().get() ? 1 : 0);
         if (live > 0 && !confirmQuit.test(live)) {
             return; // Cancel: the window stays and the runs go on
         }
@@ -343,7 +363,7 @@ public final class MainWindow {
             status.textProperty().unbind();
             status.setText("Stopping the live runs before closing…");
         }
-        CompletableFuture.allOf(training.shutdown(CLOSE_TIMEOUT), finder.shutdown(CLOSE_TIMEOUT), saved)
+        CompletableFuture.allOf(training.shutdown(CLOSE_TIMEOUT), finder.shutdown(CLOSE_TIMEOUT), sweeps.shutdown(CLOSE_TIMEOUT), saved)
                 .whenComplete((done, error) -> stage.close());
     }
 

@@ -10,7 +10,10 @@ public enum Workspace {
     TRAINING("Training", "Training",
             "Train on the background DL4J engine and watch LR, loss and accuracy stream in; pause, stop or override the LR."),
     RUNS("Runs", "Runs",
-            "Every range test and training run on disk: compare schedules and optimizers on shared axes.");
+            "Every range test and training run on disk: compare schedules and optimizers on shared axes."),
+    SWEEPS("Sweeps", "Sweeps",
+            "Train over a grid of LRs, optimizers, schedules and seeds, and see how good each LR really is: "
+                    + "loss against LR for each optimizer, with the range test's suggestions on the same axis.");
 
     private final String tabTitle;
     private final String heading;

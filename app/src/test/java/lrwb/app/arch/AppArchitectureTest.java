@@ -82,7 +82,7 @@ class AppArchitectureTest {
     /** A workspace uses no other workspace's classes: what several need lives in a shared package. */
     @ArchTest
     static final ArchRule workspacesDoNotUseEachOther = slices()
-            .matching("lrwb.app.(designer|finder|training|runs)..")
+            .matching("lrwb.app.(designer|finder|training|runs|sweeps)..")
             .should().notDependOnEachOther();
 
     @ArchTest

@@ -1,5 +1,7 @@
 package lrwb.app.runs;
 
+import lrwb.app.compare.ComparedRun;
+
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.app.stream.QueuedTaskExecutor;
 import lrwb.engine.data.DataOptions;

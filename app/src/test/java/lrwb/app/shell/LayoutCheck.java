@@ -19,7 +19,8 @@ import java.util.Set;
  * 200 x 120 px or cut. Used by WindowLayoutTest (headless) and LayoutTour (the real window on a display). FX thread.
  */
 final class LayoutCheck {
-    static final List<Workspace> WORKSPACES = List.of(Workspace.DESIGNER, Workspace.FINDER, Workspace.TRAINING, Workspace.RUNS);
+    static final List<Workspace> WORKSPACES = List.of(Workspace.DESIGNER, Workspace.FINDER, Workspace.TRAINING, Workspace.RUNS,
+            Workspace.SWEEPS);
     /** What "usable" means for a plot. */
     static final double PLOT_MIN_WIDTH = 200;
     static final double PLOT_MIN_HEIGHT = 120;
@@ -43,9 +44,12 @@ final class LayoutCheck {
             "#epochs", "#steps-per-epoch", "#formula", "#save", "#copy-code", "#designer-train", "#designer-status");
     private static final List<String> RUNS_CONTROLS = List.of("#runs-filter", "#runs-kind", "#runs-refresh", "#runs-open",
             "#runs-network", "#runs-rename", "#runs-delete", "#runs-export-csv", "#runs-export-png", "#runs-table", "#runs-status");
+    private static final List<String> SWEEPS_CONTROLS = List.of("#sweep-presets", "#sweep-name", "#sweep-run", "#sweep-stop",
+            "#sweep-open", "#sweep-resume", "#sweep-progress", "#sweep-status", "#sweep-metric", "#sweep-export-png",
+            "#sweep-views", "#sweep-table");
     /** Labels that end in "…" by design when narrow (their whole text is in a tooltip). */
     private static final Set<String> MAY_ELLIPSIZE = Set.of("#train-run-title", "#train-run-message", "#train-status",
-            "#finder-status", "#designer-status", "#runs-status");
+            "#finder-status", "#designer-status", "#runs-status", "#sweep-status");
 
     /** What is wrong with a workspace at the current size, in words; empty when everything fits. */
     static List<String> problems(MainWindow window, Workspace w) {
@@ -53,9 +57,10 @@ final class LayoutCheck {
             case TRAINING -> TRAINING_CONTROLS;
             case FINDER -> FINDER_CONTROLS;
             case DESIGNER -> DESIGNER_CONTROLS;
+            case SWEEPS -> SWEEPS_CONTROLS;
             default -> RUNS_CONTROLS;
         };
-        int charts = w == Workspace.DESIGNER ? 1 : w == Workspace.FINDER ? 2 : 3;
+        int charts = w == Workspace.DESIGNER || w == Workspace.SWEEPS ? 1 : w == Workspace.FINDER ? 2 : 3;
         {
             List<String> p = new ArrayList<>();
             String where = sizeName(window) + " " + w.name().toLowerCase(Locale.ROOT);
@@ -83,7 +88,7 @@ final class LayoutCheck {
                 }
             }
             List<Node> plots = window.root().lookupAll(".chart-plot-background").stream()
-                    .filter(n -> n.getScene() != null && n.isVisible() && inShownWorkspace(window, n)).toList();
+                    .filter(n -> n.getScene() != null && shown(n) && inShownWorkspace(window, n)).toList();
             if (plots.size() != charts) {
                 p.add(where + ": " + plots.size() + " plots, expected " + charts);
             }
@@ -109,6 +114,16 @@ final class LayoutCheck {
 
     private static SplitPane split(Node root) {
         return (SplitPane) root.lookup(".split-pane");
+    }
+
+    /** Visible, and so is everything around it (a plot on a tab not selected is not shown). */
+    private static boolean shown(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean inShownWorkspace(MainWindow window, Node n) {

@@ -81,6 +81,8 @@ public final class LayoutTour extends Application {
             WindowFixtures.trainTenRuns(window);
             WindowFixtures.onFx(() -> window.show(Workspace.FINDER));
             WindowFixtures.rangeTestTen(window);
+            WindowFixtures.onFx(() -> window.show(Workspace.SWEEPS));
+            WindowFixtures.sweep(window, 9, 2, 6);
             WindowFixtures.onFx(() -> window.show(Workspace.RUNS));
             WindowFixtures.onFx(() -> window.runs().refresh()).get();
             WindowFixtures.onFx(() -> window.runs().selection().setAll(window.runs().shownRows().stream()

@@ -40,7 +40,7 @@ class MainWindowTest {
     void opensWithOneTabPerWorkspace(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText())
-                .containsExactly("Designer", "LR Finder", "Training", "Runs");
+                .containsExactly("Designer", "LR Finder", "Training", "Runs", "Sweeps");
         assertThat(robot.lookup("#workspace-designer").tryQuery()).isPresent();
         assertThat(window.root().getScene().getWindow().isShowing()).isTrue();
     }

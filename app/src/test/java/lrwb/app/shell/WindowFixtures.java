@@ -81,6 +81,31 @@ public final class WindowFixtures {
         }
     }
 
+    /**
+     * A sweep on iris of the Finder's network: sgd, momentum and adam at {@code points} LRs from 1e-3 to 3, with
+     * {@code seeds} seeds, {@code epochs} epochs each, to its end (the fixture range tests match its optimizers).
+     */
+    public static void sweep(MainWindow window, int points, int seeds, int epochs) throws Exception {
+        lrwb.app.sweeps.SweepsViewModel sweeps = window.sweeps();
+        onFx(() -> {
+            sweeps.usePreset(lrwb.app.sweeps.SweepPreset.LR_SENSITIVITY);
+            sweeps.form().setup().batch().textProperty().set("16");
+            sweeps.form().epochs().textProperty().set(Integer.toString(epochs));
+            sweeps.form().lrFrom().textProperty().set("1e-3");
+            sweeps.form().lrTo().textProperty().set("3");
+            sweeps.form().lrPoints().textProperty().set(Integer.toString(points));
+            sweeps.form().seeds().textProperty().set(seeds == 1 ? "" : String.join(", ",
+                    java.util.stream.IntStream.rangeClosed(1, seeds).mapToObj(Integer::toString).toList()));
+            sweeps.start();
+        });
+        await(600, () -> onFx(() -> !sweeps.runningProperty().get()));
+        onFx(() -> {
+            if (sweeps.rows().isEmpty()) {
+                throw new IllegalStateException("the fixture sweep did not run: " + sweeps.statusProperty().get());
+            }
+        });
+    }
+
     /** Runs {@code action} on the FX thread and waits for it. */
     public static void onFx(Runnable action) throws Exception {
         onFx(() -> {

@@ -72,6 +72,8 @@ class WindowLayoutTest {
         WindowFixtures.trainTenRuns(window);
         onFx(() -> window.show(Workspace.FINDER));
         WindowFixtures.rangeTestTen(window);
+        onFx(() -> window.show(Workspace.SWEEPS));
+        WindowFixtures.sweep(window, 2, 1, 1);
         onFx(() -> window.show(Workspace.RUNS));
         onFx(() -> window.runs().refresh()).get();
         onFx(() -> window.runs().selection().setAll(window.runs().shownRows().stream().filter(r -> !r.isRangeTest()).toList()));

@@ -91,5 +91,10 @@ class ScreenshotTour {
         window.runs().refresh().get(30, TimeUnit.SECONDS);
         robot.interact(() -> window.runs().selection().setAll(window.runs().shownRows()));
         shot(robot, "runs-compare");
+
+        // Sweeps: loss against LR for sgd, momentum and adam (two seeds each), the range tests above on the same axis
+        robot.interact(() -> window.show(lrwb.app.shell.Workspace.SWEEPS));
+        lrwb.app.shell.WindowFixtures.sweep(window, 9, 2, 6);
+        shot(robot, "sweeps");
     }
 }

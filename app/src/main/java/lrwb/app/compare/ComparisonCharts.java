@@ -1,4 +1,4 @@
-package lrwb.app.runs;
+package lrwb.app.compare;
 
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -24,7 +24,7 @@ import java.util.List;
  * loss against the LR on a log axis, with each test's suggestions marked in its colour, which is what a range
  * test is compared by (their LR ramps are the same line). Only the charts the selection has data for are shown.
  */
-final class ComparisonCharts {
+public final class ComparisonCharts {
     private final CurveChart accuracy = new CurveChart("epoch", "validation accuracy");
     private final CurveChart loss = new CurveChart("epoch", "loss (solid: validation · dashed: training)");
     private final CurveChart lr = new CurveChart("iteration", "learning rate");
@@ -32,7 +32,7 @@ final class ComparisonCharts {
     private final GridPane grid = new GridPane();
     private final List<ChartMarker> markers = new ArrayList<>();
 
-    ComparisonCharts(ObservableList<ComparedRun> runs) {
+    public ComparisonCharts(ObservableList<ComparedRun> runs) {
         lr.yAxis().axisScaleProperty().set(AxisScale.LOG10);
         range.xAxis().axisScaleProperty().set(AxisScale.LOG10);
         accuracy.yAxis().setHeadroom(false); // accuracy lives in [0, 1]
@@ -58,12 +58,12 @@ final class ComparisonCharts {
         show(runs);
     }
 
-    Region node() {
+    public Region node() {
         return grid;
     }
 
     /** The charts on show, left to right. */
-    List<CurveChart> charts() {
+    public List<CurveChart> charts() {
         List<CurveChart> shown = new ArrayList<>();
         for (javafx.scene.Node n : grid.getChildren()) {
             for (CurveChart c : List.of(accuracy, loss, lr, range)) {
@@ -75,7 +75,7 @@ final class ComparisonCharts {
         return shown;
     }
 
-    void flush() {
+    public void flush() {
         List.of(accuracy, loss, lr, range).forEach(CurveChart::flush);
     }
 

@@ -1,4 +1,4 @@
-package lrwb.app.runs;
+package lrwb.app.compare;
 
 import javafx.scene.paint.Color;
 import lrwb.engine.finder.RangePoint;
@@ -22,10 +22,15 @@ public record ComparedRun(Path dir, String name, Color color, boolean rangeTest,
                           double[] valLoss, double[] trainLoss, double[] iterations, double[] lr, double[] rangeLoss,
                           Suggestions suggestions) {
 
-    /** Reads the curves of a run folder; off the FX thread. */
-    static ComparedRun read(RunRow row, Color color) throws IOException {
-        if (row.isRangeTest()) {
-            RangeTestRecord record = RangeTestRecord.read(row.dir());
+    /**
+     * Reads the curves of a run folder; off the FX thread.
+     *
+     * @param name      what the legends call it (the run's name, or a sweep cell's axis values)
+     * @param rangeTest whether the folder holds a range test rather than a training run
+     */
+    public static ComparedRun read(Path dir, String name, boolean rangeTest, Color color) throws IOException {
+        if (rangeTest) {
+            RangeTestRecord record = RangeTestRecord.read(dir);
             List<RangePoint> points = record.points();
             double[] it = new double[points.size()];
             double[] lr = new double[points.size()];
@@ -35,10 +40,10 @@ public record ComparedRun(Path dir, String name, Color color, boolean rangeTest,
                 lr[i] = points.get(i).lr();
                 loss[i] = points.get(i).smoothed();
             }
-            return new ComparedRun(row.dir(), row.name(), color, true, new double[0], new double[0], new double[0], new double[0],
+            return new ComparedRun(dir, name, color, true, new double[0], new double[0], new double[0], new double[0],
                     it, lr, loss, record.suggestions());
         }
-        TrainingRecord record = TrainingRecord.read(row.dir());
+        TrainingRecord record = TrainingRecord.read(dir);
         List<EpochMetrics> epochs = record.epochs();
         double[] e = new double[epochs.size()];
         double[] acc = new double[e.length];
@@ -55,7 +60,7 @@ public record ComparedRun(Path dir, String name, Color color, boolean rangeTest,
         for (int i = 0; i < it.length; i++) {
             it[i] = iterations[i];
         }
-        return new ComparedRun(row.dir(), row.name(), color, false, e, acc, loss, train, it, record.iterations().lr(), new double[0],
+        return new ComparedRun(dir, name, color, false, e, acc, loss, train, it, record.iterations().lr(), new double[0],
                 null);
     }
 }
