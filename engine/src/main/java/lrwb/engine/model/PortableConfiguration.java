@@ -8,12 +8,14 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
 
 
 /**
  * A network's configuration as a saved file holds it: DL4J's stock layers in place of our lean ones, and each
  * updater's LR as the number it is at the current iteration instead of the run's live schedule object (which only
- * this program knows, and which a later run replaces anyway). Any DL4J program reads the file back.
+ * this program knows, and which a later run replaces anyway); a cycled momentum likewise gives way to the
+ * optimizer's own fixed momentum (β1). Any DL4J program reads the file back.
  */
 final class PortableConfiguration {
     private PortableConfiguration() {
@@ -56,6 +58,11 @@ final class PortableConfiguration {
         }
         IUpdater copy = updater.clone();
         copy.setLrAndSchedule(updater.getLearningRate(iteration, epoch), null);
+        if (copy instanceof SteeredUpdater steered) {
+            steered.followMomentum(null);
+        } else if (copy instanceof Nesterovs nesterovs) {
+            nesterovs.setMomentumISchedule(null);
+        }
         return copy;
     }
 
