@@ -69,7 +69,7 @@ public final class DesignerView {
         stepsPerEpochBox = vm.stepsPerEpochProperty().asObject();
         epochsBox = vm.epochsProperty().asObject();
 
-        VBox plot = new VBox(8, toolbar(), chart.node(), lengthBar());
+        VBox plot = new VBox(8, toolbar(), chart.node(), chart.momentumNode(), lengthBar());
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         plot.setPadding(new Insets(10, 12, 6, 12));
         // The middle takes what the side columns leave; its bars wrap rather than push the columns off screen.
@@ -115,6 +115,11 @@ public final class DesignerView {
 
     public lrwb.app.chart.CurveChart chart() {
         return chart.chart();
+    }
+
+    /** The momentum chart under the LR chart (shown while a visible curve cycles momentum). */
+    public lrwb.app.chart.CurveChart momentumChart() {
+        return chart.momentumChart();
     }
 
     private FlowPane toolbar() {
