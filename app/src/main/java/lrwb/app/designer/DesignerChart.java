@@ -4,6 +4,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lrwb.app.chart.AxisScale;
@@ -30,8 +31,11 @@ import java.util.Set;
 final class DesignerChart {
     private final DesignerViewModel vm;
     private final CurveChart chart = new CurveChart("iteration", "learning rate");
-    private final CurveChart momentum = new CurveChart("iteration", "momentum");
+    private final CurveChart momentum = new CurveChart("iteration", "momentum", false);
     private final VBox momentumPane;
+    /** The momentum plot's height; in the smallest window it gives way down to {@link #MOMENTUM_MIN_HEIGHT}. */
+    private static final double MOMENTUM_HEIGHT = 150;
+    private static final double MOMENTUM_MIN_HEIGHT = 110;
     private final Map<CurveModel, Plotted> plotted = new IdentityHashMap<>();
     private final Set<CurveModel> dirty = new HashSet<>();
     private final NextFrame update = new NextFrame(this::update);
@@ -80,21 +84,26 @@ final class DesignerChart {
 
         momentum.setLegendVisible(false); // the LR chart's legend names the same curves in the same colours
         momentum.xAxis().quantityProperty().bind(chart.xAxis().quantityProperty());
+        momentum.xAxis().labelShownProperty().set(false); // the same x as the LR chart's just above
         momentum.setXReadout(this::describeX);
         // zooming the LR chart shows the same iterations of the momentum
         InvalidationListener followX = o -> momentum.setXRange(chart.xAxis().getLowerBound(), chart.xAxis().getUpperBound());
         chart.xAxis().lowerBoundProperty().addListener(followX);
         chart.xAxis().upperBoundProperty().addListener(followX);
-        Label caption = new Label("Momentum the schedule cycles against the LR: " + MomentumCycling.drives() + ".");
-        caption.setWrapText(true);
+        Label caption = new Label("Momentum, cycled against the LR (beta1 for the Adam family; "
+                + MomentumCycling.drives().replaceFirst(".*; nothing for ", "nothing for ") + ")");
+        caption.setTooltip(new Tooltip("The schedule's momentum: " + MomentumCycling.drives()
+                + ". A range test keeps the optimizer's own."));
+        caption.setMinWidth(0);
         caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.getStyleClass().add("momentum-caption");
         Region plot = momentum.node();
-        plot.setMinHeight(110);
-        plot.setPrefHeight(150);
+        momentum.setMinPlotHeight(MOMENTUM_MIN_HEIGHT);
+        plot.setMinHeight(MOMENTUM_MIN_HEIGHT);
+        plot.setPrefHeight(MOMENTUM_HEIGHT);
+        VBox.setVgrow(plot, javafx.scene.layout.Priority.ALWAYS);
         momentumPane = new VBox(2, caption, plot);
         momentumPane.setId("momentum-chart");
-        momentumPane.managedProperty().bind(momentumPane.visibleProperty());
         momentumPane.setVisible(false);
         sync();
     }
@@ -106,6 +115,29 @@ final class DesignerChart {
 
     CurveChart momentumChart() {
         return momentum;
+    }
+
+    /**
+     * Shows the momentum chart while a visible curve cycles momentum, its y axis around their values: momenta live
+     * in a narrow band (0.85 to 0.95), which an axis from 0 would flatten into a line.
+     */
+    private void fitMomentumAxis(int steps) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<CurveModel, Plotted> e : plotted.entrySet()) {
+            Plotted p = e.getValue();
+            if (p.cyclesMomentum && e.getKey().visibleProperty().get()) {
+                for (int i = 0; i < steps; i++) {
+                    min = Math.min(min, p.momentum[i]);
+                    max = Math.max(max, p.momentum[i]);
+                }
+            }
+        }
+        momentumPane.setVisible(min <= max);
+        if (min <= max) {
+            double pad = Math.max((max - min) * 0.1, 0.01);
+            momentum.setYRange(min - pad, Math.min(1, max + pad));
+        }
     }
 
     Region node() {
@@ -210,8 +242,7 @@ final class DesignerChart {
             }
         }
         dirty.clear();
-        momentumPane.setVisible(plotted.entrySet().stream()
-                .anyMatch(e -> e.getValue().cyclesMomentum && e.getKey().visibleProperty().get()));
+        fitMomentumAxis(steps);
         chart.flush();
         momentum.flush();
     }

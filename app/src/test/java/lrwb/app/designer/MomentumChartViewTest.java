@@ -77,8 +77,10 @@ class MomentumChartViewTest {
         assertThat(m.valueAt(2499)).as("the LR's peak, pctStart 0.25").isCloseTo(0.85, within(1e-12));
         assertThat(m.valueAt(9999)).isEqualTo(0.95);
         assertThat(momentumLine(0).size()).as("the constant has no momentum line").isZero();
-        assertThat(robot.lookup(".momentum-caption").queryAs(Label.class).getText())
-                .contains("beta1 for adam, adamax, nadam, amsgrad").contains("nothing for sgd, adagrad, rmsprop, adadelta");
+        Label caption = robot.lookup(".momentum-caption").queryAs(Label.class);
+        assertThat(caption.getText()).contains("nothing for sgd, adagrad, rmsprop, adadelta");
+        assertThat(caption.getTooltip().getText()).contains("beta1 for adam, adamax, nadam, amsgrad");
+        assertThat(view.momentumChart().yAxis().getLowerBound()).as("the axis hugs the momenta").isGreaterThan(0.5);
 
         // hiding the one curve that cycles momentum hides the chart
         robot.interact(() -> vm.curves().get(1).visibleProperty().set(false));
