@@ -3,7 +3,6 @@ package lrwb.app.designer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -35,7 +34,7 @@ final class DesignerChart {
     private final VBox momentumPane;
     /** The momentum plot's height; in the smallest window it gives way down to {@link #MOMENTUM_MIN_HEIGHT}. */
     private static final double MOMENTUM_HEIGHT = 150;
-    private static final double MOMENTUM_MIN_HEIGHT = 110;
+    private static final double MOMENTUM_MIN_HEIGHT = 50;
     private final Map<CurveModel, Plotted> plotted = new IdentityHashMap<>();
     private final Set<CurveModel> dirty = new HashSet<>();
     private final NextFrame update = new NextFrame(this::update);
@@ -84,25 +83,24 @@ final class DesignerChart {
 
         momentum.setLegendVisible(false); // the LR chart's legend names the same curves in the same colours
         momentum.xAxis().quantityProperty().bind(chart.xAxis().quantityProperty());
-        momentum.xAxis().labelShownProperty().set(false); // the same x as the LR chart's just above
+        // the same x as the LR chart's just above: no second row of x labels, the room goes to the curve
+        momentum.xAxis().labelShownProperty().set(false);
+        momentum.xAxis().setTickLabelsVisible(false);
+        momentum.yAxis().quantityProperty().set("momentum (β1)");
         momentum.setXReadout(this::describeX);
         // zooming the LR chart shows the same iterations of the momentum
         InvalidationListener followX = o -> momentum.setXRange(chart.xAxis().getLowerBound(), chart.xAxis().getUpperBound());
         chart.xAxis().lowerBoundProperty().addListener(followX);
         chart.xAxis().upperBoundProperty().addListener(followX);
-        Label caption = new Label("Momentum, cycled against the LR (beta1 for the Adam family; "
-                + MomentumCycling.drives().replaceFirst(".*; nothing for ", "nothing for ") + ")");
-        caption.setTooltip(new Tooltip("The schedule's momentum: " + MomentumCycling.drives()
-                + ". A range test keeps the optimizer's own."));
-        caption.setMinWidth(0);
-        caption.setMinHeight(Region.USE_PREF_SIZE);
-        caption.getStyleClass().add("momentum-caption");
         Region plot = momentum.node();
         momentum.setMinPlotHeight(MOMENTUM_MIN_HEIGHT);
         plot.setMinHeight(MOMENTUM_MIN_HEIGHT);
         plot.setPrefHeight(MOMENTUM_HEIGHT);
         VBox.setVgrow(plot, javafx.scene.layout.Priority.ALWAYS);
-        momentumPane = new VBox(2, caption, plot);
+        momentumPane = new VBox(plot);
+        // what the cycle drives is said here and in the formula view (a caption line would cost the LR chart its room)
+        Tooltip.install(momentumPane, new Tooltip("Momentum, cycled against the LR: " + MomentumCycling.drives()
+                + ". A range test keeps the optimizer's own."));
         momentumPane.setId("momentum-chart");
         momentumPane.setVisible(false);
         sync();

@@ -111,8 +111,8 @@ public final class DesignerView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onShortcut);
     }
 
-    /** The LR chart's least height with its legend, in a short window (WindowLayoutTest's plots are >= 120 px). */
-    private static final double MIN_CHART_HEIGHT = 150;
+    /** The LR chart's least height with its legend and axis: a plot of 120 px (WindowLayoutTest) in a short window. */
+    private static final double MIN_CHART_HEIGHT = 215;
 
     public Region node() {
         return root;
@@ -125,7 +125,7 @@ public final class DesignerView {
      */
     private void showMomentumIn(SplitPane center) {
         Region momentum = chart.momentumNode();
-        momentum.setPadding(new Insets(4, 12, 4, 12));
+        momentum.setPadding(new Insets(2, 12, 2, 12));
         SplitPane.setResizableWithParent(momentum, true); // a shorter window takes from it, not from the LR chart
         javafx.beans.value.ChangeListener<Boolean> follow = (o, was, shown) -> {
             boolean in = center.getItems().contains(momentum);
