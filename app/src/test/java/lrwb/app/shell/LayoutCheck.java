@@ -99,7 +99,7 @@ final class LayoutCheck {
                 // the momentum chart is a companion strip: in the smallest window it gives its height to the LR chart
                 boolean companion = momentumShown && momentum.getParent() != null
                         && plot.localToScene(plot.getLayoutBounds()).getMinY() >= momentum.localToScene(momentum.getLayoutBounds()).getMinY();
-                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < (companion ? 40 : PLOT_MIN_HEIGHT)) {
+                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < (companion ? 30 : PLOT_MIN_HEIGHT)) {
                     p.add(String.format(Locale.ROOT, "%s: a plot is %.0f x %.0f px (%s)", where, b.getWidth(), b.getHeight(),
                             chartId(plot)));
                 }
