@@ -25,6 +25,7 @@ import lrwb.app.form.DataFileButtons;
 import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
+import lrwb.app.form.OptimizerSettingsView;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.model.ModelPickerView;
 import lrwb.app.stream.TaskExecutor;
@@ -133,6 +134,7 @@ public final class FinderView {
                 new ModelPickerView(vm.modelPicker(), "finder-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),
+                new OptimizerSettingsView(s.optimizerSettings(), "finder").node(),
                 FieldView.choices(s.normalize(), "finder-normalize", RunSetupForm.NORMALIZE_HINT,
                         RunSetupForm.normalizations()).node(),
                 FormLayout.pair(FieldView.text(s.batch(), "finder-batch", null).node(),

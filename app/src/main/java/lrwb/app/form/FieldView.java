@@ -19,12 +19,13 @@ import java.util.List;
  */
 public final class FieldView {
     private final VBox box = new VBox(3);
+    private final Label label;
     private final TextField text;
     private final ComboBox<String> combo;
     private final Node input;
 
     private FieldView(InputField field, String id, String hint, ObservableList<String> choices, List<String> fixedChoices) {
-        Label label = new Label(capitalised(field.name()));
+        label = new Label(capitalised(field.name()));
         label.getStyleClass().add("field-label");
         if (choices != null || fixedChoices != null) {
             combo = new ComboBox<>();
@@ -105,6 +106,22 @@ public final class FieldView {
     /** Adds a line under the input (above its error), such as a note on what the value means. */
     public FieldView withNote(Node note) {
         box.getChildren().add(box.getChildren().size() - 1, note);
+        return this;
+    }
+
+    /** Shows {@code text} as the label instead of the field's capitalised name (a key as it is typed: "beta1"). */
+    public FieldView withLabel(String text) {
+        label.setText(text);
+        return this;
+    }
+
+    /** Shows {@code prompt} in the empty input (the value used when it stays empty). */
+    public FieldView withPrompt(String prompt) {
+        if (text != null) {
+            text.setPromptText(prompt);
+        } else {
+            combo.setPromptText(prompt);
+        }
         return this;
     }
 

@@ -24,6 +24,7 @@ public final class RunSetupForm {
     private final InputField dataset = new InputField("dataset", "iris");
     private final InputField model = new InputField("model", "mlp:64,32");
     private final InputField optimizer = new InputField("optimizer", "sgd");
+    private final OptimizerSettings optimizerSettings = new OptimizerSettings(optimizer);
     private final InputField batch = new InputField("batch size", "16");
     private final InputField valSplit = new InputField("validation split", "0.2");
     private final InputField seed = new InputField("seed", "42");
@@ -59,7 +60,8 @@ public final class RunSetupForm {
     }
 
     public static List<String> optimizers() {
-        return List.of("sgd", "momentum:0.9", "nesterov:0.9", "adam", "adamax", "nadam", "amsgrad", "adagrad", "rmsprop", "adadelta");
+        return List.of("sgd", "momentum:0.9", "nesterov:0.9", "sgdw", "adam", "adamax", "nadam", "amsgrad", "adamw", "adagrad",
+                "rmsprop", "adadelta");
     }
 
     public InputField dataset() {
@@ -72,6 +74,11 @@ public final class RunSetupForm {
 
     public InputField optimizer() {
         return optimizer;
+    }
+
+    /** The settings of the optimizer the optimizer field names, each editable on its own (the "Optimizer settings"). */
+    public OptimizerSettings optimizerSettings() {
+        return optimizerSettings;
     }
 
     public InputField batch() {

@@ -31,6 +31,7 @@ import lrwb.app.form.DataFileButtons;
 import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
+import lrwb.app.form.OptimizerSettingsView;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.form.SideWidths;
 import lrwb.app.model.ModelPickerView;
@@ -115,6 +116,7 @@ public final class TrainingView {
                         RunSetupForm.builtInDatasets()).node(), new DataFileButtons(s.dataset(), "train").node(),
                 new ModelPickerView(vm.modelPicker(), "train-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
+                new OptimizerSettingsView(s.optimizerSettings(), "train").node(),
                 FormLayout.pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
                 FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),

@@ -83,7 +83,7 @@ class MomentumChartViewTest {
         assertThat(m.valueAt(9999)).isEqualTo(0.95);
         assertThat(momentumLine(0).size()).as("the constant has no momentum line").isZero();
         assertThat(robot.lookup("#formula").queryAs(TextArea.class).getText())
-                .contains("beta1 for adam, adamax, nadam, amsgrad").contains("nothing for sgd, adagrad, rmsprop, adadelta");
+                .contains("beta1 for adam, adamax, nadam, amsgrad, adamw").contains("nothing for sgd, adagrad, rmsprop, adadelta");
         assertThat(view.momentumChart().yAxis().getLowerBound()).as("the axis hugs the momenta").isGreaterThan(0.5);
 
         // hiding the one curve that cycles momentum hides the chart

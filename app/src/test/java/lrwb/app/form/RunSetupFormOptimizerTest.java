@@ -23,8 +23,8 @@ class RunSetupFormOptimizerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "adam:beta3=0.9    | adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps)",
-            "rmsprop:beta1=0.9 | rmsprop:beta1=0.9: rmsprop takes no beta1 (it takes rho, eps)",
+            "adam:beta3=0.9    | adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps, wd)",
+            "rmsprop:beta1=0.9 | rmsprop:beta1=0.9: rmsprop takes no beta1 (it takes rho, eps, wd)",
             "adam:eps=0        | adam:eps=0: eps must be a number > 0"})
     void aBadSettingIsOneLineAtTheField(String text, String message) {
         RunSetupForm form = new RunSetupForm();

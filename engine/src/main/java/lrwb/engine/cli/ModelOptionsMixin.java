@@ -13,9 +13,10 @@ final class ModelOptionsMixin {
     String model;
 
     @Option(names = "--optimizer", paramLabel = "NAME[:key=value,...]", defaultValue = "sgd",
-            description = "sgd, momentum[:0.9], nesterov[:0.9], adam, adamax, nadam, amsgrad, adagrad, rmsprop, adadelta;"
-                    + " settings as in torch.optim, e.g. adam:beta2=0.98,eps=1e-6 (keys: momentum nesterov beta1 beta2"
-                    + " rho eps initialAccumulator; README lists each optimizer's) (default: ${DEFAULT-VALUE}).")
+            description = "sgd, momentum[:0.9], nesterov[:0.9], sgdw, adam, adamax, nadam, amsgrad, adamw, adagrad, rmsprop,"
+                    + " adadelta; settings as in torch.optim, e.g. adam:beta2=0.98,eps=1e-6 or adamw:wd=0.05 (keys: momentum"
+                    + " nesterov beta1 beta2 rho eps initialAccumulator wd; README lists each optimizer's)"
+                    + " (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Minibatch size (default: ${DEFAULT-VALUE}).")

@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Turns a {@link ModelSpec} and an {@link OptimizerSpec} into a ready DL4J network whose every layer reads one LR
- * handle. Networks built from layers end in a softmax layer trained on cross-entropy (MCXENT), so losses of
+ * handle and carries the optimizer's weight decay ({@link OptimizerWeightDecay}). Networks built from layers end in a softmax layer trained on cross-entropy (MCXENT), so losses of
  * different runs compare directly; imported networks are given one (specs/models.md).
  */
 public final class Networks {
@@ -60,6 +60,7 @@ public final class Networks {
                         seed, true);
         Model dl4j = imported.network() instanceof MultiLayerNetwork layers ? onLeanLayers(layers, tuning)
                 : imported.network() instanceof ComputationGraph graph ? onLeanLayers(graph) : imported.network();
+        optimizer.weightDecay().ifPresent(decay -> decay.installIn(dl4j));
         return Network.of(dl4j, imported.inputLayout(), shape, imported.notes());
     }
 
@@ -93,7 +94,9 @@ public final class Networks {
         model.mismatch(shape, null).ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });
-        return LayerStackConfiguration.network(layers.layers(), optimizer.updater(lr, momentum), seed, shape, lean);
+        MultiLayerNetwork net = LayerStackConfiguration.network(layers.layers(), optimizer.updater(lr, momentum), seed, shape, lean);
+        optimizer.weightDecay().ifPresent(decay -> decay.installIn(net));
+        return net;
     }
 
     /**

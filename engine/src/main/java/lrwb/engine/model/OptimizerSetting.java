@@ -14,7 +14,9 @@ public enum OptimizerSetting {
     BETA2("beta2", "a number in [0, 1)"),
     RHO("rho", "a number in [0, 1)"),
     EPS("eps", "a number > 0"),
-    INITIAL_ACCUMULATOR("initialAccumulator", "a number >= 0");
+    INITIAL_ACCUMULATOR("initialAccumulator", "a number >= 0"),
+    /** torch's {@code weight_decay}: coupled (added to the gradient) for most kinds, decoupled for adamw and sgdw. */
+    WD("wd", "a number >= 0");
 
     private final String key;
     private final String rule;
@@ -38,7 +40,7 @@ public enum OptimizerSetting {
         return switch (this) {
             case MOMENTUM, BETA1, BETA2, RHO -> value >= 0 && value < 1; // false for NaN too
             case EPS -> value > 0 && Double.isFinite(value);
-            case INITIAL_ACCUMULATOR -> value >= 0 && Double.isFinite(value);
+            case INITIAL_ACCUMULATOR, WD -> value >= 0 && Double.isFinite(value);
         };
     }
 

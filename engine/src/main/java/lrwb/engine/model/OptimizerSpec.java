@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -22,33 +23,45 @@ import static lrwb.engine.model.OptimizerSetting.EPS;
 import static lrwb.engine.model.OptimizerSetting.INITIAL_ACCUMULATOR;
 import static lrwb.engine.model.OptimizerSetting.MOMENTUM;
 import static lrwb.engine.model.OptimizerSetting.RHO;
+import static lrwb.engine.model.OptimizerSetting.WD;
 
 /**
  * Which optimizer updates the weights and with which settings, as the user writes it after {@code --optimizer}:
  * a name, then optionally {@code key=value,...} ({@code adam:beta2=0.98,eps=1e-6}); {@code momentum:0.95} and
  * {@code nesterov:0.95} stay as short forms of {@code momentum=0.95}. A setting not given takes PyTorch's
  * documented default for that optimizer ({@link Kind#defaults()}), except that {@code momentum} and
- * {@code nesterov} default to momentum 0.9, their whole point. The learning rate is deliberately not part of
+ * {@code nesterov} default to momentum 0.9, their whole point. Every optimizer takes {@code wd}, torch's
+ * {@code weight_decay} ({@link #weightDecay}; specs/optimizers.md). The learning rate is deliberately not part of
  * this spec: it always comes from the schedule the network is built with.
  *
  * @param settings every setting {@code kind} takes, each with its value (defaults included), and no other
  */
 public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
 
+    /**
+     * The optimizers. Every one takes {@code wd}, torch's {@code weight_decay} (default 0, no decay): added to the
+     * gradient before the rule (coupled, as torch's SGD, Adam, ... do), except for {@link #ADAMW} and {@link #SGDW},
+     * which decay the weights beside the rule ({@link #decouplesDecay}).
+     */
     public enum Kind {
-        SGD(Map.of()),
-        MOMENTUM(Map.of(OptimizerSetting.MOMENTUM, 0.9)),
-        NESTEROV(Map.of(OptimizerSetting.MOMENTUM, 0.9)),
-        ADAM(adamFamily()),
-        ADAMAX(adamFamily()),
-        NADAM(adamFamily()),
-        AMSGRAD(adamFamily()),
+        SGD(Map.of(WD, 0.0)),
+        MOMENTUM(Map.of(OptimizerSetting.MOMENTUM, 0.9, WD, 0.0)),
+        NESTEROV(Map.of(OptimizerSetting.MOMENTUM, 0.9, WD, 0.0)),
+        // Not in torch.optim: Loshchilov & Hutter's SGDW (torch SGD with heavy-ball momentum, default 0, plus
+        // decoupled decay w <- w - lr*wd*w; no Nesterov form, as in the paper's algorithm). wd defaults to 0 like SGD's.
+        SGDW(Map.of(OptimizerSetting.MOMENTUM, 0.0, WD, 0.0)),
+        ADAM(adamFamily(0)),
+        ADAMAX(adamFamily(0)),
+        NADAM(adamFamily(0)),
+        AMSGRAD(adamFamily(0)),
+        // torch.optim.AdamW: Adam's betas and eps, weight_decay 1e-2, decoupled.
+        ADAMW(adamFamily(0.01)),
         // torch.optim.Adagrad: eps 1e-10, initial_accumulator_value 0 (Keras starts the accumulator at 0.1).
-        ADAGRAD(Map.of(EPS, 1e-10, INITIAL_ACCUMULATOR, 0.0)),
+        ADAGRAD(Map.of(EPS, 1e-10, INITIAL_ACCUMULATOR, 0.0, WD, 0.0)),
         // torch.optim.RMSprop: alpha 0.99, eps 1e-8 (our rho is torch's alpha).
-        RMSPROP(Map.of(RHO, 0.99, EPS, 1e-8)),
+        RMSPROP(Map.of(RHO, 0.99, EPS, 1e-8, WD, 0.0)),
         // torch.optim.Adadelta: rho 0.9, eps 1e-6.
-        ADADELTA(Map.of(RHO, 0.9, EPS, 1e-6));
+        ADADELTA(Map.of(RHO, 0.9, EPS, 1e-6, WD, 0.0));
 
         private final Map<OptimizerSetting, Double> defaults;
 
@@ -57,9 +70,9 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
             this.defaults.putAll(defaults);
         }
 
-        // torch.optim.Adam, Adamax, NAdam and Adam(amsgrad=True): betas (0.9, 0.999), eps 1e-8.
-        private static Map<OptimizerSetting, Double> adamFamily() {
-            return Map.of(BETA1, 0.9, BETA2, 0.999, EPS, 1e-8);
+        // torch.optim.Adam, Adamax, NAdam, Adam(amsgrad=True) and AdamW: betas (0.9, 0.999), eps 1e-8.
+        private static Map<OptimizerSetting, Double> adamFamily(double wd) {
+            return Map.of(BETA1, 0.9, BETA2, 0.999, EPS, 1e-8, WD, wd);
         }
 
         /** The name on the command line and in run records. */
@@ -67,8 +80,14 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** The kinds with the short form {@code momentum:0.9} and the {@code nesterov} key. */
         public boolean takesMomentum() {
             return this == MOMENTUM || this == NESTEROV;
+        }
+
+        /** Whether {@code wd} decays the weights beside the rule (w ← w − lr·wd·w) instead of joining the gradient. */
+        public boolean decouplesDecay() {
+            return this == ADAMW || this == SGDW;
         }
 
         /** The settings this optimizer takes, in canonical order, with their defaults. */
@@ -83,6 +102,17 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
         public Optional<OptimizerSetting> cycledSetting() {
             return defaults.containsKey(OptimizerSetting.MOMENTUM) ? Optional.of(OptimizerSetting.MOMENTUM)
                     : defaults.containsKey(BETA1) ? Optional.of(BETA1) : Optional.empty();
+        }
+
+        /** The optimizer called {@code name} on the command line (any case, blanks around it ignored). */
+        public static Optional<Kind> byName(String name) {
+            String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+            return Arrays.stream(values()).filter(k -> k.optionName().equals(wanted)).findFirst();
+        }
+
+        /** The settings this optimizer takes, in canonical order (the order {@link #describe} writes them). */
+        public List<OptimizerSetting> settingOrder() {
+            return List.copyOf(defaults.keySet());
         }
 
         /** The keys this optimizer takes, for messages and help: "beta1, beta2, eps". */
@@ -132,7 +162,9 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
             }
             return kind.defaults;
         }
-        return Map.of(MOMENTUM, momentum);
+        Map<OptimizerSetting, Double> settings = new EnumMap<>(kind.defaults);
+        settings.put(MOMENTUM, momentum);
+        return settings;
     }
 
     /** The optimizer with its default settings. */
@@ -140,9 +172,25 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
         return new OptimizerSpec(kind, kind.defaults);
     }
 
-    /** The momentum of {@code momentum} and {@code nesterov}; NaN for the others. */
+    /** The momentum of {@code momentum}, {@code nesterov} and {@code sgdw}; NaN for the others. */
     public double momentum() {
         return value(MOMENTUM);
+    }
+
+    /**
+     * This optimizer with one setting changed, e.g. the weight decay of one range test of several
+     * ({@code --wd 0,1e-4,1e-3}).
+     *
+     * @throws IllegalArgumentException naming the optimizer and the key if it does not take it or the value breaks its rule
+     */
+    public OptimizerSpec with(OptimizerSetting setting, double value) {
+        if (!settings.containsKey(setting)) {
+            throw new IllegalArgumentException(kind.optionName() + " takes no " + setting.key() + " (it takes "
+                    + kind.keyList() + ")");
+        }
+        Map<OptimizerSetting, Double> changed = new EnumMap<>(settings);
+        changed.put(setting, value);
+        return new OptimizerSpec(kind, changed);
     }
 
     /** The value of a setting; NaN where this optimizer does not take it. */
@@ -159,8 +207,7 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
     public static OptimizerSpec parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         int colon = trimmed.indexOf(':');
-        String name = (colon < 0 ? trimmed : trimmed.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
-        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.optionName().equals(name)).findFirst()
+        Kind kind = Kind.byName(colon < 0 ? trimmed : trimmed.substring(0, colon))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--optimizer: unknown optimizer '" + trimmed + "' (one of " + ALL_NAMES + ")"));
         if (colon < 0) {
@@ -168,15 +215,12 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
         }
         String where = "--optimizer " + trimmed + ": ";
         String options = trimmed.substring(colon + 1).strip();
-        if (kind.defaults.isEmpty()) {
-            throw new IllegalArgumentException(where + kind.optionName() + " takes no settings");
-        }
         if (!options.contains("=")) {
             if (!kind.takesMomentum()) {
                 throw new IllegalArgumentException(where + "write settings as key=value (" + kind.optionName()
                         + " takes " + kind.keyList() + ")");
             }
-            return new OptimizerSpec(kind, Map.of(MOMENTUM, number(where, MOMENTUM, options)));
+            return new OptimizerSpec(kind, number(where, MOMENTUM, options));
         }
         Map<OptimizerSetting, Double> values = new EnumMap<>(kind.defaults);
         Map<String, String> given = new LinkedHashMap<>();
@@ -231,14 +275,14 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
      * an equal spec, so run.json records every setting the run used.
      */
     public String describe() {
-        if (settings.isEmpty()) {
-            return kind.optionName();
-        }
-        if (kind.takesMomentum()) {
+        boolean noDecay = value(WD) == 0 && kind.defaults.get(WD) == 0;
+        if (kind.takesMomentum() && noDecay) {
             return kind.optionName() + ":" + decimal(momentum());
         }
-        return kind.optionName() + ":" + settings.entrySet().stream()
+        // A wd of 0 where 0 is the default is no decay at all: left out, so "sgd" and "momentum:0.9" read as before.
+        String spelled = settings.entrySet().stream().filter(e -> !(e.getKey() == WD && noDecay))
                 .map(e -> e.getKey().key() + "=" + decimal(e.getValue())).collect(Collectors.joining(","));
+        return spelled.isEmpty() ? kind.optionName() : kind.optionName() + ":" + spelled;
     }
 
     /**
@@ -269,24 +313,26 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
      */
     public double typicalLearningRate() {
         return switch (kind) {
-            case SGD, MOMENTUM, NESTEROV -> 0.01;
-            case ADAM, ADAMAX, NADAM, AMSGRAD, ADAGRAD, RMSPROP -> 0.001;
+            case SGD, MOMENTUM, NESTEROV, SGDW -> 0.01;
+            case ADAM, ADAMAX, NADAM, AMSGRAD, ADAMW, ADAGRAD, RMSPROP -> 0.001;
             case ADADELTA -> 1.0;
         };
     }
 
     /**
      * The DL4J updater configuration with this spec's settings, reading its LR from {@code lr} at every update
-     * (adadelta's LR multiplies its step, as torch's {@code lr} does).
+     * (adadelta's LR multiplies its step, as torch's {@code lr} does). The weight decay is not in it: DL4J gives an
+     * updater the gradient only, never the weights, so the decay is {@link #weightDecay()}, installed beside it.
      */
     public IUpdater updater(ISchedule lr) {
         Objects.requireNonNull(lr, "lr schedule");
         return switch (kind) {
             case SGD -> new Sgd(lr);
+            case SGDW -> momentum() == 0 ? new Sgd(lr) : new ClassicalMomentum(lr, momentum());
             case MOMENTUM -> new ClassicalMomentum(lr, momentum());
             // DL4J's Nesterovs is the Nesterov form (cs231n's "Nesterov momentum"), which is what the name promises.
             case NESTEROV -> new Nesterovs(lr, momentum());
-            case ADAM -> PublishedOptimizer.adamFamily(Rule.ADAM, lr, value(BETA1), value(BETA2), value(EPS));
+            case ADAM, ADAMW -> PublishedOptimizer.adamFamily(Rule.ADAM, lr, value(BETA1), value(BETA2), value(EPS));
             case ADAMAX -> PublishedOptimizer.adamFamily(Rule.ADAMAX, lr, value(BETA1), value(BETA2), value(EPS));
             case NADAM -> PublishedOptimizer.adamFamily(Rule.NADAM, lr, value(BETA1), value(BETA2), value(EPS));
             case AMSGRAD -> PublishedOptimizer.adamFamily(Rule.AMSGRAD, lr, value(BETA1), value(BETA2), value(EPS));
@@ -306,6 +352,9 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
         if (momentum == null || kind.cycledSetting().isEmpty()) {
             return updater;
         }
+        if (updater instanceof Sgd) { // sgdw at momentum 0: the cycle sets a momentum, as OneCycleLR sets torch SGD's
+            updater = new ClassicalMomentum(lr, 0.0);
+        }
         if (updater instanceof SteeredUpdater steered) {
             return steered.followMomentum(momentum);
         }
@@ -314,6 +363,12 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
             return nesterovs;
         }
         throw new IllegalStateException(kind.optionName() + " has a momentum but no way to cycle it: " + updater);
+    }
+
+    /** The weight decay {@code wd} asks for, beside {@link #updater}; empty for no decay (wd 0). */
+    public Optional<OptimizerWeightDecay> weightDecay() {
+        double wd = value(WD);
+        return wd == 0 ? Optional.empty() : Optional.of(new OptimizerWeightDecay(wd, kind.decouplesDecay()));
     }
 
     @Override

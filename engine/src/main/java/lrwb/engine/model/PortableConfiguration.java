@@ -12,10 +12,12 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 
 
 /**
- * A network's configuration as a saved file holds it: DL4J's stock layers in place of our lean ones, and each
+ * A network's configuration as a saved file holds it: DL4J's stock layers in place of our lean ones, each
  * updater's LR as the number it is at the current iteration instead of the run's live schedule object (which only
- * this program knows, and which a later run replaces anyway); a cycled momentum likewise gives way to the
- * optimizer's own fixed momentum (β1). Any DL4J program reads the file back.
+ * this program knows, and which a later run replaces anyway), and no {@link OptimizerWeightDecay}: the decay belongs
+ * to the run's optimizer (as torch keeps weight_decay in the optimizer, not the model), run.json records it, and a
+ * run continuing from the file brings its own; a cycled momentum likewise gives way to the optimizer's own fixed
+ * momentum (β1). Any DL4J program reads the file back.
  */
 final class PortableConfiguration {
     private PortableConfiguration() {
@@ -44,6 +46,7 @@ final class PortableConfiguration {
 
     private static void fixLearningRate(Layer layer, int iteration, int epoch) {
         if (layer instanceof BaseLayer base) {
+            OptimizerWeightDecay.strip(base); // the run's optimizer's, recorded in run.json; not the model's
             base.setIUpdater(withCurrentLr(base.getIUpdater(), iteration, epoch));
             base.setBiasUpdater(withCurrentLr(base.getBiasUpdater(), iteration, epoch));
         }

@@ -84,7 +84,9 @@ class FindCommandTest {
         assertBadInput(tmp, "nodata", List.of("--dataset", "csv:" + tmp.resolve("missing.csv")), "missing.csv");
         assertBadInput(tmp, "unknown", List.of("--dataset", "cifar"), "cifar");
         assertBadInput(tmp, "optimizer", List.of("--dataset", "iris", "--optimizer", "adam:beta3=0.9"),
-                "--optimizer adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps)");
+                "--optimizer adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps, wd)");
+        assertBadInput(tmp, "wd", List.of("--dataset", "iris", "--optimizer", "adamw:wd=-1e-4"),
+                "--optimizer adamw:wd=-1e-4: wd must be a number >= 0");
         assertBadInput(tmp, "cnn", List.of("--dataset", "iris", "--model", "cnn"), "--model cnn: layers[0] conv2d needs image data");
         assertBadInput(tmp, "start", List.of("--dataset", "iris", "--start", "0"),
                 "lrwb find: --start must be a finite number > 0 (got 0)");

@@ -46,24 +46,35 @@ class OptimizerSpecTest {
     /** PyTorch's documented defaults (momentum's 0.9 is ours: torch's SGD has momentum 0, i.e. our sgd). */
     @Test
     void defaultsArePyTorchs() {
-        assertThat(OptimizerSpec.of(Kind.SGD).settings()).isEmpty();
+        assertThat(OptimizerSpec.of(Kind.SGD).settings()).isEqualTo(Map.of(OptimizerSetting.WD, 0.0));
         for (Kind adam : new Kind[] {Kind.ADAM, Kind.ADAMAX, Kind.NADAM, Kind.AMSGRAD}) {
             assertThat(OptimizerSpec.of(adam).settings()).isEqualTo(Map.of(OptimizerSetting.BETA1, 0.9,
-                    OptimizerSetting.BETA2, 0.999, OptimizerSetting.EPS, 1e-8));
+                    OptimizerSetting.BETA2, 0.999, OptimizerSetting.EPS, 1e-8, OptimizerSetting.WD, 0.0));
         }
+        // torch.optim.AdamW: weight_decay 1e-2
+        assertThat(OptimizerSpec.of(Kind.ADAMW).settings()).isEqualTo(Map.of(OptimizerSetting.BETA1, 0.9,
+                OptimizerSetting.BETA2, 0.999, OptimizerSetting.EPS, 1e-8, OptimizerSetting.WD, 0.01));
+        // not in torch: SGD's defaults (momentum 0, weight_decay 0)
+        assertThat(OptimizerSpec.of(Kind.SGDW).settings()).isEqualTo(Map.of(OptimizerSetting.MOMENTUM, 0.0,
+                OptimizerSetting.WD, 0.0));
         assertThat(OptimizerSpec.of(Kind.ADAGRAD).settings()).isEqualTo(Map.of(OptimizerSetting.EPS, 1e-10,
-                OptimizerSetting.INITIAL_ACCUMULATOR, 0.0));
+                OptimizerSetting.INITIAL_ACCUMULATOR, 0.0, OptimizerSetting.WD, 0.0));
         assertThat(OptimizerSpec.of(Kind.RMSPROP).settings()).isEqualTo(Map.of(OptimizerSetting.RHO, 0.99,
-                OptimizerSetting.EPS, 1e-8));
+                OptimizerSetting.EPS, 1e-8, OptimizerSetting.WD, 0.0));
         assertThat(OptimizerSpec.of(Kind.ADADELTA).settings()).isEqualTo(Map.of(OptimizerSetting.RHO, 0.9,
-                OptimizerSetting.EPS, 1e-6));
+                OptimizerSetting.EPS, 1e-6, OptimizerSetting.WD, 0.0));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "momentum:0.9", "momentum:0.95", "nesterov:0.5", "momentum:0", "momentum:0.00001",
             "adam:beta1=0.9,beta2=0.999,eps=1e-8", "adamax:beta1=0.9,beta2=0.999,eps=1e-8",
             "nadam:beta1=0.9,beta2=0.999,eps=1e-8", "amsgrad:beta1=0.5,beta2=0.9,eps=0.001",
-            "adagrad:eps=1e-10,initialAccumulator=0.1", "rmsprop:rho=0.99,eps=1e-8", "adadelta:rho=0.9,eps=0.000001"})
+            "adagrad:eps=1e-10,initialAccumulator=0.1", "rmsprop:rho=0.99,eps=1e-8", "adadelta:rho=0.9,eps=0.000001",
+            "sgd:wd=0.0001", "momentum:momentum=0.9,wd=0.0001", "nesterov:momentum=0.8,wd=0.001",
+            "adam:beta1=0.9,beta2=0.999,eps=1e-8,wd=0.0001", "adamw:beta1=0.9,beta2=0.999,eps=1e-8,wd=0.01",
+            "adamw:beta1=0.9,beta2=0.999,eps=1e-8,wd=0", "sgdw:momentum=0", "sgdw:momentum=0.9,wd=0.0005",
+            "adagrad:eps=1e-10,initialAccumulator=0,wd=0.01", "rmsprop:rho=0.99,eps=1e-8,wd=0.0001",
+            "adadelta:rho=0.9,eps=0.000001,wd=0.0001"})
     void describeRoundTrips(String text) {
         OptimizerSpec spec = OptimizerSpec.parse(text);
         assertThat(spec.describe()).isEqualTo(text);
@@ -78,7 +89,13 @@ class OptimizerSpecTest {
             "ADAM: Eps = 1e-7 , beta1=0.8          | adam:beta1=0.8,beta2=0.999,eps=1e-7",
             "adagrad:initialaccumulator=0.1        | adagrad:eps=1e-10,initialAccumulator=0.1",
             "rmsprop                               | rmsprop:rho=0.99,eps=1e-8",
-            "adadelta                              | adadelta:rho=0.9,eps=0.000001"})
+            "adadelta                              | adadelta:rho=0.9,eps=0.000001",
+            "sgd:wd=1e-4                           | sgd:wd=0.0001",
+            "sgd:wd=0                              | sgd",
+            "momentum:wd=1e-4                      | momentum:momentum=0.9,wd=0.0001",
+            "momentum:wd=1e-4,nesterov=true        | nesterov:momentum=0.9,wd=0.0001",
+            "adamw                                 | adamw:beta1=0.9,beta2=0.999,eps=1e-8,wd=0.01",
+            "sgdw:wd=5e-4                          | sgdw:momentum=0,wd=0.0005"})
     void describeSpellsOutEverySettingInCanonicalForm(String text, String canonical) {
         assertThat(OptimizerSpec.parse(text).describe()).isEqualTo(canonical);
         assertThat(OptimizerSpec.parse(canonical)).isEqualTo(OptimizerSpec.parse(text));
@@ -90,6 +107,11 @@ class OptimizerSpecTest {
         assertThat(OptimizerSpec.parse("adam:eps=1e-6,beta1=0.9").shortName()).isEqualTo("adam:eps=0.000001");
         assertThat(OptimizerSpec.parse("momentum").shortName()).isEqualTo("momentum:0.9");
         assertThat(OptimizerSpec.parse("sgd").shortName()).isEqualTo("sgd");
+        assertThat(OptimizerSpec.parse("sgd:wd=1e-4").shortName()).isEqualTo("sgd:wd=0.0001");
+        assertThat(OptimizerSpec.parse("momentum:wd=1e-4").shortName()).isEqualTo("momentum:momentum=0.9,wd=0.0001");
+        assertThat(OptimizerSpec.parse("adamw").shortName()).isEqualTo("adamw");
+        assertThat(OptimizerSpec.parse("adamw:wd=0").shortName()).isEqualTo("adamw:wd=0");
+        assertThat(OptimizerSpec.parse("sgdw:momentum=0.9").shortName()).isEqualTo("sgdw:momentum=0.9");
     }
 
     @Test
@@ -104,8 +126,8 @@ class OptimizerSpecTest {
     void unknownOptimizerListsTheChoices() {
         assertThatThrownBy(() -> OptimizerSpec.parse("sgdd"))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--optimizer: unknown optimizer 'sgdd' (one of sgd, momentum, nesterov, adam, adamax,"
-                        + " nadam, amsgrad, adagrad, rmsprop, adadelta)");
+                .hasMessage("--optimizer: unknown optimizer 'sgdd' (one of sgd, momentum, nesterov, sgdw, adam, adamax,"
+                        + " nadam, amsgrad, adamw, adagrad, rmsprop, adadelta)");
     }
 
     @ParameterizedTest
@@ -117,13 +139,21 @@ class OptimizerSpecTest {
             "momentum:NaN              | --optimizer momentum:NaN: momentum must be a number in [0, 1)",
             "momentum:                 | --optimizer momentum:: momentum must be a number in [0, 1)",
             "momentum:0.9d             | --optimizer momentum:0.9d: momentum must be a number in [0, 1)",
-            "adam:0.9                  | --optimizer adam:0.9: write settings as key=value (adam takes beta1, beta2, eps)",
-            "sgd:momentum=0.9          | --optimizer sgd:momentum=0.9: sgd takes no settings",
-            "adam:beta3=0.9            | --optimizer adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps)",
-            "adam:momentum=0.9         | --optimizer adam:momentum=0.9: adam takes no momentum (it takes beta1, beta2, eps)",
-            "adam:nesterov=true        | --optimizer adam:nesterov=true: adam takes no nesterov (it takes beta1, beta2, eps)",
-            "rmsprop:beta1=0.9         | --optimizer rmsprop:beta1=0.9: rmsprop takes no beta1 (it takes rho, eps)",
-            "momentum:initialAccumulator=1 | --optimizer momentum:initialAccumulator=1: momentum takes no initialAccumulator (it takes momentum, nesterov)",
+            "adam:0.9                  | --optimizer adam:0.9: write settings as key=value (adam takes beta1, beta2, eps, wd)",
+            "sgd:momentum=0.9          | --optimizer sgd:momentum=0.9: sgd takes no momentum (it takes wd)",
+            "sgd:0.1                   | --optimizer sgd:0.1: write settings as key=value (sgd takes wd)",
+            "sgd:wd=-1e-4              | --optimizer sgd:wd=-1e-4: wd must be a number >= 0",
+            "adamw:wd=NaN              | --optimizer adamw:wd=NaN: wd must be a number >= 0",
+            "adam:wd=1e999             | --optimizer adam:wd=1e999: wd must be a number >= 0",
+            "momentum:wd=x             | --optimizer momentum:wd=x: wd must be a number >= 0",
+            "sgdw:nesterov=true        | --optimizer sgdw:nesterov=true: sgdw takes no nesterov (it takes momentum, wd)",
+            "sgdw:0.9                  | --optimizer sgdw:0.9: write settings as key=value (sgdw takes momentum, wd)",
+            "sgdw:momentum=1           | --optimizer sgdw:momentum=1: momentum must be a number in [0, 1)",
+            "adam:beta3=0.9            | --optimizer adam:beta3=0.9: unknown key 'beta3' (adam takes beta1, beta2, eps, wd)",
+            "adam:momentum=0.9         | --optimizer adam:momentum=0.9: adam takes no momentum (it takes beta1, beta2, eps, wd)",
+            "adam:nesterov=true        | --optimizer adam:nesterov=true: adam takes no nesterov (it takes beta1, beta2, eps, wd)",
+            "rmsprop:beta1=0.9         | --optimizer rmsprop:beta1=0.9: rmsprop takes no beta1 (it takes rho, eps, wd)",
+            "momentum:initialAccumulator=1 | --optimizer momentum:initialAccumulator=1: momentum takes no initialAccumulator (it takes momentum, wd, nesterov)",
             "adam:beta1=1              | --optimizer adam:beta1=1: beta1 must be a number in [0, 1)",
             "adam:beta2=-0.5           | --optimizer adam:beta2=-0.5: beta2 must be a number in [0, 1)",
             "adam:eps=0                | --optimizer adam:eps=0: eps must be a number > 0",
@@ -132,8 +162,8 @@ class OptimizerSpecTest {
             "rmsprop:rho=1             | --optimizer rmsprop:rho=1: rho must be a number in [0, 1)",
             "momentum:nesterov=yes     | --optimizer momentum:nesterov=yes: nesterov must be true or false",
             "adam:beta1=0.8,beta1=0.9  | --optimizer adam:beta1=0.8,beta1=0.9: beta1 is given twice",
-            "adam:beta1=0.8,           | --optimizer adam:beta1=0.8,: '' is not key=value (adam takes beta1, beta2, eps)",
-            "adam:beta1=0.8,eps        | --optimizer adam:beta1=0.8,eps: 'eps' is not key=value (adam takes beta1, beta2, eps)",
+            "adam:beta1=0.8,           | --optimizer adam:beta1=0.8,: '' is not key=value (adam takes beta1, beta2, eps, wd)",
+            "adam:beta1=0.8,eps        | --optimizer adam:beta1=0.8,eps: 'eps' is not key=value (adam takes beta1, beta2, eps, wd)",
     })
     void badOptimizerSettingsNameTheKeyAndTheRule(String text, String message) {
         assertThatThrownBy(() -> OptimizerSpec.parse(text))
@@ -148,8 +178,33 @@ class OptimizerSpecTest {
         assertThatThrownBy(() -> new OptimizerSpec(Kind.ADAM, 0.9)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OptimizerSpec(Kind.ADAM, Map.of(OptimizerSetting.BETA1, 0.9)))
                 .hasMessageStartingWith("adam takes exactly the settings");
-        assertThatThrownBy(() -> new OptimizerSpec(Kind.RMSPROP, Map.of(OptimizerSetting.RHO, 0.9, OptimizerSetting.EPS, -1.0)))
+        assertThatThrownBy(() -> new OptimizerSpec(Kind.RMSPROP, Map.of(OptimizerSetting.RHO, 0.9, OptimizerSetting.EPS, -1.0,
+                OptimizerSetting.WD, 0.0)))
                 .hasMessage("rmsprop: eps must be a number > 0 (got -1.0)");
+    }
+
+    @Test
+    void weightDecayIsCoupledExceptForAdamwAndSgdw() {
+        assertThat(OptimizerSpec.parse("adam").weightDecay()).isEmpty();
+        assertThat(OptimizerSpec.parse("adamw:wd=0").weightDecay()).isEmpty();
+        assertThat(OptimizerSpec.parse("adam:wd=1e-4").weightDecay()).contains(new OptimizerWeightDecay(1e-4, false));
+        assertThat(OptimizerSpec.parse("nesterov:wd=1e-4").weightDecay()).contains(new OptimizerWeightDecay(1e-4, false));
+        assertThat(OptimizerSpec.parse("adamw").weightDecay()).contains(new OptimizerWeightDecay(0.01, true));
+        assertThat(OptimizerSpec.parse("sgdw:wd=5e-4").weightDecay()).contains(new OptimizerWeightDecay(5e-4, true));
+    }
+
+    @Test
+    void withChangesOneSettingAndKeepsTheRules() {
+        assertThat(OptimizerSpec.parse("adam:eps=1e-6").with(OptimizerSetting.WD, 1e-3))
+                .isEqualTo(OptimizerSpec.parse("adam:eps=1e-6,wd=1e-3"));
+        assertThat(OptimizerSpec.parse("adamw").with(OptimizerSetting.WD, 0.0).describe())
+                .isEqualTo("adamw:beta1=0.9,beta2=0.999,eps=1e-8,wd=0");
+        assertThat(OptimizerSpec.parse("nesterov:0.8").with(OptimizerSetting.WD, 1e-4))
+                .isEqualTo(OptimizerSpec.parse("nesterov:momentum=0.8,wd=1e-4"));
+        assertThatThrownBy(() -> OptimizerSpec.parse("sgd").with(OptimizerSetting.BETA1, 0.9))
+                .hasMessage("sgd takes no beta1 (it takes wd)");
+        assertThatThrownBy(() -> OptimizerSpec.parse("sgd").with(OptimizerSetting.WD, -1))
+                .hasMessage("sgd: wd must be a number >= 0 (got -1.0)");
     }
 
     @Test

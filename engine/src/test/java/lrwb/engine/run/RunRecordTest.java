@@ -49,6 +49,24 @@ class RunRecordTest {
     }
 
     @Test
+    void runJsonRecordsTheWeightDecay() {
+        for (String optimizer : new String[] {"adamw", "adamw:wd=0", "sgdw:momentum=0.9,wd=5e-4", "momentum:wd=1e-4", "adam:wd=1e-4"}) {
+            TrainingRequest training = new TrainingRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:8"),
+                    OptimizerSpec.parse(optimizer), TRAINING.schedule(), 1, 16, 1, null);
+            assertThat(TrainingRequest.fromJson(training.toJson())).as(optimizer).isEqualTo(training);
+            RangeTestRequest range = new RangeTestRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:8"),
+                    OptimizerSpec.parse(optimizer), 16, RangeTestConfig.defaults());
+            assertThat(RangeTestRequest.fromJson(range.toJson())).as(optimizer).isEqualTo(range);
+        }
+        TrainingRequest adamw = new TrainingRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:8"),
+                OptimizerSpec.parse("adamw"), TRAINING.schedule(), 1, 16, 1, null);
+        assertThat(adamw.toJson().get("optimizer").asText()).isEqualTo("adamw:beta1=0.9,beta2=0.999,eps=1e-8,wd=0.01");
+        TrainingRequest sgd = new TrainingRequest(DataOptions.of("iris"), ModelSpec.parse("mlp:8"),
+                OptimizerSpec.parse("momentum:wd=1e-4"), TRAINING.schedule(), 1, 16, 1, null);
+        assertThat(sgd.toJson().get("optimizer").asText()).isEqualTo("momentum:momentum=0.9,wd=0.0001");
+    }
+
+    @Test
     void aConfigThatIsNoRequestIsNamedAndTheRestStillRead() {
         var broken = TRAINING.toJson();
         broken.remove("epochs");

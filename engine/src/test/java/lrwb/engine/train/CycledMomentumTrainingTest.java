@@ -71,8 +71,8 @@ class CycledMomentumTrainingTest {
         Recording job = Recording.run(ENGINE, request).assertFinished().recording();
 
         assertThat(job.plan.modelNotes()).containsExactly("the oneCycle schedule cycles momentum, but sgd has neither"
-                + " momentum nor beta1: the cycle does nothing (it drives momentum for momentum, nesterov; beta1 for adam,"
-                + " adamax, nadam, amsgrad; nothing for sgd, adagrad, rmsprop, adadelta)");
+                + " momentum nor beta1: the cycle does nothing (it drives momentum for momentum, nesterov, sgdw; beta1 for adam,"
+                + " adamax, nadam, amsgrad, adamw; nothing for sgd, adagrad, rmsprop, adadelta)");
     }
 
     private record Replay(double[] losses, List<TreeMap<Integer, Double>> asked) {
