@@ -55,9 +55,14 @@ public final class CurveChart {
      * @param yLabel what y measures (e.g. "learning rate")
      */
     public CurveChart(String xLabel, String yLabel) {
+        this(xLabel, yLabel, true);
+    }
+
+    /** @param yFromZero whether a linear y axis starts at zero (rates, counts) or hugs the data (momenta near 0.9) */
+    public CurveChart(String xLabel, String yLabel, boolean yFromZero) {
         xAxis = new ScaledAxis(xLabel, true);
         xAxis.setHeadroom(false);
-        yAxis = new ScaledAxis(yLabel, true);
+        yAxis = new ScaledAxis(yLabel, yFromZero);
         chart = new LineChart<>(xAxis, yAxis);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -89,6 +94,11 @@ public final class CurveChart {
         legend = new ChartLegend(curves);
         root.setTop(legend.node());
         root.getStyleClass().add("curve-chart-pane");
+    }
+
+    /** The least height of the plot with its axes (150 px unless set): a small companion chart can go lower. */
+    public void setMinPlotHeight(double height) {
+        chart.setMinHeight(height);
     }
 
     /** Shows or hides the legend bar (a single-curve chart, or one whose curves a shared legend names). */

@@ -1,10 +1,14 @@
 package lrwb.app.designer;
 
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.MomentumCurve;
 import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 
-/** The LR of every iteration on the chart, for any schedule: a formula's curve, or a plateau simulated on its example. */
+/**
+ * The LR of every iteration on the chart, for any schedule: a formula's curve, or a plateau simulated on its example;
+ * and the momentum of a schedule that cycles it.
+ */
 final class CurveSamples {
     private CurveSamples() {
     }
@@ -24,6 +28,22 @@ final class CurveSamples {
             for (int i = 0; i < steps; i++) {
                 out[i] = perEpoch[Math.min(i / stepsPerEpoch, perEpoch.length - 1)];
             }
+        }
+        return out;
+    }
+
+    /**
+     * Fills {@code into} (reused when long enough) with the momentum (β1) of iterations {@code 0 .. steps-1}, or
+     * returns null when the schedule does not cycle momentum ({@link MomentumCurve}).
+     */
+    static double[] momentum(ScheduleSpec spec, int steps, int stepsPerEpoch, double[] into) {
+        MomentumCurve curve = MomentumCurve.of(spec).orElse(null);
+        if (curve == null) {
+            return null;
+        }
+        double[] out = into != null && into.length >= steps ? into : new double[steps];
+        for (int i = 0; i < steps; i++) {
+            out[i] = curve.atIteration(i, stepsPerEpoch);
         }
         return out;
     }

@@ -3,12 +3,15 @@ package lrwb.app.designer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import lrwb.app.chart.AxisScale;
 import lrwb.app.chart.ChartCurve;
 import lrwb.app.chart.CurveChart;
 import lrwb.app.chart.NextFrame;
 import lrwb.app.chart.NumberLabels;
+import lrwb.engine.model.MomentumCycling;
 import lrwb.engine.schedule.Unit;
 
 import java.util.ArrayList;
@@ -21,11 +24,17 @@ import java.util.Set;
 /**
  * Draws the ViewModel's curves on a {@link CurveChart}. A change (a slider step, a new length) only marks the
  * curve dirty; once per frame the dirty curves are recomputed at full resolution and handed to the chart,
- * which decimates and draws them in the same frame.
+ * which decimates and draws them in the same frame. Below it, a small chart draws the momentum of the curves that
+ * cycle it (cyclic, oneCycle), over the same iterations, and is there only while one of the shown curves does.
  */
 final class DesignerChart {
     private final DesignerViewModel vm;
     private final CurveChart chart = new CurveChart("iteration", "learning rate");
+    private final CurveChart momentum = new CurveChart("iteration", "momentum", false);
+    private final VBox momentumPane;
+    /** The momentum plot's height; in the smallest window it gives way down to {@link #MOMENTUM_MIN_HEIGHT}. */
+    private static final double MOMENTUM_HEIGHT = 150;
+    private static final double MOMENTUM_MIN_HEIGHT = 50;
     private final Map<CurveModel, Plotted> plotted = new IdentityHashMap<>();
     private final Set<CurveModel> dirty = new HashSet<>();
     private final NextFrame update = new NextFrame(this::update);
@@ -37,11 +46,17 @@ final class DesignerChart {
         final ChartCurve line;
         final InvalidationListener onChange;
         final List<Observable> sources;
+        /** The curve's momentum on the momentum chart; empty while it does not cycle momentum. */
+        final ChartCurve momentumLine;
         /** Reused between frames: a 100k-step curve is 800 KB, not worth allocating per slider step. */
         double[] lr;
+        double[] momentum;
+        /** Whether the last samples had a momentum curve. */
+        boolean cyclesMomentum;
 
-        Plotted(ChartCurve line, InvalidationListener onChange, List<Observable> sources) {
+        Plotted(ChartCurve line, ChartCurve momentumLine, InvalidationListener onChange, List<Observable> sources) {
             this.line = line;
+            this.momentumLine = momentumLine;
             this.onChange = onChange;
             this.sources = sources;
         }
@@ -65,7 +80,62 @@ final class DesignerChart {
         vm.totalStepsProperty().addListener(all);
         vm.stepsPerEpochProperty().addListener(all);
         vm.curves().addListener((ListChangeListener<CurveModel>) c -> sync());
+
+        momentum.setLegendVisible(false); // the LR chart's legend names the same curves in the same colours
+        momentum.xAxis().quantityProperty().bind(chart.xAxis().quantityProperty());
+        // the same x as the LR chart's just above: no second row of x labels, the room goes to the curve
+        momentum.xAxis().labelShownProperty().set(false);
+        momentum.xAxis().setTickLabelsVisible(false);
+        momentum.yAxis().quantityProperty().set("momentum (β1)");
+        momentum.setXReadout(this::describeX);
+        // zooming the LR chart shows the same iterations of the momentum
+        InvalidationListener followX = o -> momentum.setXRange(chart.xAxis().getLowerBound(), chart.xAxis().getUpperBound());
+        chart.xAxis().lowerBoundProperty().addListener(followX);
+        chart.xAxis().upperBoundProperty().addListener(followX);
+        Region plot = momentum.node();
+        momentum.setMinPlotHeight(MOMENTUM_MIN_HEIGHT);
+        plot.setMinHeight(MOMENTUM_MIN_HEIGHT);
+        plot.setPrefHeight(MOMENTUM_HEIGHT);
+        VBox.setVgrow(plot, javafx.scene.layout.Priority.ALWAYS);
+        momentumPane = new VBox(plot);
+        // what the cycle drives is said here and in the formula view (a caption line would cost the LR chart its room)
+        Tooltip.install(momentumPane, new Tooltip("Momentum, cycled against the LR: " + MomentumCycling.drives()
+                + ". A range test keeps the optimizer's own."));
+        momentumPane.setId("momentum-chart");
+        momentumPane.setVisible(false);
         sync();
+    }
+
+    /** The momentum chart with its caption; shown only while a visible curve cycles momentum. */
+    Region momentumNode() {
+        return momentumPane;
+    }
+
+    CurveChart momentumChart() {
+        return momentum;
+    }
+
+    /**
+     * Shows the momentum chart while a visible curve cycles momentum, its y axis around their values: momenta live
+     * in a narrow band (0.85 to 0.95), which an axis from 0 would flatten into a line.
+     */
+    private void fitMomentumAxis(int steps) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<CurveModel, Plotted> e : plotted.entrySet()) {
+            Plotted p = e.getValue();
+            if (p.cyclesMomentum && e.getKey().visibleProperty().get()) {
+                for (int i = 0; i < steps; i++) {
+                    min = Math.min(min, p.momentum[i]);
+                    max = Math.max(max, p.momentum[i]);
+                }
+            }
+        }
+        momentumPane.setVisible(min <= max);
+        if (min <= max) {
+            double pad = Math.max((max - min) * 0.1, 0.01);
+            momentum.setYRange(min - pad, Math.min(1, max + pad));
+        }
     }
 
     Region node() {
@@ -80,6 +150,7 @@ final class DesignerChart {
     void flush() {
         update.runPending();
         chart.flush();
+        momentum.flush();
     }
 
     private String describeX(double x) {
@@ -107,7 +178,10 @@ final class DesignerChart {
                 p.line.nameProperty().unbind();
                 p.line.colorProperty().unbind();
                 p.line.visibleProperty().unbindBidirectional(c.visibleProperty());
+                p.momentumLine.colorProperty().unbind();
+                p.momentumLine.visibleProperty().unbind();
                 chart.removeCurve(p.line);
+                momentum.removeCurve(p.momentumLine);
                 dirty.remove(c);
             }
         }
@@ -117,21 +191,26 @@ final class DesignerChart {
                 line.nameProperty().bind(c.nameProperty());
                 line.colorProperty().bind(c.colorProperty());
                 line.visibleProperty().bindBidirectional(c.visibleProperty());
+                ChartCurve momentumLine = momentum.addCurve(false);
+                momentumLine.colorProperty().bind(c.colorProperty());
+                momentumLine.visibleProperty().bind(c.visibleProperty());
                 InvalidationListener onChange = o -> {
                     dirty.add(c);
                     update.request();
                 };
                 List<Observable> sources = new ArrayList<>();
                 sources.add(c.specProperty());
+                sources.add(c.visibleProperty()); // hiding the last curve that cycles momentum hides its chart
                 if (c.plateauExample() != null) {
                     sources.add(c.plateauExample().metricsProperty());
                 }
                 sources.forEach(s -> s.addListener(onChange));
-                plotted.put(c, new Plotted(line, onChange, sources));
+                plotted.put(c, new Plotted(line, momentumLine, onChange, sources));
                 dirty.add(c);
             }
         }
         chart.reorder(now.stream().map(c -> plotted.get(c).line).toList());
+        momentum.reorder(now.stream().map(c -> plotted.get(c).momentumLine).toList());
         update.request();
     }
 
@@ -152,9 +231,17 @@ final class DesignerChart {
             if (p != null) {
                 p.lr = vm.samples(c, p.lr);
                 p.line.setData(xs, p.lr, steps);
+                double[] m = vm.momentumSamples(c, p.momentum);
+                p.cyclesMomentum = m != null;
+                if (m != null) {
+                    p.momentum = m;
+                }
+                p.momentumLine.setData(xs, m == null ? new double[0] : m, m == null ? 0 : steps);
             }
         }
         dirty.clear();
+        fitMomentumAxis(steps);
         chart.flush();
+        momentum.flush();
     }
 }

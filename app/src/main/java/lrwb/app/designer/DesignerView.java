@@ -69,9 +69,15 @@ public final class DesignerView {
         stepsPerEpochBox = vm.stepsPerEpochProperty().asObject();
         epochsBox = vm.epochsProperty().asObject();
 
-        VBox plot = new VBox(8, toolbar(), chart.node(), lengthBar());
+        FlowPane bar = toolbar();
+        Region length = lengthBar();
+        VBox plot = new VBox(8, bar, chart.node(), length);
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         plot.setPadding(new Insets(10, 12, 6, 12));
+        // Never less than its bars and a readable chart: a momentum pane below takes its room from the formula.
+        plot.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> bar.getHeight() + length.getHeight() + 2 * 8 + 16 + MIN_CHART_HEIGHT, bar.heightProperty(),
+                length.heightProperty()));
         // The middle takes what the side columns leave; its bars wrap rather than push the columns off screen.
         plot.setMinWidth(0);
         VBox formula = formulaBox();
@@ -81,6 +87,7 @@ public final class DesignerView {
         center.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(formula, false);
         center.getStyleClass().add("designer-center");
+        showMomentumIn(center);
 
         editor.setPadding(new Insets(12));
         editor.getStyleClass().add("designer-editor");
@@ -104,8 +111,38 @@ public final class DesignerView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onShortcut);
     }
 
+    /** The LR chart's least height with its legend and axis: a plot of 120 px (WindowLayoutTest) in a short window. */
+    private static final double MIN_CHART_HEIGHT = 215;
+
     public Region node() {
         return root;
+    }
+
+    /**
+     * The momentum chart is a pane of its own between the plot and the formula, there only while a shown curve
+     * cycles momentum: it takes its room from the formula (whose divider the user can move), so the LR chart
+     * keeps its size down to the smallest window.
+     */
+    private void showMomentumIn(SplitPane center) {
+        Region momentum = chart.momentumNode();
+        momentum.setPadding(new Insets(2, 12, 2, 12));
+        SplitPane.setResizableWithParent(momentum, true); // a shorter window takes from it, not from the LR chart
+        javafx.beans.value.ChangeListener<Boolean> follow = (o, was, shown) -> {
+            boolean in = center.getItems().contains(momentum);
+            if (shown && !in) {
+                double formulaFrom = center.getDividerPositions()[0];
+                // the pane's own height; before the first layout a quarter of the column
+                double size = center.getHeight() > 0 ? momentum.prefHeight(-1) / center.getHeight() : 0.25;
+                center.getItems().add(1, momentum);
+                center.setDividerPositions(Math.max(0.3, formulaFrom - size), formulaFrom);
+            } else if (!shown && in) {
+                double formulaFrom = center.getDividerPositions()[1];
+                center.getItems().remove(momentum);
+                center.setDividerPositions(formulaFrom);
+            }
+        };
+        momentum.visibleProperty().addListener(follow);
+        follow.changed(null, false, momentum.isVisible());
     }
 
     /** For tests and the frame-time measurement: draws pending chart changes now. */
@@ -115,6 +152,11 @@ public final class DesignerView {
 
     public lrwb.app.chart.CurveChart chart() {
         return chart.chart();
+    }
+
+    /** The momentum chart under the LR chart (shown while a visible curve cycles momentum). */
+    public lrwb.app.chart.CurveChart momentumChart() {
+        return chart.momentumChart();
     }
 
     private FlowPane toolbar() {

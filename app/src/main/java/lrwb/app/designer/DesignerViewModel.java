@@ -374,6 +374,14 @@ public final class DesignerViewModel {
         return CurveSamples.lr(c.spec(), c.plateauExample(), totalSteps.get(), stepsPerEpoch.get(), reuse);
     }
 
+    /**
+     * The momentum (β1) of every iteration on the chart for a curve that cycles it, into {@code reuse} when it is long
+     * enough; null for a curve that does not.
+     */
+    public double[] momentumSamples(CurveModel c, double[] reuse) {
+        return CurveSamples.momentum(c.spec(), totalSteps.get(), stepsPerEpoch.get(), reuse);
+    }
+
     // ---- files ----
 
     public ScheduleLibrary library() {

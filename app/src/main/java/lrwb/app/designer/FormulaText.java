@@ -4,12 +4,15 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.CosineRestartsSchedule;
 import lrwb.engine.schedule.CosineSchedule;
+import lrwb.engine.model.MomentumCycling;
+import lrwb.engine.schedule.CyclesMomentum;
 import lrwb.engine.schedule.CyclicSchedule;
 import lrwb.engine.schedule.ExponentialSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.InverseSqrtSchedule;
 import lrwb.engine.schedule.InverseTimeSchedule;
 import lrwb.engine.schedule.LinearSchedule;
+import lrwb.engine.schedule.MomentumCurve;
 import lrwb.engine.schedule.MultiStepSchedule;
 import lrwb.engine.schedule.NaturalExpSchedule;
 import lrwb.engine.schedule.OneCycleSchedule;
@@ -41,11 +44,55 @@ public final class FormulaText {
      */
     public static String describe(ScheduleSpec spec, int totalSteps, int stepsPerEpoch) {
         List<String> lines = new ArrayList<>(formula(spec, totalSteps, stepsPerEpoch));
+        MomentumCurve momentum = MomentumCurve.of(spec).orElse(null);
+        if (momentum != null) {
+            lines.add("");
+            lines.addAll(momentum(spec, momentum.cycle()));
+        } else if (spec instanceof CyclesMomentum) {
+            lines.add("momentum: not cycled (cycleMomentum is off): the optimizer's own momentum holds");
+        }
+        MomentumCurve.unusedIn(spec).ifPresent(note -> lines.add(note.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                + note.substring(1)));
         if (spec instanceof FormulaSchedule f) {
             lines.add("");
             lines.add(samples(f, totalSteps, stepsPerEpoch));
+            if (momentum != null) {
+                lines.add(momentumSamples(momentum, totalSteps, stepsPerEpoch));
+            }
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * The momentum formula of a schedule that cycles it (specs/schedules.md, "Cyclical momentum"); it runs opposite
+     * the LR with the same phases and shape, and holds at its first value through a warmup in front.
+     */
+    private static List<String> momentum(ScheduleSpec spec, CyclesMomentum c) {
+        List<String> out = new ArrayList<>();
+        if (spec instanceof WarmedUpSchedule w) {
+            out.add("t < " + w.warmup().steps() + ":  momentum(t) = maxMomentum = " + n(c.maxMomentum())
+                    + "  (held through the warmup; then the cycle starts " + w.warmup().steps() + " steps late)");
+        }
+        if (c instanceof CyclicSchedule s) {
+            out.add("momentum(t) = maxMomentum − (maxMomentum − baseMomentum) · s(t) · f");
+            out.add("            = " + n(s.maxMomentum()) + " − (" + n(s.maxMomentum()) + " − " + n(s.baseMomentum()) + ") · s(t) · f");
+        } else if (c instanceof OneCycleSchedule s) {
+            long up = Math.round(s.pctStart() * s.totalSteps()) - 1;
+            String shape = s.anneal() == OneCycleSchedule.Anneal.COS ? "cosine" : "linearly";
+            String max = "maxMomentum " + n(s.maxMomentum());
+            String base = "baseMomentum " + n(s.baseMomentum());
+            out.add(s.threePhase()
+                    ? "momentum falls " + shape + " from " + max + " to " + base + " by step " + up + ", back up by step "
+                            + (2 * up) + ", then holds"
+                    : "momentum falls " + shape + " from " + max + " to " + base + " by step " + up + ", then rises back by step "
+                            + (s.totalSteps() - 1));
+        }
+        out.add("It drives the optimizer's momentum: " + MomentumCycling.drives().replaceFirst("^it drives ", ""));
+        return out;
+    }
+
+    private static String momentumSamples(MomentumCurve m, int totalSteps, int spe) {
+        return "Momentum at iteration " + valuesAt(totalSteps, t -> m.atIteration(t, spe));
     }
 
     private static List<String> formula(ScheduleSpec spec, int totalSteps, int spe) {
@@ -234,17 +281,22 @@ public final class FormulaText {
     }
 
     private static String samples(FormulaSchedule f, int totalSteps, int spe) {
+        return "At iteration " + valuesAt(totalSteps, t -> f.lrAtIteration(t, spe));
+    }
+
+    /** "0 → v,  2,499 → v, ..." at the start, the quarters and the end of the chart. */
+    private static String valuesAt(int totalSteps, java.util.function.LongToDoubleFunction value) {
         long last = Math.max(0, totalSteps - 1);
         long[] at = {0, last / 4, last / 2, 3 * last / 4, last};
         List<String> parts = new ArrayList<>();
         long previous = -1;
         for (long t : at) {
             if (t != previous) {
-                parts.add(NumberLabels.significant(t, 7) + " → " + sig(f.lrAtIteration(t, spe)));
+                parts.add(NumberLabels.significant(t, 7) + " → " + sig(value.applyAsDouble(t)));
                 previous = t;
             }
         }
-        return "At iteration " + String.join(",  ", parts);
+        return String.join(",  ", parts);
     }
 
     /**

@@ -36,6 +36,11 @@ public final class ParamTable {
             ParamInfo.optionalFactor("warmup.startFactor", "0", "The warmup starts at this fraction of the schedule's first"
                     + " LR (the default is 0)"));
 
+    /** A momentum (or beta1): where they usually are; the spec takes [0, 1). */
+    private static ParamInfo momentum(String name, String help) {
+        return linear(name, 0.5, 0.99, help);
+    }
+
     private static final ParamInfo GAMMA_STEP = factor("gamma", "Multiplier applied at each step");
 
     private static final Map<String, List<ParamInfo>> TABLE = Map.ofEntries(
@@ -81,14 +86,20 @@ public final class ParamTable {
                     steps("stepSizeDown", "Steps from top back to bottom"),
                     choice("mode", List.of("triangular", "triangular2", "expRange"),
                             "triangular: same height; triangular2: halve each cycle; expRange: scale by gamma^t"),
-                    linear("gamma", 0.99, 1, "Amplitude factor per step, for expRange"))),
+                    linear("gamma", 0.99, 1, "Amplitude factor per step, for expRange"),
+                    bool("cycleMomentum", "Cycle the optimizer's momentum (Adam's beta1) against the LR, as PyTorch's CyclicLR"),
+                    momentum("baseMomentum", "Momentum where the LR is at maxLr (PyTorch's default 0.8)"),
+                    momentum("maxMomentum", "Momentum where the LR is at baseLr, and at step 0 (PyTorch's default 0.9)"))),
             entry("oneCycle", List.of(lr("maxLr", "Peak learning rate"),
                     steps("totalSteps", "Length of the whole cycle"),
                     factor("pctStart", "Fraction of the cycle spent warming up"),
                     choice("anneal", List.of("cos", "linear"), "Shape of each phase"),
                     log("divFactor", 1, 1000, "Start at maxLr / divFactor"),
                     log("finalDivFactor", 1, 1e6, "End at start / finalDivFactor"),
-                    bool("threePhase", "Come back down to the start before the final decay"))),
+                    bool("threePhase", "Come back down to the start before the final decay"),
+                    bool("cycleMomentum", "Cycle the optimizer's momentum (Adam's beta1) against the LR, as PyTorch's OneCycleLR"),
+                    momentum("baseMomentum", "Momentum at the LR's peak (PyTorch's default 0.85)"),
+                    momentum("maxMomentum", "Momentum at the start and the end, where the LR is low (PyTorch's default 0.95)"))),
             entry("wsd", List.of(lr("lr", "Peak learning rate, held through the stable phase"),
                     count("warmupSteps", ParamInfo.HORIZON, "Steps rising from lr·minLrRatio to lr (0 = no warmup)"),
                     count("stableSteps", ParamInfo.HORIZON, "Steps held at lr"),

@@ -34,6 +34,11 @@ public record Preset(String name, String origin, String json) {
                     "{\"type\":\"cyclic\",\"baseLr\":0.0002,\"maxLr\":0.02,\"stepSizeUp\":2000,\"mode\":\"triangular\"}"),
             new Preset("One-cycle", "1cycle to 0.1 over the whole run (Smith & Topin; fast.ai)",
                     "{\"type\":\"oneCycle\",\"maxLr\":0.1,\"totalSteps\":10000}"),
+            new Preset("One-cycle with momentum (fast.ai)", "fit_one_cycle: pct_start 0.25, div_final 1e5, momentum"
+                    + " (Adam's beta1) 0.95 → 0.85 → 0.95 against the LR (Smith 2018; fastai)",
+                    "{\"type\":\"oneCycle\",\"maxLr\":0.1,\"totalSteps\":10000,\"pctStart\":0.25,\"anneal\":\"cos\","
+                            + "\"divFactor\":25,\"finalDivFactor\":100000,\"cycleMomentum\":true,\"baseMomentum\":0.85,"
+                            + "\"maxMomentum\":0.95}"),
             new Preset("Cosine + warmup", "Linear warmup over 500 steps, then cosine decay (transformers, ViT)",
                     "{\"type\":\"sequential\",\"schedules\":["
                             + "{\"type\":\"linear\",\"lr\":0.1,\"startFactor\":0.01,\"endFactor\":1,\"totalSteps\":500},"

@@ -60,7 +60,10 @@ final class LayoutCheck {
             case SWEEPS -> SWEEPS_CONTROLS;
             default -> RUNS_CONTROLS;
         };
-        int charts = w == Workspace.DESIGNER || w == Workspace.SWEEPS ? 1 : w == Workspace.FINDER ? 2 : 3;
+        // the Designer's momentum chart is there while a shown curve cycles momentum (the first-start presets' one-cycle)
+        Node momentum = window.root().lookup("#momentum-chart");
+        boolean momentumShown = momentum != null && momentum.getScene() != null && momentum.isVisible();
+        int charts = w == Workspace.DESIGNER ? (momentumShown ? 2 : 1) : w == Workspace.SWEEPS ? 1 : w == Workspace.FINDER ? 2 : 3;
         {
             List<String> p = new ArrayList<>();
             String where = sizeName(window) + " " + w.name().toLowerCase(Locale.ROOT);
@@ -98,7 +101,10 @@ final class LayoutCheck {
                 if (cut != null) {
                     p.add(where + ": a plot " + cut);
                 }
-                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < PLOT_MIN_HEIGHT) {
+                // the momentum chart is a companion strip: in the smallest window it gives its height to the LR chart
+                boolean companion = momentumShown && momentum.getParent() != null
+                        && plot.localToScene(plot.getLayoutBounds()).getMinY() >= momentum.localToScene(momentum.getLayoutBounds()).getMinY();
+                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < (companion ? 30 : PLOT_MIN_HEIGHT)) {
                     p.add(String.format(Locale.ROOT, "%s: a plot is %.0f x %.0f px (%s)", where, b.getWidth(), b.getHeight(),
                             chartId(plot)));
                 }

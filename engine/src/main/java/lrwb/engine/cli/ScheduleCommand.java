@@ -1,6 +1,7 @@
 package lrwb.engine.cli;
 
 import lrwb.engine.schedule.FormulaSchedule;
+import lrwb.engine.schedule.MomentumCurve;
 import lrwb.engine.schedule.PlateauSchedule;
 import lrwb.engine.schedule.ScheduleSpec;
 import picocli.CommandLine.Command;
@@ -13,9 +14,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code lrwb schedule}: a spec's LR per step as CSV {@code step,epoch,lr}, full double precision. */
+/**
+ * {@code lrwb schedule}: a spec's LR per step as CSV {@code step,epoch,lr}, full double precision, and a
+ * {@code momentum} column when the spec cycles the momentum (cyclic, oneCycle).
+ */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Print the LR of every step of a schedule as CSV (step,epoch,lr) on stdout.",
+        description = {"Print the LR of every step of a schedule as CSV (step,epoch,lr) on stdout;"
+                + " a cyclic or oneCycle spec that cycles momentum adds a momentum column.",
                 "A plateau spec is adaptive: give the metric it watches per epoch with --metrics; it prints one row per epoch."})
 final class ScheduleCommand implements Callable<Integer> {
     @Spec
@@ -68,13 +73,18 @@ final class ScheduleCommand implements Callable<Integer> {
         if (stepsPerEpoch == null && formula.usesEpochs()) {
             throw new BadInputException("--steps-per-epoch is required: the spec counts epochs (\"unit\": \"epoch\")");
         }
+        MomentumCurve momentum = MomentumCurve.of(formula).orElse(null);
+        MomentumCurve.unusedIn(formula).ifPresent(note -> command.commandLine().getErr().println("note: " + note));
         BufferedWriter w = new BufferedWriter(out, 1 << 16);
-        w.write("step,epoch,lr\n");
+        w.write(momentum == null ? "step,epoch,lr\n" : "step,epoch,lr,momentum\n");
         StringBuilder row = new StringBuilder(64);
         for (long i = 0; i < steps; i++) {
             row.setLength(0);
-            row.append(i).append(',').append(i / spe).append(',').append(formula.lrAtIteration(i, spe)).append('\n');
-            w.append(row);
+            row.append(i).append(',').append(i / spe).append(',').append(formula.lrAtIteration(i, spe));
+            if (momentum != null) {
+                row.append(',').append(momentum.atIteration(i, spe));
+            }
+            w.append(row.append('\n'));
         }
         w.flush();
         return Lrwb.EXIT_OK;

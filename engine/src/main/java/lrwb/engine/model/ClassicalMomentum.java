@@ -46,8 +46,14 @@ public final class ClassicalMomentum extends SteeredUpdater {
         this.momentum = momentum;
     }
 
+    /** The fixed momentum; {@link #momentumAt(int, int)} is what an update uses. */
     public double getMomentum() {
         return momentum;
+    }
+
+    /** The momentum of this update: the cycled one when a momentum schedule is set, else the fixed one. */
+    public double momentumAt(int iteration, int epoch) {
+        return momentumAt(iteration, epoch, momentum);
     }
 
     @Override
@@ -71,7 +77,7 @@ public final class ClassicalMomentum extends SteeredUpdater {
 
     @Override
     public ClassicalMomentum clone() {
-        return new ClassicalMomentum(fixedLearningRate(), clonedSchedule(), momentum);
+        return withClonedMomentum(new ClassicalMomentum(fixedLearningRate(), clonedSchedule(), momentum));
     }
 
     // DL4J merges neighbouring layers with equal updater configurations into one updater block.
@@ -88,7 +94,8 @@ public final class ClassicalMomentum extends SteeredUpdater {
 
     @Override
     public String toString() {
-        return "ClassicalMomentum(momentum=" + momentum + ", learningRateSchedule=" + getLearningRateSchedule()
+        return "ClassicalMomentum(momentum=" + momentum
+                + (getMomentumSchedule() == null ? "" : ", momentumSchedule=" + getMomentumSchedule()) + ", learningRateSchedule=" + getLearningRateSchedule()
                 + (getLearningRateSchedule() == null ? ", learningRate=" + fixedLearningRate() : "") + ")";
     }
 }

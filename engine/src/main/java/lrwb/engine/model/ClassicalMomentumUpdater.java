@@ -68,7 +68,7 @@ public final class ClassicalMomentumUpdater implements GradientUpdater<Classical
             throw new IllegalStateException("updater has no state yet: call setStateViewArray first");
         }
         double lr = config.getLearningRate(iteration, epoch);
-        velocity.muli(config.getMomentum()).subi(gradient.mul(lr));
+        velocity.muli(config.momentumAt(iteration, epoch)).subi(gradient.mul(lr));
         gradient.assign(velocity).negi();
     }
 }

@@ -37,14 +37,27 @@ public final class Networks {
      */
     public static Network network(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr, NetworkShape shape,
                                   long seed, EngineTuning tuning) {
+        return network(model, optimizer, lr, null, shape, seed, tuning);
+    }
+
+    /**
+     * As {@link #network(ModelSpec, OptimizerSpec, SteerableSchedule, NetworkShape, long, EngineTuning)}, with the
+     * optimizer's momentum (β1 for the Adam family) read from {@code momentum} at every update, a handle shared by
+     * every layer as {@code lr} is (a schedule that cycles momentum, {@code MomentumCurve}).
+     *
+     * @param momentum null for the optimizer's fixed setting; ignored by an optimizer with neither
+     */
+    public static Network network(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr, SteerableSchedule momentum,
+                                  NetworkShape shape, long seed, EngineTuning tuning) {
         Objects.requireNonNull(lr, "lr");
         if (model instanceof LayersModel) {
-            return Network.of(build(model, optimizer, lr, shape, seed, tuning));
+            return Network.of(assemble(model, optimizer, lr, momentum, shape, seed, Objects.requireNonNull(tuning, "tuning")));
         }
         NativeSettings.apply();
         ImportedNetwork imported = model instanceof FileModel file
-                ? ModelFiles.load(file.format(), file.path(), shape, optimizer.updater(lr), seed, false)
-                : ModelFiles.load(ModelFileFormat.DL4J, ((SavedRunModel) model).zip(), shape, optimizer.updater(lr), seed, true);
+                ? ModelFiles.load(file.format(), file.path(), shape, optimizer.updater(lr, momentum), seed, false)
+                : ModelFiles.load(ModelFileFormat.DL4J, ((SavedRunModel) model).zip(), shape, optimizer.updater(lr, momentum),
+                        seed, true);
         Model dl4j = imported.network() instanceof MultiLayerNetwork layers ? onLeanLayers(layers, tuning)
                 : imported.network() instanceof ComputationGraph graph ? onLeanLayers(graph) : imported.network();
         optimizer.weightDecay().ifPresent(decay -> decay.installIn(dl4j));
@@ -59,7 +72,7 @@ public final class Networks {
      */
     public static MultiLayerNetwork build(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
                                           NetworkShape shape, long seed, EngineTuning tuning) {
-        return assemble(model, optimizer, lr, shape, seed, Objects.requireNonNull(tuning, "tuning"));
+        return assemble(model, optimizer, lr, null, shape, seed, Objects.requireNonNull(tuning, "tuning"));
     }
 
     /**
@@ -68,12 +81,12 @@ public final class Networks {
      */
     public static MultiLayerNetwork buildWithStockLayers(ModelSpec model, OptimizerSpec optimizer,
                                                          SteerableSchedule lr, NetworkShape shape, long seed) {
-        return assemble(model, optimizer, lr, shape, seed, null);
+        return assemble(model, optimizer, lr, null, shape, seed, null);
     }
 
     /** @param lean the tuning of the lean layers; null for DL4J's stock layers */
     private static MultiLayerNetwork assemble(ModelSpec model, OptimizerSpec optimizer, SteerableSchedule lr,
-                                              NetworkShape shape, long seed, EngineTuning lean) {
+                                              SteerableSchedule momentum, NetworkShape shape, long seed, EngineTuning lean) {
         Objects.requireNonNull(lr, "lr");
         if (!(model instanceof LayersModel layers)) {
             throw new IllegalArgumentException(model.describe() + " is a network file, not layers to build");
@@ -81,7 +94,7 @@ public final class Networks {
         model.mismatch(shape, null).ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });
-        MultiLayerNetwork net = LayerStackConfiguration.network(layers.layers(), optimizer.updater(lr), seed, shape, lean);
+        MultiLayerNetwork net = LayerStackConfiguration.network(layers.layers(), optimizer.updater(lr, momentum), seed, shape, lean);
         optimizer.weightDecay().ifPresent(decay -> decay.installIn(net));
         return net;
     }

@@ -95,6 +95,15 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
             return Map.copyOf(defaults);
         }
 
+        /**
+         * The setting a schedule's cycled momentum drives (specs/schedules.md, "Cyclical momentum"): {@code momentum}
+         * where the optimizer has one, {@code beta1} for the Adam family; empty where it has neither.
+         */
+        public Optional<OptimizerSetting> cycledSetting() {
+            return defaults.containsKey(OptimizerSetting.MOMENTUM) ? Optional.of(OptimizerSetting.MOMENTUM)
+                    : defaults.containsKey(BETA1) ? Optional.of(BETA1) : Optional.empty();
+        }
+
         /** The optimizer called {@code name} on the command line (any case, blanks around it ignored). */
         public static Optional<Kind> byName(String name) {
             String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
@@ -331,6 +340,29 @@ public record OptimizerSpec(Kind kind, Map<OptimizerSetting, Double> settings) {
             case RMSPROP -> PublishedOptimizer.decaying(Rule.RMSPROP, lr, value(RHO), value(EPS));
             case ADADELTA -> PublishedOptimizer.decaying(Rule.ADADELTA, lr, value(RHO), value(EPS));
         };
+    }
+
+    /**
+     * As {@link #updater(ISchedule)}, with the momentum ({@code momentum}, {@code nesterov}) or β1 (Adam family) read
+     * from {@code momentum} at every update instead of the fixed setting; null, or an optimizer with neither
+     * ({@link Kind#cycledSetting()} empty), keeps the fixed setting.
+     */
+    public IUpdater updater(ISchedule lr, ISchedule momentum) {
+        IUpdater updater = updater(lr);
+        if (momentum == null || kind.cycledSetting().isEmpty()) {
+            return updater;
+        }
+        if (updater instanceof Sgd) { // sgdw at momentum 0: the cycle sets a momentum, as OneCycleLR sets torch SGD's
+            updater = new ClassicalMomentum(lr, 0.0);
+        }
+        if (updater instanceof SteeredUpdater steered) {
+            return steered.followMomentum(momentum);
+        }
+        if (updater instanceof Nesterovs nesterovs) { // DL4J's reads its momentum schedule at every update, as we do
+            nesterovs.setMomentumISchedule(momentum);
+            return nesterovs;
+        }
+        throw new IllegalStateException(kind.optionName() + " has a momentum but no way to cycle it: " + updater);
     }
 
     /** The weight decay {@code wd} asks for, beside {@link #updater}; empty for no decay (wd 0). */

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
 
 
 /**
@@ -15,7 +16,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * updater's LR as the number it is at the current iteration instead of the run's live schedule object (which only
  * this program knows, and which a later run replaces anyway), and no {@link OptimizerWeightDecay}: the decay belongs
  * to the run's optimizer (as torch keeps weight_decay in the optimizer, not the model), run.json records it, and a
- * run continuing from the file brings its own. Any DL4J program reads the file back.
+ * run continuing from the file brings its own; a cycled momentum likewise gives way to the optimizer's own fixed
+ * momentum (β1). Any DL4J program reads the file back.
  */
 final class PortableConfiguration {
     private PortableConfiguration() {
@@ -59,6 +61,11 @@ final class PortableConfiguration {
         }
         IUpdater copy = updater.clone();
         copy.setLrAndSchedule(updater.getLearningRate(iteration, epoch), null);
+        if (copy instanceof SteeredUpdater steered) {
+            steered.followMomentum(null);
+        } else if (copy instanceof Nesterovs nesterovs) {
+            nesterovs.setMomentumISchedule(null);
+        }
         return copy;
     }
 

@@ -103,6 +103,11 @@ public final class PublishedOptimizer extends SteeredUpdater {
         return beta1;
     }
 
+    /** β1 of this update: the cycled one when a momentum schedule is set (Adam family), else the fixed one. */
+    public double beta1At(int iteration, int epoch) {
+        return momentumAt(iteration, epoch, beta1);
+    }
+
     public double getBeta2() {
         return beta2;
     }
@@ -167,7 +172,8 @@ public final class PublishedOptimizer extends SteeredUpdater {
     /** Every layer gets a copy; our steerable schedule clones to itself, so all layers follow the one LR. */
     @Override
     public PublishedOptimizer clone() {
-        return new PublishedOptimizer(rule, fixedLearningRate(), clonedSchedule(), beta1, beta2, epsilon, rho, initialAccumulator);
+        return withClonedMomentum(new PublishedOptimizer(rule, fixedLearningRate(), clonedSchedule(), beta1, beta2, epsilon, rho,
+                initialAccumulator));
     }
 
     // DL4J merges neighbouring layers with equal updater configurations into one updater block.

@@ -29,6 +29,9 @@ import java.util.Map;
  * rmsprop  v = ρ·v + (1−ρ)·g²;  step = lr·g / (√v + ε)
  * adadelta v = ρ·v + (1−ρ)·g²;  d = √(u + ε)/√(v + ε)·g;  u = ρ·u + (1−ρ)·d²;  step = lr·d
  * </pre>
+ * A cycled β1 ({@link PublishedOptimizer#beta1At}) is this update's β1 everywhere β1 appears, the bias correction
+ * 1 − β1^t included, as torch's Adam reads {@code group['betas']} afresh at every step when OneCycleLR or CyclicLR
+ * sets them; nadam's Π_t multiplies each step's μ with that step's β1, as torch keeps {@code mu_product}.
  */
 public final class PublishedOptimizerUpdater implements GradientUpdater<PublishedOptimizer> {
     private final PublishedOptimizer config;
@@ -107,35 +110,34 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
         }
         double lr = config.getLearningRate(iteration, epoch);
         double eps = config.getEpsilon();
+        double beta1 = config.beta1At(iteration, epoch);
         long t = iteration + 1L;
         if (inJava(g)) {
-            applyInJava(g, lr, eps, t);
+            applyInJava(g, lr, eps, beta1, t);
             return;
         }
         INDArray step = switch (config.getRule()) {
             case ADAM, AMSGRAD -> {
-                INDArray v = moments(g);
+                INDArray v = moments(g, beta1);
                 if (config.getRule() == Rule.AMSGRAD) {
                     Transforms.max(state[2], v, false);
                     v = state[2];
                 }
-                double bc1 = 1 - Math.pow(config.getBeta1(), t);
+                double bc1 = 1 - Math.pow(beta1, t);
                 double bc2 = 1 - Math.pow(config.getBeta2(), t);
                 INDArray denominator = Transforms.sqrt(v, true).divi(Math.sqrt(bc2)).addi(eps);
                 yield state[0].mul(lr / bc1).divi(denominator);
             }
             case ADAMAX -> {
-                double beta1 = config.getBeta1();
                 state[0].muli(beta1).addi(g.mul(1 - beta1));
                 Transforms.max(state[1].muli(config.getBeta2()), Transforms.abs(g, true).addi(eps), false);
                 yield state[0].mul(lr / (1 - Math.pow(beta1, t))).divi(state[1]);
             }
             case NADAM -> {
-                double beta1 = config.getBeta1();
                 double mu = mu(beta1, t);
                 double muNext = mu(beta1, t + 1);
                 double productT = product(beta1, t);
-                INDArray v = moments(g);
+                INDArray v = moments(g, beta1);
                 INDArray denominator = Transforms.sqrt(v.div(1 - Math.pow(config.getBeta2(), t)), false).addi(eps);
                 yield state[0].mul(lr * muNext / (1 - productT * muNext))
                         .addi(g.mul(lr * (1 - mu) / (1 - productT))).divi(denominator);
@@ -179,7 +181,7 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
         return true;
     }
 
-    private void applyInJava(INDArray gradient, double lr, double eps, long t) {
+    private void applyInJava(INDArray gradient, double lr, double eps, double beta1, long t) {
         float[] g = values(gradient);
         float[][] s = new float[state.length][];
         for (int i = 0; i < state.length; i++) {
@@ -188,10 +190,10 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
         float e = (float) eps;
         switch (config.getRule()) {
             case ADAM, AMSGRAD -> {
-                float b1 = (float) config.getBeta1();
+                float b1 = (float) beta1;
                 float b2 = (float) config.getBeta2();
                 boolean ams = config.getRule() == Rule.AMSGRAD;
-                float scale = (float) (lr / (1 - Math.pow(config.getBeta1(), t)));
+                float scale = (float) (lr / (1 - Math.pow(beta1, t)));
                 float root2 = (float) Math.sqrt(1 - Math.pow(config.getBeta2(), t));
                 for (int k = 0; k < g.length; k++) {
                     s[0][k] = s[0][k] * b1 + g[k] * (1 - b1);
@@ -205,9 +207,9 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
                 }
             }
             case ADAMAX -> {
-                float b1 = (float) config.getBeta1();
+                float b1 = (float) beta1;
                 float b2 = (float) config.getBeta2();
-                float scale = (float) (lr / (1 - Math.pow(config.getBeta1(), t)));
+                float scale = (float) (lr / (1 - Math.pow(beta1, t)));
                 for (int k = 0; k < g.length; k++) {
                     s[0][k] = s[0][k] * b1 + g[k] * (1 - b1);
                     s[1][k] = Math.max(s[1][k] * b2, Math.abs(g[k]) + e);
@@ -215,11 +217,11 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
                 }
             }
             case NADAM -> {
-                float b1 = (float) config.getBeta1();
+                float b1 = (float) beta1;
                 float b2 = (float) config.getBeta2();
-                double mu = mu(config.getBeta1(), t);
-                double muNext = mu(config.getBeta1(), t + 1);
-                double productT = product(config.getBeta1(), t);
+                double mu = mu(beta1, t);
+                double muNext = mu(beta1, t + 1);
+                double productT = product(beta1, t);
                 float momentumScale = (float) (lr * muNext / (1 - productT * muNext));
                 float gradientScale = (float) (lr * (1 - mu) / (1 - productT));
                 float bc2 = (float) (1 - Math.pow(config.getBeta2(), t));
@@ -268,8 +270,7 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
     }
 
     /** Updates Adam's first and second moments in place; returns the second. */
-    private INDArray moments(INDArray g) {
-        double beta1 = config.getBeta1();
+    private INDArray moments(INDArray g, double beta1) {
         double beta2 = config.getBeta2();
         state[0].muli(beta1).addi(g.mul(1 - beta1));
         state[1].muli(beta2).addi(g.mul(g).muli(1 - beta2));

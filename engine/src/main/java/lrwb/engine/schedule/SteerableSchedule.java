@@ -8,7 +8,8 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * The one LR source every network we build is configured with: a handle that can be re-pointed while the
  * network lives, without touching DL4J's configuration or calling {@code setLearningRate} per iteration.
  * The range test points it at its LR sweep and back; training uses it for the manual LR override and for
- * plateau reductions.
+ * plateau reductions. A schedule that cycles momentum gets a second handle of this kind for the momentum, so
+ * that a continued run can shift both curves alike ({@code ShiftedSchedule}).
  *
  * <p>{@link #clone()} returns this same handle on purpose: DL4J copies updater configurations per layer,
  * and every layer must keep reading the one LR that the user steers.

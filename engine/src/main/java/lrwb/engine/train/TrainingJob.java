@@ -6,11 +6,13 @@ import lrwb.engine.data.LoadedData;
 import lrwb.engine.data.ShuffledBatches;
 import lrwb.engine.model.Network;
 import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.MomentumCycling;
 import lrwb.engine.model.Networks;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.schedule.Dl4jMomentumSchedule;
 import lrwb.engine.schedule.Dl4jSchedule;
 import lrwb.engine.schedule.FormulaSchedule;
 import lrwb.engine.schedule.PlateauController;
@@ -80,8 +82,12 @@ public final class TrainingJob {
      * @param startIteration the network's own iteration count before the first update: 0, or where the run it
      *                       continues stopped ({@code run:DIR}); the job counts its iterations from 0 all the same
      */
+    /**
+     * @param notes the network's notes, then what the schedule's cycled momentum does with this optimizer
+     *              ({@link MomentumCycling#notes})
+     */
     private record Prepared(LoadedData data, ShuffledBatches batches, PlateauController plateau, SteerableSchedule lr,
-                            Network net, int startIteration, int startEpoch) {
+                            Network net, int startIteration, int startEpoch, List<String> notes) {
     }
 
     private Prepared prepare(LoadedData data) {
@@ -94,13 +100,24 @@ public final class TrainingJob {
         ISchedule base = plateau != null ? constant(plateau.lr())
                 : new Dl4jSchedule((FormulaSchedule) request.schedule(), batches.batchesPerPass());
         SteerableSchedule lr = new SteerableSchedule(base);
-        Network net = Networks.network(request.model(), request.optimizer(), lr, shape, request.seed(), context.tuning());
+        // the momentum (beta1) of a cyclic or oneCycle schedule: a handle of its own, read with the LR's (iteration, epoch)
+        ISchedule momentumBase = MomentumCycling.followed(request.schedule(), request.optimizer())
+                .map(curve -> (ISchedule) new Dl4jMomentumSchedule((FormulaSchedule) request.schedule(), batches.batchesPerPass()))
+                .orElse(null);
+        SteerableSchedule momentum = momentumBase == null ? null : new SteerableSchedule(momentumBase);
+        Network net = Networks.network(request.model(), request.optimizer(), lr, momentum, shape, request.seed(),
+                context.tuning());
         int startIteration = net.iterationCount();
         int startEpoch = net.epochCount();
         if (startIteration != 0 || startEpoch != 0) {
             lr.setBase(new ShiftedSchedule(base, startIteration, startEpoch));
+            if (momentum != null) {
+                momentum.setBase(new ShiftedSchedule(momentumBase, startIteration, startEpoch));
+            }
         }
-        return new Prepared(data, batches, plateau, lr, net, startIteration, startEpoch);
+        List<String> notes = new java.util.ArrayList<>(net.notes());
+        notes.addAll(MomentumCycling.notes(request.schedule(), request.optimizer()));
+        return new Prepared(data, batches, plateau, lr, net, startIteration, startEpoch, List.copyOf(notes));
     }
 
     public TrainingRequest request() {
@@ -110,7 +127,7 @@ public final class TrainingJob {
     /** What was done to the network to fit the run (see {@link Network#notes}); empty until it is built. */
     public List<String> modelNotes() {
         Prepared p = prepared;
-        return p == null ? List.of() : p.net().notes();
+        return p == null ? List.of() : p.notes();
     }
 
     public TrainingJob addListener(TrainingListener listener) {
@@ -201,7 +218,7 @@ public final class TrainingJob {
             RunningAccuracy trainAccuracy = new RunningAccuracy(net);
 
             TrainingPlan plan = new TrainingPlan(data.name(), data.trainSize(), data.validationSize(), stepsPerEpoch, request.epochs(),
-                    net.notes());
+                    p.notes());
             listeners.forEach(l -> l.onStarted(plan));
             emit(new TrainingEvent(TrainingEvent.Kind.STARTED, 0, 0, lrOf(lr, 0, 0), plan.datasetName() + ": "
                     + plan.trainSize() + " training / " + plan.validationSize() + " validation examples, "

@@ -13,13 +13,46 @@ class ScheduleCommandTest {
 
     @Test
     void printsOneCsvRowPerStepWithFullPrecision() {
-        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"cyclic\",\"baseLr\":1,\"maxLr\":5,\"stepSizeUp\":4}",
-                "--steps", "11", "--steps-per-epoch", "4");
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"cyclic\",\"baseLr\":1,\"maxLr\":5,\"stepSizeUp\":4,"
+                + "\"cycleMomentum\":false}", "--steps", "11", "--steps-per-epoch", "4");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).isEmpty();
         assertThat(run.lines()).containsExactly("step,epoch,lr",
                 "0,0,1.0", "1,0,2.0", "2,0,3.0", "3,0,4.0", "4,1,5.0", "5,1,4.0", "6,1,3.0", "7,1,2.0", "8,2,1.0",
                 "9,2,2.0", "10,2,3.0");
+    }
+
+    @Test
+    void aSpecThatCyclesMomentumGetsAMomentumColumn() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"oneCycle\",\"maxLr\":25,\"totalSteps\":10,"
+                + "\"divFactor\":25,\"finalDivFactor\":2,\"anneal\":\"linear\"}", "--steps", "10");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.lines().get(0)).isEqualTo("step,epoch,lr,momentum");
+        double[] lr = {1, 13, 25, 21.5, 18, 14.5, 11, 7.5, 4, 0.5};
+        double[] momentum = {0.95, 0.9, 0.85, 0.8642857143, 0.8785714286, 0.8928571429, 0.9071428571, 0.9214285714,
+                0.9357142857, 0.95};
+        for (int t = 0; t < 10; t++) {
+            String[] row = run.lines().get(t + 1).split(",");
+            assertThat(Double.parseDouble(row[2])).as("lr t=%d", t).isCloseTo(lr[t], org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(Double.parseDouble(row[3])).as("momentum t=%d", t)
+                    .isCloseTo(momentum[t], org.assertj.core.api.Assertions.within(1e-10));
+        }
+        CliRun off = CliRun.of("schedule", "--spec", "{\"type\":\"oneCycle\",\"maxLr\":1,\"totalSteps\":10,"
+                + "\"cycleMomentum\":false}", "--steps", "2");
+        assertThat(off.lines().get(0)).isEqualTo("step,epoch,lr");
+    }
+
+    @Test
+    void aSequentialSaysItsOneCycleDoesNotCycleMomentum() {
+        CliRun run = CliRun.of("schedule", "--spec", "{\"type\":\"sequential\",\"milestones\":[2],\"schedules\":["
+                + "{\"type\":\"constant\",\"lr\":0.01},{\"type\":\"oneCycle\",\"maxLr\":1,\"totalSteps\":10}]}",
+                "--steps", "3");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines().get(0)).isEqualTo("step,epoch,lr");
+        assertThat(run.errLines()).containsExactly("note: momentum is not cycled: schedules[1] (oneCycle) of the sequential"
+                + " set cycleMomentum, but momentum cycles only when the whole schedule is cyclic or oneCycle;"
+                + " the optimizer's own momentum holds");
     }
 
     @Test
