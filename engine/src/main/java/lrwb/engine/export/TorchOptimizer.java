@@ -20,7 +20,7 @@ final class TorchOptimizer {
      * nesterov, sgdw), beta1 in the Adam family; training's rule (branch cyclemom's Kind.cycledSetting()).
      */
     static boolean takesCycledMomentum(OptimizerSpec o) {
-        return o.kind().defaults().containsKey(OptimizerSetting.MOMENTUM) || o.kind().defaults().containsKey(OptimizerSetting.BETA1);
+        return o.kind().cycledSetting().isPresent(); // the one rule training follows too
     }
 
     /** {@code optimizer = torch.optim.X(model.parameters(), lr=..., ...)} with a newline, and a comment where torch differs. */
