@@ -43,4 +43,27 @@ public record MultiStepSchedule(double lr, List<Long> milestones, double gamma, 
         }
         return lr * Math.pow(gamma, passed);
     }
+
+    /**
+     * The same values as {@link #lr} at every update, in one pass: the power of gamma is taken once per number of
+     * milestones passed and the milestones are walked as t grows (the Designer draws a million points of it).
+     */
+    @Override
+    public double[] curve(int steps, int stepsPerEpoch) {
+        long[] sorted = milestones.stream().mapToLong(Long::longValue).sorted().toArray();
+        double[] byPassed = new double[sorted.length + 1];
+        for (int k = 0; k < byPassed.length; k++) {
+            byPassed[k] = lr * Math.pow(gamma, k);
+        }
+        double[] out = new double[steps];
+        int passed = 0;
+        for (int i = 0; i < steps; i++) {
+            long t = unit().t(i, stepsPerEpoch);
+            while (passed < sorted.length && sorted[passed] <= t) {
+                passed++;
+            }
+            out[i] = byPassed[passed];
+        }
+        return out;
+    }
 }

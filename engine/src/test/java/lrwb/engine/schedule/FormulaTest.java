@@ -468,6 +468,19 @@ class FormulaTest {
         }
     }
 
+    @Test
+    void multiStepsOnePassCurveEqualsItsFormulaAtEveryUpdate() {
+        for (String json : List.of(
+                "{\"type\":\"multiStep\",\"lr\":0.3,\"milestones\":[7,3,3,12],\"gamma\":0.7}",
+                "{\"type\":\"multiStep\",\"lr\":0.3,\"milestones\":[2,5],\"gamma\":0.1,\"unit\":\"epoch\"}")) {
+            FormulaSchedule s = parse(json);
+            double[] curve = s.curve(80, 9);
+            for (int i = 0; i < curve.length; i++) {
+                assertThat(curve[i]).as("%s at %d", json, i).isEqualTo(s.lrAtIteration(i, 9));
+            }
+        }
+    }
+
     @Nested
     class EpochUnit {
         @Test
