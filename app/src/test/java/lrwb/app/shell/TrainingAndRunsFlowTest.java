@@ -62,7 +62,27 @@ class TrainingAndRunsFlowTest {
     }
 
     private static void type(FxRobot robot, String id, String text) {
+        reveal(robot, id);
         robot.clickOn(id).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text);
+    }
+
+    /** Scrolls the form so the field is in view, as a person would before clicking it (the form is taller than the window). */
+    private static void reveal(FxRobot robot, String id) {
+        javafx.scene.Node node = robot.lookup(id).query();
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                    javafx.geometry.Bounds at = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    double content = scroll.getContent().getBoundsInLocal().getHeight();
+                    double view = scroll.getViewportBounds().getHeight();
+                    if (content > view) {
+                        scroll.setVvalue(Math.max(0, Math.min(1, (at.getMinY() - 20) / (content - view))));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** How many vertices the chart's drawn lines have (0 for an empty chart). */
