@@ -16,16 +16,28 @@ import lrwb.engine.run.RunKind;
 import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
 
+import lrwb.engine.sweep.SweepCatalog;
+import lrwb.engine.sweep.SweepCell;
+import lrwb.engine.train.TrainingRequest;
+
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * One run in the Runs table. What it ran never changes; its name, status, best accuracy and duration are
  * properties updated in place on each refresh, so a live run's row (and its selection) stays while it grows.
+ * A sweep is one row too (kind "sweep", its cells inside it): what its cells ran, its cells done of all.
  */
 public final class RunRow {
+    /** The Kind column's word for a sweep (a sweep is no run kind of run.json: its cells are training runs). */
+    static final String SWEEP_KIND = "sweep";
     private final Path dir;
+    /** null for a sweep */
     private final RunKind kind;
+    private final ReadOnlyStringWrapper cells = new ReadOnlyStringWrapper("");
     private final String dataset;
     private final String model;
     private final String modelText;
@@ -57,6 +69,40 @@ public final class RunRow {
         apply(entry);
     }
 
+    RunRow(SweepCatalog.Entry entry) {
+        dir = entry.dir();
+        kind = null;
+        config = new RunConfig(null, null, 0, 0, 0);
+        List<TrainingRequest> requests = entry.grid() == null ? List.of()
+                : entry.grid().cells().stream().map(SweepCell::request).toList();
+        dataset = distinct(requests, r -> r.data().source());
+        modelText = distinct(requests, r -> r.model().describe());
+        model = distinct(requests, r -> ModelText.readable(r.model().describe()));
+        optimizer = distinct(requests, r -> r.optimizer().shortName());
+        schedule = distinct(requests, r -> ScheduleSummary.of(r.schedule()));
+        startedAt = entry.startedAt();
+        apply(entry);
+    }
+
+    /** The values the cells take, in grid order, each once ("sgd, adam"); "–" when unknown. */
+    private static String distinct(List<TrainingRequest> requests, Function<TrainingRequest, String> value) {
+        String s = String.join(", ", new LinkedHashSet<>(requests.stream().map(value).toList()));
+        return s.isEmpty() ? "–" : s;
+    }
+
+    /** Takes the changing parts of a newer reading of the same sweep folder. */
+    void apply(SweepCatalog.Entry entry) {
+        name.set(entry.name());
+        status.set(entry.status());
+        cells.set(entry.cellsDone() + "/" + entry.cellsTotal());
+        problems.set(String.join("; ", entry.problems()));
+        String said = entry.cellsDone() + " of " + entry.cellsTotal() + " cells finished"
+                + (entry.status() == RunStatus.INTERRUPTED ? "; open it in Sweeps to resume the rest" : "");
+        message.set(isDamaged() ? "Damaged record: " + problems.get() + ". " + said : said);
+        bestValAccuracy.set(Double.NaN);
+        seconds.set(Double.NaN);
+    }
+
     /** Takes the changing parts of a newer reading of the same folder. */
     void apply(RunCatalog.Entry entry) {
         RunRecord record = entry.record();
@@ -86,12 +132,22 @@ public final class RunRow {
         return kind;
     }
 
+    /** A sweep: one row for its folder, opened in the Sweeps workspace. */
+    public boolean isSweep() {
+        return kind == null;
+    }
+
+    /** A sweep's cells finished of all ("3/4"); empty for a run. */
+    public ReadOnlyStringProperty cellsProperty() {
+        return cells.getReadOnlyProperty();
+    }
+
     public boolean isRangeTest() {
         return kind == RunKind.RANGE_TEST;
     }
 
     public String kindLabel() {
-        return kind.label();
+        return kind == null ? SWEEP_KIND : kind.label();
     }
 
     /** What is wrong with the record on disk, empty for a sound one: the table flags such rows. */
@@ -139,7 +195,7 @@ public final class RunRow {
         return config.batchSize() > 0 ? String.valueOf(config.batchSize()) : "–";
     }
 
-    /** The epochs a training run was planned for; "–" for a range test (it counts iterations, not epochs). */
+    /** The epochs a training run was planned for; "–" for a range test (it counts iterations, not epochs) and a sweep. */
     public String epochs() {
         return config.training() != null ? String.valueOf(config.training().epochs()) : "–";
     }
