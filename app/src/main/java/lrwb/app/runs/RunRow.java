@@ -38,6 +38,9 @@ public final class RunRow {
     /** null for a sweep */
     private final RunKind kind;
     private final ReadOnlyStringWrapper cells = new ReadOnlyStringWrapper("");
+    /** A sweep's cells' batch sizes and epochs ("16", "2, 4"); null for a run, whose config says them. */
+    private final String sweepBatches;
+    private final String sweepEpochs;
     private final String dataset;
     private final String model;
     private final String modelText;
@@ -66,6 +69,8 @@ public final class RunRow {
         schedule = config.rangeTest() != null ? rangeText(config.rangeTest().config())
                 : config.training() != null ? ScheduleSummary.of(config.training().schedule()) : "–";
         startedAt = record.info().startedAt();
+        sweepBatches = null;
+        sweepEpochs = null;
         apply(entry);
     }
 
@@ -80,6 +85,8 @@ public final class RunRow {
         model = distinct(requests, r -> ModelText.readable(r.model().describe()));
         optimizer = distinct(requests, r -> r.optimizer().shortName());
         schedule = distinct(requests, r -> ScheduleSummary.of(r.schedule()));
+        sweepBatches = distinct(requests, r -> String.valueOf(r.batchSize()));
+        sweepEpochs = distinct(requests, r -> String.valueOf(r.epochs()));
         startedAt = entry.startedAt();
         apply(entry);
     }
@@ -190,13 +197,19 @@ public final class RunRow {
         return optimizer;
     }
 
-    /** Examples per update; "–" when the record does not say. */
+    /** Examples per update (a sweep: its cells'); "–" when the record does not say. */
     public String batchSize() {
+        if (sweepBatches != null) {
+            return sweepBatches;
+        }
         return config.batchSize() > 0 ? String.valueOf(config.batchSize()) : "–";
     }
 
-    /** The epochs a training run was planned for; "–" for a range test (it counts iterations, not epochs) and a sweep. */
+    /** The epochs a training run was planned for (a sweep: its cells'); "–" for a range test (it counts iterations, not epochs). */
     public String epochs() {
+        if (sweepEpochs != null) {
+            return sweepEpochs;
+        }
         return config.training() != null ? String.valueOf(config.training().epochs()) : "–";
     }
 

@@ -92,6 +92,8 @@ class SweepInRunsTest {
         assertThat(row.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(row.dataset()).isEqualTo("iris");
         assertThat(row.optimizer()).isEqualTo("sgd");
+        assertThat(row.batchSize()).isEqualTo("16");
+        assertThat(row.epochs()).isEqualTo("1");
         assertThat(row.messageProperty().get()).isEqualTo("2 of 2 cells finished");
         assertThat(runs.statusProperty().get()).endsWith("0 runs in " + home.resolve("runs") + " · 1 sweep in " + home.resolve("sweeps"));
         robot.interact(() -> runs.kindFilterProperty().set(KindFilter.TRAINING));
