@@ -2,7 +2,7 @@ package lrwb.app.runs;
 
 /** Which kinds of run the table lists. */
 public enum KindFilter {
-    ALL("All runs"), TRAINING("Training runs"), RANGE_TEST("Range tests");
+    ALL("All runs"), TRAINING("Training runs"), RANGE_TEST("Range tests"), SWEEPS("Sweeps");
 
     private final String label;
 
@@ -17,8 +17,9 @@ public enum KindFilter {
     boolean accepts(RunRow row) {
         return switch (this) {
             case ALL -> true;
-            case TRAINING -> !row.isRangeTest();
+            case TRAINING -> !row.isRangeTest() && !row.isSweep();
             case RANGE_TEST -> row.isRangeTest();
+            case SWEEPS -> row.isSweep();
         };
     }
 }

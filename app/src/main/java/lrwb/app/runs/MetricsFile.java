@@ -26,8 +26,8 @@ public enum MetricsFile {
         return label;
     }
 
-    /** What a run of this row's kind has. */
+    /** What a run of this row's kind has; none for a sweep (the Sweeps workspace exports its summary). */
     public static List<MetricsFile> of(RunRow row) {
-        return row.isRangeTest() ? List.of(RANGE) : List.of(EPOCHS, ITERATIONS);
+        return row.isSweep() ? List.of() : row.isRangeTest() ? List.of(RANGE) : List.of(EPOCHS, ITERATIONS);
     }
 }

@@ -16,16 +16,31 @@ import lrwb.engine.run.RunKind;
 import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
 
+import lrwb.engine.sweep.SweepCatalog;
+import lrwb.engine.sweep.SweepCell;
+import lrwb.engine.train.TrainingRequest;
+
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * One run in the Runs table. What it ran never changes; its name, status, best accuracy and duration are
  * properties updated in place on each refresh, so a live run's row (and its selection) stays while it grows.
+ * A sweep is one row too (kind "sweep", its cells inside it): what its cells ran, its cells done of all.
  */
 public final class RunRow {
+    /** The Kind column's word for a sweep (a sweep is no run kind of run.json: its cells are training runs). */
+    static final String SWEEP_KIND = "sweep";
     private final Path dir;
+    /** null for a sweep */
     private final RunKind kind;
+    private final ReadOnlyStringWrapper cells = new ReadOnlyStringWrapper("");
+    /** A sweep's cells' batch sizes and epochs ("16", "2, 4"); null for a run, whose config says them. */
+    private final String sweepBatches;
+    private final String sweepEpochs;
     private final String dataset;
     private final String model;
     private final String modelText;
@@ -54,7 +69,45 @@ public final class RunRow {
         schedule = config.rangeTest() != null ? rangeText(config.rangeTest().config())
                 : config.training() != null ? ScheduleSummary.of(config.training().schedule()) : "–";
         startedAt = record.info().startedAt();
+        sweepBatches = null;
+        sweepEpochs = null;
         apply(entry);
+    }
+
+    RunRow(SweepCatalog.Entry entry) {
+        dir = entry.dir();
+        kind = null;
+        config = new RunConfig(null, null, 0, 0, 0);
+        List<TrainingRequest> requests = entry.grid() == null ? List.of()
+                : entry.grid().cells().stream().map(SweepCell::request).toList();
+        dataset = distinct(requests, r -> r.data().source());
+        modelText = distinct(requests, r -> r.model().describe());
+        model = distinct(requests, r -> ModelText.readable(r.model().describe()));
+        optimizer = distinct(requests, r -> r.optimizer().shortName());
+        schedule = distinct(requests, r -> ScheduleSummary.of(r.schedule()));
+        sweepBatches = distinct(requests, r -> String.valueOf(r.batchSize()));
+        sweepEpochs = distinct(requests, r -> String.valueOf(r.epochs()));
+        startedAt = entry.startedAt();
+        apply(entry);
+    }
+
+    /** The values the cells take, in grid order, each once ("sgd, adam"); "–" when unknown. */
+    private static String distinct(List<TrainingRequest> requests, Function<TrainingRequest, String> value) {
+        String s = String.join(", ", new LinkedHashSet<>(requests.stream().map(value).toList()));
+        return s.isEmpty() ? "–" : s;
+    }
+
+    /** Takes the changing parts of a newer reading of the same sweep folder. */
+    void apply(SweepCatalog.Entry entry) {
+        name.set(entry.name());
+        status.set(entry.status());
+        cells.set(entry.cellsDone() + "/" + entry.cellsTotal());
+        problems.set(String.join("; ", entry.problems()));
+        String said = entry.cellsDone() + " of " + entry.cellsTotal() + " cells finished"
+                + (entry.status() == RunStatus.INTERRUPTED ? "; open it in Sweeps to resume the rest" : "");
+        message.set(isDamaged() ? "Damaged record: " + problems.get() + ". " + said : said);
+        bestValAccuracy.set(Double.NaN);
+        seconds.set(Double.NaN);
     }
 
     /** Takes the changing parts of a newer reading of the same folder. */
@@ -86,12 +139,22 @@ public final class RunRow {
         return kind;
     }
 
+    /** A sweep: one row for its folder, opened in the Sweeps workspace. */
+    public boolean isSweep() {
+        return kind == null;
+    }
+
+    /** A sweep's cells finished of all ("3/4"); empty for a run. */
+    public ReadOnlyStringProperty cellsProperty() {
+        return cells.getReadOnlyProperty();
+    }
+
     public boolean isRangeTest() {
         return kind == RunKind.RANGE_TEST;
     }
 
     public String kindLabel() {
-        return kind.label();
+        return kind == null ? SWEEP_KIND : kind.label();
     }
 
     /** What is wrong with the record on disk, empty for a sound one: the table flags such rows. */
@@ -134,13 +197,19 @@ public final class RunRow {
         return optimizer;
     }
 
-    /** Examples per update; "–" when the record does not say. */
+    /** Examples per update (a sweep: its cells'); "–" when the record does not say. */
     public String batchSize() {
+        if (sweepBatches != null) {
+            return sweepBatches;
+        }
         return config.batchSize() > 0 ? String.valueOf(config.batchSize()) : "–";
     }
 
-    /** The epochs a training run was planned for; "–" for a range test (it counts iterations, not epochs). */
+    /** The epochs a training run was planned for (a sweep: its cells'); "–" for a range test (it counts iterations, not epochs). */
     public String epochs() {
+        if (sweepEpochs != null) {
+            return sweepEpochs;
+        }
         return config.training() != null ? String.valueOf(config.training().epochs()) : "–";
     }
 

@@ -113,6 +113,10 @@ public final class RunsView {
         name.setCellValueFactory(c -> c.getValue().nameProperty());
         name.setPrefWidth(260);
         TableColumn<RunRow, String> kind = text("Kind", RunRow::kindLabel, 80);
+        TableColumn<RunRow, String> cells = new TableColumn<>("Cells");
+        cells.setCellValueFactory(c -> c.getValue().cellsProperty());
+        cells.setPrefWidth(50);
+        cells.setId("runs-cells");
         TableColumn<RunRow, String> dataset = text("Dataset", RunRow::dataset, 80);
         TableColumn<RunRow, String> model = text("Model", RunRow::model, 90);
         model.setCellFactory(c -> new ModelCell());
@@ -165,7 +169,7 @@ public final class RunsView {
         duration.setComparator(RunsView::compareNumbers);
         duration.setPrefWidth(75);
         TableColumn<RunRow, String> started = text("Started", r -> STARTED.format(r.startedAt()), 125);
-        table.getColumns().setAll(List.of(name, kind, dataset, model, optimizer, schedule, batch, epochs, status, best, duration,
+        table.getColumns().setAll(List.of(name, kind, cells, dataset, model, optimizer, schedule, batch, epochs, status, best, duration,
                 started));
 
         // The table's selection is the ViewModel's selection, whatever sorting or filtering does to the rows.
@@ -290,13 +294,16 @@ public final class RunsView {
         kind.setId("runs-kind");
         Button refresh = button("Refresh", "runs-refresh", "Read the runs folder again", () -> vm.refresh());
 
-        Button open = button("Open charts", "runs-open", "Show the run's own charts in Training (or the LR Finder)",
-                () -> vm.open(single()));
+        Button open = button("Open charts", "runs-open", "Show the run's own charts in Training (or the LR Finder); "
+                + "a sweep opens in Sweeps", () -> vm.open(single()));
+        open.textProperty().bind(Bindings.createStringBinding(() -> vm.selection().size() == 1 && vm.selection().get(0).isSweep()
+                ? "Open in Sweeps" : "Open charts", vm.selection()));
         open.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selection().size() != 1
                 || !vm.canOpen(vm.selection().get(0)), vm.selection()));
         Button rename = button("Rename…", "runs-rename", "Give the selected run a new name", this::rename);
         // Disabled too while a change is being written: one rename or delete at a time.
-        rename.disableProperty().bind(Bindings.size(vm.selection()).isNotEqualTo(1).or(vm.changingProperty()));
+        rename.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selection().size() != 1
+                || vm.selection().get(0).isSweep(), vm.selection()).or(vm.changingProperty()));
         Button delete = button("Delete…", "runs-delete", "Delete the selected runs' folders from disk", this::delete);
         delete.disableProperty().bind(Bindings.isEmpty(vm.selection()).or(vm.changingProperty()));
         MenuButton csv = new MenuButton("Export CSV");
@@ -314,7 +321,8 @@ public final class RunsView {
             }
         });
         csv.getItems().add(new MenuItem("…")); // replaced when shown; a MenuButton needs an item to open
-        csv.disableProperty().bind(Bindings.size(vm.selection()).isNotEqualTo(1));
+        csv.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selection().size() != 1
+                || MetricsFile.of(vm.selection().get(0)).isEmpty(), vm.selection()));
         MenuButton network = new MenuButton("Network");
         network.setId("runs-network");
         network.setTooltip(new Tooltip("The network the selected training run saved: inspect what it gets wrong, train on, or range-test its weights"));

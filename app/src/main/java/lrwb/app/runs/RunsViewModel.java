@@ -25,6 +25,7 @@ import lrwb.engine.run.RunFiles;
 import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunStatus;
 import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.sweep.SweepCatalog;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -77,6 +78,9 @@ public final class RunsViewModel {
     private java.util.function.BiConsumer<Path, String> onRenamed = (dir, name) -> { };
     /** Read on the background thread only, one refresh at a time; remembers epochs.csv readings between refreshes. */
     private final RunCatalog catalog;
+    /** The sweeps folder: each sweep is one row, its cells inside it (they are not in the runs folder). */
+    private final SweepCatalog sweepCatalog;
+    private Consumer<Path> sweepOpener;
     private final PauseTransition liveRefresh = new PauseTransition(LIVE_REFRESH);
     private Consumer<Path> trainingOpener;
     private Consumer<Path> rangeTestOpener;
@@ -91,6 +95,7 @@ public final class RunsViewModel {
         this.home = home;
         this.executor = executor;
         this.catalog = new RunCatalog(home.runs());
+        this.sweepCatalog = new SweepCatalog(home.sweeps());
         filterText.addListener((o, a, b) -> applyFilter());
         kindFilter.addListener((o, a, b) -> applyFilter());
         selection.addListener((javafx.collections.ListChangeListener<RunRow>) c -> loadCompared());
@@ -182,6 +187,11 @@ public final class RunsViewModel {
         this.rangeTestFromWeights = rangeTest;
     }
 
+    /** Where "Open in Sweeps" sends a sweep's folder (the shell wires it to the Sweeps workspace). */
+    public void setSweepOpener(Consumer<Path> sweeps) {
+        this.sweepOpener = sweeps;
+    }
+
     /** Where "Inspect…" opens a training run's folder (the shell wires it). */
     public void setInspector(Consumer<Path> inspector) {
         this.inspector = inspector;
@@ -238,6 +248,14 @@ public final class RunsViewModel {
         Path runsDir = home.runs();
         refreshing = executor.supply(() -> {
             RunCatalog.Listing listing = catalog.list();
+            List<String> skipped = new ArrayList<>(listing.skipped());
+            List<SweepCatalog.Entry> sweeps;
+            try {
+                sweeps = sweepCatalog.list();
+            } catch (IOException e) {
+                sweeps = List.of();
+                skipped.add(home.sweeps() + ": cannot list (" + e.getMessage() + ")");
+            }
             // Whether each saved a network is a look at the disk too: here, not on the FX thread.
             java.util.Set<Path> saved = new java.util.HashSet<>();
             for (RunCatalog.Entry e : listing.runs()) {
@@ -245,7 +263,7 @@ public final class RunsViewModel {
                     saved.add(e.dir());
                 }
             }
-            return new Object[] {listing.runs(), listing.skipped(), saved};
+            return new Object[] {listing.runs(), skipped, saved, sweeps};
         }).handle((result, error) -> {
             if (error != null) {
                 say("Cannot list " + runsDir + ": " + TaskExecutor.cause(error).getMessage(), true);
@@ -256,7 +274,9 @@ public final class RunsViewModel {
                 List<String> issues = (List<String>) result[1];
                 @SuppressWarnings("unchecked")
                 java.util.Set<Path> saved = (java.util.Set<Path>) result[2];
-                merge(snapshots, saved);
+                @SuppressWarnings("unchecked")
+                List<SweepCatalog.Entry> sweeps = (List<SweepCatalog.Entry>) result[3];
+                merge(snapshots, saved, sweeps);
                 long damaged = rows.stream().filter(RunRow::isDamaged).count();
                 List<String> said = new ArrayList<>();
                 if (damaged > 0) {
@@ -288,19 +308,33 @@ public final class RunsViewModel {
         }
     }
 
-    private void merge(List<RunCatalog.Entry> snapshots, java.util.Set<Path> savedNetworks) {
+    private void merge(List<RunCatalog.Entry> snapshots, java.util.Set<Path> savedNetworks, List<SweepCatalog.Entry> sweeps) {
         Map<Path, RunRow> byDir = new LinkedHashMap<>();
         rows.forEach(r -> byDir.put(r.dir(), r));
         List<RunRow> merged = new ArrayList<>();
         for (RunCatalog.Entry s : snapshots) {
             RunRow row = byDir.remove(s.dir());
-            if (row == null) {
+            if (row == null || row.isSweep()) {
                 row = new RunRow(s);
             } else {
                 row.apply(s);
             }
             row.setSavedNetwork(savedNetworks.contains(s.dir()));
             merged.add(row);
+        }
+        for (SweepCatalog.Entry s : sweeps) {
+            RunRow row = byDir.remove(s.dir());
+            if (row == null || !row.isSweep()) {
+                row = new RunRow(s);
+            } else {
+                row.apply(s);
+            }
+            // among the runs by when it started, newest first; the runs keep the catalog's order
+            int at = 0;
+            while (at < merged.size() && !startedBefore(merged.get(at), row)) {
+                at++;
+            }
+            merged.add(at, row);
         }
         // Keep existing rows as objects (and so the table's selection); only add and remove what changed.
         rows.removeAll(byDir.values());
@@ -313,7 +347,14 @@ public final class RunsViewModel {
                 rows.add(Math.min(i, rows.size()), merged.get(i));
             }
         }
-        say(rows.size() + (rows.size() == 1 ? " run" : " runs") + " in " + home.runs(), false);
+        long sweepRows = rows.stream().filter(RunRow::isSweep).count();
+        long runRows = rows.size() - sweepRows;
+        say(runRows + (runRows == 1 ? " run" : " runs") + " in " + home.runs() + (sweepRows == 0 ? ""
+                : " · " + sweepRows + (sweepRows == 1 ? " sweep" : " sweeps") + " in " + home.sweeps()), false);
+    }
+
+    private static boolean startedBefore(RunRow a, RunRow b) {
+        return a.startedAt() != null && a.startedAt().isBefore(b.startedAt());
     }
 
     private void applyFilter() {
@@ -325,7 +366,8 @@ public final class RunsViewModel {
     // ---- comparison ----
 
     private void loadCompared() {
-        List<RunRow> chosen = List.copyOf(selection);
+        // a sweep has no curves of its own: its cells are compared in the Sweeps workspace
+        List<RunRow> chosen = selection.stream().filter(r -> !r.isSweep()).toList();
         colors.keySet().retainAll(chosen.stream().map(RunRow::dir).toList());
         // First the runs Training shows, in its colours; then runs that stay selected keep theirs unless Training
         // has it; the others take what is left.
@@ -396,6 +438,10 @@ public final class RunsViewModel {
         String name = newName == null ? "" : newName.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.contains("\n")) {
             say("A run name must be 1 to " + MAX_NAME_LENGTH + " characters on one line (got \"" + name + "\")", true);
+            return CompletableFuture.completedFuture(false);
+        }
+        if (row.isSweep()) {
+            say("\"" + row.name() + "\" is a sweep: its name is its grid's, in its sweep.json", true);
             return CompletableFuture.completedFuture(false);
         }
         if (row.status() == RunStatus.RUNNING) {
@@ -529,16 +575,24 @@ public final class RunsViewModel {
     }
 
     public boolean canOpen(RunRow row) {
-        return row != null && (row.isRangeTest() ? rangeTestOpener != null : trainingOpener != null);
+        return row != null && opener(row) != null;
     }
 
-    /** Opens the run's own charts in its workspace (Training, or the LR Finder for a range test). */
+    private Consumer<Path> opener(RunRow row) {
+        return row.isSweep() ? sweepOpener : row.isRangeTest() ? rangeTestOpener : trainingOpener;
+    }
+
+    /**
+     * Opens the run's own charts in its workspace (Training, or the LR Finder for a range test); a sweep opens in
+     * Sweeps, with its cells.
+     */
     public void open(RunRow row) {
         if (!canOpen(row)) {
-            say(row == null ? "Select a run to open" : "Range tests open in the LR Finder, which is not available here yet", true);
+            say(row == null ? "Select a run to open" : "\"" + row.name() + "\" opens in the " + (row.isSweep() ? "Sweeps workspace"
+                    : row.isRangeTest() ? "LR Finder" : "Training workspace") + ", which is not available here", true);
             return;
         }
-        (row.isRangeTest() ? rangeTestOpener : trainingOpener).accept(row.dir());
+        opener(row).accept(row.dir());
     }
 
     private void say(String text, boolean error) {

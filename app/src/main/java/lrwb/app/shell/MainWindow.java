@@ -120,7 +120,7 @@ public final class MainWindow {
         training = new TrainingViewModel(home, runService, executor);
         runs = new RunsViewModel(home, executor);
         finder = new FinderViewModel(runService, home.runs(), executor);
-        sweeps = new SweepsViewModel(home.root().resolve(SweepsViewModel.SWEEPS_FOLDER), home.runs(), engine, executor);
+        sweeps = new SweepsViewModel(home.sweeps(), home.runs(), engine, executor);
         training.holdDataChecksUntil(engineStartup);
         finder.holdDataChecksUntil(engineStartup);
         RememberedWindow.restoreForms(remembered, training, finder);
@@ -195,6 +195,11 @@ public final class MainWindow {
             finder.reopenOrSayWhy(dir);
             show(Workspace.FINDER);
         });
+        // Runs -> Sweeps: a sweep is one entry in Runs; it opens in its own workspace, with its cells.
+        runs.setSweepOpener(dir -> {
+            sweeps.open(dir);
+            show(Workspace.SWEEPS);
+        });
         runs.setNetworkHandOvers((config, dir) -> {
             training.continueFrom(config, dir);
             show(Workspace.TRAINING);
@@ -209,6 +214,7 @@ public final class MainWindow {
         training.setInspector(inspector);
         // The Runs list follows the disk: on opening its tab, and whenever a training run starts or ends.
         training.recordsChangedProperty().addListener((o, a, b) -> runs.refresh());
+        sweeps.runningProperty().addListener((o, a, b) -> runs.refresh()); // a sweep's row: running, then how it ended
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
             if (tab != null && tab.getId().equals("tab-runs")) {
                 runs.refresh();

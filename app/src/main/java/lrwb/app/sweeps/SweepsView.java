@@ -287,7 +287,13 @@ public final class SweepsView {
         rangeTest.setTooltip(rangeTip);
         rangeTest.setMinWidth(Region.USE_PREF_SIZE);
         png.setMinWidth(Region.USE_PREF_SIZE);
-        HBox chartBar = new HBox(8, metricLabel, metric, gap, rangeTest, png);
+        Button csv = new Button("Export CSV…");
+        csv.setId("sweep-export-csv");
+        csv.setTooltip(new Tooltip("Save the summary table: every column of summary.csv, the rows in the table's order"));
+        csv.disableProperty().bind(Bindings.isEmpty(vm.rows()));
+        csv.setOnAction(e -> exportCsv());
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chartBar = new HBox(8, metricLabel, metric, gap, rangeTest, png, csv);
         chartBar.setAlignment(Pos.CENTER_LEFT);
         Label verdict = new Label();
         verdict.setId("sweep-verdict");
@@ -374,6 +380,16 @@ public final class SweepsView {
         sensitivity.chart().flush();
         PngFile.write(vm.executor(), PngExport.snapshotCharts(sensitivity.node(), List.of(sensitivity.chart())), target)
                 .thenAccept(error -> vm.say(error == null ? "Saved " + target : "Could not save " + target + ": " + error.getMessage()));
+    }
+
+    private void exportCsv() {
+        Path folder = vm.folderProperty().get();
+        String name = (folder == null ? "sweep" : folder.getFileName().toString()) + "-summary.csv";
+        Path target = files.choose(root.getScene() == null ? null : root.getScene().getWindow(), "Export the summary table as CSV",
+                "csv", exportDir.resolve(name));
+        if (target != null) {
+            vm.exportCsv(List.copyOf(table.node().getItems()), target);
+        }
     }
 
     private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue shown) {

@@ -22,6 +22,7 @@ import lrwb.app.form.InputField;
 import lrwb.app.stream.FrameQueue;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.app.text.DurationText;
+import lrwb.engine.run.AtomicFile;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.sweep.GridDraft;
 import lrwb.engine.sweep.InvalidGridException;
@@ -58,8 +59,6 @@ import java.util.function.LongSupplier;
 public final class SweepsViewModel {
     /** Said before the one line of a field's message when Run finds the form wrong. */
     static final String CHECK_FIELD = "Check the form: ";
-    /** The workbench home's folder of sweeps (DESIGN.md: {@code sweeps/<...>/}). */
-    public static final String SWEEPS_FOLDER = "sweeps";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final SweepForm form = new SweepForm();
@@ -683,6 +682,27 @@ public final class SweepsViewModel {
 
     TaskExecutor executor() {
         return executor;
+    }
+
+    /**
+     * "Export CSV…": the summary table as shown — every summary.csv column, the rows in the table's order — written to
+     * {@code file} off the FX thread.
+     *
+     * @return completes on the FX thread with true once written, false (and a sentence in the status line) when not
+     */
+    public CompletableFuture<Boolean> exportCsv(List<SweepRow> inTableOrder, Path file) {
+        String text = SweepRow.toCsv(List.copyOf(inTableOrder));
+        return executor.supply(() -> {
+            AtomicFile.write(file, text);
+            return null;
+        }).handle((done, error) -> {
+            if (error != null) {
+                status.set("Could not save " + file + ": " + TaskExecutor.cause(error).getMessage());
+                return false;
+            }
+            status.set("Saved " + inTableOrder.size() + (inTableOrder.size() == 1 ? " row" : " rows") + " to " + file);
+            return true;
+        });
     }
 
     /** Puts a sentence in the status line (an export's result). */

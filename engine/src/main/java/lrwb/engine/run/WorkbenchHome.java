@@ -23,4 +23,9 @@ public record WorkbenchHome(Path root) {
     public Path runs() {
         return root.resolve("runs");
     }
+
+    /** Where sweeps get their folders, one per sweep with its cells' run folders inside (not in {@link #runs()}). */
+    public Path sweeps() {
+        return root.resolve("sweeps");
+    }
 }

@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
  */
 final class SweepLock implements AutoCloseable {
     static final String FILE = "sweep.lock";
+    /** The folders this process holds the lock of: asking the OS about those would drop the lock (see above). */
+    private static final java.util.Set<Path> HELD_HERE = new java.util.HashSet<>();
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -27,7 +29,7 @@ final class SweepLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static SweepLock acquire(Path dir) throws IOException {
+    static synchronized SweepLock acquire(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -41,11 +43,46 @@ final class SweepLock implements AutoCloseable {
             throw new RunRefusedException(RunRefusedException.Field.OUT, "out " + dir
                     + " is being written by another sweep right now: wait for it, or choose another folder");
         }
+        HELD_HERE.add(key(dir));
         return new SweepLock(file, channel, lock);
+    }
+
+    /**
+     * Whether a sweep runs in {@code dir} right now, in this process or another (the Runs list shows it as running).
+     * Another process's lock is tested by taking it for a moment; ours is never touched, as closing a channel on the
+     * file would drop it.
+     */
+    static synchronized boolean isHeld(Path dir) {
+        if (HELD_HERE.contains(key(dir))) {
+            return true;
+        }
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return false; // the runner deletes it on closing: only a killed sweep leaves one behind
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false; // a lock file that cannot even be opened guards nothing
+        }
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 
     @Override
     public void close() {
+        synchronized (SweepLock.class) {
+            HELD_HERE.remove(key(file.getParent()));
+        }
         try {
             lock.release();
             channel.close();

@@ -28,6 +28,13 @@ public record SweepRow(int cell, double lr, String optimizer, String schedule, S
         return HEADER;
     }
 
+    /** A table of rows in summary.csv's format, in the order given: the header, then a line per row (the app's export). */
+    public static String toCsv(List<SweepRow> rows) {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        rows.forEach(r -> text.append(r.toCsvLine()).append('\n'));
+        return text.toString();
+    }
+
     /** The row as summary.csv holds it, without the line break. */
     public String toCsvLine() {
         return String.join(",", Integer.toString(cell), number(lr), text(optimizer), text(schedule), text(model),
