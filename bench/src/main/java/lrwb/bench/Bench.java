@@ -93,7 +93,8 @@ public final class Bench {
                 SweepBench.run(Math.max(3, rounds / 6), work, context);
             }
             if (!options.getOrDefault("spark", "on").equals("none")) {
-                SparkSweepBench.run(Math.max(3, rounds / 6), work, context);
+                // a sweep of this grid takes well under a second, so as many rounds as the per-update cases
+                SparkSweepBench.run(rounds, work, context);
             }
             ModelFormsBench.run(modelForms, options.getOrDefault("keras", "../engine/src/test/resources/models/mlp_4_8_3.h5"),
                     rounds, context);
