@@ -47,6 +47,7 @@ final class SparkSweepBench {
         List<Double> local = new ArrayList<>();
         List<Double> onSpark = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> added = new ArrayList<>();
         double firstSweep;
         try {
             firstSweep = SweepBench.time(grid, work.resolve("spark-warmup"), new KeptOpen(spark));
@@ -61,6 +62,7 @@ final class SparkSweepBench {
                 local.add(a);
                 onSpark.add(b);
                 ratios.add(b / a);
+                added.add(b - a);
             }
         } finally {
             spark.close();
@@ -77,6 +79,9 @@ final class SparkSweepBench {
         System.out.printf("| Spark %s, SparkContext already started | %.2f | %.1f | %.2f |%n", MASTER, ss, cells * 60 / ss,
                 ratio);
         System.out.println();
+        // The overhead as time: a fixed cost per sweep and per task, so the ratio shrinks as cells train longer.
+        System.out.printf("Spark adds %.0f ms per sweep (median of the per-round differences), %.0f ms per cell.%n",
+                1000 * Stats.median(added), 1000 * Stats.median(added) / cells);
         System.out.printf("Not in those figures: starting the SparkContext took %.2f s, and the first sweep on it "
                 + "(the executor's engine made at its first task, Spark's task code loaded) %.2f s.%n", startup, firstSweep);
         System.out.println("Load average now: " + Machine.loadAverage());
