@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * <p>Arguments (any order): {@code quick} (fewer rounds, MNIST-sized set cut to 12000 examples),
  * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
  * skip them), {@code torch=cnn,cifar-cnn,mnist-mlp,iris-mlp} (or {@code none}: the comparison with PyTorch,
- * {@link TorchComparisonBench}), {@code sweep=none} (skips the local sweep runner's figure, {@link SweepBench}).
+ * {@link TorchComparisonBench}), {@code sweep=none} (skips the local sweep runner's figure, {@link SweepBench}),
+ * {@code spark=none} (skips embedded Spark against the local runner, {@link SparkSweepBench}).
  */
 public final class Bench {
     static final double LR = 0.01;
@@ -90,6 +91,10 @@ public final class Bench {
             }
             if (!options.getOrDefault("sweep", "on").equals("none")) {
                 SweepBench.run(Math.max(3, rounds / 6), work, context);
+            }
+            if (!options.getOrDefault("spark", "on").equals("none")) {
+                // a sweep of this grid takes well under a second, so as many rounds as the per-update cases
+                SparkSweepBench.run(rounds, work, context);
             }
             ModelFormsBench.run(modelForms, options.getOrDefault("keras", "../engine/src/test/resources/models/mlp_4_8_3.h5"),
                     rounds, context);
