@@ -38,6 +38,7 @@ public final class AugmentChecks {
             CheckBox box = new CheckBox(part.label);
             box.setId(idPrefix + "-augment-" + part.label);
             box.setTooltip(new Tooltip(part.tooltip));
+            box.getStyleClass().add("field-label"); // the form's dark text: modena derives a check box's from the background, pale here
             box.selectedProperty().addListener((o, was, on) -> {
                 if (!updating) {
                     augment.textProperty().set(toggled(augment.text(), part, on));
