@@ -1,5 +1,6 @@
 package lrwb.engine.model;
 
+import lrwb.engine.model.lean.LeanLayers;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -34,7 +35,8 @@ record GraphNetwork(ComputationGraph graph, InputLayout layout, NetworkShape sha
 
     @Override
     public double unclippedScore() {
-        return graph.score(); // no lean softmax output in a graph: DL4J's score is all there is
+        double unclipped = LeanLayers.unclippedScore(graph);
+        return Double.isNaN(unclipped) ? graph.score() : unclipped;
     }
 
     @Override

@@ -42,8 +42,11 @@ public sealed interface Network permits LayerListNetwork, GraphNetwork {
     /**
      * The loss of the last update as PyTorch computes it: DL4J's score with the cross-entropy of every example whose
      * probability DL4J clipped at 1e-10 taken from the logits instead (log-sum-exp), so it can exceed ~23. Equals
-     * {@link #score()} when nothing was clipped, and wherever the output layer is not the workbench's softmax
-     * (a Keras functional graph, another loss): there DL4J's score is all there is.
+     * {@link #score()} bit for bit when nothing was clipped. Every network the workbench trains ends in a softmax
+     * with cross-entropy (layers, Keras and DL4J files, sequential or graph: {@code ClassificationHead} refuses
+     * anything else) and gets our softmax output layer, which computes this. Only where that swap was refused does
+     * this fall back to DL4J's clipped score. (A sigmoid with binary XENT, which DL4J clips at 1e-5, is refused
+     * likewise; a loss DL4J does not clip, MSE and the like, would need no correction: its score is the true loss.)
      */
     double unclippedScore();
 

@@ -59,7 +59,7 @@ public final class Networks {
                 : ModelFiles.load(ModelFileFormat.DL4J, ((SavedRunModel) model).zip(), shape, optimizer.updater(lr, momentum),
                         seed, true);
         Model dl4j = imported.network() instanceof MultiLayerNetwork layers ? onLeanLayers(layers, tuning)
-                : imported.network() instanceof ComputationGraph graph ? onLeanLayers(graph) : imported.network();
+                : imported.network() instanceof ComputationGraph graph ? onLeanLayers(graph, tuning) : imported.network();
         optimizer.weightDecay().ifPresent(decay -> decay.installIn(dl4j));
         return Network.of(dl4j, imported.inputLayout(), shape, imported.notes());
     }
@@ -119,9 +119,9 @@ public final class Networks {
         }
     }
 
-    private static ComputationGraph onLeanLayers(ComputationGraph graph) {
+    private static ComputationGraph onLeanLayers(ComputationGraph graph, EngineTuning tuning) {
         try {
-            return LeanLayers.onLeanLayers(graph);
+            return LeanLayers.onLeanLayers(graph, tuning.javaErrorLimit());
         } catch (RuntimeException e) {
             return graph;
         }

@@ -2,6 +2,7 @@ package lrwb.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lrwb.engine.finder.RangePoint;
 import lrwb.engine.run.RangeTestRecord;
 import lrwb.engine.run.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,21 @@ class FindCommandTest {
         List<Double> t = RangeTestRecord.read(train).points().stream().map(p -> p.loss()).toList();
         assertThat(v).hasSize(20).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
         assertThat(t).hasSize(20).isNotEqualTo(t.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+    }
+
+    @Test
+    void aGraphModelFileRecordsTheUnclippedLossAndStopsOnIt(@TempDir Path tmp) throws IOException {
+        // a Keras functional model (a ComputationGraph) at LRs that make it diverge: DL4J's score can't pass 23.03
+        Path out = tmp.resolve("graph");
+        CliRun run = CliRun.of("find", "--dataset", "iris", "--model", "keras:" + ModelFormsCliTest.fixture("functional_4_6_3.h5"),
+                "--optimizer", "momentum:0.9", "--start", "1e-3", "--end", "1e4", "--iterations", "40", "--batch", "16",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<RangePoint> points = RangeTestRecord.read(out).points();
+        assertThat(points.get(points.size() - 1).loss()).isGreaterThan(-Math.log(1e-10));
+        JsonNode s = new ObjectMapper().readTree(out.resolve("suggestions.json").toFile());
+        assertThat(s.get("diverged").asBoolean()).isTrue();
+        assertThat(s.get("stoppedAt").asInt()).isEqualTo(points.size() - 1).isLessThan(39);
     }
 
     @Test

@@ -156,6 +156,12 @@ public final class LeanLayers {
         return net.getOutputLayer() instanceof LeanSoftmaxOutput output ? output.unclippedScore() : Double.NaN;
     }
 
+    /** As {@link #unclippedScore(MultiLayerNetwork)}, for a graph's one output layer. */
+    public static double unclippedScore(ComputationGraph graph) {
+        return graph.getNumOutputArrays() == 1 && graph.getOutputLayer(0) instanceof LeanSoftmaxOutput output
+                ? output.unclippedScore() : Double.NaN;
+    }
+
     /**
      * A copy of {@code conf} with DL4J's stock {@link DenseLayer}, {@link OutputLayer} and {@link ConvolutionLayer} in
      * place of the lean ones,
@@ -181,7 +187,7 @@ public final class LeanLayers {
     /**
      * {@code net} (a network read from a file, built with DL4J's stock layers) on our lean layers where they are
      * equivalent — every {@link DenseLayer} and plain {@link ConvolutionLayer}, and an {@link OutputLayer} of softmax
-     * with plain cross-entropy — sharing
+     * with cross-entropy ({@link #isSoftmaxCrossEntropy}) — sharing
      * its parameters and keeping its updater state and counters: it then trains as before (bit for bit, convolutions
      * within float rounding), at the lean layers' speed. Returns {@code net} itself when no layer qualifies.
      *
@@ -199,7 +205,7 @@ public final class LeanLayers {
                 // The first layer reads the features themselves: nothing needs the gradient of its input.
                 layerConf.setLayer(copyFields((DenseLayer) layer, LeanDenseLayer.of(0, i > 0, javaProductLimit), DenseLayer.class));
                 changed = true;
-            } else if (layer.getClass() == OutputLayer.class && isPlainSoftmaxCrossEntropy((OutputLayer) layer)) {
+            } else if (layer.getClass() == OutputLayer.class && isSoftmaxCrossEntropy((OutputLayer) layer)) {
                 layerConf.setLayer(copyFields((OutputLayer) layer, LeanOutputLayer.of(0, WeightInit.XAVIER, javaErrorLimit, javaProductLimit),
                         OutputLayer.class));
                 changed = true;
@@ -226,12 +232,15 @@ public final class LeanLayers {
     }
 
     /**
-     * {@code graph} (a Keras functional model or a saved graph, on DL4J's stock layers) with our lean dense and
-     * convolution layers in place of DL4J's plain ones, sharing its parameters and keeping its updater state and
-     * counters, as {@link #onLeanLayers(MultiLayerNetwork, long)} does for a layer list. Its output layers stay DL4J's.
-     * Returns {@code graph} itself when no layer qualifies.
+     * {@code graph} (a Keras functional model or a saved graph, on DL4J's stock layers) with our lean dense,
+     * convolution and batch-norm layers in place of DL4J's plain ones, and our softmax output in place of an
+     * {@link OutputLayer} of softmax with cross-entropy (so the range test reads its unclipped loss), sharing its
+     * parameters and keeping its updater state and counters, as {@link #onLeanLayers(MultiLayerNetwork, long, long)}
+     * does for a layer list. Returns {@code graph} itself when no layer qualifies.
+     *
+     * @param javaErrorLimit see {@link lrwb.engine.runtime.EngineTuning#javaErrorLimit}
      */
-    public static ComputationGraph onLeanLayers(ComputationGraph graph) {
+    public static ComputationGraph onLeanLayers(ComputationGraph graph, long javaErrorLimit) {
         ComputationGraphConfiguration copy = graph.getConfiguration().clone();
         boolean changed = false;
         for (Map.Entry<String, GraphVertex> vertex : copy.getVertices().entrySet()) {
@@ -253,6 +262,10 @@ public final class LeanLayers {
                 changed = true;
             } else if (layer.getClass() == BatchNormalization.class) {
                 layerConf.setLayer(batchNorm((BatchNormalization) layer));
+                changed = true;
+            } else if (layer.getClass() == OutputLayer.class && isSoftmaxCrossEntropy((OutputLayer) layer)) {
+                layerConf.setLayer(copyFields((OutputLayer) layer, LeanOutputLayer.of(0, WeightInit.XAVIER, javaErrorLimit, 0),
+                        OutputLayer.class));
                 changed = true;
             }
         }
@@ -280,15 +293,21 @@ public final class LeanLayers {
                     layerConf.setLayer(copyFields(lean, new ConvolutionLayer(), ConvolutionLayer.class));
                 } else if (layerConf.getLayer() instanceof LeanBatchNormLayer lean) {
                     layerConf.setLayer(copyFields(lean, new BatchNormalization(), BatchNormalization.class));
+                } else if (layerConf.getLayer() instanceof LeanOutputLayer lean) {
+                    layerConf.setLayer(copyFields(lean, new OutputLayer(), OutputLayer.class));
                 }
             }
         }
         return copy;
     }
 
-    private static boolean isPlainSoftmaxCrossEntropy(OutputLayer layer) {
-        return layer.getLossFn() instanceof org.nd4j.linalg.lossfunctions.impl.LossMCXENT loss
-                && loss.getClass() == org.nd4j.linalg.lossfunctions.impl.LossMCXENT.class && loss.getWeights() == null
+    /**
+     * Softmax with DL4J's cross-entropy: {@code LossMCXENT} or its subclass {@code LossNegativeLogLikelihood} (the
+     * same loss by another name), class weights or not. {@link LeanSoftmaxOutput} takes its shortcut only where it is
+     * exact (no weights, masks, dropout) and DL4J's own path otherwise, computing the unclipped loss on both.
+     */
+    private static boolean isSoftmaxCrossEntropy(OutputLayer layer) {
+        return layer.getLossFn() instanceof org.nd4j.linalg.lossfunctions.impl.LossMCXENT
                 && layer.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax;
     }
 

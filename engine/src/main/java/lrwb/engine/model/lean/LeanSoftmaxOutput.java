@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.nd4j.linalg.lossfunctions.LossUtil;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -212,8 +213,10 @@ final class LeanSoftmaxOutput extends OutputLayer {
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (scoredInput == null || scoredInput != input || scoredLabels != labels) {
             forgetLoss();
-            unclippedScore = Double.NaN;
-            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+            double score = super.computeScore(fullNetRegTerm, training, workspaceMgr);
+            // An update's score (training) gets its unclipped twin; an evaluation's is not worth a second pass.
+            unclippedScore = training ? unclippedOnDl4jsPath(score, workspaceMgr) : Double.NaN;
+            return score;
         }
         // As BaseOutputLayer.computeScore from here on.
         double score = lossSum;
@@ -230,8 +233,40 @@ final class LeanSoftmaxOutput extends OutputLayer {
     }
 
     /**
+     * {@code score}, which DL4J's own path just computed (class weights, a labels mask, dropout or weight noise on
+     * this layer), with the loss of every clipped entry taken from the logits: the same correction as the shortcut's,
+     * each label weighted as {@code LossMCXENT} weights it (class weight × mask). Costs this layer's forward pass
+     * once more (the same dropped-out input and noisy weights: DL4J applies them once per update).
+     */
+    private double unclippedOnDl4jsPath(double score, LayerWorkspaceMgr workspaceMgr) {
+        if (!(layerConf().getLossFn() instanceof LossMCXENT loss) || !(layerConf().getActivationFn() instanceof ActivationSoftmax)
+                || labels == null) {
+            return Double.NaN; // not reached: LeanLayers puts this layer only where the loss is a softmax cross-entropy
+        }
+        if (loss.getSoftmaxClipEps() <= 0) {
+            return score;
+        }
+        INDArray z = preOutput2d(true, workspaceMgr);
+        INDArray probabilities = layerConf().getActivationFn().getActivation(z.dup(), true);
+        INDArray weighted = labels.castTo(z.dataType()).dup();
+        if (loss.getWeights() != null) {
+            weighted.muliRowVector(loss.getWeights().castTo(weighted.dataType()));
+        }
+        if (maskArray != null) {
+            LossUtil.applyMask(weighted, maskArray);
+        }
+        double correction = UnclippedCrossEntropy.correction(HostCopy.rowMajor(z), HostCopy.rowMajor(probabilities),
+                HostCopy.rowMajor(weighted), (int) z.rows(), (int) z.columns(), loss.getSoftmaxClipEps());
+        if (correction == 0) {
+            return score; // nothing clipped: DL4J's score is the true loss, bit for bit
+        }
+        return score + (conf().isMiniBatch() ? correction / getInputMiniBatchSize() : correction);
+    }
+
+    /**
      * The last update's loss as {@link #computeScore} gave it, without DL4J's clipping of the probabilities
-     * ({@link UnclippedCrossEntropy}); NaN when the score came from DL4J's own path (another loss, masks, ...).
+     * ({@link UnclippedCrossEntropy}), on the shortcut and on DL4J's own path alike; NaN after a score of other data
+     * in inference mode.
      */
     double unclippedScore() {
         return unclippedScore;

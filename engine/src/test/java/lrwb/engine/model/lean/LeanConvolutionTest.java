@@ -138,7 +138,7 @@ class LeanConvolutionTest {
                 .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 2)).build();
         ComputationGraph stockGraph = new ComputationGraph(graphConf);
         stockGraph.init();
-        ComputationGraph leanGraph = LeanLayers.onLeanLayers(stockGraph.clone());
+        ComputationGraph leanGraph = LeanLayers.onLeanLayers(stockGraph.clone(), 0);
         assertThat(leanGraph.getLayer("dense").conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
         NetworkShape shape = NetworkShape.image(2, 6, 6, 3);
         for (int i = 0; i < 3; i++) {
@@ -170,7 +170,7 @@ class LeanConvolutionTest {
         assertThat(lean.params()).isEqualTo(stock.params());
     }
 
-    /** A graph (a Keras functional model, a saved graph) gets lean convolutions and dense layers too. */
+    /** A graph (a Keras functional model, a saved graph) gets lean convolutions, dense layers and softmax output too. */
     @Test
     void aGraphTrainsOnLeanLayersAsOnStockOnesWithinRounding() {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(0.01))
@@ -188,11 +188,12 @@ class LeanConvolutionTest {
                 .build();
         ComputationGraph stock = new ComputationGraph(conf);
         stock.init();
-        ComputationGraph lean = LeanLayers.onLeanLayers(stock.clone());
+        ComputationGraph lean = LeanLayers.onLeanLayers(stock.clone(), 0);
         assertThat(lean.getLayer("conv1").conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
         assertThat(lean.getLayer("conv2").conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
         assertThat(lean.getLayer("dense").conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
         assertThat(((LeanDenseLayer) lean.getLayer("dense").conf().getLayer()).inputGradientNeeded()).isTrue();
+        assertThat(lean.getLayer("out")).isInstanceOf(LeanSoftmaxOutput.class);
         assertThat(lean.params()).isEqualTo(stock.params());
         NetworkShape shape = NetworkShape.image(2, 7, 7, 3);
         for (int i = 0; i < 5; i++) {
