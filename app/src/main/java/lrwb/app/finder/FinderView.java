@@ -230,7 +230,8 @@ public final class FinderView {
                         + " the loss keeps falling. A robust choice for one-cycle's peak LR."),
                 value("finder-valley", () -> suggestion(Suggestions::valley)));
         values.addRow(2, name("Slide", "fastai's interval slide rule: a 15-point window slides down from the highest LR"
-                        + " while the slopes at its ends differ by more than 0.005; its left end where it stops."),
+                        + " while the slopes at its ends differ by more than 0.005; its left end where it stops"
+                        + " (– when it runs past the lowest LR without stopping: too few points or no level stretch)."),
                 value("finder-slide", () -> suggestion(Suggestions::slide)));
         values.addRow(3, name("Minimum ÷ 10", "The LR of the lowest smoothed loss, divided by 10: at the minimum the loss"
                         + " is about to diverge, so a tenth of it is a cautious choice (fastai's older rule)."),

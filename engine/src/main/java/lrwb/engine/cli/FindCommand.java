@@ -196,7 +196,7 @@ final class FindCommand implements Callable<Integer> {
             return b.toString();
         }
         b.append(String.format(Locale.ROOT, "steepest   %.4g%nvalley     %.4g%n", s.steepest(), s.valley()));
-        b.append(s.slide() == null ? "slide      none: fewer than 16 usable points" : String.format(Locale.ROOT, "slide      %.4g", s.slide()));
+        b.append(s.slide() == null ? "slide      none: the loss never levels off over 15 points before the descent (raise iterations)" : String.format(Locale.ROOT, "slide      %.4g", s.slide()));
         b.append(String.format(Locale.ROOT, "%nminimum/10 %.4g%n", s.minimum10()));
         b.append(s.cyclic() == null ? "cyclic     none: " + s.message()
                 : String.format(Locale.ROOT, "cyclic     %.4g .. %.4g", s.cyclic().lower(), s.cyclic().upper()));

@@ -183,9 +183,15 @@ public final class SuggestionCalculator {
      * fastai's {@code slide} (fastai.callback.schedule, adjust_value 1): g = the slope of y per point (numpy.gradient
      * with unit spacing); an interval of {@code lrDiff} points slides left from the end, [r − lrDiff, r] with r = n−1,
      * n−2, ..., while its ends' slopes differ by more than {@code thresh}; the answer is the left end of the last
-     * interval that did (the first interval's left end when none did, index 0 when every one did).
+     * interval that did (the first interval's left end when none did).
      *
-     * @return the index, or -1 when there are no more than {@code lrDiff} points (fastai fails there)
+     * <p>When every interval's ends differ, the slide runs off the start without finding where the curve levels off;
+     * fastai then answers the first LR, which is no finding but where the points ran out: a 30-point test of 1e-7..10
+     * has only 7 intervals to try, all across the descent, and "suggested" 6.7e-7, four decades below it. Here that
+     * is no answer.
+     *
+     * @return the index, or -1 when there are no more than {@code lrDiff} points (fastai fails there) or the slide
+     *         ran off the start
      */
     static int slideIndex(double[] y, int lrDiff, double thresh) {
         int n = y.length;
@@ -205,7 +211,7 @@ public final class SuggestionCalculator {
             right--;
             left--;
         }
-        return answer;
+        return left < 0 ? -1 : answer;
     }
 
     private static Suggestions.CyclicBounds cyclicBounds(double[] y, double[] lr, int kStar) {

@@ -4,7 +4,8 @@ package lrwb.engine.finder;
  * What a range test suggests (specs/lr-finder.md). A value is null when it cannot be computed, and
  * {@link #message()} then says why in words a user can act on.
  *
- * @param slide   fastai's interval slide rule, or null when the usable points are too few for its interval
+ * @param slide   fastai's interval slide rule, or null when no 15-point interval's ends' slopes agree (fewer than 16
+ *                usable points, or a curve that never levels off over the points there are)
  * @param cyclic  bounds for a cyclic or one-cycle schedule, or null
  * @param warning why the values shown should not be trusted (the loss hardly fell, the test ended while it was
  *                still falling, ...), or null when nothing is known against them
