@@ -1,6 +1,5 @@
 package lrwb.engine.schedule;
 
-import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -8,16 +7,12 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 /**
  * Drives an updater's momentum (β1 for the Adam family) from a schedule that cycles it: DL4J asks for the
  * momentum of every update through {@link #valueAt} with the same (iteration, epoch) as the LR, and gets the
- * spec's {@link MomentumCurve} there. Kept as the spec's JSON, like {@link Dl4jSchedule}, so a configuration
- * that holds it clones and reloads with exactly the same curve.
+ * spec's {@link MomentumCurve} there. Kept as the spec's JSON, like {@link Dl4jSchedule} ({@link SpecBackedSchedule}),
+ * so a configuration that holds it clones and reloads with exactly the same curve.
  */
-public final class Dl4jMomentumSchedule implements ISchedule {
+public final class Dl4jMomentumSchedule extends SpecBackedSchedule {
     private static final long serialVersionUID = 1L;
 
-    @JsonProperty("spec")
-    private final String specJson;
-    @JsonProperty("stepsPerEpoch")
-    private final int stepsPerEpoch;
     @JsonIgnore
     private transient MomentumCurve curve;
 
@@ -27,22 +22,19 @@ public final class Dl4jMomentumSchedule implements ISchedule {
      * @throws IllegalArgumentException if the spec does not cycle momentum
      */
     public Dl4jMomentumSchedule(FormulaSchedule spec, int stepsPerEpoch) {
-        this(ScheduleJson.write(spec), stepsPerEpoch);
+        super(spec, stepsPerEpoch);
+        this.curve = curve();
     }
 
     @JsonCreator
     private Dl4jMomentumSchedule(@JsonProperty("spec") String specJson, @JsonProperty("stepsPerEpoch") int stepsPerEpoch) {
-        if (stepsPerEpoch <= 0) {
-            throw new IllegalArgumentException("stepsPerEpoch must be > 0 (got " + stepsPerEpoch + ")");
-        }
-        this.specJson = specJson;
-        this.stepsPerEpoch = stepsPerEpoch;
+        super(specJson, stepsPerEpoch);
         this.curve = curve();
     }
 
     private MomentumCurve curve() {
         if (curve == null) {
-            ScheduleSpec spec = ScheduleJson.parse(specJson);
+            ScheduleSpec spec = scheduleSpec();
             curve = MomentumCurve.of(spec).orElseThrow(() -> new IllegalArgumentException(
                     spec.type() + " does not cycle momentum: no momentum schedule to follow"));
         }
@@ -52,26 +44,6 @@ public final class Dl4jMomentumSchedule implements ISchedule {
     /** DL4J's iteration counter is 0-based and counts updates, as the LR's {@link Dl4jSchedule#valueAt}. */
     @Override
     public double valueAt(int iteration, int epoch) {
-        return curve().atIteration(iteration, stepsPerEpoch);
-    }
-
-    @Override
-    public ISchedule clone() {
-        return this; // immutable
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Dl4jMomentumSchedule other && other.specJson.equals(specJson) && other.stepsPerEpoch == stepsPerEpoch;
-    }
-
-    @Override
-    public int hashCode() {
-        return specJson.hashCode() * 31 + stepsPerEpoch;
-    }
-
-    @Override
-    public String toString() {
-        return "Dl4jMomentumSchedule(" + curve().cycle().type() + ", stepsPerEpoch=" + stepsPerEpoch + ")";
+        return curve().atIteration(iteration, stepsPerEpoch());
     }
 }
