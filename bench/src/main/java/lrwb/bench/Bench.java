@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
  * skip them), {@code torch=cnn,cifar-cnn,mnist-mlp,iris-mlp} (or {@code none}: the comparison with PyTorch,
  * {@link TorchComparisonBench}), {@code sweep=none} (skips the local sweep runner's figure, {@link SweepBench}),
- * {@code spark=none} (skips embedded Spark against the local runner, {@link SparkSweepBench}).
+ * {@code spark=none} (skips embedded Spark against the local runner, {@link SparkSweepBench}), {@code augment=none} (skips
+ * a training run with augmentation against one without, {@link AugmentBench}), {@code data=none} (skips reading CIFAR-10
+ * and Start-to-first-update on Fashion-MNIST, {@link DataLoadBench}).
  */
 public final class Bench {
     static final double LR = 0.01;
@@ -95,6 +97,12 @@ public final class Bench {
             if (!options.getOrDefault("spark", "on").equals("none")) {
                 // a sweep of this grid takes well under a second, so as many rounds as the per-update cases
                 SparkSweepBench.run(rounds, work, context);
+            }
+            if (!options.getOrDefault("augment", "on").equals("none")) {
+                AugmentBench.run(Math.max(3, rounds / 2), work, context);
+            }
+            if (!options.getOrDefault("data", "on").equals("none")) {
+                DataLoadBench.run(Math.max(3, rounds / 4), work, context);
             }
             ModelFormsBench.run(modelForms, options.getOrDefault("keras", "../engine/src/test/resources/models/mlp_4_8_3.h5"),
                     rounds, context);

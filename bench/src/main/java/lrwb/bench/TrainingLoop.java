@@ -57,7 +57,7 @@ final class TrainingLoop {
     }
 
     /** Hears the run after the recorder, so it sees the start before and the end after the recorder has done its work. */
-    private static final class Clock implements RunListener {
+    static final class Clock implements RunListener {
         private final MetricsSink sink;
         private Sample.Stopwatch stopwatch;
         private long iterations;

@@ -145,9 +145,9 @@ public final class FinderViewModel {
         this.service = service;
         this.runsDir = runsDir;
         this.executor = executor;
-        this.modelPicker = new ModelPicker(setup, runsDir, executor);
-        this.imagePreview = new ImagePreview(setup, executor);
-        this.trainingSetSize = new lrwb.app.form.TrainingSetSize(executor);
+        this.modelPicker = new ModelPicker(setup, runsDir, executor, service.dataCache());
+        this.imagePreview = new ImagePreview(setup, executor, service.dataCache());
+        this.trainingSetSize = new lrwb.app.form.TrainingSetSize(executor, service.dataCache());
         trainingSetSize.watchBatch(setup); // a batch larger than the training set, at its field
         // The status line tells the bounds the buttons use: after a drag, the dragged ones.
         lowerBound.addListener((o, a, b) -> tellResult());

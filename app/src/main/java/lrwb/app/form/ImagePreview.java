@@ -13,7 +13,7 @@ import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.data.Augmentation;
 import lrwb.engine.data.DataException;
 import lrwb.engine.data.DataOptions;
-import lrwb.engine.data.Datasets;
+import lrwb.engine.data.DataCache;
 import lrwb.engine.data.ImageSamples;
 
 /**
@@ -27,23 +27,26 @@ public final class ImagePreview {
 
     private final RunSetupForm setup;
     private final TaskExecutor executor;
+    private final DataCache data;
     private final ObjectProperty<ImageSamples> samples = new SimpleObjectProperty<>();
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private long generation;
 
-    public ImagePreview(RunSetupForm setup, TaskExecutor executor) {
+    /** @param data where the images are read: a set read before (by the form, a run) is not read again */
+    public ImagePreview(RunSetupForm setup, TaskExecutor executor, DataCache data) {
         this.setup = setup;
         this.executor = executor;
+        this.data = data;
     }
 
-    /** FX thread: reads the dataset the form names now (again, so a changed folder shows its new images). */
+    /** FX thread: reads the dataset the form names now (again when its files changed: a folder shows its new images). */
     public void load() {
         long mine = ++generation;
         samples.set(null);
-        DataOptions data;
+        DataOptions options;
         try {
-            data = setup.dataOptions();
+            options = setup.dataOptions();
         } catch (DataException e) {
             note.set(e.getMessage());
             return;
@@ -60,8 +63,8 @@ public final class ImagePreview {
         }
         Augmentation augment = augmentation;
         loading.set(true);
-        note.set("Reading " + data.source() + "…");
-        executor.supply(() -> ImageSamples.of(Datasets.load(data), PER_CLASS, augment, data.seed())).handle((read, error) -> {
+        note.set("Reading " + options.source() + "…");
+        executor.supply(() -> ImageSamples.of(data.load(options), PER_CLASS, augment, options.seed())).handle((read, error) -> {
             if (mine != generation) {
                 return null;
             }
@@ -70,7 +73,7 @@ public final class ImagePreview {
                 note.set(TaskExecutor.cause(error).getMessage());
             } else {
                 samples.set(read);
-                note.set(describe(data.source(), read, augment));
+                note.set(describe(options.source(), read, augment));
             }
             return null;
         });

@@ -2,7 +2,7 @@ package lrwb.app.form;
 
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.data.DataOptions;
-import lrwb.engine.data.Datasets;
+import lrwb.engine.data.DataCache;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,15 +12,19 @@ import java.util.concurrent.CompletableFuture;
 /**
  * How many training examples the data a form names has, read once per dataset and split on the executor (never on
  * the FX thread) and remembered: the form needs it before a run to say how many updates an epoch has, and whether
- * a batch is larger than the whole training set. Data that cannot be read has no size; the run says why.
+ * a batch is larger than the whole training set. Data that cannot be read has no size; the run says why. The data
+ * is read through the run service's cache with the form's own options, so the run started next finds it read.
  */
 public final class TrainingSetSize {
     private final TaskExecutor executor;
+    private final DataCache cache;
     /** FX thread only. */
     private final Map<DataOptions, CompletableFuture<OptionalInt>> known = new HashMap<>();
 
-    public TrainingSetSize(TaskExecutor executor) {
+    /** @param cache where the data is read: the one the runs read from */
+    public TrainingSetSize(TaskExecutor executor, DataCache cache) {
         this.executor = executor;
+        this.cache = cache;
     }
 
     private long batchCheck;
@@ -62,23 +66,20 @@ public final class TrainingSetSize {
 
     /** The size, at once when known; completes on the FX thread, empty when the data cannot be read. */
     public CompletableFuture<OptionalInt> of(DataOptions data) {
-        // the seed only orders the rows: one reading per source and split
+        // the seed only orders the rows, normalisation and augmentation change values: one size per source and split
         DataOptions key = new DataOptions(data.source(), data.labelColumn(), data.header(), data.valSplit(), data.limit(),
                 DataOptions.DEFAULT_SEED);
-        return sizeOf(key);
-    }
-
-    private CompletableFuture<OptionalInt> sizeOf(DataOptions data) {
         // one reading per data, also while it is under way (the form's checks ask at the same moment)
-        CompletableFuture<OptionalInt> size = known.get(data);
+        CompletableFuture<OptionalInt> size = known.get(key);
         if (size == null) {
+            // read with the form's options, seed and all: what a run of this form reads (from the cache) next
             CompletableFuture<OptionalInt> reading = engineReady.toCompletableFuture()
-                    .thenCompose(engine -> executor.supply(() -> Datasets.load(data).trainSize()))
+                    .thenCompose(engine -> executor.supply(() -> cache.load(data).trainSize()))
                     .handle((n, error) -> n == null ? OptionalInt.empty() : OptionalInt.of(n));
-            known.put(data, reading);
+            known.put(key, reading);
             reading.thenAccept(n -> {
                 if (n.isEmpty()) {
-                    known.remove(data, reading); // unreadable now (a file still being written?): asked again next time
+                    known.remove(key, reading); // unreadable now (a file still being written?): asked again next time
                 }
             });
             size = reading;

@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 import lrwb.app.form.InputField;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.engine.data.DataOptions;
-import lrwb.engine.data.Datasets;
+import lrwb.engine.data.DataCache;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.layers.LayerRow;
 import lrwb.engine.model.layers.LayerSpec;
@@ -41,6 +41,7 @@ public final class LayerEditorViewModel {
     public static final List<String> WEIGHT_INITS = List.of(AUTO, LayerStack.HE, LayerStack.XAVIER);
 
     private final TaskExecutor executor;
+    private final DataCache data;
     private final ObservableList<LayerDraft> layers = FXCollections.observableArrayList(
             d -> new Observable[] {d.settingsProperty(), d.errorProperty()});
     private final ObjectProperty<LayerDraft> selected = new SimpleObjectProperty<>();
@@ -58,9 +59,13 @@ public final class LayerEditorViewModel {
     private boolean loadingData;
     private long dataGeneration;
 
-    /** @param modelText the model field's text: its layers are where the editor starts */
-    public LayerEditorViewModel(String modelText, TaskExecutor executor) {
+    /**
+     * @param modelText the model field's text: its layers are where the editor starts
+     * @param data      where the form's data is read to learn its shape (shared with the runs, read once)
+     */
+    public LayerEditorViewModel(String modelText, TaskExecutor executor, DataCache data) {
         this.executor = executor;
+        this.data = data;
         weightInit.textProperty().addListener((o, a, b) -> check());
         l2.textProperty().addListener((o, a, b) -> check());
         shape.addListener((o, a, b) -> check());
@@ -193,7 +198,7 @@ public final class LayerEditorViewModel {
         dataProblem = "";
         dataName.set(data.source());
         check();
-        executor.supply(() -> NetworkShape.of(Datasets.load(data))).handle((loaded, error) -> {
+        executor.supply(() -> NetworkShape.of(this.data.load(data))).handle((loaded, error) -> {
             if (generation != dataGeneration) {
                 return null;
             }

@@ -7,6 +7,7 @@ import javafx.collections.ObservableList;
 import lrwb.app.form.InputField;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.stream.TaskExecutor;
+import lrwb.engine.data.DataCache;
 import lrwb.engine.data.DataException;
 import lrwb.engine.run.RunCatalog;
 import lrwb.engine.run.RunFiles;
@@ -29,17 +30,23 @@ public final class ModelPicker {
     private final RunSetupForm setup;
     private final Path runsDir;
     private final TaskExecutor executor;
+    /** Where the layer editor reads the form's data to learn its shape: the run reads it there too. */
+    private final DataCache data;
     private final ObservableList<SavedNetwork> savedNetworks = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper savedNetworksNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     /** Counts the texts described, so a description that arrives after the text changed again is dropped. */
     private long describing;
 
-    /** @param runsDir where training runs save their networks (the workbench's runs folder) */
-    public ModelPicker(RunSetupForm setup, Path runsDir, TaskExecutor executor) {
+    /**
+     * @param runsDir where training runs save their networks (the workbench's runs folder)
+     * @param data    where the layer editor reads the form's data
+     */
+    public ModelPicker(RunSetupForm setup, Path runsDir, TaskExecutor executor, DataCache data) {
         this.setup = setup;
         this.runsDir = runsDir;
         this.executor = executor;
+        this.data = data;
         model().textProperty().addListener((o, a, text) -> describe(text));
         describe(model().text());
     }
@@ -139,7 +146,7 @@ public final class ModelPicker {
      * {@link LayerEditorViewModel#result()} goes back through {@link #useLayers}.
      */
     public LayerEditorViewModel editLayers() {
-        LayerEditorViewModel editor = new LayerEditorViewModel(model().text(), executor);
+        LayerEditorViewModel editor = new LayerEditorViewModel(model().text(), executor, data);
         try {
             editor.loadShape(setup.dataOptions());
         } catch (DataException e) {

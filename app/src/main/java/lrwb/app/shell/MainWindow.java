@@ -27,6 +27,7 @@ import lrwb.app.sweeps.SweepsViewModel;
 import lrwb.app.stream.TaskExecutor;
 import lrwb.app.training.TrainingView;
 import lrwb.app.training.TrainingViewModel;
+import lrwb.engine.data.DataCache;
 import lrwb.engine.run.RunService;
 import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineContext;
@@ -107,7 +108,7 @@ public final class MainWindow {
         this.executor = executor;
         this.remembered = remembered;
         this.stateFile = stateFile(home);
-        runService = new RunService(engine);
+        runService = new RunService(engine, DataCache.withDefaultBudget()); // one read of a data set per session
         engineStatus = new EngineStatusViewModel(engineStartup);
         designer = new DesignerViewModel(new ScheduleLibrary(home), codeFormats(), executor);
         if (!RememberedWindow.restoreDesigner(remembered, designer)) {

@@ -141,8 +141,8 @@ public final class TrainingViewModel {
         this.executor = executor;
         this.runsDir = home.runs();
         this.form = new TrainingForm(new ScheduleLibrary(home));
-        this.modelPicker = new ModelPicker(form.setup(), runsDir, executor);
-        this.imagePreview = new ImagePreview(form.setup(), executor);
+        this.modelPicker = new ModelPicker(form.setup(), runsDir, executor, service.dataCache());
+        this.imagePreview = new ImagePreview(form.setup(), executor, service.dataCache());
         // The slider (decades) and the field (a number) show the same LR; each follows the other.
         overrideExponent.addListener((o, was, now) -> {
             if (!syncingOverride) {
@@ -173,7 +173,7 @@ public final class TrainingViewModel {
             overrideInForce.set(now != null && Double.isFinite(now.overrideLrProperty().get()));
         });
         form.schedule().reloadLibrary();
-        trainingSetSize = new TrainingSetSize(executor);
+        trainingSetSize = new TrainingSetSize(executor, service.dataCache());
         RunSetupForm s = form.setup();
         trainingSetSize.watchBatch(s);
         ScheduleChoice c = form.schedule();

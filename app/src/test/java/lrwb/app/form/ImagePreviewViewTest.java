@@ -1,5 +1,6 @@
 package lrwb.app.form;
 
+import lrwb.engine.data.DataCache;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ImagePreviewViewTest {
     private final RunSetupForm setup = new RunSetupForm();
-    private final ImagePreview preview = new ImagePreview(setup, new CurrentThreadTaskExecutor());
+    private final ImagePreview preview = new ImagePreview(setup, new CurrentThreadTaskExecutor(), new DataCache(0));
 
     @Start
     void start(Stage stage) {

@@ -1,5 +1,6 @@
 package lrwb.app.model;
 
+import lrwb.engine.data.DataCache;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.layers.LayerActivation;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The layer editor's model, without a stage: every edit is checked by the engine's records. */
 class LayerEditorViewModelTest {
     private static LayerEditorViewModel editor(String modelText) {
-        return new LayerEditorViewModel(modelText, new CurrentThreadTaskExecutor());
+        return new LayerEditorViewModel(modelText, new CurrentThreadTaskExecutor(), new DataCache(0));
     }
 
     @Test

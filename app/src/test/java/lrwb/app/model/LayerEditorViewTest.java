@@ -1,5 +1,6 @@
 package lrwb.app.model;
 
+import lrwb.engine.data.DataCache;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -35,7 +36,7 @@ class LayerEditorViewTest {
     void start(Stage stage) {
         setup.model().textProperty().set("mlp:8");
         setup.dataset().textProperty().set("iris");
-        view = new ModelPickerView(new ModelPicker(setup, runs, new CurrentThreadTaskExecutor()), "m", ModelPickerView.HINT);
+        view = new ModelPickerView(new ModelPicker(setup, runs, new CurrentThreadTaskExecutor(), new DataCache(0)), "m", ModelPickerView.HINT);
         stage.setScene(new Scene(new VBox(view.node()), 320, 200));
         stage.show();
     }

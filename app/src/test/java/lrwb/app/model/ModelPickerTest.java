@@ -1,5 +1,6 @@
 package lrwb.app.model;
 
+import lrwb.engine.data.DataCache;
 import lrwb.app.form.RunSetupForm;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ModelPickerTest {
 
     @Test
     void aKerasFileIsDescribed(@TempDir Path runs) {
-        ModelPicker picker = new ModelPicker(new RunSetupForm(), runs, new CurrentThreadTaskExecutor());
+        ModelPicker picker = new ModelPicker(new RunSetupForm(), runs, new CurrentThreadTaskExecutor(), new DataCache(0));
         picker.useFile(KERAS);
         assertThat(picker.noteProperty().get())
                 .startsWith("Sequential (MultiLayerNetwork): ")
@@ -26,14 +27,14 @@ class ModelPickerTest {
 
     @Test
     void aFileThatIsNoModelSaysWhy(@TempDir Path runs) {
-        ModelPicker picker = new ModelPicker(new RunSetupForm(), runs, new CurrentThreadTaskExecutor());
+        ModelPicker picker = new ModelPicker(new RunSetupForm(), runs, new CurrentThreadTaskExecutor(), new DataCache(0));
         picker.model().textProperty().set("keras:" + runs.resolve("missing.h5"));
         assertThat(picker.noteProperty().get()).contains("missing.h5").contains("no such file");
     }
 
     @Test
     void layersHaveNoNote(@TempDir Path runs) {
-        ModelPicker picker = new ModelPicker(new RunSetupForm(), runs, new CurrentThreadTaskExecutor());
+        ModelPicker picker = new ModelPicker(new RunSetupForm(), runs, new CurrentThreadTaskExecutor(), new DataCache(0));
         picker.useFile(KERAS);
         picker.model().textProperty().set("mlp:16");
         assertThat(picker.noteProperty().get()).isEmpty();

@@ -1,5 +1,6 @@
 package lrwb.app.training;
 
+import lrwb.engine.data.DataCache;
 import lrwb.engine.run.RunService;
 import lrwb.app.stream.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterAll;
@@ -173,6 +174,42 @@ class TrainingViewModelTest {
         assertThat(live.state()).isEqualTo(RunState.CANCELLED);
         assertThat(vm.canStopAllProperty().get()).isFalse();
         assertThat(vm.anyLiveProperty().get()).isFalse();
+    }
+
+    /**
+     * Issue 16: the form's size check, the image preview, the layer editor's summary and the run read a data set once
+     * between them (Fashion-MNIST took seconds for each), through the run service's cache.
+     */
+    @Test
+    void theFormThePreviewTheLayerEditorAndTheRunReadTheDataOnce(FxRobot robot) throws Exception {
+        DataCache cache = new DataCache(1L << 28);
+        AtomicReference<TrainingViewModel> made = new AtomicReference<>();
+        robot.interact(() -> {
+            made.set(new TrainingViewModel(new WorkbenchHome(dir), new RunService(ENGINE, cache), new CurrentThreadTaskExecutor()));
+            made.get().form().epochs().textProperty().set("1");
+            made.get().form().schedule().constantLr().textProperty().set("0.01");
+            made.get().form().setup().model().textProperty().set("cnn");
+            made.get().form().setup().dataset().textProperty().set("shapes:samples=120,size=16"); // the size is read
+        });
+        TrainingViewModel vm = made.get();
+        long read = cache.loads(); // the form's first dataset (iris) and shapes, each read for its size
+        assertThat(read).isEqualTo(2);
+        robot.interact(() -> {
+            vm.form().setup().augment().textProperty().set("flip"); // changes batches, not what is read
+            vm.imagePreview().load();
+            assertThat(vm.imagePreview().samplesProperty().get()).isNotNull();
+            assertThat(vm.modelPicker().editLayers().totalProperty().get()).startsWith("Total params: ");
+        });
+        TrainingRun run = train(robot, vm);
+        await(() -> run.state().hasEnded());
+
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+        assertThat(cache.loads()).isEqualTo(read);
+        robot.interact(() -> {
+            vm.form().setup().seed().textProperty().set("7"); // another seed draws other images
+            vm.imagePreview().load();
+        });
+        assertThat(cache.loads()).isEqualTo(read + 1);
     }
 
     @Test

@@ -44,10 +44,19 @@ public final class Datasets {
             return loadSource(options);
         }
         checkImageOptions(options);
-        LoadedData data = loadSource(options);
+        return normalized(requireImages(loadSource(options), options), options);
+    }
+
+    /** Refuses {@code normalize} and {@code augment} on data that was read and turned out tabular. */
+    static LoadedData requireImages(LoadedData data, DataOptions options) {
         if (!data.isImage()) {
             throw new DataException(data.name() + ": " + (options.augment() != null ? TABULAR_AUGMENT : TABULAR_NORMALIZE));
         }
+        return data;
+    }
+
+    /** Image data as the options normalise it: standardised per channel IN PLACE, or as it is (pixel / 255). */
+    static LoadedData normalized(LoadedData data, DataOptions options) {
         if (options.imageNormalization() == ImageNormalization.STANDARD) {
             ChannelStats stats = ChannelStats.fitOn(data.train(), data.imageShape());
             stats.apply(data.train(), data.imageShape());
@@ -78,6 +87,28 @@ public final class Datasets {
         if (tabular) {
             String name = lower.startsWith(CSV_PREFIX) ? options.source() : lower;
             throw new DataException(name + ": " + (options.augment() != null ? TABULAR_AUGMENT : TABULAR_NORMALIZE));
+        }
+    }
+
+    /** The file or folder a source reads ({@code csv:}, {@code idx:}, {@code cifar:}, {@code images:}); empty for a built-in set. */
+    static Optional<Path> sourcePath(String source) {
+        String lower = source.toLowerCase(Locale.ROOT);
+        String text = null;
+        for (String prefix : List.of(CSV_PREFIX, IDX_PREFIX, CIFAR_PREFIX)) {
+            if (lower.startsWith(prefix)) {
+                text = source.substring(prefix.length());
+            }
+        }
+        if (lower.startsWith(ImageFolderSource.PREFIX)) {
+            text = ImageFolderSource.folderText(source.substring(ImageFolderSource.PREFIX.length()).strip());
+        }
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text.strip()));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // loading says what is wrong with it
         }
     }
 

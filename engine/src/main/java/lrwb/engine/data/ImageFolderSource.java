@@ -43,6 +43,12 @@ final class ImageFolderSource {
     private record ClassFolder(String name, List<Path> files) {
     }
 
+    /** The folder of what follows {@code images:}: {@code photos} of {@code photos,size=64}. */
+    static String folderText(String text) {
+        java.util.regex.Matcher m = OPTIONS.matcher(text);
+        return m.find() ? text.substring(0, m.start()).strip() : text;
+    }
+
     /** @param text what follows {@code images:}, e.g. {@code photos,size=64} */
     static LoadedData load(String text, DataOptions options) {
         java.util.regex.Matcher m = OPTIONS.matcher(text);

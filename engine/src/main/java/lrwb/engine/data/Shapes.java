@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * A seeded synthetic image set that ships with the program: small RGB images of a circle, a square, a triangle
- * or a cross (the class), each of a random size, position and colour on a background of another random colour,
- * with Gaussian pixel noise. Where a shape sits changes from image to image, so a network that shares its
+ * or a cross (the class), each of a random size, position and colour on a background of another random colour
+ * at least {@value #MIN_CONTRAST} brighter or darker, with Gaussian pixel noise. Where a shape sits changes from image to image, so a network that shares its
  * weights across positions (a convolutional one) learns it from fewer examples than a dense one.
  *
  * <p>As a {@link DataOptions#source()}: {@code shapes} or {@code shapes:samples=2000,size=32,noise=0.1,seed=7};
@@ -30,6 +30,19 @@ public record Shapes(int samples, int size, double noise, Long seed) {
     static final int MAX_SAMPLES = 200_000;
     static final int MIN_SIZE = 8;
     static final int MAX_SIZE = 128;
+    /**
+     * How far apart in brightness (the mean of the channels) a shape and its background are at least: two colours
+     * that differ in hue alone leave a small network's first filters next to nothing to see at 16×16, and the set
+     * would teach only patience. The colours stay random otherwise, light on dark as often as dark on light.
+     */
+    static final double MIN_CONTRAST = 0.3;
+    /**
+     * A shape's half-extent is {@code size * (MIN_RADIUS + RADIUS_SPAN * u)}, u uniform in [0, 1): a quarter to nearly
+     * half the image, so even a 16×16 triangle has corners a 3×3 filter can tell from a circle's curve, while the
+     * centre still wanders over half the image (what a dense network has to learn at every place separately).
+     */
+    static final double MIN_RADIUS = 0.25;
+    static final double RADIUS_SPAN = 0.2;
 
     public Shapes {
         OptionRules.between(NAME, "samples", samples, CLASS_NAMES.size(), MAX_SAMPLES);
@@ -96,10 +109,10 @@ public record Shapes(int samples, int size, double noise, Long seed) {
     private void draw(int shape, Random random, float[] into, int offset) {
         float[] background = colour(random);
         float[] foreground = colour(random);
-        while (distance(background, foreground) < 0.6) {
+        while (Math.abs(brightness(foreground) - brightness(background)) < MIN_CONTRAST) {
             foreground = colour(random);
         }
-        double radius = size * (0.18 + 0.17 * random.nextDouble());
+        double radius = size * (MIN_RADIUS + RADIUS_SPAN * random.nextDouble());
         double cx = radius + (size - 2 * radius) * random.nextDouble();
         double cy = radius + (size - 2 * radius) * random.nextDouble();
         int plane = size * size;
@@ -130,7 +143,7 @@ public record Shapes(int samples, int size, double noise, Long seed) {
         return new float[]{random.nextFloat(), random.nextFloat(), random.nextFloat()};
     }
 
-    private static double distance(float[] a, float[] b) {
-        return Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+    private static double brightness(float[] colour) {
+        return (colour[0] + colour[1] + colour[2]) / 3.0;
     }
 }

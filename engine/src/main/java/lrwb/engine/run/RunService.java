@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import lrwb.engine.data.DataException;
 import lrwb.engine.data.ChannelStats;
 import lrwb.engine.data.DataOptions;
-import lrwb.engine.data.Datasets;
+import lrwb.engine.data.DataCache;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.finder.RangePoint;
 import lrwb.engine.finder.RangeTestJob;
@@ -52,9 +52,26 @@ public final class RunService implements AutoCloseable {
     /** Writes training runs' networks (model.zip) while their jobs go on. */
     private final ExecutorService networkWriter = EngineThreads.pool("lrwb-network-writer");
 
-    /** @param context the pools and tuning every run of this service uses (it stays the caller's to close) */
+    /** Where runs get their data: the app's forms read through the same cache, so a set is read once per session. */
+    private final DataCache data;
+
+    /** A service that reads every run's data anew (the CLI: one run per process). */
     public RunService(EngineContext context) {
+        this(context, new DataCache(0));
+    }
+
+    /**
+     * @param context the pools and tuning every run of this service uses (it stays the caller's to close)
+     * @param data    where runs load their data from
+     */
+    public RunService(EngineContext context, DataCache data) {
         this.context = context;
+        this.data = data;
+    }
+
+    /** The cache runs load their data through: whoever reads the same data beforehand reads it here. */
+    public DataCache dataCache() {
+        return data;
     }
 
     /** Starts an LR range test; the run's thread reports to {@code listener}. */
@@ -236,10 +253,10 @@ public final class RunService implements AutoCloseable {
     }
 
     /** Loads the data and checks that the model and the batch size fit it: refusals name the input. */
-    private static LoadedData loadChecked(DataOptions options, ModelSpec model, int batchSize) {
+    private LoadedData loadChecked(DataOptions options, ModelSpec model, int batchSize) {
         LoadedData data;
         try {
-            data = Datasets.load(options);
+            data = this.data.load(options);
         } catch (DataException | InvalidSpecException e) {
             throw new RunRefusedException(RunRefusedException.Field.DATA, e.getMessage());
         } catch (OutOfMemoryError e) {
