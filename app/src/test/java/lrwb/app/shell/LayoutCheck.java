@@ -24,6 +24,8 @@ final class LayoutCheck {
     /** What "usable" means for a plot. */
     static final double PLOT_MIN_WIDTH = 200;
     static final double PLOT_MIN_HEIGHT = 120;
+    /** A companion strip's plot (the Designer's momentum) in the smallest window: its ticks and axis title readable. */
+    static final double COMPANION_MIN_HEIGHT = 55;
     /** Print the split panes' widths (to see why a pane is where it is). */
     private static final boolean DEBUG = Boolean.getBoolean("lrwb.layoutDebug");
 
@@ -104,9 +106,17 @@ final class LayoutCheck {
                 // the momentum chart is a companion strip: in the smallest window it gives its height to the LR chart
                 boolean companion = momentumShown && momentum.getParent() != null
                         && plot.localToScene(plot.getLayoutBounds()).getMinY() >= momentum.localToScene(momentum.getLayoutBounds()).getMinY();
-                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < (companion ? 30 : PLOT_MIN_HEIGHT)) {
+                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < (companion ? COMPANION_MIN_HEIGHT : PLOT_MIN_HEIGHT)) {
                     p.add(String.format(Locale.ROOT, "%s: a plot is %.0f x %.0f px (%s)", where, b.getWidth(), b.getHeight(),
                             chartId(plot)));
+                }
+            }
+            // an axis says its whole title (a short plot must not cut "momentum" to "mo…")
+            for (Node axisLabel : window.root().lookupAll(".axis-label")) {
+                if (axisLabel instanceof Labeled l && l.getScene() != null && shown(l) && inShownWorkspace(window, l)
+                        && l.getText() != null && !l.getText().isEmpty()
+                        && l.lookup(".text") instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())) {
+                    p.add(where + ": the axis title \"" + l.getText() + "\" shows as \"" + t.getText() + "\" (" + chartId(l) + ")");
                 }
             }
             return p;
