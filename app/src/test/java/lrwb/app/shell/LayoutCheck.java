@@ -119,6 +119,19 @@ final class LayoutCheck {
                     p.add(where + ": the axis title \"" + l.getText() + "\" shows as \"" + t.getText() + "\" (" + chartId(l) + ")");
                 }
             }
+            // the labels of a plot's markers (the Finder's suggestions) never cover one another
+            List<Labeled> markerLabels = window.root().lookupAll(".plot-marker-label").stream()
+                    .filter(n -> n.getScene() != null && shown(n) && inShownWorkspace(window, n)).map(n -> (Labeled) n).toList();
+            for (int i = 0; i < markerLabels.size(); i++) {
+                for (int j = i + 1; j < markerLabels.size(); j++) {
+                    Bounds a = markerLabels.get(i).localToScene(markerLabels.get(i).getLayoutBounds());
+                    Bounds b = markerLabels.get(j).localToScene(markerLabels.get(j).getLayoutBounds());
+                    if (a.intersects(b)) {
+                        p.add(where + ": the marker labels \"" + markerLabels.get(i).getText() + "\" " + describe(a) + " and \""
+                                + markerLabels.get(j).getText() + "\" " + describe(b) + " overlap");
+                    }
+                }
+            }
             return p;
         }
     }
