@@ -38,6 +38,12 @@ final class LayoutCheck {
             "#train-override-lr", "#train-override-apply", "#train-override-clear", "#train-key", "#train-batch-loss",
             "#train-key-smoothed", "#train-key-train", "#train-key-validation", "#train-smoothing", "#train-export-png",
             "#train-legend", "#train-log-lr", "#train-log-loss", "#train-status");
+    /**
+     * The Training form's essential fields, in view without scrolling from the default window size up (below it the
+     * form scrolls): data, network, optimizer, the LR (its source and the source's fields), batch size, epochs.
+     */
+    private static final List<String> TRAINING_FORM_ESSENTIALS = List.of("#train-dataset", "#train-model", "#train-optimizer",
+            "#train-schedule-source", "#train-schedule-detail", "#train-batch", "#train-epochs");
     private static final List<String> FINDER_CONTROLS = List.of("#finder-start", "#finder-stop", "#finder-dataset",
             "#finder-steepest", "#finder-valley", "#finder-minimum10", "#finder-bounds", "#finder-to-cyclic", "#finder-to-onecycle",
             "#finder-train", "#finder-runs", "#finder-export-png", "#finder-export-csv", "#finder-progress", "#finder-status");
@@ -55,8 +61,10 @@ final class LayoutCheck {
 
     /** What is wrong with a workspace at the current size, in words; empty when everything fits. */
     static List<String> problems(MainWindow window, Workspace w) {
+        Scene shownIn = window.root().getScene();
+        boolean defaultSizeOrMore = shownIn.getWidth() >= MainWindow.DEFAULT_WIDTH - 1 && shownIn.getHeight() >= MainWindow.DEFAULT_HEIGHT - 1;
         List<String> controls = switch (w) {
-            case TRAINING -> TRAINING_CONTROLS;
+            case TRAINING -> defaultSizeOrMore ? concat(TRAINING_CONTROLS, TRAINING_FORM_ESSENTIALS) : TRAINING_CONTROLS;
             case FINDER -> FINDER_CONTROLS;
             case DESIGNER -> DESIGNER_CONTROLS;
             case SWEEPS -> SWEEPS_CONTROLS;
@@ -134,6 +142,12 @@ final class LayoutCheck {
             }
             return p;
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     static String sizeName(MainWindow window) {
