@@ -311,7 +311,7 @@ public final class TrainingView {
         return b;
     }
 
-    /** The selected run on one line: its title and state, where it is, and a bar. */
+    /** The selected run on one line: its title and state, where it is, a bar, and Inspect. */
     private HBox progress() {
         Label title = new Label();
         title.getStyleClass().add("run-title");
@@ -337,7 +337,14 @@ public final class TrainingView {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.selectedProperty().flatMap(r -> r.progressProperty().map(Number::doubleValue)).orElse(0.0));
         HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox line = new HBox(4, title, text, bar);
+        // On the selected run's line, whole at every window size: the title is what gives way ("…").
+        Button inspect = button("Inspect…", "train-inspect",
+                "What the selected run's saved network gets wrong: confusion matrix, misclassified images with Grad-CAM, decision boundary",
+                vm::inspectSelected);
+        inspect.setMinWidth(Region.USE_PREF_SIZE);
+        inspect.disableProperty().bind(vm.selectedProperty().flatMap(TrainingRun::folderProperty).map(f -> false).orElse(true));
+        HBox line = new HBox(4, title, text, bar, inspect);
+        HBox.setMargin(inspect, new Insets(0, 0, 0, 4));
         line.setAlignment(Pos.CENTER_LEFT);
         line.setMinHeight(Region.USE_PREF_SIZE);
         return line;
@@ -483,13 +490,7 @@ public final class TrainingView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button png = button("Export PNG…", "train-export-png", "Save the three charts with their legend as one image", this::exportPng);
         png.setMinWidth(Region.USE_PREF_SIZE);
-        Button inspect = button("Inspect…", "train-inspect",
-                "What the selected run's saved network gets wrong: confusion matrix, misclassified images with Grad-CAM, decision boundary",
-                vm::inspectSelected);
-        // The one button that gives way when the window is narrow (its tooltip stays; Runs' Network menu has it too).
-        inspect.setMinWidth(0);
-        inspect.disableProperty().bind(vm.selectedProperty().flatMap(TrainingRun::folderProperty).map(f -> false).orElse(true));
-        HBox bar = new HBox(10, key, smooth, gap, inspect, png);
+        HBox bar = new HBox(10, key, smooth, gap, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("training-chart-toolbar");
         return bar;

@@ -37,7 +37,7 @@ final class LayoutCheck {
             "#train-run-title", "#train-progress-text", "#train-progress", "#train-run-message", "#train-override-slider",
             "#train-override-lr", "#train-override-apply", "#train-override-clear", "#train-key", "#train-batch-loss",
             "#train-key-smoothed", "#train-key-train", "#train-key-validation", "#train-smoothing", "#train-export-png",
-            "#train-legend", "#train-log-lr", "#train-log-loss", "#train-status");
+            "#train-legend", "#train-log-lr", "#train-log-loss", "#train-inspect", "#train-status");
     /**
      * The Training form's essential fields, in view without scrolling from the default window size up (below it the
      * form scrolls): data, network, optimizer, the LR (its source and the source's fields), batch size, epochs.
