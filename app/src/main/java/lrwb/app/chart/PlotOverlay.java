@@ -53,10 +53,8 @@ public final class PlotOverlay extends Pane {
         private final Line line = new Line();
         private final Rectangle dot = new Rectangle(8, 8);
         private final Label label = new Label();
-        private final int row;
 
-        private Marker(String styleClass, int row) {
-            this.row = row;
+        private Marker(String styleClass) {
             line.getStyleClass().addAll("plot-marker-line", styleClass);
             dot.getStyleClass().addAll("plot-marker-dot", styleClass);
             label.getStyleClass().addAll("plot-marker-label", styleClass);
@@ -107,7 +105,43 @@ public final class PlotOverlay extends Pane {
             label.autosize();
             double w = label.getWidth();
             double lx = px + 4 + w > plotLeft + plotWidth ? px - 4 - w : px + 4;
-            label.relocate(lx, plotTop + 4 + row * (label.getHeight() + 2));
+            label.relocate(Math.max(plotLeft, lx), plotTop + 4);
+        }
+    }
+
+    /** Pixels kept free between two labels on one row. */
+    private static final double LABEL_GAP = 4;
+
+    /**
+     * Puts the shown markers' labels on rows so that none covers another: from left to right, each on the top row whose
+     * last label ends before it starts, else on a new row below. Labels are drawn above every line, so a marker's line
+     * never runs through another's words.
+     */
+    private void stackLabels() {
+        List<Marker> shown = new ArrayList<>();
+        for (Marker m : markers) {
+            if (m.label.isVisible()) {
+                shown.add(m);
+            }
+        }
+        shown.sort(java.util.Comparator.comparingDouble(m -> m.label.getLayoutX()));
+        List<Double> rowEnds = new ArrayList<>();
+        for (Marker m : shown) {
+            Label label = m.label;
+            double left = label.getLayoutX();
+            int row = -1;
+            for (int r = 0; r < rowEnds.size() && row < 0; r++) {
+                if (rowEnds.get(r) + LABEL_GAP <= left) {
+                    row = r;
+                }
+            }
+            if (row < 0) {
+                row = rowEnds.size();
+                rowEnds.add(0.0);
+            }
+            rowEnds.set(row, left + label.getWidth());
+            label.relocate(left, plotTop + 4 + row * (label.getHeight() + 2));
+            label.toFront();
         }
     }
 
@@ -257,9 +291,9 @@ public final class PlotOverlay extends Pane {
         }
     }
 
-    /** A new value marker; markers with different rows put their labels one under the other. */
-    public Marker addMarker(String styleClass, int row) {
-        Marker m = new Marker(styleClass, row);
+    /** A new value marker; its label takes the top row where it covers no other marker's label. */
+    public Marker addMarker(String styleClass) {
+        Marker m = new Marker(styleClass);
         markers.add(m);
         return m;
     }
@@ -303,5 +337,6 @@ public final class PlotOverlay extends Pane {
         clip.setHeight(plotHeight);
         bands.forEach(Band::layout);
         markers.forEach(Marker::layout);
+        stackLabels();
     }
 }

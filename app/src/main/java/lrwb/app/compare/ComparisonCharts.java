@@ -26,7 +26,8 @@ import java.util.List;
  */
 public final class ComparisonCharts {
     private final CurveChart accuracy = new CurveChart("epoch", "validation accuracy");
-    private final CurveChart loss = new CurveChart("epoch", "loss (solid: validation · dashed: training)");
+    /** Solid lines are validation; the title says only the dashed, so that it fits the axis in the smallest window. */
+    private final CurveChart loss = new CurveChart("epoch", "loss (dashed: training)");
     private final CurveChart lr = new CurveChart("iteration", "learning rate");
     private final CurveChart range = new CurveChart("learning rate", "smoothed loss");
     private final GridPane grid = new GridPane();

@@ -34,7 +34,7 @@ final class DesignerChart {
     private final VBox momentumPane;
     /** The momentum plot's height; in the smallest window it gives way down to {@link #MOMENTUM_MIN_HEIGHT}. */
     private static final double MOMENTUM_HEIGHT = 150;
-    private static final double MOMENTUM_MIN_HEIGHT = 50;
+    private static final double MOMENTUM_MIN_HEIGHT = 80;
     private final Map<CurveModel, Plotted> plotted = new IdentityHashMap<>();
     private final Set<CurveModel> dirty = new HashSet<>();
     private final NextFrame update = new NextFrame(this::update);
@@ -86,7 +86,9 @@ final class DesignerChart {
         // the same x as the LR chart's just above: no second row of x labels, the room goes to the curve
         momentum.xAxis().labelShownProperty().set(false);
         momentum.xAxis().setTickLabelsVisible(false);
-        momentum.yAxis().quantityProperty().set("momentum (β1)");
+        // short, in a smaller type (workbench.css): the whole title fits the strip in the smallest window; what the
+        // cycle drives (momentum or β1) is in the tooltip
+        momentum.yAxis().quantityProperty().set("momentum");
         momentum.setXReadout(this::describeX);
         // zooming the LR chart shows the same iterations of the momentum
         InvalidationListener followX = o -> momentum.setXRange(chart.xAxis().getLowerBound(), chart.xAxis().getUpperBound());

@@ -300,7 +300,8 @@ public final class DesignerView {
         // Formulas are read line by line; wrapping would break them mid-term.
         text.setWrapText(false);
         text.setPrefRowCount(6);
-        text.setMinHeight(96);
+        // four lines at least; in the smallest window the rest goes to the charts above (the momentum strip among them)
+        text.setMinHeight(72);
         text.textProperty().bind(Bindings.when(vm.formulaProperty().isEmpty())
                 .then("Select a schedule to read its formula with its current numbers.").otherwise(vm.formulaProperty()));
         text.getStyleClass().add("formula");

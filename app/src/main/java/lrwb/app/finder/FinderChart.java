@@ -131,11 +131,11 @@ final class FinderChart {
 
         PlotOverlay overlay = loss.overlay();
         bounds = overlay.addBand(vm.lowerBoundProperty(), vm.upperBoundProperty(), v -> NumberLabels.significant(v, 3));
-        steepest = overlay.addMarker("marker-steepest", 0);
-        valley = overlay.addMarker("marker-valley", 1);
-        slide = overlay.addMarker("marker-slide", 2);
-        minimum10 = overlay.addMarker("marker-minimum10", 3);
-        diverged = overlay.addMarker("marker-diverged", 4);
+        steepest = overlay.addMarker("marker-steepest");
+        valley = overlay.addMarker("marker-valley");
+        slide = overlay.addMarker("marker-slide");
+        minimum10 = overlay.addMarker("marker-minimum10");
+        diverged = overlay.addMarker("marker-diverged");
 
         vm.runs().addListener((ListChangeListener<FinderRun>) change -> {
             while (change.next()) {

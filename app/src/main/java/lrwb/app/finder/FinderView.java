@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
-import lrwb.app.form.DataFileButtons;
+import lrwb.app.form.DataFileMenu;
 import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
@@ -89,7 +89,7 @@ public final class FinderView {
 
     private BorderPane form() {
         RunSetupForm s = vm.setup();
-        DataFileButtons openButtons = new DataFileButtons(s.dataset(), "finder", vm.imagePreview());
+        DataFileMenu files = new DataFileMenu(s.dataset(), "finder", vm.imagePreview());
 
 
         ChoiceBox<SweepMode> mode = new ChoiceBox<>();
@@ -153,8 +153,8 @@ public final class FinderView {
 
         VBox box = new VBox(8,
                 FormLayout.section("Data and model"),
-                FieldView.choices(s.dataset(), "finder-dataset", DataFileKind.FIELD_HINT,
-                        RunSetupForm.datasetChoices()).node(), openButtons.node(),
+                FieldView.choices(s.dataset(), "finder-dataset", DataFileKind.FIELD_HINT, RunSetupForm.datasetChoices())
+                        .withBeside(files.menu()).node(), files.previewButton(),
                 new ModelPickerView(vm.modelPicker(), "finder-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "finder-optimizer", "momentum:0.9 is classical momentum, as Keras SGD",
                         RunSetupForm.optimizers()).node(),

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import lrwb.engine.inspect.ConfusionMatrix;
 
 import java.util.Locale;
@@ -23,7 +24,9 @@ final class ConfusionGrid {
         grid.setHgap(3);
         grid.setVgap(3);
         grid.setPadding(new javafx.geometry.Insets(12));
-        Label corner = new Label("true \\ predicted");
+        // two short lines rather than "true \ predicted", which ten columns of long class names (Fashion-MNIST) cut to "…"
+        Label corner = new Label("predicted →\ntrue ↓");
+        corner.setMinWidth(Region.USE_PREF_SIZE);
         corner.setPadding(new javafx.geometry.Insets(0, 8, 0, 0));
         corner.getStyleClass().add("confusion-corner");
         grid.add(corner, 0, 0);

@@ -178,11 +178,16 @@ public final class InspectView {
             view.setFitWidth(shown.getWidth() >= TILE ? TILE : shown.getWidth() * scale);
             view.setPreserveRatio(true);
             view.setSmooth(false);
+            // long class names ("T-shirt/top → Ankle boot") wrap within the tile rather than end in "…"; the tooltip
+            // says it all on one line
             Label caption = new Label(t.caption());
             caption.getStyleClass().add("tile-caption");
+            caption.setWrapText(true);
             Label detail = new Label(t.detail());
             detail.getStyleClass().add("hint");
+            detail.setWrapText(true);
             VBox tile = new VBox(2, view, caption, detail);
+            Tooltip.install(tile, new Tooltip(t.caption() + "\n" + t.detail()));
             tile.setPrefWidth(TILE_WIDTH);
             tile.setMaxWidth(TILE_WIDTH);
             tile.getStyleClass().add("mistake-tile");

@@ -48,6 +48,8 @@ public final class RunRow {
     private final javafx.beans.property.ReadOnlyBooleanWrapper savedNetwork = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final String optimizer;
     private final String schedule;
+    /** Every schedule of a sweep's cells, one a line (the Schedule column's tooltip); null for a run. */
+    private final String sweepSchedules;
     private final Instant startedAt;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>();
@@ -68,6 +70,7 @@ public final class RunRow {
         optimizer = config.optimizer() == null ? "–" : config.optimizer().shortName();
         schedule = config.rangeTest() != null ? rangeText(config.rangeTest().config())
                 : config.training() != null ? ScheduleSummary.of(config.training().schedule()) : "–";
+        sweepSchedules = null;
         startedAt = record.info().startedAt();
         sweepBatches = null;
         sweepEpochs = null;
@@ -84,7 +87,10 @@ public final class RunRow {
         modelText = distinct(requests, r -> r.model().describe());
         model = distinct(requests, r -> ModelText.readable(r.model().describe()));
         optimizer = distinct(requests, r -> r.optimizer().shortName());
-        schedule = distinct(requests, r -> ScheduleSummary.of(r.schedule()));
+        List<String> schedules = List.copyOf(new LinkedHashSet<>(requests.stream().map(r -> ScheduleSummary.of(r.schedule())).toList()));
+        // one schedule reads in the cell; several would not fit it: their count, and each in the tooltip
+        schedule = schedules.isEmpty() ? "–" : schedules.size() == 1 ? schedules.get(0) : schedules.size() + " schedules";
+        sweepSchedules = schedules.size() > 1 ? String.join("\n", schedules) : null;
         sweepBatches = distinct(requests, r -> String.valueOf(r.batchSize()));
         sweepEpochs = distinct(requests, r -> String.valueOf(r.epochs()));
         startedAt = entry.startedAt();
@@ -217,6 +223,11 @@ public final class RunRow {
         return schedule;
     }
 
+    /** A sweep's schedules, one a line, when there are several (the Schedule column then says how many); else null. */
+    public String sweepSchedules() {
+        return sweepSchedules;
+    }
+
     public Instant startedAt() {
         return startedAt;
     }
@@ -255,8 +266,8 @@ public final class RunRow {
         if (text.isEmpty()) {
             return true;
         }
-        for (String s : new String[] {name.get(), kindLabel(), dataset, model, modelText, optimizer, schedule, status.get().label(),
-                dir.getFileName().toString()}) {
+        for (String s : new String[] {name.get(), kindLabel(), dataset, model, modelText, optimizer, schedule, sweepSchedules,
+                status.get().label(), dir.getFileName().toString()}) {
             if (s != null && s.toLowerCase(java.util.Locale.ROOT).contains(text)) {
                 return true;
             }

@@ -122,6 +122,7 @@ public final class RunsView {
         model.setCellFactory(c -> new ModelCell());
         TableColumn<RunRow, String> optimizer = text("Optimizer", RunRow::optimizer, 90);
         TableColumn<RunRow, String> schedule = text("Schedule", RunRow::schedule, 150);
+        schedule.setCellFactory(c -> new ScheduleCell());
         TableColumn<RunRow, String> batch = text("Batch", RunRow::batchSize, 55);
         batch.setComparator(RunsView::compareCounts);
         batch.setId("runs-batch");
@@ -244,6 +245,24 @@ public final class RunsView {
             } else {
                 full.setText(row.modelText());
                 setTooltip(full);
+            }
+        }
+    }
+
+    /** The schedule; a sweep of several says how many, and its tooltip lists them. */
+    private static final class ScheduleCell extends TableCell<RunRow, String> {
+        private final Tooltip all = new Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            RunRow row = getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            if (empty || row == null || row.sweepSchedules() == null) {
+                setTooltip(null);
+            } else {
+                all.setText(row.sweepSchedules());
+                setTooltip(all);
             }
         }
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -28,7 +29,7 @@ import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
 import lrwb.app.form.AugmentChecks;
-import lrwb.app.form.DataFileButtons;
+import lrwb.app.form.DataFileMenu;
 import lrwb.app.form.DataFileKind;
 import lrwb.app.form.FieldView;
 import lrwb.app.form.FormLayout;
@@ -104,32 +105,57 @@ public final class TrainingView {
 
     // ---- form ----
 
+    /**
+     * The form, in the order a run is set up: data, network, optimizer, learning rate, batch size and epochs, which
+     * all show without scrolling in the default window; the optimizer's own settings and the options most runs leave
+     * alone (validation split, seed, normalisation, augmentation) wait in collapsed expanders.
+     */
     private VBox form() {
         TrainingForm f = vm.form();
         RunSetupForm s = f.setup();
+        DataFileMenu files = new DataFileMenu(s.dataset(), "train", vm.imagePreview());
         VBox box = new VBox(8);
         box.setPadding(new Insets(12));
         box.getStyleClass().add("training-form");
         Label title = new Label("New run");
         title.getStyleClass().add("pane-title");
         box.getChildren().addAll(title, FormLayout.section("Data and network"),
-                FieldView.choices(s.dataset(), "train-dataset", DataFileKind.FIELD_HINT,
-                        RunSetupForm.datasetChoices()).node(), new DataFileButtons(s.dataset(), "train", vm.imagePreview()).node(),
+                FieldView.choices(s.dataset(), "train-dataset", DataFileKind.FIELD_HINT, RunSetupForm.datasetChoices())
+                        .withBeside(files.menu()).node(), files.previewButton(),
                 new ModelPickerView(vm.modelPicker(), "train-model", ModelPickerView.HINT).node(),
                 FieldView.choices(s.optimizer(), "train-optimizer", "sgd, momentum:0.9, adam, …", RunSetupForm.optimizers()).node(),
                 new OptimizerSettingsView(s.optimizerSettings(), "train").node(),
+                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine(),
                 FormLayout.pair(FieldView.text(s.batch(), "train-batch", "examples per update").node(),
                         FieldView.text(f.epochs(), "train-epochs", "passes over the training split").node()),
+                moreOptions(s));
+        return box;
+    }
+
+    /** Validation split, seed, and the image options: an expander, collapsed until opened. */
+    private static TitledPane moreOptions(RunSetupForm s) {
+        VBox fields = new VBox(8,
                 FormLayout.pair(FieldView.text(s.valSplit(), "train-val-split", "fraction held out for validation, e.g. 0.2").node(),
                         FieldView.text(s.seed(), "train-seed", "same seed, same data order and initial weights").node()),
                 FieldView.choices(s.normalize(), "train-normalize", RunSetupForm.NORMALIZE_HINT, RunSetupForm.normalizations()).node(),
                 FieldView.choices(s.augment(), "train-augment", RunSetupForm.AUGMENT_HINT, RunSetupForm.augmentations()).node(),
-                new AugmentChecks(s.augment(), "train").node(),
-                FormLayout.section("Learning rate"), scheduleForm(f.schedule()), fitLine());
-        return box;
+                new AugmentChecks(s.augment(), "train").node());
+        TitledPane pane = new TitledPane("Validation, seed, images", fields);
+        pane.setId("train-more-options");
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.setMaxWidth(Double.MAX_VALUE);
+        pane.setTooltip(new Tooltip("Validation split, seed, image normalisation and augmentation"));
+        // a message on one of its fields must not stay out of sight: the expander opens to show it
+        for (var field : java.util.List.of(s.valSplit(), s.seed(), s.normalize(), s.augment())) {
+            field.errorProperty().addListener((o, was, now) -> {
+                if (now != null && !now.isEmpty()) {
+                    pane.setExpanded(true);
+                }
+            });
+        }
+        return pane;
     }
-
-
 
     private VBox scheduleForm(ScheduleChoice choice) {
         ChoiceBox<ScheduleSource> source = new ChoiceBox<>();
@@ -178,6 +204,7 @@ public final class TrainingView {
         VBox givenBox = new VBox(4, given, givenHint);
 
         StackPane detail = new StackPane();
+        detail.setId("train-schedule-detail");
         Runnable show = () -> {
             VBox pane = switch (choice.sourceProperty().get()) {
                 case CONSTANT -> constant;
@@ -204,6 +231,7 @@ public final class TrainingView {
         fit.textProperty().bind(vm.fitActionProperty());
         fit.setTooltip(new Tooltip("Stretch the schedule to the planned run, keeping its shape (as fastai's fit_one_cycle does)"));
         fit.setOnAction(e -> vm.fitToRun());
+        fit.setWrapText(true); // "Fit to this run (96 iterations)" on two lines in a narrow form, not cut
         VBox box = new VBox(4, note, fit);
         box.visibleProperty().bind(vm.fitNoteProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
@@ -283,7 +311,7 @@ public final class TrainingView {
         return b;
     }
 
-    /** The selected run on one line: its title and state, where it is, and a bar. */
+    /** The selected run on one line: its title and state, where it is, a bar, and Inspect. */
     private HBox progress() {
         Label title = new Label();
         title.getStyleClass().add("run-title");
@@ -309,7 +337,14 @@ public final class TrainingView {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.selectedProperty().flatMap(r -> r.progressProperty().map(Number::doubleValue)).orElse(0.0));
         HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox line = new HBox(4, title, text, bar);
+        // On the selected run's line, whole at every window size: the title is what gives way ("…").
+        Button inspect = button("Inspect…", "train-inspect",
+                "What the selected run's saved network gets wrong: confusion matrix, misclassified images with Grad-CAM, decision boundary",
+                vm::inspectSelected);
+        inspect.setMinWidth(Region.USE_PREF_SIZE);
+        inspect.disableProperty().bind(vm.selectedProperty().flatMap(TrainingRun::folderProperty).map(f -> false).orElse(true));
+        HBox line = new HBox(4, title, text, bar, inspect);
+        HBox.setMargin(inspect, new Insets(0, 0, 0, 4));
         line.setAlignment(Pos.CENTER_LEFT);
         line.setMinHeight(Region.USE_PREF_SIZE);
         return line;
@@ -455,13 +490,7 @@ public final class TrainingView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button png = button("Export PNG…", "train-export-png", "Save the three charts with their legend as one image", this::exportPng);
         png.setMinWidth(Region.USE_PREF_SIZE);
-        Button inspect = button("Inspect…", "train-inspect",
-                "What the selected run's saved network gets wrong: confusion matrix, misclassified images with Grad-CAM, decision boundary",
-                vm::inspectSelected);
-        // The one button that gives way when the window is narrow (its tooltip stays; Runs' Network menu has it too).
-        inspect.setMinWidth(0);
-        inspect.disableProperty().bind(vm.selectedProperty().flatMap(TrainingRun::folderProperty).map(f -> false).orElse(true));
-        HBox bar = new HBox(10, key, smooth, gap, inspect, png);
+        HBox bar = new HBox(10, key, smooth, gap, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("training-chart-toolbar");
         return bar;

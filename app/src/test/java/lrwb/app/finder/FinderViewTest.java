@@ -163,12 +163,17 @@ class FinderViewTest {
         robot.clickOn("LR Finder");
         var combo = robot.lookup("#finder-dataset").queryComboBox();
         assertThat(combo.getItems()).contains("shapes");
-        for (String kind : new String[]{"csv", "idx", "cifar", "images"}) {
-            assertThat(robot.lookup("#finder-open-" + kind).queryButton().isVisible()).as(kind).isTrue();
-        }
+        // the "…" menu beside the field opens each kind; "Preview images…" is under it
+        var menu = robot.lookup("#finder-open").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(menu.isVisible()).isTrue();
+        assertThat(menu.getItems()).extracting(javafx.scene.control.MenuItem::getId)
+                .containsExactly("finder-open-csv", "finder-open-idx", "finder-open-cifar", "finder-open-images");
+        assertThat(robot.lookup("#finder-preview-images").queryButton().isVisible()).isTrue();
         robot.clickOn("Training");
-        assertThat(robot.lookup("#train-open-cifar").queryButton().isVisible()).isTrue();
-        assertThat(robot.lookup("#train-open-images").queryButton().getText()).isEqualTo("Image folder…");
+        var trainMenu = robot.lookup("#train-open").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(trainMenu.isVisible()).isTrue();
+        assertThat(((javafx.scene.control.Labeled) ((javafx.scene.control.CustomMenuItem) trainMenu.getItems().get(3)).getContent())
+                .getText()).isEqualTo("Image folder…");
     }
 
     @Test

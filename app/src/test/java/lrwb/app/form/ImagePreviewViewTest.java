@@ -26,7 +26,7 @@ class ImagePreviewViewTest {
     void start(Stage stage) {
         setup.dataset().textProperty().set("shapes:samples=80,size=16");
         setup.augment().textProperty().set("flip,cutout:4");
-        stage.setScene(new Scene(new VBox(new DataFileButtons(setup.dataset(), "t", preview).node()), 600, 200));
+        stage.setScene(new Scene(new VBox(new DataFileMenu(setup.dataset(), "t", preview).previewButton()), 600, 200));
         stage.show();
     }
 

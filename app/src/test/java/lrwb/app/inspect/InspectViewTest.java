@@ -91,6 +91,16 @@ class InspectViewTest {
         assertThat(tiles).allMatch(t -> t.heat() == null && t.image().getWidth() == 16);
         TilePane grid = robot.lookup("#inspect-grid").queryAs(TilePane.class);
         assertThat(grid.getChildren()).hasSize(tiles.size());
+        // every caption shows all its words (wrapped in the tile, never cut to "…"), and the tile's tooltip says it all
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var tileNode : grid.getChildren()) {
+            Label caption = (Label) tileNode.lookup(".tile-caption");
+            assertThat(((javafx.scene.text.Text) caption.lookup(".text")).getText()).isEqualTo(caption.getText());
+        }
+        javafx.scene.Node firstTile = grid.getChildren().get(0);
+        assertThat(((javafx.scene.control.Tooltip) firstTile.getProperties().get("javafx.scene.control.Tooltip")).getText())
+                .isEqualTo(tiles.get(0).caption() + "\n" + tiles.get(0).detail());
 
         robot.interact(() -> tabs.getSelectionModel().select(1));
         assertThat(vm.layers()).extracting(l -> l.index()).containsExactly(0, 2);

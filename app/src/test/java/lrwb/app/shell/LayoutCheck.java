@@ -24,6 +24,8 @@ final class LayoutCheck {
     /** What "usable" means for a plot. */
     static final double PLOT_MIN_WIDTH = 200;
     static final double PLOT_MIN_HEIGHT = 120;
+    /** A companion strip's plot (the Designer's momentum) in the smallest window: its ticks and axis title readable. */
+    static final double COMPANION_MIN_HEIGHT = 55;
     /** Print the split panes' widths (to see why a pane is where it is). */
     private static final boolean DEBUG = Boolean.getBoolean("lrwb.layoutDebug");
 
@@ -35,7 +37,13 @@ final class LayoutCheck {
             "#train-run-title", "#train-progress-text", "#train-progress", "#train-run-message", "#train-override-slider",
             "#train-override-lr", "#train-override-apply", "#train-override-clear", "#train-key", "#train-batch-loss",
             "#train-key-smoothed", "#train-key-train", "#train-key-validation", "#train-smoothing", "#train-export-png",
-            "#train-legend", "#train-log-lr", "#train-log-loss", "#train-status");
+            "#train-legend", "#train-log-lr", "#train-log-loss", "#train-inspect", "#train-status");
+    /**
+     * The Training form's essential fields, in view without scrolling from the default window size up (below it the
+     * form scrolls): data, network, optimizer, the LR (its source and the source's fields), batch size, epochs.
+     */
+    private static final List<String> TRAINING_FORM_ESSENTIALS = List.of("#train-dataset", "#train-model", "#train-optimizer",
+            "#train-schedule-source", "#train-schedule-detail", "#train-batch", "#train-epochs");
     private static final List<String> FINDER_CONTROLS = List.of("#finder-start", "#finder-stop", "#finder-dataset",
             "#finder-steepest", "#finder-valley", "#finder-minimum10", "#finder-bounds", "#finder-to-cyclic", "#finder-to-onecycle",
             "#finder-train", "#finder-runs", "#finder-export-png", "#finder-export-csv", "#finder-progress", "#finder-status");
@@ -53,8 +61,10 @@ final class LayoutCheck {
 
     /** What is wrong with a workspace at the current size, in words; empty when everything fits. */
     static List<String> problems(MainWindow window, Workspace w) {
+        Scene shownIn = window.root().getScene();
+        boolean defaultSizeOrMore = shownIn.getWidth() >= MainWindow.DEFAULT_WIDTH - 1 && shownIn.getHeight() >= MainWindow.DEFAULT_HEIGHT - 1;
         List<String> controls = switch (w) {
-            case TRAINING -> TRAINING_CONTROLS;
+            case TRAINING -> defaultSizeOrMore ? concat(TRAINING_CONTROLS, TRAINING_FORM_ESSENTIALS) : TRAINING_CONTROLS;
             case FINDER -> FINDER_CONTROLS;
             case DESIGNER -> DESIGNER_CONTROLS;
             case SWEEPS -> SWEEPS_CONTROLS;
@@ -104,13 +114,40 @@ final class LayoutCheck {
                 // the momentum chart is a companion strip: in the smallest window it gives its height to the LR chart
                 boolean companion = momentumShown && momentum.getParent() != null
                         && plot.localToScene(plot.getLayoutBounds()).getMinY() >= momentum.localToScene(momentum.getLayoutBounds()).getMinY();
-                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < (companion ? 30 : PLOT_MIN_HEIGHT)) {
+                if (b.getWidth() < PLOT_MIN_WIDTH || b.getHeight() < (companion ? COMPANION_MIN_HEIGHT : PLOT_MIN_HEIGHT)) {
                     p.add(String.format(Locale.ROOT, "%s: a plot is %.0f x %.0f px (%s)", where, b.getWidth(), b.getHeight(),
                             chartId(plot)));
                 }
             }
+            // an axis says its whole title (a short plot must not cut "momentum" to "mo…")
+            for (Node axisLabel : window.root().lookupAll(".axis-label")) {
+                if (axisLabel instanceof Labeled l && l.getScene() != null && shown(l) && inShownWorkspace(window, l)
+                        && l.getText() != null && !l.getText().isEmpty()
+                        && l.lookup(".text") instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())) {
+                    p.add(where + ": the axis title \"" + l.getText() + "\" shows as \"" + t.getText() + "\" (" + chartId(l) + ")");
+                }
+            }
+            // the labels of a plot's markers (the Finder's suggestions) never cover one another
+            List<Labeled> markerLabels = window.root().lookupAll(".plot-marker-label").stream()
+                    .filter(n -> n.getScene() != null && shown(n) && inShownWorkspace(window, n)).map(n -> (Labeled) n).toList();
+            for (int i = 0; i < markerLabels.size(); i++) {
+                for (int j = i + 1; j < markerLabels.size(); j++) {
+                    Bounds a = markerLabels.get(i).localToScene(markerLabels.get(i).getLayoutBounds());
+                    Bounds b = markerLabels.get(j).localToScene(markerLabels.get(j).getLayoutBounds());
+                    if (a.intersects(b)) {
+                        p.add(where + ": the marker labels \"" + markerLabels.get(i).getText() + "\" " + describe(a) + " and \""
+                                + markerLabels.get(j).getText() + "\" " + describe(b) + " overlap");
+                    }
+                }
+            }
             return p;
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     static String sizeName(MainWindow window) {

@@ -94,6 +94,12 @@ class SweepInRunsTest {
         assertThat(row.optimizer()).isEqualTo("sgd");
         assertThat(row.batchSize()).isEqualTo("16");
         assertThat(row.epochs()).isEqualTo("1");
+        // two LRs are two schedules: the cell counts them, its tooltip lists them
+        assertThat(row.schedule()).isEqualTo("2 schedules");
+        assertThat(row.sweepSchedules()).isEqualTo("constant 0.01\nconstant 0.3");
+        javafx.scene.control.TableCell<?, ?> scheduleCell = robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().filter(c -> "2 schedules".equals(c.getText())).findFirst().orElseThrow();
+        assertThat(scheduleCell.getTooltip().getText()).isEqualTo("constant 0.01\nconstant 0.3");
         assertThat(row.messageProperty().get()).isEqualTo("2 of 2 cells finished");
         assertThat(runs.statusProperty().get()).endsWith("0 runs in " + home.resolve("runs") + " · 1 sweep in " + home.resolve("sweeps"));
         robot.interact(() -> runs.kindFilterProperty().set(KindFilter.TRAINING));

@@ -2,7 +2,6 @@ package lrwb.engine.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * labels to validate on (so valSplit does not apply). Both spellings in circulation are accepted
  * ({@code train-images-idx3-ubyte} and {@code train-images.idx3-ubyte}), each plain or {@code .gz}, with any
  * record count and image size the headers declare, grey or colour ({@link IdxFile}). Pixels are scaled to [0, 1]; there are
- * {@code max label + 1} classes named {@code 0, 1, ...}.
+ * {@code max label + 1} classes, named {@code 0, 1, ...} or, for a Fashion-MNIST folder, by {@link IdxClassNames}.
  */
 final class IdxSource {
     private IdxSource() {
@@ -41,10 +40,7 @@ final class IdxSource {
         }
         requireTwoClasses(train.labels(), limit);
         int numClasses = Math.max(maxLabel(train.labels()), maxLabel(validation.labels())) + 1;
-        List<String> classNames = new ArrayList<>();
-        for (int c = 0; c < numClasses; c++) {
-            classNames.add(Integer.toString(c));
-        }
+        List<String> classNames = IdxClassNames.of(dir, numClasses);
         ImageShape shape = new ImageShape(trainImages.channels(), trainImages.rows(), trainImages.columns());
         return new LoadedData(folderName(dir), examples(train, classNames).toDataSet(),
                 examples(validation, classNames).toDataSet(), shape.pixels(), numClasses, classNames, shape);

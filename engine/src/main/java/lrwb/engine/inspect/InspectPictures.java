@@ -111,7 +111,7 @@ public final class InspectPictures {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         int lineHeight = 14;
         int cellW = Math.max(tileSize, 96) + gap;
-        int cellH = tileSize + 2 * lineHeight + gap + 4;
+        int cellH = tileSize + 3 * lineHeight + gap + 4; // the caption on up to two lines, the detail on one
         BufferedImage out = new BufferedImage(cols * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
@@ -128,10 +128,13 @@ public final class InspectPictures {
                 int scaledH = tileSize * tile.picture().getHeight() / tile.picture().getWidth();
                 g.drawImage(tile.picture(), x, y, tileSize, scaledH, null);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(fit(tile.caption(), metrics, cellW - gap), x, y + tileSize + lineHeight);
+                List<String> caption = wrap(tile.caption(), metrics::stringWidth, cellW - gap);
+                for (int line = 0; line < caption.size(); line++) {
+                    g.drawString(caption.get(line), x, y + tileSize + (line + 1) * lineHeight);
+                }
                 if (tile.detail() != null) {
                     g.setColor(Color.GRAY);
-                    g.drawString(fit(tile.detail(), metrics, cellW - gap), x, y + tileSize + 2 * lineHeight);
+                    g.drawString(fit(tile.detail(), metrics::stringWidth, cellW - gap), x, y + tileSize + (caption.size() + 1) * lineHeight);
                 }
             }
         } finally {
@@ -140,12 +143,33 @@ public final class InspectPictures {
         return out;
     }
 
-    private static String fit(String text, FontMetrics metrics, int width) {
-        if (text == null || metrics.stringWidth(text) <= width) {
+    /**
+     * A caption on one line when it fits {@code width}, else on two: "true →" / "predicted" when the first fits, else
+     * broken at the last space that lets the first line fit; a second line still too long ends in "…".
+     */
+    static List<String> wrap(String text, java.util.function.ToIntFunction<String> widthOf, int width) {
+        if (text == null || widthOf.applyAsInt(text) <= width) {
+            return List.of(text == null ? "" : text);
+        }
+        int arrow = text.indexOf(" → ");
+        if (arrow > 0 && widthOf.applyAsInt(text.substring(0, arrow + 2)) <= width) {
+            return List.of(text.substring(0, arrow + 2), fit(text.substring(arrow + 3), widthOf, width));
+        }
+        for (int space = text.lastIndexOf(' '); space > 0; space = text.lastIndexOf(' ', space - 1)) {
+            String first = text.substring(0, space);
+            if (widthOf.applyAsInt(first) <= width) {
+                return List.of(first, fit(text.substring(space + 1), widthOf, width));
+            }
+        }
+        return List.of(fit(text, widthOf, width));
+    }
+
+    private static String fit(String text, java.util.function.ToIntFunction<String> widthOf, int width) {
+        if (text == null || widthOf.applyAsInt(text) <= width) {
             return text == null ? "" : text;
         }
         String cut = text;
-        while (cut.length() > 1 && metrics.stringWidth(cut + "…") > width) {
+        while (cut.length() > 1 && widthOf.applyAsInt(cut + "…") > width) {
             cut = cut.substring(0, cut.length() - 1);
         }
         return cut + "…";

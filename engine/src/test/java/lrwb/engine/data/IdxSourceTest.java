@@ -172,6 +172,34 @@ class IdxSourceTest {
         assertThat(DataOnDisk.idxSourcesUnder(java.util.List.of(mnist))).containsExactly("idx:" + mnist.toAbsolutePath());
     }
 
+    @Test
+    void aFashionMnistFolderNamesItsTenClassesLikeZalando() throws IOException {
+        for (String name : java.util.List.of("fashion-mnist", "fashion_mnist", "FashionMNIST/raw")) {
+            mnist = Files.createDirectories(root.resolve(name));
+            writeTenClasses();
+            LoadedData data = Datasets.load(DataOptions.of("idx:" + mnist));
+            assertThat(data.classNames()).as(name).containsExactly("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+                    "Shirt", "Sneaker", "Bag", "Ankle boot");
+        }
+    }
+
+    @Test
+    void mnistAndOtherFoldersKeepTheLabelNumbers() throws IOException {
+        writeTenClasses(); // the folder "mnist"
+        assertThat(Datasets.load(DataOptions.of("idx:" + mnist)).classNames())
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        // a Fashion-MNIST name on a set that is not ten classes is not Fashion-MNIST
+        mnist = Files.createDirectory(root.resolve("fashion-mnist"));
+        writeAll("-idx3-ubyte", "-idx1-ubyte", false);
+        assertThat(Datasets.load(DataOptions.of("idx:" + mnist)).classNames()).containsExactly("0", "1", "2", "3");
+    }
+
+    /** The tiny set with a label 9 in the t10k part: ten classes, as Fashion-MNIST and MNIST have. */
+    private void writeTenClasses() throws IOException {
+        writeAll("-idx3-ubyte", "-idx1-ubyte", false);
+        write("t10k-labels-idx1-ubyte", IdxFiles.labels(1, 9, 0), false);
+    }
+
     private void writeColour(byte[] trainImages, String format) throws IOException {
         write("train-images-" + format + "-ubyte", trainImages, false);
         write("train-labels-idx1-ubyte", IdxFiles.labels(0, 1), false);
