@@ -53,8 +53,11 @@ final class TorchComparisonBench {
                         int stockUpdates, int trainingEpochs) {
     }
 
-    /** Wall and thread-CPU seconds per update. */
-    private record Timing(double wall, double cpu) {
+    /** Wall and thread-CPU seconds per update; for PyTorch, the memory layout that was faster (else null). */
+    private record Timing(double wall, double cpu, String layout) {
+        Timing(double wall, double cpu) {
+            this(wall, cpu, null);
+        }
     }
 
     private TorchComparisonBench() {
@@ -100,7 +103,8 @@ final class TorchComparisonBench {
                 + " the same loop on the network the engine builds (lean convolution, batch norm, dense and output layers,"
                 + " oneDNN build);"
                 + " the training job is a whole run of a few epochs through TrainingJob (thread, batches, per-epoch"
-                + " evaluation) per update. PyTorch: bench/torch/torch_nets.py, torch.set_num_threads(1), the same layers.");
+                + " evaluation) per update. PyTorch: bench/torch/torch_nets.py, torch.set_num_threads(1), the same layers;"
+                + " convolutional nets in the faster of its NCHW and channels-last layouts (named when channels-last).");
         System.out.println();
     }
 
@@ -128,7 +132,8 @@ final class TorchComparisonBench {
     }
 
     private static String cell(Timing t) {
-        return String.format("%.3f / %.3f", t.wall() * 1e3, t.cpu() * 1e3);
+        return String.format("%.3f / %.3f", t.wall() * 1e3, t.cpu() * 1e3)
+                + (t.layout() == null || t.layout().equals("NCHW") ? "" : " (" + t.layout().replace('_', '-') + ")");
     }
 
     private static Timing fitLoop(Network net, Case c, int updates, EngineContext context) {
@@ -158,6 +163,7 @@ final class TorchComparisonBench {
     private static final Pattern CPU = Pattern.compile("\"cpu_ms\": ([0-9.eE+-]+)");
     private static final Pattern VERSION = Pattern.compile("\"torch\": \"([^\"]+)\"");
     private static final Pattern BLAS = Pattern.compile("\"blas\": \"([^\"]+)\"");
+    private static final Pattern LAYOUT = Pattern.compile("\"layout\": \"([^\"]+)\"");
 
     /** PyTorch's time for the case, or null (with a note on stdout) when python3 has no torch. */
     private static Timing torch(Case c, int rounds) throws IOException, InterruptedException {
@@ -167,7 +173,9 @@ final class TorchComparisonBench {
         if (!wall.find() || !cpu.find()) {
             return null;
         }
-        return new Timing(Double.parseDouble(wall.group(1)) / 1e3, Double.parseDouble(cpu.group(1)) / 1e3);
+        Matcher layout = LAYOUT.matcher(out);
+        return new Timing(Double.parseDouble(wall.group(1)) / 1e3, Double.parseDouble(cpu.group(1)) / 1e3,
+                layout.find() ? layout.group(1) : null);
     }
 
     private static String torchVersion() throws IOException, InterruptedException {

@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Rewrites a file so that a reader (or a crash) sees the old content or the new, never half of it. */
 public final class AtomicFile {
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
     private AtomicFile() {
     }
 
@@ -29,9 +35,10 @@ public final class AtomicFile {
         if (!Files.isDirectory(dir)) { // createDirectories on an existing folder throws and catches inside: slow
             Files.createDirectories(dir);
         }
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path temp = createTemp(dir, "." + file.getFileName());
+        boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.WRITE))) {
                 content.writeTo(out);
             }
             try {
@@ -39,8 +46,26 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(temp);
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * A new empty file {@code prefix + PID-N + ".tmp"} in {@code dir}. Not {@link Files#createTempFile}: its random
+     * name reads /dev/urandom through SecureRandom, which a run's small record files (run.json at the end) felt.
+     */
+    private static Path createTemp(Path dir, String prefix) throws IOException {
+        while (true) {
+            Path temp = dir.resolve(prefix + PID + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                // left by a killed process that had the same process id: take the next name
+            }
         }
     }
 }

@@ -90,7 +90,12 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     }
 
     @Override
-    public synchronized void flushIfDue() {
+    public void flushIfDue() {
+        flushRowsIfDue();
+        network.writeIfDue(); // hands the write to the network writer: nothing here waits for it
+    }
+
+    private synchronized void flushRowsIfDue() {
         try {
             if (!writeFailed && (iterations.isFlushDue() || epochs.isFlushDue())) {
                 iterations.flush();

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -39,11 +40,18 @@ public final class EngineThreads {
     }
 
     /**
-     * The task's result, waiting for it without giving up on an interrupt (the caller's buffers or parameters may
+     * The task's result (a pool's task not yet started runs on the calling thread), waiting for it without giving up on an interrupt (the caller's buffers or parameters may
      * still be in the task's hands until it ends; the interrupt is kept for the caller to see). A task's
      * unchecked exception or error is rethrown as it was.
      */
+    @SuppressWarnings("unchecked")
     public static <T> T await(Future<T> future) {
+        if (future.getClass() == FutureTask.class) {
+            // A task its pool has not started yet runs here instead (a no-op if it has): on a busy machine the pool's
+            // thread may wait milliseconds for a core, while this thread, which would only wait, has one. Same result,
+            // computed once either way.
+            ((FutureTask<T>) future).run();
+        }
         boolean interrupted = false;
         try {
             while (true) {

@@ -25,6 +25,8 @@ final class EpochEvaluator implements AutoCloseable {
     private final DataSet validation;
     private final boolean overlapped;
     private final ExecutorService pool;
+    /** The validation split copied to Java once, when the network is evaluated in Java (on the job's thread). */
+    private final Evaluation.JavaRows javaValidation;
 
     private Network copy;
     private Future<EpochMetrics> pending;
@@ -37,8 +39,9 @@ final class EpochEvaluator implements AutoCloseable {
         this.net = net;
         this.validation = validation;
         this.pool = context.validationPool();
-        this.overlapped = mayOverlap && context.tuning().overlapValidation() && validation.numExamples() > 0
-                && !Evaluation.runsInJava(net, validation);
+        boolean inJava = Evaluation.runsInJava(net, validation);
+        this.overlapped = mayOverlap && context.tuning().overlapValidation() && validation.numExamples() > 0 && !inJava;
+        this.javaValidation = inJava ? Evaluation.JavaRows.of(validation) : null;
     }
 
     boolean overlapped() {
@@ -90,7 +93,7 @@ final class EpochEvaluator implements AutoCloseable {
 
     private EpochMetrics evaluate(Network network, EpochMetrics row) {
         long start = System.nanoTime();
-        Evaluation val = Evaluation.of(network, validation);
+        Evaluation val = javaValidation != null ? Evaluation.of(network, javaValidation) : Evaluation.of(network, validation);
         // Whole nanoseconds, so the sum prints as the time it is (0.021584245, not 0.021584245000000002).
         long nanos = Math.round(row.seconds() * 1e9) + System.nanoTime() - start;
         return new EpochMetrics(row.epoch(), row.lr(), row.trainLoss(), row.trainAccuracy(), val.loss(), val.accuracy(),

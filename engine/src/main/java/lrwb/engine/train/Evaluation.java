@@ -35,17 +35,58 @@ record Evaluation(double loss, double accuracy) {
             return new Evaluation(Double.NaN, Double.NaN);
         }
         JavaMlpForward java = javaForwardAllowed ? javaForward(net, JAVA_FORWARD_LIMIT / n) : null;
+        if (java != null) {
+            return inJava(java, JavaRows.of(split));
+        }
         int classes = (int) split.getLabels().size(1);
-        double lossSum = 0;
-        long correct = 0;
+        Tally tally = new Tally(classes);
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             INDArray features = split.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray labels = split.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            float[] p = java != null ? java.probabilities(HostCopy.rowMajor(features), to - from)
-                    : HostCopy.rowMajor(net.output(features));
-            float[] y = HostCopy.rowMajor(labels);
-            for (int r = 0; r < to - from; r++) {
+            tally.add(HostCopy.rowMajor(net.output(features)), HostCopy.rowMajor(labels), to - from);
+        }
+        return tally.evaluation(n);
+    }
+
+    /**
+     * The same on a split evaluated again and again (a job's validation split, every epoch) whose Java copy the
+     * caller keeps: {@link #runsInJava} said yes for it, so only the network's parameters are copied each time.
+     */
+    static Evaluation of(Network net, JavaRows split) {
+        JavaMlpForward java = javaForward(net, JAVA_FORWARD_LIMIT / split.rows());
+        if (java == null) {
+            throw new IllegalArgumentException("not a network evaluated in Java");
+        }
+        return inJava(java, split);
+    }
+
+    private static Evaluation inJava(JavaMlpForward java, JavaRows split) {
+        Tally tally = new Tally(split.classes());
+        tally.add(java.probabilities(split.features(), split.rows()), split.labels(), split.rows());
+        return tally.evaluation(split.rows());
+    }
+
+    /** A split's row-major features and one-hot labels in Java. */
+    record JavaRows(float[] features, float[] labels, int rows, int classes) {
+        static JavaRows of(DataSet split) {
+            return new JavaRows(HostCopy.rowMajor(split.getFeatures()), HostCopy.rowMajor(split.getLabels()),
+                    split.numExamples(), (int) split.getLabels().size(1));
+        }
+    }
+
+    /** Cross-entropy and correct predictions summed over rows, in row order. */
+    private static final class Tally {
+        private final int classes;
+        private double lossSum;
+        private long correct;
+
+        Tally(int classes) {
+            this.classes = classes;
+        }
+
+        void add(float[] p, float[] y, int rows) {
+            for (int r = 0; r < rows; r++) {
                 int row = r * classes;
                 int predicted = 0;
                 int actual = 0;
@@ -65,7 +106,10 @@ record Evaluation(double loss, double accuracy) {
                 }
             }
         }
-        return new Evaluation(lossSum / n, (double) correct / n);
+
+        Evaluation evaluation(int n) {
+            return new Evaluation(lossSum / n, (double) correct / n);
+        }
     }
 
     /** The Java forward pass of a small MLP within that many multiply-adds per row; null for any other network. */
