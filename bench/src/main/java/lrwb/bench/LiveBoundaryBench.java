@@ -40,7 +40,7 @@ final class LiveBoundaryBench {
     private LiveBoundaryBench() {
     }
 
-    private record Timed(Sample sample, int frames, double seconds) {
+    private record Timed(Sample sample, int frames, double seconds, double boundaryCpuSeconds) {
     }
 
     static void run(int rounds, Path work, EngineContext context) throws Exception {
@@ -52,6 +52,8 @@ final class LiveBoundaryBench {
         List<Double> plainCpu = new ArrayList<>();
         List<Double> watchedCpu = new ArrayList<>();
         List<Double> framesPerSecond = new ArrayList<>();
+        List<Double> cpuPerFrame = new ArrayList<>();
+        List<Double> coreShare = new ArrayList<>();
         try (RunService service = new RunService(context)) {
             time(service, work.resolve("boundary-warmup-a"), plane, false); // JIT and ND4J warm, both paths
             time(service, work.resolve("boundary-warmup-b"), plane, true);
@@ -69,6 +71,8 @@ final class LiveBoundaryBench {
                 wallRatios.add(a.sample().wall() / b.sample().wall());
                 cpuRatios.add(a.sample().cpu() / b.sample().cpu());
                 framesPerSecond.add(b.frames() / b.seconds());
+                cpuPerFrame.add(b.boundaryCpuSeconds() / Math.max(1, b.frames()));
+                coreShare.add(b.boundaryCpuSeconds() / b.seconds());
             }
         }
         System.out.println("## Live decision boundary: its cost to the training job, medians of " + rounds
@@ -84,6 +88,9 @@ final class LiveBoundaryBench {
                 Stats.median(framesPerSecond));
         System.out.printf("| watched / not watched | %.3f | %.3f | |%n", Stats.median(wallRatios), Stats.median(cpuRatios));
         System.out.println();
+        System.out.printf("The boundary's own thread: %.1f ms CPU per frame (80x80 cells computed and the picture drawn), "
+                + "%.1f%% of a core while the run trains: what the job loses when no core is spare.%n%n",
+                1000 * Stats.median(cpuPerFrame), 100 * Stats.median(coreShare));
         System.out.println("Ratios are medians of the per-round ratios (1.000: no cost; the target is >= 0.95). Cores: "
                 + Runtime.getRuntime().availableProcessors() + "; load average now: " + Machine.loadAverage());
         System.out.println();
@@ -91,6 +98,7 @@ final class LiveBoundaryBench {
 
     private static Timed time(RunService service, Path dir, PlanePoints plane, boolean watched) throws Exception {
         AtomicInteger frames = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong boundaryCpu = new java.util.concurrent.atomic.AtomicLong();
         LiveBoundary[] live = new LiveBoundary[1];
         Sample[] sample = new Sample[1];
         long t0 = System.nanoTime();
@@ -104,6 +112,7 @@ final class LiveBoundaryBench {
                     live[0] = LiveBoundary.watch(start.handle(), plane.extent(), LiveBoundary.LIVE_SIZE, frame -> {
                         plane.picture(frame.boundary(), PIXELS);
                         frames.incrementAndGet();
+                        boundaryCpu.set(Sample.cpuNow()); // the boundary's thread is the LiveBoundary's own: all its CPU
                     });
                 }
                 stopwatch = Sample.start(); // on the job's thread, as is the end
@@ -126,6 +135,6 @@ final class LiveBoundaryBench {
         if (end.status() != RunStatus.FINISHED && end.status() != RunStatus.DIVERGED) {
             throw new IllegalStateException("the bench run ended " + end.status() + ": " + end.message());
         }
-        return new Timed(sample[0], frames.get(), seconds);
+        return new Timed(sample[0], frames.get(), seconds, boundaryCpu.get() / 1e9);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * Not a test: the real window on a real X display, a 2-D run trained at a too-high LR in Training and its Inspect
  * window following the decision boundary live, photographed with ImageMagick's {@code import} mid-training (the
  * main window, the Inspect window at its default and its minimum size). Run like {@link LayoutTour}, with the test
- * classpath: {@code LiveBoundaryTour OUT_PREFIX DATASET MODEL LR EPOCHS SECONDS}.
+ * classpath: {@code LiveBoundaryTour OUT_PREFIX DATASET MODEL LR EPOCHS SECONDS [OPTIMIZER]}.
  */
 public final class LiveBoundaryTour extends Application {
     private static String[] args;
@@ -57,6 +57,9 @@ public final class LiveBoundaryTour extends Application {
                 training.form().setup().dataset().textProperty().set(args[1]);
                 training.form().setup().model().textProperty().set(args[2]);
                 training.form().setup().batch().textProperty().set("32");
+                if (args.length > 6) {
+                    training.form().setup().optimizer().textProperty().set(args[6]);
+                }
                 training.form().epochs().textProperty().set(args[4]);
                 training.useSchedule(new ConstantSchedule(Double.parseDouble(args[3])));
                 if (training.train() == null) {

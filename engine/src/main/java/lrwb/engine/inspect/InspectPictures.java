@@ -167,16 +167,40 @@ public final class InspectPictures {
      * @param labels each point's class
      */
     public static BufferedImage boundary(DecisionBoundary boundary, float[][] points, int[] labels, int pixels) {
+        return boundary(boundary, boundaryOverlay(boundary.extent(), points, labels, pixels));
+    }
+
+    /**
+     * The decision boundary under an overlay made by {@link #boundaryOverlay} for its extent: what a live view draws
+     * a few times a second, the overlay (axes and points, the costly part) made once.
+     */
+    public static BufferedImage boundary(DecisionBoundary boundary, BufferedImage overlay) {
+        int pixels = overlay.getWidth();
         BufferedImage out = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
-        int w = Math.max(1, pixels - AXIS_LEFT - AXIS_RIGHT);
-        int h = Math.max(1, pixels - AXIS_TOP - AXIS_BOTTOM);
-        PlaneExtent e = boundary.extent();
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, pixels, pixels);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(background(boundary), AXIS_LEFT, AXIS_TOP, w, h, null);
+            g.drawImage(background(boundary), AXIS_LEFT, AXIS_TOP, plotSide(pixels, true), plotSide(pixels, false), null);
+            g.drawImage(overlay, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static int plotSide(int pixels, boolean width) {
+        return Math.max(1, pixels - (width ? AXIS_LEFT + AXIS_RIGHT : AXIS_TOP + AXIS_BOTTOM));
+    }
+
+    /** What a boundary picture of {@code pixels} a side shows over the probabilities: axes and points, transparent elsewhere. */
+    public static BufferedImage boundaryOverlay(PlaneExtent e, float[][] points, int[] labels, int pixels) {
+        BufferedImage out = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        int w = plotSide(pixels, true);
+        int h = plotSide(pixels, false);
+        try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             axes(g, e, w, h);

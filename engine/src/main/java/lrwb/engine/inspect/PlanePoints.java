@@ -10,10 +10,33 @@ import java.util.stream.IntStream;
  * The points of 2-D data a decision boundary is drawn under, with their classes, and the part of the plane around
  * them: everything a boundary picture needs besides the network's probabilities.
  *
- * @param points {@code [x, y]} rows, training then validation, in the network's input units
- * @param labels each point's class
+ * The points are {@code [x, y]} rows, training then validation, in the network's input units, with each one's class.
  */
-public record PlanePoints(PlaneExtent extent, float[][] points, int[] labels) {
+public final class PlanePoints {
+    private final PlaneExtent extent;
+    private final float[][] points;
+    private final int[] labels;
+
+    public PlanePoints(PlaneExtent extent, float[][] points, int[] labels) {
+        this.extent = extent;
+        this.points = points;
+        this.labels = labels;
+    }
+
+    public PlaneExtent extent() {
+        return extent;
+    }
+
+    /** The points themselves, read only. */
+    public float[][] points() {
+        return points;
+    }
+
+    /** Each point's class, read only. */
+    public int[] labels() {
+        return labels;
+    }
+
     /**
      * The training and validation points of a dataset with 2 features.
      *
@@ -33,8 +56,33 @@ public record PlanePoints(PlaneExtent extent, float[][] points, int[] labels) {
         return new PlanePoints(PlaneExtent.around(data.train(), data.validation()), points, labels);
     }
 
-    /** The boundary as a picture {@code pixels} a side with every point on top ({@link InspectPictures#boundary}). */
+    /**
+     * The boundary as a picture {@code pixels} a side with every point on top ({@link InspectPictures#boundary}); the
+     * axes and points are drawn once per size and kept, so a live view's pictures cost the probabilities' colours
+     * and one scaled copy. Any thread.
+     */
     public BufferedImage picture(DecisionBoundary boundary, int pixels) {
-        return InspectPictures.boundary(boundary, points, labels, pixels);
+        if (!boundary.extent().equals(extent)) {
+            return InspectPictures.boundary(boundary, points, labels, pixels);
+        }
+        return InspectPictures.boundary(boundary, overlay(pixels));
+    }
+
+    /** The last size's axes and points, kept: a view draws at one size. */
+    private static final class Overlays {
+        int pixels;
+        BufferedImage overlay;
+    }
+
+    private final Overlays overlays = new Overlays();
+
+    private BufferedImage overlay(int pixels) {
+        synchronized (overlays) {
+            if (overlays.overlay == null || overlays.pixels != pixels) {
+                overlays.overlay = InspectPictures.boundaryOverlay(extent, points, labels, pixels);
+                overlays.pixels = pixels;
+            }
+            return overlays.overlay;
+        }
     }
 }
