@@ -33,7 +33,9 @@ public final class LiveBoundary implements AutoCloseable {
     private final ExecutorService thread = EngineThreads.pool("lrwb-live-boundary");
     private final AtomicReference<ParameterSnapshot> waiting = new AtomicReference<>();
     private final AtomicBoolean computing = new AtomicBoolean();
-    private volatile Network copy;
+    private volatile java.util.function.Supplier<Network> template;
+    /** The boundary thread's network copy, built from {@link #template} there. */
+    private Network copy;
     private volatile boolean closed;
     private AutoCloseable watch;
 
@@ -59,8 +61,8 @@ public final class LiveBoundary implements AutoCloseable {
     ParameterWatcher watcher() {
         return new ParameterWatcher() {
             @Override
-            public void onNetwork(Network inferenceCopy) {
-                copy = inferenceCopy;
+            public void onNetwork(java.util.function.Supplier<Network> inferenceCopy) {
+                template = inferenceCopy;
             }
 
             @Override
@@ -90,6 +92,9 @@ public final class LiveBoundary implements AutoCloseable {
                 return;
             }
             try {
+                if (copy == null) {
+                    copy = template.get(); // DL4J's init: here, not on the job's thread
+                }
                 Network net = copy;
                 HostCopy.write(next.params(), net.params());
                 sink.accept(new Frame(next.iteration(), next.epoch(), next.epochEnd(), DecisionBoundary.of(net, extent, size)));

@@ -68,7 +68,7 @@ final class ParameterTap {
         for (Watch w : watches) {
             if (!w.introduced) {
                 w.introduced = true;
-                w.watcher.onNetwork(net.inferenceCopy());
+                w.watcher.onNetwork(net.inferenceCopyLater());
             }
             w.watcher.onSnapshot(snapshot); // one copy for all: receivers only read it
         }

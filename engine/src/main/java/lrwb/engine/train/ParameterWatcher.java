@@ -9,9 +9,10 @@ import lrwb.engine.model.Network;
 public interface ParameterWatcher {
     /**
      * Once, before the first snapshot: a network of the trained one's layers, for inference only, the watcher's
-     * to keep; snapshots are assigned into its {@link Network#params()}.
+     * to keep, built when asked (DL4J's init: build it off the job's thread); snapshots are assigned into its
+     * {@link Network#params()}.
      */
-    void onNetwork(Network inferenceCopy);
+    void onNetwork(java.util.function.Supplier<Network> inferenceCopy);
 
     void onSnapshot(ParameterSnapshot snapshot);
 }

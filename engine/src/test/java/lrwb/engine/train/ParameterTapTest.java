@@ -25,11 +25,11 @@ class ParameterTapTest {
     }
 
     private static final class Recording implements ParameterWatcher {
-        final List<Network> networks = new ArrayList<>();
+        final List<java.util.function.Supplier<Network>> networks = new ArrayList<>();
         final List<ParameterSnapshot> snapshots = new ArrayList<>();
 
         @Override
-        public void onNetwork(Network inferenceCopy) {
+        public void onNetwork(java.util.function.Supplier<Network> inferenceCopy) {
             networks.add(inferenceCopy);
         }
 
@@ -64,7 +64,9 @@ class ParameterTapTest {
         tap.afterEpoch(net, 4, 1, true); // the last epoch: always
 
         assertThat(watcher.networks).hasSize(1);
-        assertThat(watcher.networks.get(0)).isNotSameAs(net);
+        Network copy = watcher.networks.get(0).get();
+        assertThat(copy).isNotSameAs(net);
+        assertThat(copy.params().toFloatVector()).containsExactly(before); // the parameters when it was handed out
         assertThat(watcher.snapshots).extracting(ParameterSnapshot::iteration).containsExactly(0L, 4L);
         assertThat(watcher.snapshots.get(0).params()).containsExactly(before);
         assertThat(watcher.snapshots.get(1).params()).containsExactly(net.params().toFloatVector());
