@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * <p>Arguments (any order): {@code quick} (fewer rounds, MNIST-sized set cut to 12000 examples),
  * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
  * skip them), {@code torch=cnn,cifar-cnn,mnist-mlp,iris-mlp} (or {@code none}: the comparison with PyTorch,
- * {@link TorchComparisonBench}), {@code sweep=none} (skips the local sweep runner's figure, {@link SweepBench}),
+ * {@link TorchComparisonBench}), {@code sweep=none} (skips the local sweep runner's figure, {@link SweepBench}), {@code boundary=none} (skips the live
+ * decision boundary's cost, {@link LiveBoundaryBench}),
  * {@code spark=none} (skips embedded Spark against the local runner, {@link SparkSweepBench}), {@code augment=none} (skips
  * a training run with augmentation against one without, {@link AugmentBench}), {@code data=none} (skips reading CIFAR-10
  * and Start-to-first-update on Fashion-MNIST, {@link DataLoadBench}).
@@ -90,6 +91,9 @@ public final class Bench {
             String torchCases = options.getOrDefault("torch", String.join(",", TorchComparisonBench.caseNames()));
             if (!torchCases.equals("none")) {
                 TorchComparisonBench.run(List.of(torchCases.split(",")), Math.max(3, rounds / 4), context);
+            }
+            if (!options.getOrDefault("boundary", "on").equals("none")) {
+                LiveBoundaryBench.run(Math.max(5, rounds / 2), work, context);
             }
             if (!options.getOrDefault("sweep", "on").equals("none")) {
                 SweepBench.run(Math.max(3, rounds / 6), work, context);

@@ -1,6 +1,10 @@
 package lrwb.app.inspect;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.util.Duration;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,7 +14,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -53,6 +59,8 @@ public final class InspectView {
     private final TilePane grid = new TilePane(8, 8);
     private final StackPane confusionArea = new StackPane();
     private final ImageView boundaryImage = new ImageView();
+    /** The running "Replay", if any. */
+    private Timeline replaying;
 
     /** @param exportFolder where a PNG export is suggested */
     public InspectView(InspectViewModel vm, FileTarget files, Path exportFolder) {
@@ -195,8 +203,12 @@ public final class InspectView {
         }
     }
 
-    /** The boundary picture as large as the tab allows, square. */
+    /**
+     * The boundary picture as large as the tab allows, square; under it the epoch slider that replays the run, a
+     * "Live" switch while the run trains here, "Replay" (the epochs one after another) and what is shown.
+     */
     private Node boundaryPane() {
+        BoundaryViewModel b = vm.boundary();
         StackPane holder = new StackPane(boundaryImage);
         holder.setMinSize(0, 0);
         holder.setPrefSize(1, 1); // takes what the tab leaves; the image follows, never pushes
@@ -204,10 +216,59 @@ public final class InspectView {
         boundaryImage.setSmooth(true);
         boundaryImage.fitWidthProperty().bind(holder.widthProperty().subtract(16));
         boundaryImage.fitHeightProperty().bind(holder.heightProperty().subtract(16));
-        VBox pane = new VBox(4, hint("Class probabilities over the input plane (colours mixed by probability), every "
-                + "point of the training and validation sets on top."), holder);
+
+        ToggleButton live = new ToggleButton("Live");
+        live.setId("inspect-live");
+        live.selectedProperty().bindBidirectional(b.followingProperty());
+        live.visibleProperty().bind(b.liveProperty().or(b.liveSeenProperty()));
+        live.managedProperty().bind(live.visibleProperty());
+        live.setTooltip(new Tooltip("Follow the run as it trains (a few pictures a second)"));
+        Slider epochs = new Slider(1, 1, 1);
+        epochs.setId("inspect-epoch");
+        epochs.setBlockIncrement(1);
+        epochs.maxProperty().bind(Bindings.max(1, b.epochsDoneProperty()));
+        epochs.valueProperty().bindBidirectional(b.epochProperty());
+        epochs.disableProperty().bind(b.replayableProperty().not());
+        epochs.setTooltip(new Tooltip("Replay the boundary after any epoch the run has finished"));
+        HBox.setHgrow(epochs, Priority.ALWAYS);
+        epochs.setMinWidth(80);
+        Button replay = new Button("Replay");
+        replay.setId("inspect-replay");
+        replay.setTooltip(new Tooltip("Show the epochs one after another, from the first"));
+        replay.disableProperty().bind(b.replayableProperty().not());
+        replay.setOnAction(e -> replayAll(b));
+        Label epochLabel = new Label("Epoch");
+        epochLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, live, epochLabel, epochs, replay);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(0, 12, 0, 12));
+        Label caption = new Label();
+        caption.setId("inspect-boundary-caption");
+        caption.textProperty().bind(b.captionProperty());
+        caption.setPadding(new Insets(0, 12, 6, 12));
+        VBox pane = new VBox(6, hint("Class probabilities over the input plane (colours mixed by probability), every "
+                + "point of the training and validation sets on top."), holder, controls, caption);
         VBox.setVgrow(holder, Priority.ALWAYS);
         return pane;
+    }
+
+    /** "Replay": the slider steps through every epoch, about 25 a second, or over 4 seconds for a long run. */
+    private void replayAll(BoundaryViewModel b) {
+        if (replaying != null) {
+            replaying.stop();
+        }
+        int last = b.epochsDoneProperty().get();
+        int step = Math.max(1, last / 100);
+        b.epochProperty().set(1);
+        replaying = new Timeline(new KeyFrame(Duration.millis(40), e -> {
+            int next = Math.min(last, b.epochProperty().get() + step);
+            b.epochProperty().set(next);
+            if (next >= last) {
+                replaying.stop();
+            }
+        }));
+        replaying.setCycleCount(Animation.INDEFINITE);
+        replaying.play();
     }
 
     private static Label hint(String text) {

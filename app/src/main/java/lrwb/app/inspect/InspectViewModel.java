@@ -23,6 +23,8 @@ import lrwb.engine.inspect.InspectException;
 import lrwb.engine.inspect.InspectPictures;
 import lrwb.engine.inspect.Misclassified;
 import lrwb.engine.inspect.RunInspection;
+import lrwb.engine.run.EpochParametersRecord;
+import lrwb.engine.run.RunHandle;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -60,16 +62,19 @@ public final class InspectViewModel {
     private final ObjectProperty<ConvLayer> layer = new SimpleObjectProperty<>();
     private final BooleanProperty gradCam = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper gradCamNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<BufferedImage> boundary = new ReadOnlyObjectWrapper<>();
+    private final BoundaryViewModel boundary;
 
     private RunInspection run;
     private Path runDir;
+    /** The run's handle while it trains in this process (its boundary is shown live), else null. */
+    private RunHandle live;
     private List<Misclassified> mistakes = List.of();
     /** Counts the changes of what the grid shows, so a late result of an older choice is dropped. */
     private int generation;
 
     public InspectViewModel(TaskExecutor executor) {
         this.executor = executor;
+        this.boundary = new BoundaryViewModel(executor, BOUNDARY_PIXELS);
         order.addListener((o, was, now) -> showTiles());
         gradCam.addListener((o, was, now) -> refreshHeat());
         layer.addListener((o, was, now) -> refreshHeat());
@@ -77,22 +82,33 @@ public final class InspectViewModel {
 
     /** FX thread: opens the run again, e.g. for the network a live run saved after its latest epoch. */
     public CompletableFuture<Void> reload() {
-        return runDir == null ? CompletableFuture.completedFuture(null) : open(runDir);
+        return runDir == null ? CompletableFuture.completedFuture(null) : open(runDir, live);
     }
 
     /** FX thread: opens a training run's folder (reading its network and data off the FX thread). */
     public CompletableFuture<Void> open(Path runDir) {
+        return open(runDir, null);
+    }
+
+    /**
+     * FX thread: opens a training run's folder (reading its network and data off the FX thread); for 2-D data
+     * trained in this process, its decision boundary follows the run live.
+     *
+     * @param live the run's handle while it trains in this process, else null
+     */
+    public CompletableFuture<Void> open(Path runDir, RunHandle live) {
         this.runDir = runDir;
+        this.live = live;
         title.set(runDir.getFileName() == null ? runDir.toString() : runDir.getFileName().toString());
         busy.set(true);
         say("Reading the run's network and data…", false);
         int mine = ++generation;
         return executor.supply(() -> {
             RunInspection opened = RunInspection.open(runDir);
-            Opened o = new Opened(opened, opened.request().name(), opened.confusion(), opened.misclassified(),
+            return new Opened(opened, opened.request().name(), opened.confusion(), opened.misclassified(),
                     opened.convLayers(), opened.isPlane() ? opened.boundaryPicture(
-                    opened.boundary(DecisionBoundary.DEFAULT_SIZE), BOUNDARY_PIXELS) : null);
-            return o;
+                    opened.boundary(DecisionBoundary.DEFAULT_SIZE), BOUNDARY_PIXELS) : null,
+                    opened.isPlane() ? opened.recordedEpochs() : null);
         }).handle((o, error) -> {
             busy.set(false);
             if (error != null) {
@@ -110,7 +126,9 @@ public final class InspectViewModel {
             plane.set(run.isPlane());
             confusion.set(o.confusion());
             mistakes = o.mistakes();
-            boundary.set(o.boundary());
+            if (run.isPlane()) {
+                boundary.show(run, o.boundary(), o.recorded(), live);
+            }
             layers.setAll(o.layers());
             layer.set(o.layers().isEmpty() ? null : o.layers().get(o.layers().size() - 1));
             gradCamNote.set(run.isImage() && o.layers().isEmpty()
@@ -124,7 +142,7 @@ public final class InspectViewModel {
     }
 
     private record Opened(RunInspection run, String name, ConfusionMatrix confusion, List<Misclassified> mistakes,
-                          List<ConvLayer> layers, BufferedImage boundary) {
+                          List<ConvLayer> layers, BufferedImage boundary, EpochParametersRecord recorded) {
     }
 
     private static long total(ConfusionMatrix m) {
@@ -269,8 +287,18 @@ public final class InspectViewModel {
         return gradCamNote.getReadOnlyProperty();
     }
 
-    /** The decision boundary picture for 2-D data; null otherwise. */
+    /** The decision boundary picture for 2-D data (live, a replayed epoch or the saved network); null otherwise. */
     public ReadOnlyObjectProperty<BufferedImage> boundaryProperty() {
-        return boundary.getReadOnlyProperty();
+        return boundary.pictureProperty();
+    }
+
+    /** The decision boundary tab: live frames, the epoch replay. */
+    public BoundaryViewModel boundary() {
+        return boundary;
+    }
+
+    /** FX thread: the window closes; a live run is no longer watched. */
+    public void close() {
+        boundary.close();
     }
 }

@@ -6,6 +6,8 @@ import javafx.stage.Window;
 import lrwb.app.files.FileTarget;
 import lrwb.app.stream.TaskExecutor;
 
+import lrwb.engine.run.RunHandle;
+
 import java.nio.file.Path;
 
 /** A window of its own for inspecting one training run, beside the workspace it was opened from. */
@@ -23,8 +25,10 @@ public final class InspectWindow {
      *
      * @param owner        the main window: its stylesheets are used, and the window stays above it
      * @param exportFolder where PNG exports are suggested
+     * @param live         the run's handle while it trains in this process (a 2-D run's boundary follows it), else null
      */
-    public static Stage show(Window owner, TaskExecutor executor, FileTarget files, Path exportFolder, Path runDir) {
+    public static Stage show(Window owner, TaskExecutor executor, FileTarget files, Path exportFolder, Path runDir,
+                             RunHandle live) {
         InspectViewModel vm = new InspectViewModel(executor);
         InspectView view = new InspectView(vm, files, exportFolder);
         Stage stage = new Stage();
@@ -37,8 +41,9 @@ public final class InspectWindow {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.titleProperty().bind(vm.titleProperty().map(t -> "Inspect — " + t));
+        stage.setOnHidden(e -> vm.close());
         stage.show();
-        vm.open(runDir);
+        vm.open(runDir, live);
         return stage;
     }
 }

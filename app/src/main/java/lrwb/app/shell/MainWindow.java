@@ -209,8 +209,9 @@ public final class MainWindow {
             show(Workspace.FINDER);
         });
         // Inspect opens a window of its own beside the main one, from Runs and from Training alike.
+        // A 2-D run still training here is followed live (its decision boundary), wherever Inspect is opened from.
         java.util.function.Consumer<java.nio.file.Path> inspector = dir -> lrwb.app.inspect.InspectWindow.show(stage, executor,
-                files, home.root().resolve("exports"), dir);
+                files, home.root().resolve("exports"), dir, training.liveHandle(dir));
         runs.setInspector(inspector);
         training.setInspector(inspector);
         // The Runs list follows the disk: on opening its tab, and whenever a training run starts or ends.

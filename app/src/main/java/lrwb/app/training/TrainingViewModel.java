@@ -240,6 +240,19 @@ public final class TrainingViewModel {
         this.inspector = inspector;
     }
 
+    /**
+     * The handle of the run training into {@code dir} in this window, if one does: Inspect follows it live.
+     * FX thread.
+     */
+    public RunHandle liveHandle(java.nio.file.Path dir) {
+        for (TrainingRun r : runs) {
+            if (r.isActive() && r.handle() != null && dir.equals(r.folder())) {
+                return r.handle();
+            }
+        }
+        return null;
+    }
+
     /** Opens the selected run's saved network in Inspect; says why not when the run has no folder yet. */
     public void inspectSelected() {
         TrainingRun run = selected.get();

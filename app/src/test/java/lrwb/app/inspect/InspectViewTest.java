@@ -18,11 +18,26 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.scene.control.Slider;
+import lrwb.engine.data.DataOptions;
+import lrwb.engine.model.ModelSpec;
+import lrwb.engine.model.OptimizerSpec;
+import lrwb.engine.run.RunHandle;
+import lrwb.engine.run.RunListener;
+import lrwb.engine.run.RunService;
+import lrwb.engine.run.RunTarget;
+import lrwb.engine.runtime.EngineContext;
+import lrwb.engine.schedule.ConstantSchedule;
+import lrwb.engine.train.TrainingRequest;
+
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,6 +147,87 @@ class InspectViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.statusProperty().get()).startsWith("Exported " + runs.resolve("exports").resolve("boundary-"));
         assertThat(runs.resolve("exports")).isDirectoryContaining("glob:**/boundary-*.png");
+    }
+
+    @Test
+    void aMoonsRunReplaysItsBoundaryEpochByEpoch(FxRobot robot) {
+        robot.interact(() -> vm.open(moonsRun));
+        BoundaryViewModel b = vm.boundary();
+        Label caption = robot.lookup("#inspect-boundary-caption").queryAs(Label.class);
+        assertThat(caption.getText()).isEqualTo("The saved network, after epoch 2 of 2");
+        assertThat(b.epochsDoneProperty().get()).isEqualTo(2);
+        Slider slider = robot.lookup("#inspect-epoch").queryAs(Slider.class);
+        assertThat(slider.isDisabled()).isFalse();
+        assertThat(slider.getMax()).isEqualTo(2);
+        assertThat(robot.lookup("#inspect-live").query().isVisible()).as("not a live run").isFalse();
+        BufferedImage saved = b.pictureProperty().get();
+
+        robot.interact(() -> slider.setValue(1)); // 240 training points of moons in batches of 32: 8 updates an epoch
+        assertThat(caption.getText()).isEqualTo("Epoch 1 of 2 · update 8");
+        assertThat(samePixels(b.pictureProperty().get(), saved)).isFalse();
+        robot.interact(() -> slider.setValue(2));
+        assertThat(caption.getText()).isEqualTo("Epoch 2 of 2 · update 16");
+        assertThat(samePixels(b.pictureProperty().get(), saved)).as("the last epoch is the saved network").isTrue();
+    }
+
+    @Test
+    void aLiveMoonsRunIsFollowedWhileItTrainsThenReplayed(FxRobot robot) throws Exception {
+        try (EngineContext engine = EngineContext.create(); RunService service = new RunService(engine)) {
+            // a too-high LR on purpose, and enough epochs to be watched for a while
+            TrainingRequest request = new TrainingRequest(DataOptions.of("moons:samples=400"), ModelSpec.parse("mlp:16"),
+                    OptimizerSpec.parse("sgd"), new ConstantSchedule(3.0), 100_000, 32, 3, null);
+            RunHandle handle = service.startTraining(request, RunTarget.newFolderIn(runs.resolve("live")), RunListener.NONE);
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(handle.folder().resolve(lrwb.engine.run.RunFiles.MODEL)));
+                AtomicInteger pictures = new AtomicInteger();
+                robot.interact(() -> {
+                    vm.open(handle.folder(), handle);
+                    vm.boundaryProperty().addListener((o, was, now) -> pictures.incrementAndGet());
+                });
+                BoundaryViewModel b = vm.boundary();
+                assertThat(b.liveProperty().get()).isTrue();
+                assertThat(b.followingProperty().get()).isTrue();
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pictures.get() >= 3); // a few a second
+                String caption = robot.lookup("#inspect-boundary-caption").queryAs(Label.class).getText();
+                assertThat(caption).matches("Live: (in|after) epoch \\d+ of 100000 · update [\\d,]+");
+                assertThat(robot.lookup("#inspect-live").query().isVisible()).isTrue();
+
+                handle.cancel();
+                handle.await();
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !b.liveProperty().get());
+                int done = b.epochsDoneProperty().get();
+                assertThat(done).isPositive();
+                BufferedImage lastLive = b.pictureProperty().get();
+
+                robot.interact(() -> robot.lookup("#inspect-epoch").queryAs(Slider.class).setValue(1));
+                assertThat(b.followingProperty().get()).as("moving the slider leaves the live view").isFalse();
+                assertThat(robot.lookup("#inspect-boundary-caption").queryAs(Label.class).getText())
+                        .isEqualTo("Epoch 1 of 100000 · update 10"); // 320 training points, batches of 32
+                assertThat(samePixels(b.pictureProperty().get(), lastLive)).isFalse();
+
+                robot.clickOn("#inspect-live");
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(b.pictureProperty().get()).as("back to the last live picture").isSameAs(lastLive);
+            } finally {
+                handle.cancel();
+                handle.await();
+                robot.interact(vm::close);
+            }
+        }
+    }
+
+    private static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test

@@ -1,6 +1,8 @@
 package lrwb.engine.cli;
 
+import lrwb.engine.inspect.EpochBoundaries;
 import lrwb.engine.inspect.InspectException;
+import lrwb.engine.run.EpochParameters;
 import lrwb.engine.inspect.InspectionReport;
 import lrwb.engine.inspect.RunInspection;
 import picocli.CommandLine.Command;
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
                 "DIR/confusion_normalised.csv (each row divided by its total),",
                 "DIR/misclassified.csv (index,true,predicted,confidence; most confident first);",
                 "image data: DIR/misclassified.png (a captioned grid) and, for a convolutional network,",
-                "DIR/gradcam.png (the grid with Grad-CAM heat maps); 2-D data: DIR/boundary.png."})
+                "DIR/gradcam.png (the grid with Grad-CAM heat maps); 2-D data: DIR/boundary.png",
+                "(and with --boundary-epochs, DIR/boundary-epoch-NNNN.png for chosen epochs)."})
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -42,21 +45,32 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Images in the grids (default: ${DEFAULT-VALUE}).")
     int limit = InspectionReport.DEFAULT_LIMIT;
 
+    @Option(names = "--boundary-epochs", paramLabel = "all|E1,E2,...",
+            description = "2-D data: also DIR/boundary-epoch-NNNN.png, the decision boundary after each chosen epoch "
+                    + "(from 1), from the parameters the run recorded after every epoch.")
+    String boundaryEpochs;
+
     @Override
     public Integer call() throws IOException {
         checkOptions();
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         InspectionReport.Contents report;
+        RunInspection run;
+        List<EpochParameters> epochs = List.of();
         try {
-            RunInspection run = RunInspection.open(runDir);
+            run = RunInspection.open(runDir);
+            if (boundaryEpochs != null) {
+                epochs = EpochBoundaries.choose(run, boundaryEpochs);
+            }
             report = InspectionReport.compute(run, layer, limit);
         } catch (InspectException e) {
             String message = e.getMessage();
             throw new BadInputException(message.startsWith("layer ") ? "--" + message : message);
         }
         report.notes().forEach(note -> err.println("lrwb inspect: " + note));
-        List<Path> written = InspectionReport.write(report, out);
+        List<Path> written = new java.util.ArrayList<>(InspectionReport.write(report, out));
+        written.addAll(EpochBoundaries.write(run, epochs, out));
         long examples = 0;
         for (int t = 0; t < report.confusion().numClasses(); t++) {
             examples += report.confusion().support(t);
@@ -75,6 +89,9 @@ final class InspectCommand implements Callable<Integer> {
         }
         if (layer != null && layer.isBlank()) {
             throw new BadInputException("--layer must name a layer (its index or name), not ''");
+        }
+        if (boundaryEpochs != null && boundaryEpochs.isBlank()) {
+            throw new BadInputException("--boundary-epochs must be 'all' or epochs from 1 separated by commas, not ''");
         }
         if (out.toString().isBlank()) {
             throw new BadInputException("--out must be a folder, not ''");

@@ -175,28 +175,65 @@ public final class InspectPictures {
         return cut + "…";
     }
 
+    /** Room around a boundary's plot for the axes: tick labels left and below, a little air above and right. */
+    static final int AXIS_LEFT = 46;
+    static final int AXIS_BOTTOM = 34;
+    static final int AXIS_TOP = 10;
+    static final int AXIS_RIGHT = 12;
+
     /**
-     * The decision boundary as a picture of {@code pixels} a side: each cell the class colours mixed by their
-     * probabilities, lightened towards white ({@link #background}, scaled bilinearly); the points on top, a dot of
-     * their class's colour with a dark rim.
+     * The decision boundary as a picture of {@code pixels} a side: axes in the network's input units (x1 below, x2
+     * left, about five ticks each) around the plot, where each cell is the class colours mixed by their
+     * probabilities, lightened towards white ({@link #background}, scaled bilinearly), and the points on top, a dot
+     * of their class's colour with a dark rim.
      *
      * @param points {@code [n, 2]} points as {@code [x, y]} rows, in the extent's units; may be empty
      * @param labels each point's class
      */
     public static BufferedImage boundary(DecisionBoundary boundary, float[][] points, int[] labels, int pixels) {
+        return boundary(boundary, boundaryOverlay(boundary.extent(), points, labels, pixels));
+    }
+
+    /**
+     * The decision boundary under an overlay made by {@link #boundaryOverlay} for its extent: what a live view draws
+     * a few times a second, the overlay (axes and points, the costly part) made once.
+     */
+    public static BufferedImage boundary(DecisionBoundary boundary, BufferedImage overlay) {
+        int pixels = overlay.getWidth();
         BufferedImage out = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, pixels, pixels);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(background(boundary), 0, 0, pixels, pixels, null);
+            g.drawImage(background(boundary), AXIS_LEFT, AXIS_TOP, plotSide(pixels, true), plotSide(pixels, false), null);
+            g.drawImage(overlay, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static int plotSide(int pixels, boolean width) {
+        return Math.max(1, pixels - (width ? AXIS_LEFT + AXIS_RIGHT : AXIS_TOP + AXIS_BOTTOM));
+    }
+
+    /** What a boundary picture of {@code pixels} a side shows over the probabilities: axes and points, transparent elsewhere. */
+    public static BufferedImage boundaryOverlay(PlaneExtent e, float[][] points, int[] labels, int pixels) {
+        BufferedImage out = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        int w = plotSide(pixels, true);
+        int h = plotSide(pixels, false);
+        try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            axes(g, e, w, h);
+            g.setClip(AXIS_LEFT, AXIS_TOP, w, h);
             g.setStroke(new BasicStroke(0.8f));
-            PlaneExtent e = boundary.extent();
-            int size = pixels;
-            double radius = Math.max(1.8, size / 130.0);
+            double radius = Math.max(1.8, Math.min(w, h) / 130.0);
             for (int i = 0; i < points.length; i++) {
-                double x = (points[i][0] - e.xMin()) / (e.xMax() - e.xMin()) * size;
-                double y = (e.yMax() - points[i][1]) / (e.yMax() - e.yMin()) * size;
+                double x = AXIS_LEFT + (points[i][0] - e.xMin()) / (e.xMax() - e.xMin()) * w;
+                double y = AXIS_TOP + (e.yMax() - points[i][1]) / (e.yMax() - e.yMin()) * h;
                 var dot = new java.awt.geom.Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius);
                 g.setColor(new Color(ClassColors.rgb(labels[i])));
                 g.fill(dot);
@@ -207,6 +244,46 @@ public final class InspectPictures {
             g.dispose();
         }
         return out;
+    }
+
+    /** The plot's frame, ticks and their labels, and the axis names. */
+    private static void axes(Graphics2D g, PlaneExtent e, int w, int h) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics metrics = g.getFontMetrics();
+        g.setColor(new Color(0x555555));
+        g.drawRect(AXIS_LEFT, AXIS_TOP, w, h);
+        for (double v : ticks(e.xMin(), e.xMax())) {
+            int x = AXIS_LEFT + (int) Math.round((v - e.xMin()) / (e.xMax() - e.xMin()) * w);
+            g.drawLine(x, AXIS_TOP + h, x, AXIS_TOP + h + 4);
+            String text = tickText(v);
+            g.drawString(text, x - metrics.stringWidth(text) / 2, AXIS_TOP + h + 5 + metrics.getAscent());
+        }
+        for (double v : ticks(e.yMin(), e.yMax())) {
+            int y = AXIS_TOP + (int) Math.round((e.yMax() - v) / (e.yMax() - e.yMin()) * h);
+            g.drawLine(AXIS_LEFT - 4, y, AXIS_LEFT, y);
+            String text = tickText(v);
+            g.drawString(text, AXIS_LEFT - 6 - metrics.stringWidth(text), y + metrics.getAscent() / 2 - 1);
+        }
+        g.drawString("x1", AXIS_LEFT + w - metrics.stringWidth("x1"), AXIS_TOP + h + 5 + metrics.getAscent() + metrics.getHeight() - 2);
+        g.drawString("x2", 4, AXIS_TOP + metrics.getAscent());
+    }
+
+    /** About five round values inside {@code [min, max]}: steps of 1, 2 or 5 times a power of ten. */
+    static double[] ticks(double min, double max) {
+        double raw = (max - min) / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        double first = Math.ceil(min / step) * step;
+        int n = (int) Math.floor((max - first) / step + 1e-9) + 1;
+        double[] ticks = new double[Math.max(0, n)];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = Math.abs(first + i * step) < step * 1e-9 ? 0 : first + i * step; // no "-0"
+        }
+        return ticks;
+    }
+
+    private static String tickText(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** One pixel per cell: the class colours mixed by the cell's probabilities, lightened towards white. */

@@ -35,7 +35,7 @@ public final class InspectionReport {
     /** Images in the grids unless told otherwise. */
     public static final int DEFAULT_LIMIT = 36;
     /** Pixels a side of boundary.png. */
-    static final int BOUNDARY_PIXELS = 600;
+    public static final int BOUNDARY_PIXELS = 600;
     private static final int GRID_COLUMNS = 6;
 
     private InspectionReport() {

@@ -8,7 +8,10 @@ import lrwb.engine.model.SavedRunModel;
 import lrwb.engine.model.files.ImportedNetwork;
 import lrwb.engine.model.files.ModelFileFormat;
 import lrwb.engine.model.files.ModelFiles;
+import lrwb.engine.run.EpochParameters;
+import lrwb.engine.run.EpochParametersRecord;
 import lrwb.engine.run.RunFiles;
+import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.run.RunKind;
 import lrwb.engine.run.RunRecord;
 import lrwb.engine.runtime.NativeSettings;
@@ -37,6 +40,9 @@ public final class RunInspection {
     private final ImportedNetwork imported;
     private final Network network;
     private ValidationPredictions predictions;
+    private PlanePoints plane;
+    /** The network's layers for replaying recorded epochs (their parameters assigned in turn); made when first asked. */
+    private Network replay;
 
     private RunInspection(Path dir, TrainingRequest request, LoadedData data, ImportedNetwork imported) {
         this.dir = dir;
@@ -185,29 +191,52 @@ public final class RunInspection {
     }
 
     /**
-     * The decision boundary over the data's points (training and validation).
+     * The points of 2-D data and the plane around them.
+     *
+     * @throws InspectException unless the data has 2 features
+     */
+    public PlanePoints plane() {
+        if (plane == null) {
+            plane = PlanePoints.of(data);
+        }
+        return plane;
+    }
+
+    /**
+     * The decision boundary of the saved network over the data's points (training and validation).
      *
      * @throws InspectException unless the data has 2 features
      */
     public DecisionBoundary boundary(int size) {
-        if (!isPlane()) {
-            throw new InspectException("the decision boundary needs 2 input features; " + data.name() + " has "
-                    + (data.isImage() ? "images" : data.numFeatures() + " features"));
+        return DecisionBoundary.of(network, plane().extent(), size);
+    }
+
+    /** The parameters the run recorded after each epoch (2-D runs; read anew each time: a live run adds to them). */
+    public EpochParametersRecord recordedEpochs() {
+        return EpochParametersRecord.read(dir);
+    }
+
+    /**
+     * The decision boundary after a recorded epoch: the saved network's layers with that epoch's parameters.
+     *
+     * @throws InspectException unless the data has 2 features, or when the record is of another network
+     */
+    public DecisionBoundary boundaryAt(EpochParameters epoch, int size) {
+        PlaneExtent extent = plane().extent();
+        if (epoch.params().length != network.numParams()) {
+            throw new InspectException(RunFiles.EPOCH_PARAMETERS + " holds " + epoch.params().length
+                    + " parameters per epoch; the saved network has " + network.numParams());
         }
-        return DecisionBoundary.of(network, PlaneExtent.around(data.train(), data.validation()), size);
+        if (replay == null) {
+            replay = network.inferenceCopy();
+        }
+        HostCopy.write(epoch.params(), replay.params());
+        return DecisionBoundary.of(replay, extent, size);
     }
 
     /** The decision boundary as a picture {@code pixels} a side with every point (training and validation) on top. */
     public BufferedImage boundaryPicture(DecisionBoundary boundary, int pixels) {
-        float[][] train = data.train().getFeatures().toFloatMatrix();
-        float[][] validation = data.validation().getFeatures().toFloatMatrix();
-        float[][] points = new float[train.length + validation.length][];
-        System.arraycopy(train, 0, points, 0, train.length);
-        System.arraycopy(validation, 0, points, train.length, validation.length);
-        int[] labels = java.util.stream.IntStream.concat(
-                java.util.Arrays.stream(ValidationPredictions.argmax(data.train().getLabels())),
-                java.util.Arrays.stream(ValidationPredictions.argmax(data.validation().getLabels()))).toArray();
-        return InspectPictures.boundary(boundary, points, labels, pixels);
+        return plane().picture(boundary, pixels);
     }
 
     /** "{@code saved model} of run:DIR" wording for messages. */

@@ -80,10 +80,14 @@ record GraphNetwork(ComputationGraph graph, InputLayout layout, NetworkShape sha
     }
 
     @Override
-    public Network inferenceCopy() {
-        ComputationGraph copy = new ComputationGraph(graph.getConfiguration().clone());
-        copy.init(graph.params().dup(), false);
-        return new GraphNetwork(copy, layout, shape, notes);
+    public java.util.function.Supplier<Network> inferenceCopyLater() {
+        org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf = graph.getConfiguration().clone();
+        INDArray params = graph.params().dup();
+        return () -> {
+            ComputationGraph copy = new ComputationGraph(conf);
+            copy.init(params, false);
+            return new GraphNetwork(copy, layout, shape, notes);
+        };
     }
 
     @Override

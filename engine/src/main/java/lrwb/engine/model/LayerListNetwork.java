@@ -72,10 +72,14 @@ record LayerListNetwork(MultiLayerNetwork net, InputLayout layout, NetworkShape 
     }
 
     @Override
-    public Network inferenceCopy() {
-        MultiLayerNetwork copy = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
-        copy.init(net.params().dup(), false);
-        return new LayerListNetwork(copy, layout, shape, notes);
+    public java.util.function.Supplier<Network> inferenceCopyLater() {
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
+        INDArray params = net.params().dup();
+        return () -> {
+            MultiLayerNetwork copy = new MultiLayerNetwork(conf);
+            copy.init(params, false);
+            return new LayerListNetwork(copy, layout, shape, notes);
+        };
     }
 
     @Override

@@ -70,7 +70,16 @@ public sealed interface Network permits LayerListNetwork, GraphNetwork {
     long numParams();
 
     /** A network of the same layers holding a copy of the parameters, for inference only (no updater state). */
-    Network inferenceCopy();
+    default Network inferenceCopy() {
+        return inferenceCopyLater().get();
+    }
+
+    /**
+     * {@link #inferenceCopy()} in two steps: the configuration and the parameters are copied now, on the thread that
+     * trains the network (cheap), and the copy is built (DL4J's init, the costly part) when the supplier is asked,
+     * on any thread, once.
+     */
+    java.util.function.Supplier<Network> inferenceCopyLater();
 
     /**
      * The configuration as DL4J's JSON with these iteration and epoch counters and the LR they give: what a saved

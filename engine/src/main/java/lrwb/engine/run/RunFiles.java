@@ -15,6 +15,8 @@ public final class RunFiles {
     public static final String EVENTS = "events.csv";
     /** A training run's network after its latest epoch (DL4J's ModelSerializer zip, updater state included). */
     public static final String MODEL = lrwb.engine.model.SavedRunModel.FILE_NAME;
+    /** A 2-D training run's parameters after each epoch (binary, appended per epoch): its decision boundary's replay. */
+    public static final String EPOCH_PARAMETERS = "epoch-params.bin";
     /** Held (an OS file lock) by the one process that writes the folder; removed when it is done. */
     public static final String LOCK = "run.lock";
 
@@ -45,7 +47,7 @@ public final class RunFiles {
     }
 
     public static List<String> recordFiles() {
-        return List.of(RUN_JSON, RANGE, SUGGESTIONS, ITERATIONS, EPOCHS, EVENTS, MODEL);
+        return List.of(RUN_JSON, RANGE, SUGGESTIONS, ITERATIONS, EPOCHS, EVENTS, MODEL, EPOCH_PARAMETERS);
     }
 
     /** The CSV headers, for tests that check nobody else spells them. */

@@ -91,6 +91,17 @@ public final class RunHandle {
         trainingJob("given an LR by hand").clearLrOverride();
     }
 
+    /**
+     * Training: copies of the network's parameters a few times a second while it trains, and after its last epoch,
+     * on the run's thread (see {@link TrainingJob#watchParameters}); nothing is copied while nobody watches.
+     *
+     * @return closing it stops the copies
+     * @throws IllegalStateException for a range test
+     */
+    public AutoCloseable watchParameters(lrwb.engine.train.ParameterWatcher watcher) {
+        return trainingJob("watched").watchParameters(watcher);
+    }
+
     /** Completes, on the run's thread, once the record is complete. */
     public CompletableFuture<RunOutcome> ended() {
         return ended;

@@ -176,7 +176,7 @@ public final class RunService implements AutoCloseable {
                 request.name(), config);
         TrainingRecorder recorder;
         try {
-            recorder = new TrainingRecorder(folder, networkWriter);
+            recorder = new TrainingRecorder(folder, networkWriter, !data.isImage() && data.numFeatures() == 2);
         } catch (IOException e) {
             folder.end(RunStatus.FAILED, "cannot write the run record: " + e.getMessage());
             throw e;

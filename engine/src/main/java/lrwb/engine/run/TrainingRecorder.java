@@ -33,13 +33,27 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     private RunStatus writtenStatus;
     private String writtenMessage;
 
+    /** Whether the run's data is a plane (2 features): its epochs' parameters are recorded for replay. */
+    private final boolean plane;
+    /** Created at the first epoch's end (it needs the network's size); null before, and for other runs. Job thread. */
+    private EpochParametersLog epochParameters;
+    /** Job thread: epochs trained and updates done so far, counted as the job counts them. */
+    private int epochsTrained;
+    private long updatesDone;
+    private int plannedEpochs;
+
     private final NetworkCheckpoint network;
     /** Why the last model.zip could not be written, found when the run ended; null if it was. */
     private IOException networkFailure;
 
-    /** @param networkWriter where the network's zip is written, off the job's thread */
-    TrainingRecorder(RecordFolder folder, Executor networkWriter) throws IOException {
+    /**
+     * @param networkWriter where the network's zip is written, off the job's thread
+     * @param plane         whether the data has 2 features: the parameters of each epoch go to
+     *                      {@link RunFiles#EPOCH_PARAMETERS}
+     */
+    TrainingRecorder(RecordFolder folder, Executor networkWriter, boolean plane) throws IOException {
         this.folder = folder;
+        this.plane = plane;
         network = new NetworkCheckpoint(folder.dir().resolve(RunFiles.MODEL), networkWriter);
         Path dir = folder.dir();
         iterations = CsvLog.create(dir.resolve(RunFiles.ITERATIONS), RunFiles.ITERATIONS_HEADER);
@@ -58,6 +72,7 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
 
     @Override
     public synchronized void onStarted(TrainingPlan plan) {
+        plannedEpochs = plan.epochs();
         folder.config().put("stepsPerEpoch", plan.stepsPerEpoch());
         folder.config().put("trainSize", plan.trainSize());
         folder.config().put("validationSize", plan.validationSize());
@@ -66,6 +81,7 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
 
     @Override
     public synchronized void onIteration(IterationMetrics m) {
+        updatesDone = m.iteration() + 1;
         write(() -> iterations.append(m.iteration(), m.epoch(), m.lr(), m.loss()));
     }
 
@@ -86,6 +102,23 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
             network.epochEnded(net); // not under this recorder's lock: the flusher must not wait for array copies
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + RunFiles.MODEL + ": " + e.getMessage(), e);
+        }
+        int epoch = epochsTrained++;
+        if (plane) {
+            recordParameters(net, epoch);
+        }
+    }
+
+    /** Job thread: one small write per epoch (a 2-D network has a few thousand parameters at most, as a rule). */
+    private void recordParameters(Network net, int epoch) {
+        Path file = folder.dir().resolve(RunFiles.EPOCH_PARAMETERS);
+        try {
+            if (epochParameters == null) {
+                epochParameters = EpochParametersLog.create(file, (int) net.numParams(), plannedEpochs);
+            }
+            epochParameters.append(epoch, updatesDone, lrwb.engine.runtime.HostCopy.values(net.params()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + RunFiles.EPOCH_PARAMETERS + ": " + e.getMessage(), e);
         }
     }
 
@@ -165,6 +198,13 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
                 log.closeAfterFailure();
                 status = RunStatus.FAILED;
                 message = "cannot write the run record: " + io.getMessage();
+            }
+        }
+        if (epochParameters != null) {
+            try {
+                epochParameters.close();
+            } catch (IOException io) {
+                // every record was written whole as its epoch ended: closing loses nothing
             }
         }
         writtenStatus = status;

@@ -40,6 +40,7 @@ public final class TrainingJob {
     private final EngineContext context;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<TrainingEvent> ended = new CompletableFuture<>();
+    private final ParameterTap tap = new ParameterTap();
     private final Object controlLock = new Object();
     private boolean pauseRequested;
     private boolean cancelRequested;
@@ -135,6 +136,16 @@ public final class TrainingJob {
         return this;
     }
 
+    /**
+     * Any thread, before or while the job trains: {@code watcher} receives copies of the parameters a few times a
+     * second and after the last epoch ({@link ParameterTap}); nothing is copied while nobody watches.
+     *
+     * @return closing it stops the copies
+     */
+    public AutoCloseable watchParameters(ParameterWatcher watcher) {
+        return tap.add(java.util.Objects.requireNonNull(watcher, "watcher"));
+    }
+
     /** Starts the job's thread; listeners added before this see every event. */
     public synchronized TrainingJob start() {
         if (started) {
@@ -226,6 +237,7 @@ public final class TrainingJob {
 
             Iterator<DataSet> stream = batches.stream(0, (long) stepsPerEpoch * request.epochs());
             evaluator = new EpochEvaluator(net, data.validation(), plateau == null, context);
+            tap.afterUpdate(net, 0, 0); // the untrained start
             for (epoch = 0; epoch < request.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
@@ -262,8 +274,12 @@ public final class TrainingJob {
                     lossSum += loss;
                     updates++;
                     iteration++;
+                    if (step < stepsPerEpoch - 1) { // the epoch's last update: afterEpoch below
+                        tap.afterUpdate(net, iteration, epoch);
+                    }
                 }
                 net.setEpochCount(startEpoch + epoch + 1);
+                tap.afterEpoch(net, iteration, epoch, epoch == request.epochs() - 1);
                 for (TrainingListener l : listeners) {
                     l.onEpochTrained(net);
                 }

@@ -77,6 +77,31 @@ class InspectCommandTest {
     }
 
     @Test
+    void aMoonsRunGivesItsBoundaryAfterChosenEpochs() throws IOException {
+        Path out = tmp.resolve("inspect");
+        CliRun run = CliRun.of("inspect", moonsRun.toString(), "--out", out.toString(), "--boundary-epochs", "all");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.lines()).contains("wrote " + out.resolve("boundary-epoch-0001.png"), "wrote " + out.resolve("boundary-epoch-0002.png"));
+        BufferedImage first = ImageIO.read(out.resolve("boundary-epoch-0001.png").toFile());
+        BufferedImage last = ImageIO.read(out.resolve("boundary-epoch-0002.png").toFile());
+        BufferedImage saved = ImageIO.read(out.resolve("boundary.png").toFile());
+        assertThat(pixels(last)).as("the last epoch is the saved network").containsExactly(pixels(saved));
+        assertThat(pixels(first)).isNotEqualTo(pixels(saved));
+
+        assertRefused(List.of("inspect", moonsRun.toString(), "--out", tmp.resolve("o").toString(), "--boundary-epochs", "1,3"),
+                "lrwb inspect: --boundary-epochs 3: not recorded; the run recorded epochs 1 to 2");
+        assertRefused(List.of("inspect", moonsRun.toString(), "--out", tmp.resolve("o").toString(), "--boundary-epochs", "last"),
+                "lrwb inspect: --boundary-epochs must be 'all' or epochs from 1 separated by commas (got 'last')");
+        assertRefused(List.of("inspect", cnnRun.toString(), "--out", tmp.resolve("o").toString(), "--boundary-epochs", "all"),
+                "lrwb inspect: --boundary-epochs needs a run on 2-D data; shapes is not");
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    @Test
     void aLayerThatIsNotConvolutionalIsRefusedByName() {
         Path out = tmp.resolve("inspect");
         CliRun run = CliRun.of("inspect", cnnRun.toString(), "--out", out.toString(), "--layer", "1");

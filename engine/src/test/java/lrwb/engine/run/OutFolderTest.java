@@ -143,7 +143,7 @@ class OutFolderTest {
             }
         }
         assertThat(bytes.keySet()).containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv", "model.zip",
-                "notes.txt");
+                "epoch-params.bin", "notes.txt"); // moons: a 2-D run records its epochs' parameters
 
         for (String[] args : new String[][] {with(TRAIN, "--out", out.toString()),
                 {"find", "--dataset", "iris", "--iterations", "20", "--out", out.toString()}}) {

@@ -15,6 +15,6 @@ public final class TestRecorders {
     public static TrainingListener training(Path dir, TrainingRequest request) throws IOException {
         RecordFolder folder = RecordFolder.start(RunTarget.folder(dir, false).claim(RunKind.TRAINING, request.name()),
                 RunKind.TRAINING, request.name(), request.toJson());
-        return new TrainingRecorder(folder, Runnable::run);
+        return new TrainingRecorder(folder, Runnable::run, false);
     }
 }

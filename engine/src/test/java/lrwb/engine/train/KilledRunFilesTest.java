@@ -84,9 +84,17 @@ class KilledRunFilesTest {
             // model.zip is there once an epoch has ended; a kill in the middle of writing it leaves the write's hidden
             // temporary file (nothing removes it after SIGKILL; --overwrite does), never a half-written model.zip
             assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(RunFiles.MODEL))
+                    .filter(name -> !name.equals(RunFiles.EPOCH_PARAMETERS))
                     .filter(name -> !RunFiles.isLeftoverTemp(name)))
                     .as("no other file left behind")
                     .containsExactlyInAnyOrder("run.json", "iterations.csv", "epochs.csv", "events.csv", RunFiles.LOCK);
+        }
+        // moons is 2-D: the epochs' parameters, appended whole as each epoch ended; a record the kill cut is dropped
+        lrwb.engine.run.EpochParametersRecord epochs = lrwb.engine.run.EpochParametersRecord.read(out);
+        assertThat(epochs.problems()).isEmpty();
+        for (int e = 0; e < epochs.epochs().size(); e++) {
+            assertThat(epochs.epochs().get(e).epoch()).isEqualTo(e);
+            assertThat(epochs.epochs().get(e).iteration()).isEqualTo(50L * (e + 1));
         }
         if (Files.exists(out.resolve(RunFiles.MODEL))) {
             try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.resolve(RunFiles.MODEL).toFile())) {
