@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * <p>Arguments (any order): {@code quick} (fewer rounds, MNIST-sized set cut to 12000 examples),
  * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
  * skip them), {@code torch=cnn,cifar-cnn,mnist-mlp,iris-mlp} (or {@code none}: the comparison with PyTorch,
- * {@link TorchComparisonBench}), {@code sweep=none} (skips the local sweep runner's figure, {@link SweepBench}),
- * {@code spark=none} (skips embedded Spark against the local runner, {@link SparkSweepBench}).
+ * {@link TorchComparisonBench}), {@code sweep=tiny,small} (the local sweep runner's grids, {@link SweepBench}; {@code none}
+ * skips it), {@code spark=tiny,small} (embedded Spark against the local runner on those grids, {@link SparkSweepBench};
+ * {@code none} skips it), {@code sweepRounds=N} (rounds on the small grid; default rounds / 4, at least 3).
  */
 public final class Bench {
     static final double LR = 0.01;
@@ -89,12 +90,15 @@ public final class Bench {
             if (!torchCases.equals("none")) {
                 TorchComparisonBench.run(List.of(torchCases.split(",")), Math.max(3, rounds / 4), context);
             }
-            if (!options.getOrDefault("sweep", "on").equals("none")) {
-                SweepBench.run(Math.max(3, rounds / 6), work, context);
+            List<SweepBench.Grid> sweepGrids = SweepBench.Grid.chosen(options.getOrDefault("sweep", "on"));
+            // a tiny sweep takes well under a second: as many rounds as the per-update cases; a small one ~10 s
+            int smallSweepRounds = Integer.parseInt(options.getOrDefault("sweepRounds", Integer.toString(Math.max(3, rounds / 4))));
+            if (!sweepGrids.isEmpty()) {
+                SweepBench.run(sweepGrids, Math.max(3, rounds / 2), smallSweepRounds, work, context);
             }
-            if (!options.getOrDefault("spark", "on").equals("none")) {
-                // a sweep of this grid takes well under a second, so as many rounds as the per-update cases
-                SparkSweepBench.run(rounds, work, context);
+            List<SweepBench.Grid> sparkGrids = SweepBench.Grid.chosen(options.getOrDefault("spark", "on"));
+            if (!sparkGrids.isEmpty()) {
+                SparkSweepBench.run(sparkGrids, rounds, smallSweepRounds, work, context);
             }
             ModelFormsBench.run(modelForms, options.getOrDefault("keras", "../engine/src/test/resources/models/mlp_4_8_3.h5"),
                     rounds, context);

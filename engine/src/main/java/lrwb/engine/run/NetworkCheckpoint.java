@@ -13,18 +13,21 @@ import java.util.concurrent.RejectedExecutionException;
  * ({@link SavedNetwork#of}, a few array copies) and another thread writes the zip atomically (temp file, then move),
  * so {@code run:DIR} always finds a complete network and the job does not wait for the disk. When epochs end faster
  * than a zip is written (a tiny net on a tiny set), a newer copy replaces the one still waiting: the file holds the
- * latest epoch the writer got to, and after {@link #awaitWritten} the last epoch's.
+ * latest epoch the writer got to, and after {@link #awaitWritten} the last epoch's. With {@link NetworkSaving#AT_END}
+ * only the last epoch's copy is written, by {@link #awaitWritten}.
  */
 final class NetworkCheckpoint {
     private final Path zip;
     private final Executor writer;
+    private final NetworkSaving saving;
     private SavedNetwork waiting;
     private boolean writing;
     private IOException failure;
 
-    NetworkCheckpoint(Path zip, Executor writer) {
+    NetworkCheckpoint(Path zip, Executor writer, NetworkSaving saving) {
         this.zip = zip;
         this.writer = writer;
+        this.saving = saving;
     }
 
     /**
@@ -39,7 +42,7 @@ final class NetworkCheckpoint {
                 throw failure;
             }
             waiting = copy;
-            if (writing) {
+            if (writing || saving == NetworkSaving.AT_END) {
                 return;
             }
             writing = true;
@@ -73,13 +76,28 @@ final class NetworkCheckpoint {
         }
     }
 
-    /** Waits until the last copy handed over is on disk; throws the first write that failed. */
-    synchronized void awaitWritten() throws IOException, InterruptedException {
-        while (writing) {
-            wait();
+    /**
+     * Waits until the last copy handed over is on disk (with {@link NetworkSaving#AT_END}, writes it on this thread);
+     * throws the first write that failed.
+     */
+    void awaitWritten() throws IOException, InterruptedException {
+        boolean writeHere;
+        synchronized (this) {
+            writeHere = saving == NetworkSaving.AT_END && waiting != null && !writing;
+            if (writeHere) {
+                writing = true;
+            }
         }
-        if (failure != null) {
-            throw failure;
+        if (writeHere) {
+            writeWaiting();
+        }
+        synchronized (this) {
+            while (writing) {
+                wait();
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 }

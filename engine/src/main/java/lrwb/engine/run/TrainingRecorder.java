@@ -37,10 +37,18 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     /** Why the last model.zip could not be written, found when the run ended; null if it was. */
     private IOException networkFailure;
 
-    /** @param networkWriter where the network's zip is written, off the job's thread */
+    /** A recorder that writes the network after every epoch. */
     TrainingRecorder(RecordFolder folder, Executor networkWriter) throws IOException {
+        this(folder, networkWriter, NetworkSaving.EVERY_EPOCH);
+    }
+
+    /**
+     * @param networkWriter where the network's zip is written, off the job's thread
+     * @param saving        when it is written
+     */
+    TrainingRecorder(RecordFolder folder, Executor networkWriter, NetworkSaving saving) throws IOException {
         this.folder = folder;
-        network = new NetworkCheckpoint(folder.dir().resolve(RunFiles.MODEL), networkWriter);
+        network = new NetworkCheckpoint(folder.dir().resolve(RunFiles.MODEL), networkWriter, saving);
         Path dir = folder.dir();
         iterations = CsvLog.create(dir.resolve(RunFiles.ITERATIONS), RunFiles.ITERATIONS_HEADER);
         epochs = CsvLog.create(dir.resolve(RunFiles.EPOCHS), RunFiles.EPOCHS_HEADER);
