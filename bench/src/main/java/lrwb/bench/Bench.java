@@ -30,9 +30,10 @@ import java.util.stream.Stream;
  * <p>Arguments (any order): {@code quick} (fewer rounds, MNIST-sized set cut to 12000 examples),
  * {@code rounds=N}, {@code cases=iris,digits,mnist} (or {@code none}), {@code startups=N} (fresh JVMs per start-up figure, 0 to
  * skip them), {@code torch=cnn,cifar-cnn,mnist-mlp,iris-mlp} (or {@code none}: the comparison with PyTorch,
- * {@link TorchComparisonBench}), {@code sweep=none} (skips the local sweep runner's figure, {@link SweepBench}), {@code boundary=none} (skips the live
- * decision boundary's cost, {@link LiveBoundaryBench}),
- * {@code spark=none} (skips embedded Spark against the local runner, {@link SparkSweepBench}), {@code augment=none} (skips
+ * {@link TorchComparisonBench}), {@code sweep=tiny,small} (the local sweep runner's grids, {@link SweepBench}; {@code none}
+ * skips it), {@code spark=tiny,small} (embedded Spark against the local runner on those grids, {@link SparkSweepBench};
+ * {@code none} skips it), {@code sweepRounds=N} (rounds on the small grid; default rounds / 4, at least 3),
+ * {@code boundary=none} (skips the live decision boundary's cost, {@link LiveBoundaryBench}), {@code augment=none} (skips
  * a training run with augmentation against one without, {@link AugmentBench}), {@code data=none} (skips reading CIFAR-10
  * and Start-to-first-update on Fashion-MNIST, {@link DataLoadBench}).
  */
@@ -95,12 +96,15 @@ public final class Bench {
             if (!options.getOrDefault("boundary", "on").equals("none")) {
                 LiveBoundaryBench.run(Math.max(5, rounds / 2), work, context);
             }
-            if (!options.getOrDefault("sweep", "on").equals("none")) {
-                SweepBench.run(Math.max(3, rounds / 6), work, context);
+            List<SweepBench.Grid> sweepGrids = SweepBench.Grid.chosen(options.getOrDefault("sweep", "on"));
+            // a tiny sweep takes well under a second: as many rounds as the per-update cases; a small one ~10 s
+            int smallSweepRounds = Integer.parseInt(options.getOrDefault("sweepRounds", Integer.toString(Math.max(3, rounds / 4))));
+            if (!sweepGrids.isEmpty()) {
+                SweepBench.run(sweepGrids, Math.max(3, rounds / 2), smallSweepRounds, work, context);
             }
-            if (!options.getOrDefault("spark", "on").equals("none")) {
-                // a sweep of this grid takes well under a second, so as many rounds as the per-update cases
-                SparkSweepBench.run(rounds, work, context);
+            List<SweepBench.Grid> sparkGrids = SweepBench.Grid.chosen(options.getOrDefault("spark", "on"));
+            if (!sparkGrids.isEmpty()) {
+                SparkSweepBench.run(sparkGrids, rounds, smallSweepRounds, work, context);
             }
             if (!options.getOrDefault("augment", "on").equals("none")) {
                 AugmentBench.run(Math.max(3, rounds / 2), work, context);

@@ -16,12 +16,14 @@ import java.util.concurrent.RejectedExecutionException;
  * set ends one every millisecond) leave their copy waiting, a newer copy replaces it, and the run service's flusher
  * ({@link #writeIfDue}) or the next epoch's end writes it once the interval has passed. So the file lags the last
  * finished epoch by about that interval at most, and after {@link #awaitWritten} it holds the last epoch's network.
+ * With {@link NetworkSaving#AT_END} (sweep cells) only the last epoch's copy is written, by {@link #awaitWritten}.
  */
 final class NetworkCheckpoint {
     static final long WRITE_INTERVAL_MILLIS = CsvLog.FLUSH_MILLIS;
 
     private final Path zip;
     private final Executor writer;
+    private final NetworkSaving saving;
     private SavedNetwork waiting;
     /** A write task is queued or running on the writer. */
     private boolean writing;
@@ -31,9 +33,10 @@ final class NetworkCheckpoint {
     /** When the last write was taken up (or the checkpoint made): the next may start {@link #WRITE_INTERVAL_MILLIS} later. */
     private long lastWriteStarted = System.nanoTime();
 
-    NetworkCheckpoint(Path zip, Executor writer) {
+    NetworkCheckpoint(Path zip, Executor writer, NetworkSaving saving) {
         this.zip = zip;
         this.writer = writer;
+        this.saving = saving;
     }
 
     /**
@@ -48,7 +51,7 @@ final class NetworkCheckpoint {
                 throw failure;
             }
             waiting = copy;
-            if (writing || !due()) {
+            if (writing || saving == NetworkSaving.AT_END || !due()) {
                 return;
             }
             writing = true;
@@ -59,7 +62,7 @@ final class NetworkCheckpoint {
     /** From the run service's flusher: starts writing the copy that waits, once the interval since the last write has passed. */
     void writeIfDue() {
         synchronized (this) {
-            if (waiting == null || writing || failure != null || !due()) {
+            if (waiting == null || writing || failure != null || saving == NetworkSaving.AT_END || !due()) {
                 return;
             }
             writing = true;

@@ -156,8 +156,14 @@ public final class RunService implements AutoCloseable {
         }
     }
 
-    /** Starts a training run; the job's thread reports to {@code listener}. */
+    /** Starts a training run that writes its network after every epoch; the job's thread reports to {@code listener}. */
     public RunHandle startTraining(TrainingRequest request, RunTarget target, RunListener listener) throws IOException {
+        return startTraining(request, target, listener, NetworkSaving.EVERY_EPOCH);
+    }
+
+    /** Starts a training run that writes its network as {@code saving} says; the job's thread reports to {@code listener}. */
+    public RunHandle startTraining(TrainingRequest request, RunTarget target, RunListener listener, NetworkSaving saving)
+            throws IOException {
         target.check();
         refuseOwnSource(target, request.model());
         LoadedData data = loadChecked(request.data(), request.model(), request.batchSize());
@@ -176,7 +182,7 @@ public final class RunService implements AutoCloseable {
                 request.name(), config);
         TrainingRecorder recorder;
         try {
-            recorder = new TrainingRecorder(folder, networkWriter, !data.isImage() && data.numFeatures() == 2);
+            recorder = new TrainingRecorder(folder, networkWriter, !data.isImage() && data.numFeatures() == 2, saving);
         } catch (IOException e) {
             folder.end(RunStatus.FAILED, "cannot write the run record: " + e.getMessage());
             throw e;

@@ -46,15 +46,21 @@ final class TrainingRecorder implements TrainingListener, DueFlush {
     /** Why the last model.zip could not be written, found when the run ended; null if it was. */
     private IOException networkFailure;
 
+    /** A recorder that writes the network after every epoch. */
+    TrainingRecorder(RecordFolder folder, Executor networkWriter, boolean plane) throws IOException {
+        this(folder, networkWriter, plane, NetworkSaving.EVERY_EPOCH);
+    }
+
     /**
      * @param networkWriter where the network's zip is written, off the job's thread
      * @param plane         whether the data has 2 features: the parameters of each epoch go to
      *                      {@link RunFiles#EPOCH_PARAMETERS}
+     * @param saving        when the network's zip is written
      */
-    TrainingRecorder(RecordFolder folder, Executor networkWriter, boolean plane) throws IOException {
+    TrainingRecorder(RecordFolder folder, Executor networkWriter, boolean plane, NetworkSaving saving) throws IOException {
         this.folder = folder;
         this.plane = plane;
-        network = new NetworkCheckpoint(folder.dir().resolve(RunFiles.MODEL), networkWriter);
+        network = new NetworkCheckpoint(folder.dir().resolve(RunFiles.MODEL), networkWriter, saving);
         Path dir = folder.dir();
         iterations = CsvLog.create(dir.resolve(RunFiles.ITERATIONS), RunFiles.ITERATIONS_HEADER);
         epochs = CsvLog.create(dir.resolve(RunFiles.EPOCHS), RunFiles.EPOCHS_HEADER);

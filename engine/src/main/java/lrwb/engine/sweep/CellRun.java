@@ -1,6 +1,7 @@
 package lrwb.engine.sweep;
 
 import lrwb.engine.run.RunHandle;
+import lrwb.engine.run.NetworkSaving;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunOutcome;
 import lrwb.engine.run.RunRefusedException;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Runs ONE cell into a folder through the run service — the same code on the local runner and in a Spark task — and
  * makes its summary row from the record the run left. With {@code stopDiverged}, a cell whose loss runs away stops
- * early as {@code diverged} ({@link DivergenceWatch}). An unfinished run in the folder (a killed sweep's) is replaced.
+ * early as {@code diverged} ({@link DivergenceWatch}). An unfinished run in the folder (a killed sweep's) is replaced,
+ * so a cell writes its network once, at its end ({@link NetworkSaving#AT_END}): nothing reads it before.
  */
 public final class CellRun {
     private CellRun() {
@@ -46,7 +48,7 @@ public final class CellRun {
         RunOutcome outcome;
         try {
             RunHandle handle = service.startTraining(cell.request(), RunTarget.folder(folder, true),
-                    stopDiverged ? new DivergenceWatch() : RunListener.NONE);
+                    stopDiverged ? new DivergenceWatch() : RunListener.NONE, NetworkSaving.AT_END);
             started.accept(handle);
             outcome = handle.await();
         } catch (RunRefusedException e) { // the grid was checked, so only a changed file or a live writer lands here

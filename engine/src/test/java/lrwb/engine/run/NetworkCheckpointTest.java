@@ -50,7 +50,7 @@ class NetworkCheckpointTest {
     void quickEpochsWaitAndTheEndWritesTheLastOnTheWaitingThread(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve(RunFiles.MODEL);
         HeldTasks writer = new HeldTasks();
-        NetworkCheckpoint checkpoint = new NetworkCheckpoint(zip, writer);
+        NetworkCheckpoint checkpoint = new NetworkCheckpoint(zip, writer, NetworkSaving.EVERY_EPOCH);
         Network net = iris();
         for (int epoch = 1; epoch <= 3; epoch++) {
             net.fit(IRIS.train());

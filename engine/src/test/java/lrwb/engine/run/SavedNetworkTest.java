@@ -108,6 +108,29 @@ class SavedNetworkTest {
     }
 
     @Test
+    void savedOnlyAtTheEndTheZipIsWrittenOnceAndHoldsWhatEveryEpochSavingEndsWith(@TempDir Path dir) throws IOException {
+        TrainingRequest request = iris("mlp:16", "adam", new ConstantSchedule(0.05), EPOCHS);
+        train(request, dir.resolve("every"));
+        Path atEnd = dir.resolve("at-end");
+        java.util.List<Boolean> zipDuringRun = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunOutcome outcome = service.startTraining(request, RunTarget.folder(atEnd, false), new RunListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics) {
+                zipDuringRun.add(java.nio.file.Files.exists(atEnd.resolve(RunFiles.MODEL)));
+            }
+        }, NetworkSaving.AT_END).await();
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(zipDuringRun).containsExactly(false, false, false, false);
+        MultiLayerNetwork every = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("every").resolve(RunFiles.MODEL).toFile(), true);
+        MultiLayerNetwork once = ModelSerializer.restoreMultiLayerNetwork(atEnd.resolve(RunFiles.MODEL).toFile(), true);
+        assertThat(once.getIterationCount()).isEqualTo(EPOCHS * STEPS_PER_EPOCH);
+        assertThat(once.params().toFloatVector()).containsExactly(every.params().toFloatVector());
+        assertThat(once.getUpdater().getStateViewArray().toFloatVector())
+                .containsExactly(every.getUpdater().getStateViewArray().toFloatVector());
+    }
+
+    @Test
     void aSecondRunGoesOnFromTheWeightsUnderItsOwnScheduleFromIterationZero(@TempDir Path dir) throws IOException {
         Path first = dir.resolve("first");
         TrainingRecord before = train(iris("mlp:16", "adam", new ConstantSchedule(0.02), EPOCHS), first);

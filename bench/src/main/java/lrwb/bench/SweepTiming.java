@@ -1,0 +1,60 @@
+package lrwb.bench;
+
+import lrwb.engine.sweep.SweepCell;
+import lrwb.engine.sweep.SweepListener;
+import lrwb.engine.sweep.SweepRow;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One timed sweep, and where its wall time went, from the runner's own events: the set-up before the first cell
+ * starts (claiming DIR, sweep.json, summary.csv, threads or the Spark job), the wind-down after the last cell's row
+ * (closing the summary, the lock, the backend), and per cell the time between its start and its row that
+ * its run record does not count (loading the data, building the network, claiming the folder, reading the record
+ * back, the summary row; on Spark also the task's trip and the driver writing the files).
+ *
+ * @param seconds        start to complete summary.csv
+ * @param setupMs        start to the first cell's start
+ * @param windDownMs     the last row to the end
+ * @param cellRunSeconds mean of the cells' own run time (their run.json duration)
+ * @param perCellMs      mean per cell of (its start to its row) minus its run time
+ */
+record SweepTiming(double seconds, double setupMs, double windDownMs, double cellRunSeconds, double perCellMs) {
+
+    /** Collects the events of one sweep (thread-safe: cells start and end on several threads). */
+    static final class Clock implements SweepListener {
+        private final long t0 = System.nanoTime();
+        private final Map<Integer, Long> starts = new ConcurrentHashMap<>();
+        private long firstStart = Long.MAX_VALUE;
+        private long lastRow;
+        private double runSeconds;
+        private double outside;
+        private int rows;
+
+        @Override
+        public synchronized void onCellStarted(SweepCell cell) {
+            long now = System.nanoTime();
+            starts.put(cell.index(), now);
+            firstStart = Math.min(firstStart, now);
+        }
+
+        @Override
+        public synchronized void onCellFinished(SweepRow row, int done, int total) {
+            long now = System.nanoTime();
+            lastRow = now;
+            Long start = starts.get(row.cell());
+            if (start != null) {
+                runSeconds += row.seconds();
+                outside += (now - start) / 1e9 - row.seconds();
+                rows++;
+            }
+        }
+
+        /** @param endNanos when the sweep's files were complete and its backend closed */
+        synchronized SweepTiming timing(long endNanos) {
+            return new SweepTiming((endNanos - t0) / 1e9, (firstStart - t0) / 1e6, (endNanos - lastRow) / 1e6,
+                    rows == 0 ? Double.NaN : runSeconds / rows, rows == 0 ? Double.NaN : 1000 * outside / rows);
+        }
+    }
+}
