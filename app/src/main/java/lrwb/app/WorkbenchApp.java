@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import lrwb.app.files.FileTarget;
 import lrwb.app.shell.MainWindow;
+import lrwb.app.shell.WindowFrame;
 import lrwb.app.shell.WorkbenchState;
 import lrwb.app.stream.FxTaskExecutor;
 import lrwb.engine.run.WorkbenchHome;
@@ -30,21 +31,50 @@ public final class WorkbenchApp extends Application {
         remembered = MainWindow.readRemembered(home);
     }
 
+    /**
+     * Shows the window's frame (tab bar and status line) at once and builds the workspaces into it after its first
+     * frame; ND4J starts after theirs. Everything but the frame waits, so the window is on screen as soon as the
+     * toolkit can draw it.
+     */
     @Override
     public void start(Stage stage) {
-        engine = EngineContext.create();
-        EngineStartup startup = new EngineStartup(engine);
-        // The one executor for the engine and disk work of every workspace.
-        MainWindow window = new MainWindow(engine, startup.readiness(), home != null ? home : WorkbenchHome.resolve(null),
-                FileTarget.dialog(), new FxTaskExecutor(), remembered);
-        window.show(stage);
-        startEngineAfterTheFirstFrame(startup);
-        if (Boolean.getBoolean("lrwb.exitWhenShown")) { // the start-up benchmark (bench/) times launch to window
-            Platform.runLater(() -> {
-                System.out.println("lrwb: window shown " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
-                Platform.exit();
+        WindowFrame frame = new WindowFrame();
+        frame.show(stage, remembered);
+        reportWhenShown("window shown");
+        afterTheFirstFrame(() -> {
+            if (!stage.isShowing()) {
+                return; // closed before its workspaces were in
+            }
+            engine = EngineContext.create();
+            EngineStartup startup = new EngineStartup(engine);
+            // The one executor for the engine and disk work of every workspace.
+            new MainWindow(engine, startup.readiness(), home != null ? home : WorkbenchHome.resolve(null),
+                    FileTarget.dialog(), new FxTaskExecutor(), remembered, frame).attachTo(stage);
+            afterTheFirstFrame(() -> {
+                startup.startInBackground();
+                if (reportWhenShown("workspaces shown")) {
+                    Platform.exit();
+                }
             });
+        });
+    }
+
+    /**
+     * The start-up benchmark ({@code -Dlrwb.exitWhenShown=true}, bench/ and README "Install"): prints the JVM's uptime
+     * and CPU time once what is on the stage now has been shown. True when the benchmark runs.
+     */
+    private static boolean reportWhenShown(String what) {
+        if (!Boolean.getBoolean("lrwb.exitWhenShown")) {
+            return false;
         }
+        Platform.runLater(() -> System.out.println("lrwb: " + what + " " + ManagementFactory.getRuntimeMXBean().getUptime()
+                + " ms after JVM start (CPU " + processCpuMillis() + " ms)"));
+        return true;
+    }
+
+    private static long processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /** After the window has closed (and stopped its runs): the engine's pools take no more work. */
@@ -56,18 +86,20 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * ND4J's start-up and warm-up keep a core and the JIT compilers busy for a second: begun together with the
-     * window, they held it up by half a second on a 2-core machine. The status line says when the engine is ready.
+     * Runs {@code next} on the FX thread once the scene as it is now has been drawn. ND4J's start-up and warm-up keep
+     * a core and the JIT compilers busy for a second: begun together with the window, they held it up by half a
+     * second on a 2-core machine; so did building the workspaces before the frame. The status line says when the
+     * engine is ready.
      */
-    private static void startEngineAfterTheFirstFrame(EngineStartup startup) {
+    private static void afterTheFirstFrame(Runnable next) {
         new AnimationTimer() {
             private int pulses;
 
             @Override
             public void handle(long now) {
-                if (++pulses == 2) { // the first frame has been drawn
+                if (++pulses == 2) { // the frame of the first pulse has been drawn
                     stop();
-                    startup.startInBackground();
+                    next.run();
                 }
             }
         }.start();
