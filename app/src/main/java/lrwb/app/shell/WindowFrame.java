@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 /**
  * The window without its workspaces: the tab bar (one empty tab per {@link Workspace}) and the status line, in the
  * window's scene with its stylesheet. Cheap to build and to lay out, so the app shows it first and a {@link MainWindow}
- * fills it in after its first frame: building and styling the Designer, the ViewModels behind every tab, and
+ * fills it in once it has been drawn: building and styling the Designer, the ViewModels behind every tab, and
  * reading the runs on disk held the window up by a second. FX thread.
  */
 public final class WindowFrame {
