@@ -7,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -56,8 +55,10 @@ public final class MainWindow {
     public static final double MIN_WIDTH = 1000;
     public static final double MIN_HEIGHT = 660;
 
-    private final BorderPane root = new BorderPane();
-    private final TabPane tabs = new TabPane();
+    /** The window's tab bar and status line; shown before this window is built, in the app. */
+    private final WindowFrame frame;
+    private final BorderPane root;
+    private final TabPane tabs;
     private final EngineStatusViewModel engineStatus;
     private final DesignerViewModel designer;
     private final FinderViewModel finder;
@@ -66,7 +67,7 @@ public final class MainWindow {
     private final SweepsViewModel sweeps;
     /** Every range test and training run of the window starts here (one flusher thread for all their records). */
     private final RunService runService;
-    private final Label status = new Label();
+    private final Label status;
     private final TaskExecutor executor;
     /** What the window remembers between sessions, and where (the workbench home). */
     private final WorkbenchState remembered;
@@ -105,6 +106,19 @@ public final class MainWindow {
      */
     public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files,
                       TaskExecutor executor, WorkbenchState remembered) {
+        this(engine, engineStartup, home, files, executor, remembered, new WindowFrame());
+    }
+
+    /**
+     * @param frame the tab bar and status line this window fills in: one already on screen ({@link WindowFrame#show}),
+     *              then {@link #attachTo} the stage that shows it
+     */
+    public MainWindow(EngineContext engine, CompletionStage<EngineInfo> engineStartup, WorkbenchHome home, FileTarget files,
+                      TaskExecutor executor, WorkbenchState remembered, WindowFrame frame) {
+        this.frame = frame;
+        this.root = frame.root();
+        this.tabs = frame.tabs();
+        this.status = frame.status();
         this.executor = executor;
         this.remembered = remembered;
         this.stateFile = stateFile(home);
@@ -149,7 +163,6 @@ public final class MainWindow {
             }
         });
         finder.setPlannedEpochs(() -> training.plannedEpochs(FinderViewModel.ONE_CYCLE_EPOCHS));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Map<Tab, Supplier<Node>> contentOnFirstVisit = new HashMap<>();
         for (Workspace w : Workspace.values()) {
             Supplier<Node> content = switch (w) {
@@ -164,15 +177,13 @@ public final class MainWindow {
                 case SWEEPS -> () -> new SweepsView(sweeps, files, home.root().resolve("exports")).node();
                 default -> () -> emptyWorkspace(w);
             };
-            Tab tab = new Tab(w.tabTitle());
-            tab.setId("tab-" + w.name().toLowerCase());
+            Tab tab = frame.tab(w);
             contentOnFirstVisit.put(tab, () -> {
                 Node node = content.get();
                 built.put(w, node);
                 RememberedWindow.restoreSplits(remembered, w, node);
                 return node;
             });
-            tabs.getTabs().add(tab);
         }
         // A workspace's View is built, and joins the scene, when its tab is first shown: building, styling and laying
         // out the hidden ones would hold the window up by a second. The ViewModels exist from the start, so
@@ -223,13 +234,7 @@ public final class MainWindow {
             }
         });
         runs.refresh();
-        status.setId("engine-status");
         status.textProperty().bind(engineStatus.statusProperty());
-        HBox statusBar = new HBox(status);
-        statusBar.getStyleClass().add("status-bar");
-        statusBar.setPadding(new Insets(4, 10, 4, 10));
-        root.setCenter(tabs);
-        root.setBottom(statusBar);
     }
 
     /** The code languages of the Designer's "Copy code" menu: the engine's exporters. */
@@ -299,20 +304,18 @@ public final class MainWindow {
     }
 
     public Scene scene() {
-        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        scene.getStylesheets().add(MainWindow.class.getResource("/lrwb/app/workbench.css").toExternalForm());
-        return scene;
+        return frame.scene();
     }
 
     public void show(Stage stage) {
+        frame.show(stage, remembered);
+        attachTo(stage);
+    }
+
+    /** Takes over the stage that shows this window's frame: from now on, closing it stops the live runs first. */
+    public void attachTo(Stage stage) {
         this.stage = stage;
-        stage.setTitle("LR Workbench");
-        stage.setScene(scene());
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
-        RememberedWindow.restoreGeometry(remembered, stage);
         stage.setOnCloseRequest(e -> closeAfterRuns(e, stage));
-        stage.show();
     }
 
     /** Where the window's remembered state lives: {@code window.properties} in the workbench home. */
