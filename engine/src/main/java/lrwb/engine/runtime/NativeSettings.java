@@ -1,5 +1,6 @@
 package lrwb.engine.runtime;
 
+import org.deeplearning4j.util.CrashReportingUtil;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -14,6 +15,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       which ND4J makes for the shape of almost every array view.</li>
  * </ul>
  * An explicit {@code OMP_NUM_THREADS} or {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes} wins over both.
+ *
+ * <p>DL4J's memory crash dump is off: after an {@link OutOfMemoryError} in {@code fit} DL4J would write a report of
+ * the network and the hardware into the working directory, with the little memory left; the engine reports the
+ * error in one line instead. The dump reads the hardware through OSHI, which the build leaves out (engine/pom.xml).
  *
  * <p>Which native build of ND4J loads: the oneDNN one ({@code nd4j-native} classifier {@code <platform>-onednn}) where
  * the build put it on the class path (x86_64 Linux, Windows and macOS; see engine/pom.xml). Its convolutions and
@@ -85,6 +90,7 @@ public final class NativeSettings {
         synchronized (NativeSettings.class) {
             if (!applied) {
                 beforeNd4jLoads();
+                CrashReportingUtil.crashDumpsEnabled(false);
                 // Masters first: ND4J keeps maxThreads >= maxMasterThreads and ignores a lower maxThreads.
                 Nd4j.getEnvironment().setMaxMasterThreads(THREADS);
                 Nd4j.getEnvironment().setMaxThreads(THREADS);
