@@ -72,23 +72,22 @@ public final class NativeSettings {
 
     /** Whether ND4J's oneDNN build for this platform is on the class path (no native code loads). */
     public static boolean hasOneDnnBuild() {
-        return hasNativeBuild(ONEDNN);
+        return Nd4jNatives.hasBuild(org.bytedeco.javacpp.Loader.getPlatform(), ONEDNN);
     }
 
-    private static boolean hasNativeBuild(String extension) {
-        String platform = org.bytedeco.javacpp.Loader.getPlatform();
-        // Every nd4j-native jar carries this file for its own platform and build, whatever the OS's library names.
-        String marker = "META-INF/native-image/" + platform + extension + "/jnind4jcpu/jni-config.json";
-        return NativeSettings.class.getClassLoader().getResource(marker) != null;
-    }
 
-    /** ND4J's process-wide thread counts; loads ND4J if needed. Idempotent and cheap after the first call. */
+    /**
+     * ND4J's process-wide thread counts; loads ND4J if needed. Idempotent and cheap after the first call.
+     *
+     * @throws IllegalStateException in one line if ND4J has no native build for this platform ({@link Nd4jNatives})
+     */
     public static void apply() {
         if (applied) {
             return;
         }
         synchronized (NativeSettings.class) {
             if (!applied) {
+                Nd4jNatives.host().require();
                 beforeNd4jLoads();
                 CrashReportingUtil.crashDumpsEnabled(false);
                 // Masters first: ND4J keeps maxThreads >= maxMasterThreads and ignores a lower maxThreads.
