@@ -38,7 +38,12 @@ class TrimmedClasspathTest {
             "/org/deeplearning4j/datasets/fetchers/MnistDataFetcher.class", // deeplearning4j-datasets
             "/it/unimi/dsi/fastutil/doubles/DoubleArrayList.class",
             "/iris.dat", // deeplearning4j-core, kept for this file alone until the engine had its own copy
-            "/org/deeplearning4j/core/listener/HardwareMetric.class"})
+            "/org/deeplearning4j/core/listener/HardwareMetric.class",
+            "/oshi/SystemInfo.class", // OSHI and JNA: DL4J's memory crash dump only, which the engine turns off
+            "/com/sun/jna/Native.class",
+            "/com/google/gson/Gson.class", // the Keras import's TF-op layers
+            "/org/apache/commons/compress/archivers/ArchiveEntry.class", // nd4j's archive downloads
+            "/org/apache/commons/codec/binary/Hex.class"})
     void whatNothingUsesIsGone(String resource) {
         assertThat(getClass().getResource(resource)).as(resource).isNull();
     }
