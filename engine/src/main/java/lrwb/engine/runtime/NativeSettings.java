@@ -1,5 +1,6 @@
 package lrwb.engine.runtime;
 
+import org.deeplearning4j.util.CrashReportingUtil;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -14,6 +15,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       which ND4J makes for the shape of almost every array view.</li>
  * </ul>
  * An explicit {@code OMP_NUM_THREADS} or {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes} wins over both.
+ *
+ * <p>DL4J's memory crash dump is off: after an {@link OutOfMemoryError} in {@code fit} DL4J would write a report of
+ * the network and the hardware into the working directory, with the little memory left; the engine reports the
+ * error in one line instead. The dump reads the hardware through OSHI, which the build leaves out (engine/pom.xml).
  *
  * <p>Which native build of ND4J loads: the oneDNN one ({@code nd4j-native} classifier {@code <platform>-onednn}) where
  * the build put it on the class path (x86_64 Linux, Windows and macOS; see engine/pom.xml). Its convolutions and
@@ -67,24 +72,24 @@ public final class NativeSettings {
 
     /** Whether ND4J's oneDNN build for this platform is on the class path (no native code loads). */
     public static boolean hasOneDnnBuild() {
-        return hasNativeBuild(ONEDNN);
+        return Nd4jNatives.hasBuild(org.bytedeco.javacpp.Loader.getPlatform(), ONEDNN);
     }
 
-    private static boolean hasNativeBuild(String extension) {
-        String platform = org.bytedeco.javacpp.Loader.getPlatform();
-        // Every nd4j-native jar carries this file for its own platform and build, whatever the OS's library names.
-        String marker = "META-INF/native-image/" + platform + extension + "/jnind4jcpu/jni-config.json";
-        return NativeSettings.class.getClassLoader().getResource(marker) != null;
-    }
 
-    /** ND4J's process-wide thread counts; loads ND4J if needed. Idempotent and cheap after the first call. */
+    /**
+     * ND4J's process-wide thread counts; loads ND4J if needed. Idempotent and cheap after the first call.
+     *
+     * @throws IllegalStateException in one line if ND4J has no native build for this platform ({@link Nd4jNatives})
+     */
     public static void apply() {
         if (applied) {
             return;
         }
         synchronized (NativeSettings.class) {
             if (!applied) {
+                Nd4jNatives.host().require();
                 beforeNd4jLoads();
+                CrashReportingUtil.crashDumpsEnabled(false);
                 // Masters first: ND4J keeps maxThreads >= maxMasterThreads and ignores a lower maxThreads.
                 Nd4j.getEnvironment().setMaxMasterThreads(THREADS);
                 Nd4j.getEnvironment().setMaxThreads(THREADS);

@@ -1,6 +1,7 @@
 package lrwb.engine.startup;
 
 import lrwb.engine.runtime.EngineContext;
+import lrwb.engine.runtime.Nd4jNatives;
 import lrwb.engine.runtime.NativeSettings;
 
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,6 +55,7 @@ public final class EngineStartup {
     private void load() {
         long t0 = System.nanoTime();
         try {
+            Nd4jNatives.host().require(); // one line for the status bar where ND4J cannot run, not ND4J's stack
             NativeSettings.beforeNd4jLoads();
             Nd4j.create(1); // forces the backend, its natives and BLAS to load
             NativeSettings.apply();

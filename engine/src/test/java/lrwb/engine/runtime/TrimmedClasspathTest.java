@@ -8,14 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dependency diet of engine/pom.xml (issue #19) holds: what the engine uses is on the classpath, and what
  * deeplearning4j-core used to drag in (DataVec's image stack with JavaCV and ~60 MB of OpenCV/FFmpeg/... natives,
- * Intel MKL through nd4j-native-platform, fastutil) is not. Adding deeplearning4j-core back without its exclusions,
+ * Intel MKL through nd4j-native-platform, fastutil) is not. Adding deeplearning4j-core back,
  * or a -platform artifact, fails here.
  */
 class TrimmedClasspathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "/iris.dat", // IrisSource, from the deeplearning4j-core jar
+            "/lrwb/engine/data/iris.dat", // IrisSource: the engine's own copy
+            "/lrwb/engine/data/iris.NOTICE", // and its attribution (CC BY 4.0)
             "/org/deeplearning4j/util/ModelSerializer.class", // deeplearning4j-nn
             "/org/deeplearning4j/nn/modelimport/keras/KerasModel.class", // deeplearning4j-modelimport
             "/org/bytedeco/hdf5/global/hdf5.class", // HDF5's Java classes (its natives are per platform)
@@ -35,7 +36,14 @@ class TrimmedClasspathTest {
             "/org/bytedeco/leptonica/global/lept.class",
             "/org/bytedeco/mkl/global/mkl_rt.class", // MKL, from nd4j-native-platform
             "/org/deeplearning4j/datasets/fetchers/MnistDataFetcher.class", // deeplearning4j-datasets
-            "/it/unimi/dsi/fastutil/doubles/DoubleArrayList.class"})
+            "/it/unimi/dsi/fastutil/doubles/DoubleArrayList.class",
+            "/iris.dat", // deeplearning4j-core, kept for this file alone until the engine had its own copy
+            "/org/deeplearning4j/core/listener/HardwareMetric.class",
+            "/oshi/SystemInfo.class", // OSHI and JNA: DL4J's memory crash dump only, which the engine turns off
+            "/com/sun/jna/Native.class",
+            "/com/google/gson/Gson.class", // the Keras import's TF-op layers
+            "/org/apache/commons/compress/archivers/ArchiveEntry.class", // nd4j's archive downloads
+            "/org/apache/commons/codec/binary/Hex.class"})
     void whatNothingUsesIsGone(String resource) {
         assertThat(getClass().getResource(resource)).as(resource).isNull();
     }

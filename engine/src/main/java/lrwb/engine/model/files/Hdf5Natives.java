@@ -1,8 +1,7 @@
 package lrwb.engine.model.files;
 
+import lrwb.engine.runtime.PlatformName;
 import org.bytedeco.javacpp.Loader;
-
-import java.util.Map;
 
 /**
  * Whether DL4J's Keras import can run on this machine. It reads the file through JavaCPP's HDF5 natives, and
@@ -15,11 +14,6 @@ import java.util.Map;
  * @param present  whether HDF5's native jar for {@code platform} is on the classpath
  */
 record Hdf5Natives(String platform, boolean present) {
-    private static final Map<String, String> NAMES = Map.of(
-            "linux-x86_64", "Linux x86_64", "linux-arm64", "Linux arm64",
-            "macosx-x86_64", "macOS x86_64", "macosx-arm64", "macOS arm64",
-            "windows-x86_64", "Windows x86_64");
-
     /** This JVM's platform, as JavaCPP names it, and whether HDF5's natives for it are on the classpath. */
     static Hdf5Natives host() {
         String platform = Loader.getPlatform();
@@ -30,7 +24,7 @@ record Hdf5Natives(String platform, boolean present) {
     /** @throws IllegalArgumentException with the one-line reason if Keras HDF5 files cannot be read here */
     void requireForKeras() {
         if (!present) {
-            throw new IllegalArgumentException("Keras HDF5 import is not available on " + NAMES.getOrDefault(platform, platform)
+            throw new IllegalArgumentException("Keras HDF5 import is not available on " + PlatformName.of(platform)
                     + ": HDF5 has no native build for it; save the model as a DL4J zip on another machine");
         }
     }
