@@ -87,8 +87,8 @@ public final class NativeSettings {
         }
         synchronized (NativeSettings.class) {
             if (!applied) {
+                beforeNd4jLoads(); // first: Nd4jNatives asks JavaCPP's Loader, whose loading reads the settings
                 Nd4jNatives.host().require();
-                beforeNd4jLoads();
                 CrashReportingUtil.crashDumpsEnabled(false);
                 // Masters first: ND4J keeps maxThreads >= maxMasterThreads and ignores a lower maxThreads.
                 Nd4j.getEnvironment().setMaxMasterThreads(THREADS);

@@ -55,8 +55,8 @@ public final class EngineStartup {
     private void load() {
         long t0 = System.nanoTime();
         try {
+            NativeSettings.beforeNd4jLoads(); // before anything loads JavaCPP, Nd4jNatives' platform name included
             Nd4jNatives.host().require(); // one line for the status bar where ND4J cannot run, not ND4J's stack
-            NativeSettings.beforeNd4jLoads();
             Nd4j.create(1); // forces the backend, its natives and BLAS to load
             NativeSettings.apply();
             if (context.tuning().warmUp()) {
