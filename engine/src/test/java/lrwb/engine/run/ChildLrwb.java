@@ -28,9 +28,34 @@ final class ChildLrwb implements AutoCloseable {
         this.stderr = stderr;
     }
 
+    /**
+     * A child inherits ignored signals: when the build runs in the background of a non-interactive shell (`.ci/run &`,
+     * nohup) SIGINT is ignored, the JVM then leaves it ignored however {@code lrwb} asks for it, and a test sending
+     * Ctrl-C would wait for nothing. coreutils' {@code env --default-signal} (8.31+) gives the child the default
+     * disposition, as a terminal's foreground command has, and execs it (same pid); without it the command runs as it is.
+     */
+    private static final List<String> DEFAULT_SIGNALS = defaultSignals();
+
+    private static List<String> defaultSignals() {
+        List<String> env = List.of("env", "--default-signal=INT,TERM");
+        try {
+            List<String> probeCommand = new ArrayList<>(env);
+            probeCommand.add("true");
+            Process probe = new ProcessBuilder(probeCommand).redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? env : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
     /** Starts {@code lrwb ARGS}; its output goes to {@code logDir/<name>.out} and {@code .err}. */
     static ChildLrwb start(Path logDir, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(DEFAULT_SIGNALS);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), "lrwb.engine.cli.Lrwb"));
         command.addAll(List.of(args));
         Path out = logDir.resolve(name + ".out");
