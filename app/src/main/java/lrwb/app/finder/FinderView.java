@@ -1,5 +1,6 @@
 package lrwb.app.finder;
 
+import lrwb.app.form.DisplayNames;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import lrwb.app.chart.NumberLabels;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
@@ -95,17 +95,7 @@ public final class FinderView {
         ChoiceBox<SweepMode> mode = new ChoiceBox<>();
         mode.getItems().setAll(SweepMode.values());
         mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(SweepMode m) {
-                return m == null ? "" : m == SweepMode.EXP ? "exponential" : "linear";
-            }
-
-            @Override
-            public SweepMode fromString(String text) {
-                return null;
-            }
-        });
+        mode.setConverter(DisplayNames.of(m -> m == SweepMode.EXP ? "exponential" : "linear"));
         mode.setMaxWidth(Double.MAX_VALUE);
         mode.setTooltip(new Tooltip("Exponential spaces the LRs evenly in log scale, as fastai and Smith do"));
         Label modeLabel = new Label("LR spacing");
@@ -115,17 +105,7 @@ public final class FinderView {
         loss.setId("finder-loss");
         loss.getItems().setAll(LossSource.values());
         loss.valueProperty().bindBidirectional(vm.lossSourceProperty());
-        loss.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LossSource l) {
-                return l == null ? "" : l == LossSource.TRAIN ? "training batch" : "validation set";
-            }
-
-            @Override
-            public LossSource fromString(String text) {
-                return null;
-            }
-        });
+        loss.setConverter(DisplayNames.of(l -> l == LossSource.TRAIN ? "training batch" : "validation set"));
         loss.setMaxWidth(Double.MAX_VALUE);
         loss.setTooltip(new Tooltip("Training batch: each update's own minibatch (fastai). Validation set: up to "
                 + ValidationLoss.MAX_BATCHES + " batches of the validation split after each update (pytorch-lr-finder's"

@@ -1,5 +1,6 @@
 package lrwb.app.inspect;
 
+import lrwb.app.form.DisplayNames;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -27,7 +28,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
 import lrwb.engine.inspect.ConvLayer;
@@ -148,17 +148,7 @@ public final class InspectView {
         layer.setId("inspect-layer");
         layer.valueProperty().bindBidirectional(vm.layerProperty());
         layer.disableProperty().bind(vm.gradCamProperty().not().or(Bindings.isEmpty(vm.layers())));
-        layer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ConvLayer l) {
-                return l == null ? "" : "layer " + l.label();
-            }
-
-            @Override
-            public ConvLayer fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        layer.setConverter(DisplayNames.of(l -> "layer " + l.label()));
         Label note = new Label();
         note.textProperty().bind(vm.gradCamNoteProperty());
         note.getStyleClass().add("hint");

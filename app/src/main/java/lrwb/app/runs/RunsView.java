@@ -1,5 +1,6 @@
 package lrwb.app.runs;
 
+import lrwb.app.form.DisplayNames;
 import lrwb.app.compare.ComparisonCharts;
 
 import javafx.beans.binding.Bindings;
@@ -32,7 +33,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import lrwb.app.chart.PngExport;
 import lrwb.app.files.FileTarget;
 import lrwb.app.model.ModelText;
@@ -298,17 +298,7 @@ public final class RunsView {
         filter.setPrefColumnCount(18); // room for the toolbar at the default window size
         ChoiceBox<KindFilter> kind = new ChoiceBox<>();
         kind.getItems().setAll(KindFilter.values());
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(KindFilter k) {
-                return k == null ? "" : k.label();
-            }
-
-            @Override
-            public KindFilter fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        kind.setConverter(DisplayNames.of(KindFilter::label));
         kind.valueProperty().bindBidirectional(vm.kindFilterProperty());
         kind.setId("runs-kind");
         Button refresh = button("Refresh", "runs-refresh", "Read the runs folder again", () -> vm.refresh());
