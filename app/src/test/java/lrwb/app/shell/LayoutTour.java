@@ -3,15 +3,10 @@ package lrwb.app.shell;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineContext;
-import lrwb.engine.startup.EngineStartup;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Not a test: the real window on a real X display (e.g. Xvfb), crowded with ten training runs and ten range
@@ -42,12 +37,7 @@ public final class LayoutTour extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path home = Files.createTempDirectory("lrwb-layout-tour");
-        window = new MainWindow(ENGINE, CompletableFuture.completedFuture(new EngineStartup.EngineInfo("CpuBackend", 1, 900)),
-                new WorkbenchHome(home), (owner, title, ext, suggested) -> suggested);
-        window.show(stage);
-        stage.setX(0);
-        stage.setY(0);
+        window = WindowFixtures.showOnFreshHome(stage, ENGINE, "layout-tour");
         Thread tour = new Thread(this::tour, "layout-tour");
         tour.setDaemon(true);
         tour.start();

@@ -6,14 +6,10 @@ import javafx.stage.Window;
 import lrwb.app.training.TrainingRun;
 import lrwb.app.training.TrainingViewModel;
 import lrwb.engine.run.RunFiles;
-import lrwb.engine.run.WorkbenchHome;
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.ConstantSchedule;
-import lrwb.engine.startup.EngineStartup;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Not a test: the real window on a real X display, a 2-D run trained at a too-high LR in Training and its Inspect
@@ -37,12 +33,7 @@ public final class LiveBoundaryTour extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path home = Files.createTempDirectory("lrwb-boundary-tour");
-        window = new MainWindow(ENGINE, CompletableFuture.completedFuture(new EngineStartup.EngineInfo("CpuBackend", 1, 900)),
-                new WorkbenchHome(home), (owner, title, ext, suggested) -> suggested);
-        window.show(stage);
-        stage.setX(0);
-        stage.setY(0);
+        window = WindowFixtures.showOnFreshHome(stage, ENGINE, "boundary-tour");
         Thread tour = new Thread(this::tour, "boundary-tour");
         tour.setDaemon(true);
         tour.start();

@@ -1,13 +1,21 @@
 package lrwb.app.shell;
 
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import lrwb.app.finder.FinderViewModel;
 import lrwb.app.training.QueueMode;
 import lrwb.app.training.RunState;
 import lrwb.app.training.TrainingViewModel;
+import lrwb.engine.run.WorkbenchHome;
+import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.schedule.ScheduleJson;
+import lrwb.engine.startup.EngineStartup;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +42,20 @@ public final class WindowFixtures {
             "{\"type\":\"cosine\",\"lr\":0.05,\"decaySteps\":240,\"warmupSteps\":24,\"warmupTarget\":0.15}");
 
     private WindowFixtures() {
+    }
+
+    /**
+     * For the real-window tours: the main window on a fresh workbench home (a temp folder named after the tour),
+     * shown as the app shows it, at the screen's top left so screenshots of the root window frame it.
+     */
+    static MainWindow showOnFreshHome(Stage stage, EngineContext engine, String tour) throws IOException {
+        Path home = Files.createTempDirectory("lrwb-" + tour);
+        MainWindow window = new MainWindow(engine, CompletableFuture.completedFuture(new EngineStartup.EngineInfo("CpuBackend", 1, 900)),
+                new WorkbenchHome(home), (owner, title, ext, suggested) -> suggested);
+        window.show(stage);
+        stage.setX(0);
+        stage.setY(0);
+        return window;
     }
 
     /** Ten training runs side by side, to their ends. */
