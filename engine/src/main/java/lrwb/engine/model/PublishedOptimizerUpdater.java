@@ -37,6 +37,12 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
     private final PublishedOptimizer config;
     /** Views into DL4J's updater state array, never copies: snapshots of that array must capture them. */
     private INDArray[] state;
+    /**
+     * The Java copies of the gradient and the state that {@link #applyInJava} works in, kept from update to update (a
+     * small network's every update would otherwise allocate them anew: garbage collections, see ProductBuffers).
+     */
+    private float[] gradientValues;
+    private float[][] stateValues = new float[0][];
     // Nadam's Π_t is a product over all steps so far; kept for the last t so each update costs one pow, not t.
     private long productStep;
     private double product = 1;
@@ -182,10 +188,13 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
     }
 
     private void applyInJava(INDArray gradient, double lr, double eps, double beta1, long t) {
-        float[] g = values(gradient);
-        float[][] s = new float[state.length][];
+        float[] g = gradientValues = values(gradient, gradientValues);
+        if (stateValues.length != state.length) {
+            stateValues = new float[state.length][];
+        }
+        float[][] s = stateValues;
         for (int i = 0; i < state.length; i++) {
-            s[i] = values(state[i]);
+            s[i] = values(state[i], s[i]);
         }
         float e = (float) eps;
         switch (config.getRule()) {
@@ -261,12 +270,16 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
         write(g, gradient);
     }
 
-    private static float[] values(INDArray a) {
-        return a.rank() == 2 ? HostCopy.rowMajor(a) : HostCopy.values(a);
+    /** {@code a}'s values, in {@code reuse} when it has their number (a vector's; a matrix's come row-major, new). */
+    private static float[] values(INDArray a, float[] reuse) {
+        if (a.rank() == 2 && a.size(0) != 1 && a.size(1) != 1) {
+            return HostCopy.rowMajor(a);
+        }
+        return HostCopy.values(a, reuse != null && reuse.length == a.length() ? reuse : new float[(int) a.length()]);
     }
 
     private static void write(float[] values, INDArray into) {
-        HostCopy.write(values, into.rank() == 2 ? into : into.reshape(1, into.length()));
+        HostCopy.write(values, into.rank() <= 2 ? into : into.reshape(1, into.length()));
     }
 
     /** Updates Adam's first and second moments in place; returns the second. */

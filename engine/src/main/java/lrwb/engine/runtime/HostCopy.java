@@ -9,6 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * so reading a batch's worth of numbers costs a memory copy, not an operation's fixed overhead.
  */
 public final class HostCopy {
+    /**
+     * A thread's array for moving rows through one native copy (one call into native code per matrix, not per row);
+     * grown as needed, never shrunk, reused so that a small network's every update allocates nothing here.
+     */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
     private HostCopy() {
     }
 
@@ -45,6 +50,100 @@ public final class HostCopy {
             }
         }
         return out;
+    }
+
+    /**
+     * The rows of a matrix copied into {@code into} (as many rows as the matrix, each as long as a row), which it
+     * returns: straight from native memory, row by row, when the matrix is float and its rows are dense.
+     */
+    public static float[][] rows(INDArray matrix, float[][] into) {
+        int rows = (int) matrix.size(0);
+        int columns = (int) matrix.size(1);
+        if (matrix.rank() != 2 || into.length != rows || (rows > 0 && into[0].length != columns)) {
+            throw new IllegalArgumentException("rows of " + rows + " x " + columns + " into " + into.length + " rows");
+        }
+        if (rows == 0 || columns == 0) {
+            return into;
+        }
+        if (matrix.dataType() == DataType.FLOAT && matrix.stride(1) == 1 && matrix.stride(0) == columns) {
+            float[] values = scratch(rows * columns);
+            ((FloatPointer) matrix.data().addressPointer()).get(values, 0, rows * columns);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(values, r * columns, into[r], 0, columns);
+            }
+            return into;
+        }
+        if (matrix.dataType() == DataType.FLOAT && matrix.stride(0) == 1 && matrix.stride(1) == rows) {
+            // column-major (DL4J keeps a dense layer's weights so): one copy, then each column spread over the rows
+            float[] values = scratch(rows * columns);
+            ((FloatPointer) matrix.data().addressPointer()).get(values, 0, rows * columns);
+            for (int c = 0; c < columns; c++) {
+                int column = c * rows;
+                for (int r = 0; r < rows; r++) {
+                    into[r][c] = values[column + r];
+                }
+            }
+            return into;
+        }
+        float[] values = rowMajor(matrix);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values, r * columns, into[r], 0, columns);
+        }
+        return into;
+    }
+
+    /**
+     * Writes rows of equal length into a float matrix of that shape: straight into native memory, row by row, when it
+     * is row-major and dense (as a freshly created array is), else as {@link #write(float[], INDArray)} does.
+     */
+    public static void write(float[][] rows, INDArray into) {
+        int columns = rows.length == 0 ? 0 : rows[0].length;
+        if (into.rank() != 2 || into.size(0) != rows.length || into.size(1) != columns) {
+            throw new IllegalArgumentException(rows.length + " rows of " + columns + " for an array of shape "
+                    + java.util.Arrays.toString(into.shape()));
+        }
+        if (rows.length == 0 || columns == 0) {
+            return;
+        }
+        if (into.dataType() == DataType.FLOAT && into.stride(1) == 1 && into.stride(0) == columns) {
+            float[] values = scratch(rows.length * columns);
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(rows[r], 0, values, r * columns, columns);
+            }
+            ((FloatPointer) into.data().addressPointer()).put(values, 0, rows.length * columns);
+            return;
+        }
+        if (into.dataType() == DataType.FLOAT && into.stride(0) == 1 && into.stride(1) == rows.length) {
+            float[] values = scratch(rows.length * columns);
+            for (int r = 0; r < rows.length; r++) {
+                float[] row = rows[r];
+                for (int c = 0; c < columns; c++) {
+                    values[c * rows.length + r] = row[c];
+                }
+            }
+            ((FloatPointer) into.data().addressPointer()).put(values, 0, rows.length * columns);
+            return;
+        }
+        float[] values = new float[rows.length * columns];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, values, r * columns, columns);
+        }
+        write(values, into);
+    }
+
+    /** The values of a vector ({@link #values(INDArray)}) copied into {@code into}, which it returns. */
+    public static float[] values(INDArray vector, float[] into) {
+        if (into.length != vector.length()) {
+            throw new IllegalArgumentException(vector.length() + " values into " + into.length);
+        }
+        if (vector.dataType() == DataType.FLOAT && (vector.rank() == 1 || vector.rank() == 2 && (vector.size(0) == 1
+                || vector.size(1) == 1)) && vector.elementWiseStride() == 1 && into.length > 0) {
+            ((FloatPointer) vector.data().addressPointer()).get(into, 0, into.length);
+            return into;
+        }
+        float[] values = values(vector);
+        System.arraycopy(values, 0, into, 0, into.length);
+        return into;
     }
 
     /** The values of a vector, a {@code [1, n]} row or an {@code [n, 1]} column. */
@@ -121,5 +220,14 @@ public final class HostCopy {
         } else {
             into.assign(org.nd4j.linalg.factory.Nd4j.create(values, into.shape(), 'c'));
         }
+    }
+
+    private static float[] scratch(int length) {
+        float[] values = SCRATCH.get();
+        if (values.length < length) {
+            values = new float[length];
+            SCRATCH.set(values);
+        }
+        return values;
     }
 }

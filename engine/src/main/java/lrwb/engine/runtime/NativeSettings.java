@@ -12,7 +12,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       the operation (on a busy 2-core machine a second thread made updates several times slower, even at
  *       784-256-10), and it leaves the other core to the window and to a second job;</li>
  *   <li>no JavaCPP physical-memory check: it reads {@code /proc/self/statm} on every native allocation,
- *       which ND4J makes for the shape of almost every array view.</li>
+ *       which ND4J makes for the shape of almost every array view;</li>
+ *   <li>every array's shape information cached ({@link CachedShapeInfoProvider}), not made natively again for each.</li>
  * </ul>
  * An explicit {@code OMP_NUM_THREADS} or {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes} wins over both.
  *
@@ -30,6 +31,8 @@ public final class NativeSettings {
     static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
     static final String ONEDNN = "-onednn";
+    /** ND4J's setting for its shape-information provider, read from the system properties when it starts. */
+    static final String SHAPE_INFO_PROVIDER = "shapeinfoprovider";
     private static final int THREADS = threadsFromEnvironment();
     private static volatile boolean applied;
 
@@ -52,6 +55,9 @@ public final class NativeSettings {
         if (System.getProperty(PLATFORM_EXTENSION) == null && System.getProperty("javacpp.platform.extension") == null
                 && hasOneDnnBuild()) {
             System.setProperty(PLATFORM_EXTENSION, ONEDNN);
+        }
+        if (System.getProperty(SHAPE_INFO_PROVIDER) == null) {
+            System.setProperty(SHAPE_INFO_PROVIDER, CachedShapeInfoProvider.class.getName());
         }
     }
 

@@ -37,6 +37,7 @@ final class LeanDense extends DenseLayer {
     private final long javaProductLimit;
     private boolean gradientsAveraged;
     private final KeptOutput kept = new KeptOutput();
+    private final ProductBuffers buffers = new ProductBuffers();
 
     LeanDense(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded, long javaProductLimit) {
         super(conf, dataType);
@@ -60,7 +61,7 @@ final class LeanDense extends DenseLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         INDArray z = isPlainDense() ? LeanLayers.preActivation(input, dataType, getParam(DefaultParamInitializer.WEIGHT_KEY),
-                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr, javaProductLimit) : null;
+                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr, javaProductLimit, buffers) : null;
         // DL4J's own path otherwise, with its checks and messages
         return z != null ? new Pair<>(z, z) : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     }
@@ -108,17 +109,23 @@ final class LeanDense extends DenseLayer {
     /** The same gradients from Java loops ({@link SmallProducts}), ReLU's derivative read from the kept output. */
     private Pair<Gradient, INDArray> backpropInJava(INDArray epsilon, INDArray forwardOutput, INDArray weights,
                                                     LayerWorkspaceMgr workspaceMgr) {
-        float[] delta = HostCopy.rowMajor(epsilon);
-        float[] output = HostCopy.rowMajor(forwardOutput);
-        for (int k = 0; k < delta.length; k++) {
-            if (!(output[k] > 0)) {
-                delta[k] = 0; // ReLU's derivative: 0 where the output is 0 (DL4J's: z > 0)
+        int rows = (int) epsilon.size(0);
+        int columns = (int) epsilon.size(1);
+        float[][] delta = buffers.delta = HostCopy.rows(epsilon, ProductBuffers.shaped(buffers.delta, rows, columns));
+        float[][] output = buffers.output = HostCopy.rows(forwardOutput, ProductBuffers.shaped(buffers.output, rows, columns));
+        for (int r = 0; r < rows; r++) {
+            float[] dr = delta[r];
+            float[] or = output[r];
+            for (int j = 0; j < columns; j++) {
+                if (!(or[j] > 0)) {
+                    dr[j] = 0; // ReLU's derivative: 0 where the output is 0 (DL4J's: z > 0)
+                }
             }
         }
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
         INDArray inputGradient = SmallProducts.gradients(input, delta, weights, weightGradient, biasGradient,
-                inputGradientNeeded, workspaceMgr);
+                inputGradientNeeded, buffers, workspaceMgr);
         DefaultGradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);

@@ -362,13 +362,13 @@ public final class LeanLayers {
      * Null when {@code input} is not a {@code [batch, inputs]} matrix.
      */
     static INDArray preActivation(INDArray input, DataType dataType, INDArray weights, INDArray bias,
-                                  LayerWorkspaceMgr workspaceMgr, long javaProductLimit) {
+                                  LayerWorkspaceMgr workspaceMgr, long javaProductLimit, ProductBuffers buffers) {
         if (input == null || input.rank() != 2 || input.columns() != weights.rows()) {
             return null; // not a batch this layer reads: DL4J's path says what is wrong
         }
         if (dataType == DataType.FLOAT && weights.dataType() == DataType.FLOAT
                 && SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit)) {
-            return SmallProducts.linear(input, weights, bias, workspaceMgr);
+            return SmallProducts.linear(input, weights, bias, buffers, workspaceMgr);
         }
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
                 new long[] {input.size(0), weights.size(1)});

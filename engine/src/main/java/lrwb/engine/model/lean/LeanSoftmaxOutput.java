@@ -49,6 +49,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
     /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}. */
     private final long javaProductLimit;
     private boolean gradientsAveraged;
+    private final ProductBuffers buffers = new ProductBuffers();
 
     LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType, long javaErrorLimit, long javaProductLimit) {
         super(conf, dataType);
@@ -84,8 +85,10 @@ final class LeanSoftmaxOutput extends OutputLayer {
         if (SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit)
                 && delta.dataType() == DataType.FLOAT && hasBias()) {
             INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            INDArray inputGradient = SmallProducts.gradients(input, HostCopy.rowMajor(delta), weights, weightGradient,
-                    biasGradient, true, workspaceMgr);
+            float[][] deltaRows = buffers.delta = HostCopy.rows(delta,
+                    ProductBuffers.shaped(buffers.delta, (int) delta.size(0), (int) delta.size(1)));
+            INDArray inputGradient = SmallProducts.gradients(input, deltaRows, weights, weightGradient, biasGradient, true,
+                    buffers, workspaceMgr);
             gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
             return new Pair<>(gradient, inputGradient);
@@ -195,7 +198,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         INDArray z = isPlainLinear() ? LeanLayers.preActivation(input, dataType, getParam(DefaultParamInitializer.WEIGHT_KEY),
-                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr, javaProductLimit) : null;
+                getParam(DefaultParamInitializer.BIAS_KEY), workspaceMgr, javaProductLimit, buffers) : null;
         // DL4J's own path otherwise, with its checks and messages
         return z != null ? new Pair<>(z, z) : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     }
