@@ -13,7 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HostCopyTest {
     private static final INDArray M = Nd4j.linspace(DataType.FLOAT, 1, 24, 1).reshape('c', 4, 6);
@@ -48,6 +51,43 @@ class HostCopyTest {
     void argMaxOfRowsTakesTheFirstOfEqualValues() {
         INDArray scores = Nd4j.createFromArray(new float[][] {{0, 1, 0}, {3, 1, 3}, {0.1f, 0.2f, 0.3f}});
         assertThat(HostCopy.argMaxOfRows(scores)).containsExactly(1, 0, 2);
+    }
+
+    @Test
+    void readsRowsIntoGivenArraysFromEveryLayout() {
+        for (INDArray m : List.of(M, M.dup('f'), M.transpose(), M.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()),
+                M.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 5)), M.castTo(DataType.DOUBLE))) {
+            float[][] into = new float[(int) m.rows()][(int) m.columns()];
+            assertThat(HostCopy.rows(m, into)).as(m.shapeInfoToString()).isSameAs(into).isDeepEqualTo(m.toFloatMatrix());
+        }
+    }
+
+    @Test
+    void rowsOfAnotherShapeAreRefusedNotTruncated() {
+        assertThatThrownBy(() -> HostCopy.rows(M, new float[4][5])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rows of 4 x 6 into 4 rows");
+        assertThatThrownBy(() -> HostCopy.write(new float[3][6], Nd4j.create(DataType.FLOAT, 4, 6)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("3 rows of 6 for an array of shape [4, 6]");
+    }
+
+    @Test
+    void writesRowsIntoEveryLayout() {
+        float[][] rows = M.toFloatMatrix();
+        for (INDArray into : List.of(Nd4j.create(DataType.FLOAT, new long[] {4, 6}, 'c'), Nd4j.create(DataType.FLOAT, new long[] {4, 6}, 'f'),
+                Nd4j.create(DataType.FLOAT, 6, 4).transpose(), Nd4j.create(DataType.FLOAT, 4, 8).get(NDArrayIndex.all(),
+                        NDArrayIndex.interval(1, 7)), Nd4j.create(DataType.DOUBLE, 4, 6))) {
+            HostCopy.write(rows, into);
+            assertThat(into.toFloatMatrix()).as(into.shapeInfoToString()).isDeepEqualTo(rows);
+        }
+    }
+
+    @Test
+    void copiesVectorValuesIntoAGivenArray() {
+        float[] into = new float[3];
+        assertThat(HostCopy.values(Nd4j.createFromArray(1f, 2f, 3f).reshape(1, 3), into)).isSameAs(into).containsExactly(1f, 2f, 3f);
+        assertThat(HostCopy.values(Nd4j.createFromArray(4f, 5f, 6f, 7f, 8f, 9f).get(NDArrayIndex.interval(0, 2, 6)), into))
+                .containsExactly(4f, 6f, 8f); // strided
+        assertThat(HostCopy.values(Nd4j.createFromArray(1.5, 2.5, 3.5), into)).containsExactly(1.5f, 2.5f, 3.5f);
     }
 
     private static void assertSameValues(INDArray m) {
