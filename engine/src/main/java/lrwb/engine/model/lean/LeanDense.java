@@ -69,7 +69,10 @@ final class LeanDense extends DenseLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         kept.forget();
-        INDArray output = super.activate(training, workspaceMgr);
+        INDArray output = reluInJava(workspaceMgr);
+        if (output == null) {
+            output = super.activate(training, workspaceMgr);
+        }
         kept.keep(training, input, output);
         return output;
     }
@@ -131,6 +134,20 @@ final class LeanDense extends DenseLayer {
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         kept.forget();
         return new Pair<>(gradient, inputGradient);
+    }
+
+    /**
+     * As DL4J's {@code activate} (the pre-activation, then ReLU) in one pass of Java loops ({@link SmallProducts}), for
+     * a plain ReLU layer small enough for them; null otherwise.
+     */
+    private INDArray reluInJava(LayerWorkspaceMgr workspaceMgr) {
+        INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        if (!canReuseForwardPass() || input == null || input.rank() != 2 || input.columns() != weights.rows()
+                || dataType != DataType.FLOAT || weights.dataType() != DataType.FLOAT
+                || !SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit)) {
+            return null;
+        }
+        return SmallProducts.linear(input, weights, getParam(DefaultParamInitializer.BIAS_KEY), true, buffers, workspaceMgr);
     }
 
     private boolean canReuseForwardPass() {

@@ -30,6 +30,15 @@ final class SmallProducts {
 
     /** {@code x·W + b} into a new {@code [rows, out]} array of the activations workspace. */
     static INDArray linear(INDArray input, INDArray weights, INDArray bias, ProductBuffers buffers, LayerWorkspaceMgr workspaceMgr) {
+        return linear(input, weights, bias, false, buffers, workspaceMgr);
+    }
+
+    /**
+     * {@code relu(x·W + b)} (or {@code x·W + b}) into a new {@code [rows, out]} array of the activations workspace: the
+     * ReLU applied here saves ND4J's operation (and the scalar array it makes) on every forward pass.
+     */
+    static INDArray linear(INDArray input, INDArray weights, INDArray bias, boolean relu, ProductBuffers buffers,
+                           LayerWorkspaceMgr workspaceMgr) {
         int rows = (int) input.size(0);
         int in = (int) weights.size(0);
         int out = (int) weights.size(1);
@@ -45,6 +54,11 @@ final class SmallProducts {
             }
             for (int j = 0; j < out; j++) {
                 zr[j] += b[j];
+            }
+            if (relu) {
+                for (int j = 0; j < out; j++) {
+                    zr[j] = relu(zr[j]);
+                }
             }
         }
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {rows, out}, 'c');
@@ -106,6 +120,14 @@ final class SmallProducts {
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, new long[] {rows, in}, 'c');
         HostCopy.write(dx, result);
         return result;
+    }
+
+    /**
+     * ND4J's ReLU ({@code RectifiedLinear} with threshold 0) on one value: 0 where {@code z < 0}, {@code z} itself
+     * otherwise — so NaN stays NaN (a diverging network's loss must still read NaN) and -0 stays -0.
+     */
+    static float relu(float z) {
+        return z < 0 ? 0f : z;
     }
 
     /**
