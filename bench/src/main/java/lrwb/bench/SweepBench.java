@@ -97,6 +97,9 @@ final class SweepBench {
         System.out.println(row("--parallel 1", one, cells, "1.00"));
         System.out.println(row("--parallel 2", two, cells, String.format("%.2f", ratio)));
         System.out.println();
+        System.out.println("Per-round speed-ups, in order: " + ratios.stream().map(x -> String.format("%.2f", x)).toList()
+                + "; seconds per sweep at --parallel 1: " + one.stream().map(t -> String.format("%.2f", t.seconds())).toList()
+                + ", at --parallel 2: " + two.stream().map(t -> String.format("%.2f", t.seconds())).toList() + ".");
         System.out.println("Machine cores: " + Runtime.getRuntime().availableProcessors() + "; load average at the start: " + load
                 + ", at the end: " + Machine.loadAverage() + ". Speed-up: median of the per-round ratios (target >= "
                 + TARGET + " on 2 idle cores, measured on the small grid): " + (ratio >= TARGET ? "met" : "NOT met") + " here.");
