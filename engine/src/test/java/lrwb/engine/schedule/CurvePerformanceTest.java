@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Designer redraws a whole curve on every edit: a million points of any type must take well under
- * 100 ms once the JIT has warmed up. Best of 5 runs, so a busy machine does not fail the build.
+ * 100 ms once the JIT has warmed up. The best of several runs, so a busy machine does not fail the build.
  */
 class CurvePerformanceTest {
 
@@ -47,15 +47,20 @@ class CurvePerformanceTest {
         }
         long best = Long.MAX_VALUE;
         double[] curve = null;
-        // best of 10: in the full suite on 2 cores a run can meet the JIT or a GC of the tests before (121.8 ms once)
-        for (int run = 0; run < 10; run++) {
+        // Best of at least 10 runs, and of more while none was fast enough, for up to 5 s: in the full suite on 2 cores
+        // the JIT compiler can be seconds behind (the tests before it load DL4J), and until it has compiled the curve's
+        // loop every run is slow (121.8 ms once, 270 ms once, ~40 ms alone). A curve that is slow once compiled fails.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int runs = 0;
+        while (runs < 10 || best >= LIMIT_NANOS && System.nanoTime() < deadline) {
             long start = System.nanoTime();
             curve = schedule.curve(STEPS, STEPS_PER_EPOCH);
             best = Math.min(best, System.nanoTime() - start);
+            runs++;
         }
 
         assertThat(curve).hasSize(STEPS);
         assertThat(curve[STEPS - 1]).isFinite().isPositive();
-        assertThat(best).as("best of 10 for %s: %.1f ms", schedule.type(), best / 1e6).isLessThan(LIMIT_NANOS);
+        assertThat(best).as("best of %d for %s: %.1f ms", runs, schedule.type(), best / 1e6).isLessThan(LIMIT_NANOS);
     }
 }
