@@ -131,46 +131,6 @@ public final class HostCopy {
         write(values, into);
     }
 
-    /**
-     * All values of a float array of any rank that is dense and row-major (its strides those of a fresh {@code 'c'}
-     * array), in one native copy: into {@code into} when it has their number, else into a new array.
-     *
-     * @throws IllegalArgumentException for another type or layout
-     */
-    public static float[] dense(INDArray array, float[] into) {
-        requireDenseFloat(array);
-        int n = (int) array.length();
-        float[] out = into != null && into.length == n ? into : new float[n];
-        if (n > 0) {
-            ((FloatPointer) array.data().addressPointer()).get(out, 0, n);
-        }
-        return out;
-    }
-
-    /** Writes all values of a dense, row-major float array ({@link #dense}) in one native copy. */
-    public static void writeDense(float[] values, INDArray into) {
-        requireDenseFloat(into);
-        if (values.length != into.length()) {
-            throw new IllegalArgumentException(values.length + " values for an array of " + into.length());
-        }
-        if (values.length > 0) {
-            ((FloatPointer) into.data().addressPointer()).put(values, 0, values.length);
-        }
-    }
-
-    private static void requireDenseFloat(INDArray array) {
-        long expected = 1;
-        for (int d = array.rank() - 1; d >= 0; d--) {
-            if (array.size(d) != 1 && array.stride(d) != expected) {
-                throw new IllegalArgumentException("not a dense row-major array: " + array.shapeInfoToString());
-            }
-            expected *= array.size(d);
-        }
-        if (array.dataType() != DataType.FLOAT || array.length() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("not a float array of at most 2^31 values: " + array.shapeInfoToString());
-        }
-    }
-
     /** The values of a vector ({@link #values(INDArray)}) copied into {@code into}, which it returns. */
     public static float[] values(INDArray vector, float[] into) {
         if (into.length != vector.length()) {

@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -78,17 +77,6 @@ public final class LeanLayers {
             throw new IllegalArgumentException("not a plain 2D convolution: " + stock.getClass().getSimpleName());
         }
         return copyFields(stock, new LeanConvolutionLayer(inputGradientNeeded), ConvolutionLayer.class);
-    }
-
-    /**
-     * {@code stock} (a {@link SubsamplingLayer} as its builder made it, every field the same) with a lean runtime layer
-     * ({@link LeanMaxPooling}): max pooling over non-overlapping windows in Java, remembering where each maximum was.
-     */
-    public static SubsamplingLayer pooling(SubsamplingLayer stock) {
-        if (stock.getClass() != SubsamplingLayer.class) {
-            throw new IllegalArgumentException("not a plain 2D pooling layer: " + stock.getClass().getSimpleName());
-        }
-        return copyFields(stock, new LeanSubsamplingLayer(), SubsamplingLayer.class);
     }
 
     /**
@@ -191,8 +179,6 @@ public final class LeanLayers {
                 layerConf.setLayer(copyFields(lean, new ConvolutionLayer(), ConvolutionLayer.class));
             } else if (layerConf.getLayer() instanceof LeanBatchNormLayer lean) {
                 layerConf.setLayer(copyFields(lean, new BatchNormalization(), BatchNormalization.class));
-            } else if (layerConf.getLayer() instanceof LeanSubsamplingLayer lean) {
-                layerConf.setLayer(copyFields(lean, new SubsamplingLayer(), SubsamplingLayer.class));
             }
         }
         return copy;
@@ -228,9 +214,6 @@ public final class LeanLayers {
                 changed = true;
             } else if (layer.getClass() == BatchNormalization.class) {
                 layerConf.setLayer(batchNorm((BatchNormalization) layer));
-                changed = true;
-            } else if (layer.getClass() == SubsamplingLayer.class) {
-                layerConf.setLayer(pooling((SubsamplingLayer) layer));
                 changed = true;
             }
         }
