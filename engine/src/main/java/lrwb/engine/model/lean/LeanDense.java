@@ -142,9 +142,7 @@ final class LeanDense extends DenseLayer {
      */
     private INDArray reluInJava(LayerWorkspaceMgr workspaceMgr) {
         INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
-        if (!canReuseForwardPass() || input == null || input.rank() != 2 || input.columns() != weights.rows()
-                || dataType != DataType.FLOAT || weights.dataType() != DataType.FLOAT
-                || !SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit)) {
+        if (!canReuseForwardPass() || !LeanLayers.productInJava(input, dataType, weights, javaProductLimit)) {
             return null;
         }
         return SmallProducts.linear(input, weights, getParam(DefaultParamInitializer.BIAS_KEY), true, buffers, workspaceMgr);

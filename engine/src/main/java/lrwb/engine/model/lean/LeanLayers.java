@@ -355,6 +355,13 @@ public final class LeanLayers {
         return layer;
     }
 
+    /** Whether {@code input · weights} is a float product small enough for {@link SmallProducts}. */
+    static boolean productInJava(INDArray input, DataType dataType, INDArray weights, long javaProductLimit) {
+        return input != null && input.rank() == 2 && input.columns() == weights.rows() && dataType == DataType.FLOAT
+                && weights.dataType() == DataType.FLOAT
+                && SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit);
+    }
+
     /**
      * {@code x·W + b} as DL4J's BaseLayer computes it, with ND4J's bias-add operation in place of the row-vector
      * broadcast: the same additions (so the same values, bit for bit) at half the fixed cost, some 10 µs per layer
@@ -366,8 +373,7 @@ public final class LeanLayers {
         if (input == null || input.rank() != 2 || input.columns() != weights.rows()) {
             return null; // not a batch this layer reads: DL4J's path says what is wrong
         }
-        if (dataType == DataType.FLOAT && weights.dataType() == DataType.FLOAT
-                && SmallProducts.inJava(input, input.size(0), weights.size(0), weights.size(1), javaProductLimit)) {
+        if (productInJava(input, dataType, weights, javaProductLimit)) {
             return SmallProducts.linear(input, weights, bias, buffers, workspaceMgr);
         }
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),

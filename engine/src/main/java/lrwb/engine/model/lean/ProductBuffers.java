@@ -1,5 +1,7 @@
 package lrwb.engine.model.lean;
 
+import java.util.Arrays;
+
 /**
  * The Java arrays one layer's products ({@link SmallProducts}) work in, kept from update to update. Made fresh for
  * every update they were some 90% of what a small network's training allocated (2 GB a second for a 2-64-32-2
@@ -31,7 +33,7 @@ final class ProductBuffers {
         float[][] out = shaped(current, rows, columns);
         if (out == current) {
             for (float[] row : out) {
-                java.util.Arrays.fill(row, 0f);
+                Arrays.fill(row, 0f);
             }
         }
         return out;

@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 /**
  * A dense layer's products in Java, for layers so small that ND4J's fixed cost per operation (10–20 µs for a
  * matrix product or a bias sum of a 16 × 16 batch, against well under a microsecond of arithmetic) is most of an
@@ -88,7 +90,7 @@ final class SmallProducts {
         HostCopy.write(dw, weightGradient);
         if (biasGradient != null) {
             float[] db = buffers.biasGradient = ProductBuffers.sized(buffers.biasGradient, out);
-            java.util.Arrays.fill(db, 0f);
+            Arrays.fill(db, 0f);
             for (int r = 0; r < rows; r++) {
                 float[] dr = delta[r];
                 for (int j = 0; j < out; j++) {
