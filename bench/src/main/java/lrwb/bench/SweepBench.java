@@ -100,6 +100,8 @@ final class SweepBench {
         System.out.println("Per-round speed-ups, in order: " + ratios.stream().map(x -> String.format("%.2f", x)).toList()
                 + "; seconds per sweep at --parallel 1: " + one.stream().map(t -> String.format("%.2f", t.seconds())).toList()
                 + ", at --parallel 2: " + two.stream().map(t -> String.format("%.2f", t.seconds())).toList() + ".");
+        System.out.println("Cells' run seconds by index, round by round, at --parallel 1: " + cellSeconds(one)
+                + "; at --parallel 2: " + cellSeconds(two) + ".");
         System.out.println("Machine cores: " + Runtime.getRuntime().availableProcessors() + "; load average at the start: " + load
                 + ", at the end: " + Machine.loadAverage() + ". Speed-up: median of the per-round ratios (target >= "
                 + TARGET + " on 2 idle cores, measured on the small grid): " + (ratio >= TARGET ? "met" : "NOT met") + " here.");
@@ -107,15 +109,22 @@ final class SweepBench {
     }
 
     static final String TABLE_HEADER = "| runner | seconds per sweep | cells per minute | speed-up / ratio | a cell's run (s) "
-            + "| set-up before the first cell (ms) | after the last row (ms) | per cell outside its run (ms) |";
-    static final String TABLE_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|";
+            + "| set-up before the first cell (ms) | after the last row (ms) | per cell outside its run (ms) | fewer cells running than at most (ms) |";
+    static final String TABLE_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     /** A table row of medians. */
     static String row(String runner, List<SweepTiming> timings, int cells, String ratio) {
         double s = median(timings, SweepTiming::seconds);
-        return String.format("| %s | %.2f | %.1f | %s | %.3f | %.0f | %.0f | %.0f |", runner, s, cells * 60 / s, ratio,
+        return String.format("| %s | %.2f | %.1f | %s | %.3f | %.0f | %.0f | %.0f | %.0f |", runner, s, cells * 60 / s, ratio,
                 median(timings, SweepTiming::cellRunSeconds), median(timings, SweepTiming::setupMs),
-                median(timings, SweepTiming::windDownMs), median(timings, SweepTiming::perCellMs));
+                median(timings, SweepTiming::windDownMs), median(timings, SweepTiming::perCellMs),
+                median(timings, SweepTiming::underfullMs));
+    }
+
+    /** Each round's cells' run seconds in index order, two decimals. */
+    private static String cellSeconds(List<SweepTiming> timings) {
+        return timings.stream().map(t -> t.cellSeconds().values().stream().map(x -> String.format("%.2f", x)).toList().toString())
+                .toList().toString();
     }
 
     static double median(List<SweepTiming> timings, ToDoubleFunction<SweepTiming> f) {

@@ -19,8 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param windDownMs     the last row to the end
  * @param cellRunSeconds mean of the cells' own run time (their run.json duration)
  * @param perCellMs      mean per cell of (its start to its row) minus its run time
+ * @param underfullMs    between the first cell's start and the last row, the time with fewer cells running than the
+ *                       most that ran at once: a core idle while the last cells finish (unequal cells' tail)
+ * @param cellSeconds    each cell's run time (run.json's duration) by its index
  */
-record SweepTiming(double seconds, double setupMs, double windDownMs, double cellRunSeconds, double perCellMs) {
+record SweepTiming(double seconds, double setupMs, double windDownMs, double cellRunSeconds, double perCellMs,
+                   double underfullMs, java.util.SortedMap<Integer, Double> cellSeconds) {
 
     /** Collects the events of one sweep (thread-safe: cells start and end on several threads). */
     static final class Clock implements SweepListener {
@@ -31,21 +35,39 @@ record SweepTiming(double seconds, double setupMs, double windDownMs, double cel
         private double runSeconds;
         private double outside;
         private int rows;
+        private final java.util.SortedMap<Integer, Double> cellSeconds = new java.util.TreeMap<>();
+        private int running;
+        private int mostRunning;
+        private long lastChange;
+        private long underfull;
+
+        /** Accounts the time since the last start or row at the number of cells that ran in it. */
+        private void changeRunning(long now, int by) {
+            if (running > 0 && running < mostRunning) {
+                underfull += now - lastChange;
+            }
+            running += by;
+            mostRunning = Math.max(mostRunning, running);
+            lastChange = now;
+        }
 
         @Override
         public synchronized void onCellStarted(SweepCell cell) {
             long now = System.nanoTime();
             starts.put(cell.index(), now);
             firstStart = Math.min(firstStart, now);
+            changeRunning(now, 1);
         }
 
         @Override
         public synchronized void onCellFinished(SweepRow row, int done, int total) {
             long now = System.nanoTime();
             lastRow = now;
+            changeRunning(now, -1);
             Long start = starts.get(row.cell());
             if (start != null) {
                 runSeconds += row.seconds();
+                cellSeconds.put(row.cell(), row.seconds());
                 outside += (now - start) / 1e9 - row.seconds();
                 rows++;
             }
@@ -54,7 +76,8 @@ record SweepTiming(double seconds, double setupMs, double windDownMs, double cel
         /** @param endNanos when the sweep's files were complete and its backend closed */
         synchronized SweepTiming timing(long endNanos) {
             return new SweepTiming((endNanos - t0) / 1e9, (firstStart - t0) / 1e6, (endNanos - lastRow) / 1e6,
-                    rows == 0 ? Double.NaN : runSeconds / rows, rows == 0 ? Double.NaN : 1000 * outside / rows);
+                    rows == 0 ? Double.NaN : runSeconds / rows, rows == 0 ? Double.NaN : 1000 * outside / rows,
+                    underfull / 1e6, new java.util.TreeMap<>(cellSeconds));
         }
     }
 }

@@ -1,6 +1,8 @@
 package lrwb.engine.runtime;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,6 +16,9 @@ public final class HostCopy {
      * grown as needed, never shrunk, reused so that a small network's every update allocates nothing here.
      */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+    /** A thread's pointer, moved to each array it reads or writes ({@link #firstValue}). */
+    private static final ThreadLocal<MovablePointer> POINTER = ThreadLocal.withInitial(MovablePointer::new);
+
     private HostCopy() {
     }
 
@@ -37,7 +42,7 @@ public final class HostCopy {
         }
         long rowStride = matrix.stride(0);
         long columnStride = matrix.stride(1);
-        FloatPointer first = (FloatPointer) matrix.data().addressPointer();
+        FloatPointer first = firstValue(matrix);
         if (columnStride == 1 && (rowStride == columns || rows == 1)) {
             first.get(out, 0, out.length);
             return out;
@@ -67,7 +72,7 @@ public final class HostCopy {
         }
         if (matrix.dataType() == DataType.FLOAT && matrix.stride(1) == 1 && matrix.stride(0) == columns) {
             float[] values = scratch(rows * columns);
-            ((FloatPointer) matrix.data().addressPointer()).get(values, 0, rows * columns);
+            firstValue(matrix).get(values, 0, rows * columns);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(values, r * columns, into[r], 0, columns);
             }
@@ -76,7 +81,7 @@ public final class HostCopy {
         if (matrix.dataType() == DataType.FLOAT && matrix.stride(0) == 1 && matrix.stride(1) == rows) {
             // column-major (DL4J keeps a dense layer's weights so): one copy, then each column spread over the rows
             float[] values = scratch(rows * columns);
-            ((FloatPointer) matrix.data().addressPointer()).get(values, 0, rows * columns);
+            firstValue(matrix).get(values, 0, rows * columns);
             for (int c = 0; c < columns; c++) {
                 int column = c * rows;
                 for (int r = 0; r < rows; r++) {
@@ -110,7 +115,7 @@ public final class HostCopy {
             for (int r = 0; r < rows.length; r++) {
                 System.arraycopy(rows[r], 0, values, r * columns, columns);
             }
-            ((FloatPointer) into.data().addressPointer()).put(values, 0, rows.length * columns);
+            firstValue(into).put(values, 0, rows.length * columns);
             return;
         }
         if (into.dataType() == DataType.FLOAT && into.stride(0) == 1 && into.stride(1) == rows.length) {
@@ -121,7 +126,7 @@ public final class HostCopy {
                     values[c * rows.length + r] = row[c];
                 }
             }
-            ((FloatPointer) into.data().addressPointer()).put(values, 0, rows.length * columns);
+            firstValue(into).put(values, 0, rows.length * columns);
             return;
         }
         float[] values = new float[rows.length * columns];
@@ -138,7 +143,7 @@ public final class HostCopy {
         }
         if (vector.dataType() == DataType.FLOAT && (vector.rank() == 1 || vector.rank() == 2 && (vector.size(0) == 1
                 || vector.size(1) == 1)) && vector.elementWiseStride() == 1 && into.length > 0) {
-            ((FloatPointer) vector.data().addressPointer()).get(into, 0, into.length);
+            firstValue(vector).get(into, 0, into.length);
             return into;
         }
         float[] values = values(vector);
@@ -164,7 +169,7 @@ public final class HostCopy {
         }
         long stride = vector.stride(0);
         float[] span = stride == 1 ? out : new float[(int) ((n - 1) * stride + 1)];
-        ((FloatPointer) vector.data().addressPointer()).get(span, 0, span.length);
+        firstValue(vector).get(span, 0, span.length);
         if (span != out) {
             for (int i = 0; i < n; i++) {
                 out[i] = span[(int) (i * stride)];
@@ -203,7 +208,7 @@ public final class HostCopy {
         }
         if (into.dataType() == DataType.FLOAT && into.rank() == 2 && into.stride(1) == 1
                 && (into.stride(0) == into.size(1) || into.size(0) == 1)) {
-            ((FloatPointer) into.data().addressPointer()).put(values, 0, values.length); // row-major, as given
+            firstValue(into).put(values, 0, values.length); // row-major, as given
         } else if (into.dataType() == DataType.FLOAT && into.rank() == 2 && into.stride(0) == 1
                 && (into.stride(1) == into.size(0) || into.size(1) == 1)) {
             int rows = (int) into.size(0);
@@ -214,11 +219,35 @@ public final class HostCopy {
                     columnMajor[c * rows + r] = values[r * columns + c];
                 }
             }
-            ((FloatPointer) into.data().addressPointer()).put(columnMajor, 0, columnMajor.length);
+            firstValue(into).put(columnMajor, 0, columnMajor.length);
         } else if (into.dataType() == DataType.FLOAT && into.rank() == 1 && into.stride(0) == 1) {
-            ((FloatPointer) into.data().addressPointer()).put(values, 0, values.length);
+            firstValue(into).put(values, 0, values.length);
         } else {
             into.assign(org.nd4j.linalg.factory.Nd4j.create(values, into.shape(), 'c'));
+        }
+    }
+
+    /**
+     * A float array's first value in native memory, for one read or write right away. ND4J's
+     * {@code data().addressPointer()} points there too, but asks native code for the address twice and makes four
+     * objects each time; a small network's update copies a dozen arrays, so that was a fifth of what training
+     * allocated. A view's buffer shares its parent's pointer and knows its own offset (HostCopyTest reads views).
+     */
+    static FloatPointer firstValue(INDArray array) {
+        DataBuffer buffer = array.data();
+        return POINTER.get().at(buffer.address() + buffer.offset() * buffer.getElementSize());
+    }
+
+    /** A float pointer that can be moved to any address: JavaCPP reads its address and position on each call. */
+    private static final class MovablePointer extends FloatPointer {
+        MovablePointer() {
+            super((Pointer) null);
+        }
+
+        FloatPointer at(long newAddress) {
+            address = newAddress;
+            position = 0;
+            return this;
         }
     }
 

@@ -48,6 +48,21 @@ class HostCopyTest {
     }
 
     @Test
+    void movesItsPointerToWhereNd4jPointsForArraysAndViews() {
+        MultiLayerNetwork net = Networks.build(ModelSpec.mlp(5), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                NetworkShape.tabular(4, 3), 7, EngineTuning.defaults());
+        List<INDArray> arrays = List.of(M, M.dup('f'), M.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()),
+                M.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 5)), M.getRow(2), M.getColumn(3), M.reshape(6, 4),
+                net.params(), net.getGradientsViewArray(), net.getLayer(0).getParam("b"), net.getOutputLayer().getParam("W"),
+                net.getOutputLayer().getParam("b"), net.getOutputLayer().getGradientsViewArray());
+        for (INDArray a : arrays) {
+            assertThat(HostCopy.firstValue(a).address()).as(a.shapeInfoToString()).isEqualTo(a.data().addressPointer().address());
+            assertThat(HostCopy.firstValue(a).position()).isZero();
+        }
+        assertThat(arrays.get(9).data().offset()).as("a view at an offset is among them").isPositive();
+    }
+
+    @Test
     void argMaxOfRowsTakesTheFirstOfEqualValues() {
         INDArray scores = Nd4j.createFromArray(new float[][] {{0, 1, 0}, {3, 1, 3}, {0.1f, 0.2f, 0.3f}});
         assertThat(HostCopy.argMaxOfRows(scores)).containsExactly(1, 0, 2);
