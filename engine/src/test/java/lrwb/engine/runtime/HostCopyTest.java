@@ -9,6 +9,10 @@ import lrwb.engine.schedule.SteerableSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -60,6 +64,25 @@ class HostCopyTest {
             assertThat(HostCopy.firstValue(a).position()).isZero();
         }
         assertThat(arrays.get(9).data().offset()).as("a view at an offset is among them").isPositive();
+    }
+
+    @Test
+    void movesItsPointerToArraysInAWorkspace() {
+        // the lean layers' activations and gradients live in DL4J's workspaces: arrays carved out of one allocation
+        WorkspaceConfiguration conf = WorkspaceConfiguration.builder().initialSize(1 << 16)
+                .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.NONE).build();
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, "HostCopyTest")) {
+            INDArray first = Nd4j.createUninitialized(DataType.FLOAT, 3, 5);
+            INDArray second = Nd4j.createUninitialized(DataType.FLOAT, 4, 6);
+            for (INDArray a : List.of(first, second, second.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()))) {
+                assertThat(a.isAttached()).isTrue();
+                assertThat(HostCopy.firstValue(a).address()).isEqualTo(a.data().addressPointer().address());
+            }
+            HostCopy.write(new float[][] {{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}, {0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 1}},
+                    second);
+            assertThat(second.getFloat(1, 5)).isEqualTo(12f);
+            assertThat(HostCopy.rows(second, new float[4][6])[3]).containsExactly(0, 0, 0, 0, 0, 1);
+        }
     }
 
     @Test
