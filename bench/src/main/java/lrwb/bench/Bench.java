@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * {@link TorchComparisonBench}), {@code sweep=tiny,small} (the local sweep runner's grids, {@link SweepBench}; {@code none}
  * skips it), {@code spark=tiny,small} (embedded Spark against the local runner on those grids, {@link SparkSweepBench};
  * {@code none} skips it), {@code sweepRounds=N} (rounds on the small grid; default rounds / 4, at least 3),
+ * {@code sweepWarmups=N} (untimed sweeps before the local runner's rounds, for the JIT; default 1),
  * {@code boundary=none} (skips the live decision boundary's cost, {@link LiveBoundaryBench}), {@code augment=none} (skips
  * a training run with augmentation against one without, {@link AugmentBench}), {@code data=none} (skips reading CIFAR-10
  * and Start-to-first-update on Fashion-MNIST, {@link DataLoadBench}).
@@ -100,7 +101,8 @@ public final class Bench {
             // a tiny sweep takes well under a second: as many rounds as the per-update cases; a small one ~10 s
             int smallSweepRounds = Integer.parseInt(options.getOrDefault("sweepRounds", Integer.toString(Math.max(3, rounds / 4))));
             if (!sweepGrids.isEmpty()) {
-                SweepBench.run(sweepGrids, Math.max(3, rounds / 2), smallSweepRounds, work, context);
+                SweepBench.run(sweepGrids, Math.max(3, rounds / 2), smallSweepRounds,
+                        Integer.parseInt(options.getOrDefault("sweepWarmups", "1")), work, context);
             }
             List<SweepBench.Grid> sparkGrids = SweepBench.Grid.chosen(options.getOrDefault("spark", "on"));
             if (!sparkGrids.isEmpty()) {

@@ -63,20 +63,26 @@ final class SweepBench {
     private SweepBench() {
     }
 
-    static void run(List<Grid> grids, int tinyRounds, int smallRounds, Path work, EngineContext context) throws Exception {
+    /** @param warmups sweeps at --parallel 2 before the timed rounds, for the JIT (their compile times are printed) */
+    static void run(List<Grid> grids, int tinyRounds, int smallRounds, int warmups, Path work, EngineContext context)
+            throws Exception {
         for (Grid g : grids) {
-            run(g, g == Grid.TINY ? tinyRounds : smallRounds, work, context);
+            run(g, g == Grid.TINY ? tinyRounds : smallRounds, warmups, work, context);
         }
     }
 
-    private static void run(Grid g, int rounds, Path work, EngineContext context) throws Exception {
+    private static void run(Grid g, int rounds, int warmups, Path work, EngineContext context) throws Exception {
         SweepGrid grid = g.grid();
         int cells = grid.cells().size();
         String load = Machine.loadAverage();
         List<SweepTiming> one = new ArrayList<>();
         List<SweepTiming> two = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
-        time(grid, work.resolve("sweep-" + g.label + "-warmup"), new LocalCells(2, context)); // JIT and ND4J warm
+        List<String> warm = new ArrayList<>(); // JIT and ND4J warm: each warm-up sweep's wall and JIT seconds
+        for (int w = 0; w < warmups; w++) {
+            SweepTiming t = time(grid, work.resolve("sweep-" + g.label + "-warmup-" + w), new LocalCells(2, context));
+            warm.add(String.format("%.2f s (JIT %.2f s)", t.seconds(), t.jitMs() / 1000));
+        }
         for (int r = 0; r < rounds; r++) {
             boolean oneFirst = r % 2 == 0;
             SweepTiming a = oneFirst ? time(grid, work.resolve("sweep-" + g.label + "-1-" + r), new LocalCells(1, context)) : null;
@@ -100,6 +106,7 @@ final class SweepBench {
         System.out.println("Per-round speed-ups, in order: " + ratios.stream().map(x -> String.format("%.2f", x)).toList()
                 + "; seconds per sweep at --parallel 1: " + one.stream().map(t -> String.format("%.2f", t.seconds())).toList()
                 + ", at --parallel 2: " + two.stream().map(t -> String.format("%.2f", t.seconds())).toList() + ".");
+        System.out.println("Warm-up sweeps at --parallel 2 before the rounds: " + warm + ".");
         System.out.println("Cells' run seconds by index, round by round, at --parallel 1: " + cellSeconds(one)
                 + "; at --parallel 2: " + cellSeconds(two) + ".");
         System.out.println("Machine cores: " + Runtime.getRuntime().availableProcessors() + "; load average at the start: " + load
@@ -109,16 +116,16 @@ final class SweepBench {
     }
 
     static final String TABLE_HEADER = "| runner | seconds per sweep | cells per minute | speed-up / ratio | a cell's run (s) "
-            + "| set-up before the first cell (ms) | after the last row (ms) | per cell outside its run (ms) | fewer cells running than at most (ms) |";
-    static final String TABLE_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+            + "| set-up before the first cell (ms) | after the last row (ms) | per cell outside its run (ms) | fewer cells running than at most (ms) | JIT compiling (ms) |";
+    static final String TABLE_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     /** A table row of medians. */
     static String row(String runner, List<SweepTiming> timings, int cells, String ratio) {
         double s = median(timings, SweepTiming::seconds);
-        return String.format("| %s | %.2f | %.1f | %s | %.3f | %.0f | %.0f | %.0f | %.0f |", runner, s, cells * 60 / s, ratio,
+        return String.format("| %s | %.2f | %.1f | %s | %.3f | %.0f | %.0f | %.0f | %.0f | %.0f |", runner, s, cells * 60 / s, ratio,
                 median(timings, SweepTiming::cellRunSeconds), median(timings, SweepTiming::setupMs),
                 median(timings, SweepTiming::windDownMs), median(timings, SweepTiming::perCellMs),
-                median(timings, SweepTiming::underfullMs));
+                median(timings, SweepTiming::underfullMs), median(timings, SweepTiming::jitMs));
     }
 
     /** Each round's cells' run seconds in index order, two decimals. */

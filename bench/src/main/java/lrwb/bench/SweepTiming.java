@@ -22,13 +22,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param underfullMs    between the first cell's start and the last row, the time with fewer cells running than the
  *                       most that ran at once: a core idle while the last cells finish (unequal cells' tail)
  * @param cellSeconds    each cell's run time (run.json's duration) by its index
+ * @param jitMs          the JIT compilers' time during the sweep (all compiler threads, summed; may exceed the wall time)
  */
 record SweepTiming(double seconds, double setupMs, double windDownMs, double cellRunSeconds, double perCellMs,
-                   double underfullMs, java.util.SortedMap<Integer, Double> cellSeconds) {
+                   double underfullMs, java.util.SortedMap<Integer, Double> cellSeconds, double jitMs) {
+
+    /** Milliseconds the JIT compilers have spent so far in this JVM. */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
 
     /** Collects the events of one sweep (thread-safe: cells start and end on several threads). */
     static final class Clock implements SweepListener {
         private final long t0 = System.nanoTime();
+        private final long jit0 = jitMillis();
         private final Map<Integer, Long> starts = new ConcurrentHashMap<>();
         private long firstStart = Long.MAX_VALUE;
         private long lastRow;
@@ -77,7 +85,7 @@ record SweepTiming(double seconds, double setupMs, double windDownMs, double cel
         synchronized SweepTiming timing(long endNanos) {
             return new SweepTiming((endNanos - t0) / 1e9, (firstStart - t0) / 1e6, (endNanos - lastRow) / 1e6,
                     rows == 0 ? Double.NaN : runSeconds / rows, rows == 0 ? Double.NaN : 1000 * outside / rows,
-                    underfull / 1e6, new java.util.TreeMap<>(cellSeconds));
+                    underfull / 1e6, new java.util.TreeMap<>(cellSeconds), jitMillis() - jit0);
         }
     }
 }
