@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * The decision boundary of a 2-D run while it trains: the job hands out parameter copies a few times a second
  * ({@link RunHandle#watchParameters}); this computes each one's boundary on a thread of its own, never the job's, from
  * a network copy of its own. When copies come faster than boundaries are computed, the newest waiting one wins:
- * the view shows where the network is, not where it was. Close it to stop the copies and the thread.
+ * the view shows where the network is, not where it was. The first copy, the untrained start, is never passed over:
+ * a short run can take all its updates before the boundary's thread has started, and where training began is half
+ * of what the view is for. Close it to stop the copies and the thread.
  */
 public final class LiveBoundary implements AutoCloseable {
     /** Cells per side of a live boundary: 6,400 points, about a millisecond through a small MLP. */
@@ -32,6 +34,9 @@ public final class LiveBoundary implements AutoCloseable {
     private final Consumer<Frame> sink;
     private final ExecutorService thread = EngineThreads.pool("lrwb-live-boundary");
     private final AtomicReference<ParameterSnapshot> waiting = new AtomicReference<>();
+    /** The run's first snapshot until its boundary is computed: it goes before {@link #waiting}. */
+    private final AtomicReference<ParameterSnapshot> start = new AtomicReference<>();
+    private final AtomicBoolean startSeen = new AtomicBoolean();
     private final AtomicBoolean computing = new AtomicBoolean();
     private volatile java.util.function.Supplier<Network> template;
     /** The boundary thread's network copy, built from {@link #template} there. */
@@ -67,7 +72,7 @@ public final class LiveBoundary implements AutoCloseable {
 
             @Override
             public void onSnapshot(ParameterSnapshot snapshot) {
-                waiting.set(snapshot);
+                (startSeen.compareAndSet(false, true) ? start : waiting).set(snapshot);
                 if (!closed && computing.compareAndSet(false, true)) {
                     try {
                         thread.execute(LiveBoundary.this::computeWaiting);
@@ -79,14 +84,15 @@ public final class LiveBoundary implements AutoCloseable {
         };
     }
 
-    /** The boundary thread: computes the newest snapshot until none waits. */
+    /** The boundary thread: computes the start, then the newest snapshot, until none waits. */
     private void computeWaiting() {
         while (true) {
-            ParameterSnapshot next = waiting.getAndSet(null);
+            ParameterSnapshot first = start.getAndSet(null);
+            ParameterSnapshot next = first != null ? first : waiting.getAndSet(null);
             if (next == null || closed) {
                 computing.set(false);
                 // a snapshot that came after the last look but before the flag fell would wait for the next one
-                if (!closed && waiting.get() != null && computing.compareAndSet(false, true)) {
+                if (!closed && (start.get() != null || waiting.get() != null) && computing.compareAndSet(false, true)) {
                     continue;
                 }
                 return;
