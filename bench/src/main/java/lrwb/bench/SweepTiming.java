@@ -4,7 +4,11 @@ import lrwb.engine.sweep.SweepCell;
 import lrwb.engine.sweep.SweepListener;
 import lrwb.engine.sweep.SweepRow;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,11 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param jitMs          the JIT compilers' time during the sweep (all compiler threads, summed; may exceed the wall time)
  */
 record SweepTiming(double seconds, double setupMs, double windDownMs, double cellRunSeconds, double perCellMs,
-                   double underfullMs, java.util.SortedMap<Integer, Double> cellSeconds, double jitMs) {
+                   double underfullMs, SortedMap<Integer, Double> cellSeconds, double jitMs) {
 
     /** Milliseconds the JIT compilers have spent so far in this JVM. */
     static long jitMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
@@ -40,10 +44,9 @@ record SweepTiming(double seconds, double setupMs, double windDownMs, double cel
         private final Map<Integer, Long> starts = new ConcurrentHashMap<>();
         private long firstStart = Long.MAX_VALUE;
         private long lastRow;
-        private double runSeconds;
         private double outside;
-        private int rows;
-        private final java.util.SortedMap<Integer, Double> cellSeconds = new java.util.TreeMap<>();
+        /** Each finished cell's run time by index: their count and sum give the mean. */
+        private final SortedMap<Integer, Double> cellSeconds = new TreeMap<>();
         private int running;
         private int mostRunning;
         private long lastChange;
@@ -74,18 +77,18 @@ record SweepTiming(double seconds, double setupMs, double windDownMs, double cel
             changeRunning(now, -1);
             Long start = starts.get(row.cell());
             if (start != null) {
-                runSeconds += row.seconds();
                 cellSeconds.put(row.cell(), row.seconds());
                 outside += (now - start) / 1e9 - row.seconds();
-                rows++;
             }
         }
 
         /** @param endNanos when the sweep's files were complete and its backend closed */
         synchronized SweepTiming timing(long endNanos) {
+            int rows = cellSeconds.size();
+            double runSeconds = cellSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
             return new SweepTiming((endNanos - t0) / 1e9, (firstStart - t0) / 1e6, (endNanos - lastRow) / 1e6,
                     rows == 0 ? Double.NaN : runSeconds / rows, rows == 0 ? Double.NaN : 1000 * outside / rows,
-                    underfull / 1e6, new java.util.TreeMap<>(cellSeconds), jitMillis() - jit0);
+                    underfull / 1e6, new TreeMap<>(cellSeconds), jitMillis() - jit0);
         }
     }
 }
