@@ -17,7 +17,10 @@ record LayerListNetwork(MultiLayerNetwork net, InputLayout layout, NetworkShape 
 
     @Override
     public void fit(DataSet batch) {
-        net.fit(layout == InputLayout.FLAT ? batch : new DataSet(layout.adapt(batch.getFeatures(), shape), batch.getLabels()));
+        DataSet adapted = layout == InputLayout.FLAT ? batch : new DataSet(layout.adapt(batch.getFeatures(), shape), batch.getLabels());
+        if (!LeanLayers.fitInJava(net, adapted)) {
+            net.fit(adapted);
+        }
     }
 
     @Override

@@ -41,6 +41,14 @@ final class FlatGradientUpdater extends MultiLayerUpdater {
         super.update(sameArray ? new OnOwnArray(gradient, own) : gradient, iteration, epoch, batchSize, workspaceMgr);
     }
 
+    /**
+     * {@code variables} (each variable's gradient view) as the gradient of the network whose flattened gradient array
+     * is {@code flat}, the updater's own: what the network's backward pass hands its updater, minus the reshape.
+     */
+    static Gradient onOwnArray(Gradient variables, INDArray flat) {
+        return new OnOwnArray(variables, flat);
+    }
+
     /** The network's gradient, answering {@link #gradient()} with the updater's own array object. */
     private record OnOwnArray(Gradient delegate, INDArray flat) implements Gradient {
         @Override

@@ -148,6 +148,20 @@ final class LeanDense extends DenseLayer {
         return SmallProducts.linear(input, weights, getParam(DefaultParamInitializer.BIAS_KEY), true, buffers, workspaceMgr);
     }
 
+    /**
+     * Whether a batch of {@code rows} gets this layer's forward and backward passes in Java ({@link SmallProducts},
+     * ReLU read from the kept output): what {@link LeanStep} computes for it.
+     */
+    boolean allInJava(int rows) {
+        INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        return canReuseForwardPass() && dataType == DataType.FLOAT && weights.dataType() == DataType.FLOAT
+                && javaProductLimit > 0 && rows * weights.size(0) * weights.size(1) <= javaProductLimit;
+    }
+
+    boolean averagesGradients() {
+        return gradientsAveraged;
+    }
+
     private boolean canReuseForwardPass() {
         return isPlainDense() && PLAIN_RELU.equals(layerConf().getActivationFn());
     }
@@ -156,6 +170,11 @@ final class LeanDense extends DenseLayer {
     private boolean isPlainDense() {
         return maskArray == null && !hasLayerNorm() && hasBias() && layerConf().getIDropout() == null
                 && layerConf().getWeightNoise() == null;
+    }
+
+    /** This layer's view of the network's gradient array for parameter {@code key} ("W" or "b"). */
+    INDArray gradientView(String key) {
+        return gradientViews.get(key);
     }
 
     @Override

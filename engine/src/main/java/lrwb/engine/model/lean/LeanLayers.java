@@ -20,6 +20,7 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
@@ -98,6 +99,19 @@ public final class LeanLayers {
     public static void finish(MultiLayerNetwork net) {
         averageGradientsInTheOutputLayer(net);
         FlatGradientUpdater.install(net);
+        if (net.getOutputLayer() instanceof LeanSoftmaxOutput output) {
+            output.step = LeanStep.of(net);
+        }
+    }
+
+    /**
+     * One update of {@code net} on {@code batch} in Java arrays ({@link LeanStep}): exactly {@code net.fit(batch)},
+     * without DL4J's bookkeeping. False, and nothing done, for a network or batch it does not cover (most but small
+     * all-lean mlps); then call {@code net.fit(batch)}.
+     */
+    public static boolean fitInJava(MultiLayerNetwork net, DataSet batch) {
+        return !batch.hasMaskArrays() && net.getOutputLayer() instanceof LeanSoftmaxOutput output && output.step != null
+                && output.step.fit(batch.getFeatures(), batch.getLabels());
     }
 
     /**

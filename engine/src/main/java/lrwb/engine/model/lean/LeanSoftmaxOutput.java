@@ -50,6 +50,8 @@ final class LeanSoftmaxOutput extends OutputLayer {
     private final long javaProductLimit;
     private boolean gradientsAveraged;
     private final ProductBuffers buffers = new ProductBuffers();
+    /** The network's update in Java arrays ({@link LeanStep}), when it has one; set by {@link LeanLayers#finish}. */
+    LeanStep step;
 
     LeanSoftmaxOutput(NeuralNetConfiguration conf, DataType dataType, long javaErrorLimit, long javaProductLimit) {
         super(conf, dataType);
@@ -150,6 +152,23 @@ final class LeanSoftmaxOutput extends OutputLayer {
         float[] z = p.clone(); // the logits, for the unclipped loss of any clipped entry
         float[] y = HostCopy.rowMajor(labels2d);
         float[] error = new float[p.length];
+        lossSum = softmaxErrorAndLoss(p, y, error, rows, classes);
+        clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, (float) clipEpsilon());
+        if (predictionListener != null) {
+            predictionListener.onProbabilities(p, rows, classes);
+        }
+        INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                new long[] {rows, classes}, 'c');
+        HostCopy.write(error, delta);
+        return delta;
+    }
+
+    /**
+     * The Java path's arithmetic on row-major {@code [rows][classes]} values: {@code p}'s logits replaced by their
+     * softmax, the error {@code (p - y)} (averaged over the rows when this layer averages) into {@code error}; returns
+     * the loss summed over the batch, each probability clipped as {@code LossMCXENT} clips it.
+     */
+    double softmaxErrorAndLoss(float[] p, float[] y, float[] error, int rows, int classes) {
         float clip = (float) clipEpsilon();
         float scale = gradientsAveraged ? rows : 1;
         double loss = 0;
@@ -164,18 +183,10 @@ final class LeanSoftmaxOutput extends OutputLayer {
                 }
             }
         }
-        lossSum = loss;
-        clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, clip);
-        if (predictionListener != null) {
-            predictionListener.onProbabilities(p, rows, classes);
-        }
-        INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                new long[] {rows, classes}, 'c');
-        HostCopy.write(error, delta);
-        return delta;
+        return loss;
     }
 
-    private double clipEpsilon() {
+    double clipEpsilon() {
         return ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
     }
 
@@ -212,6 +223,31 @@ final class LeanSoftmaxOutput extends OutputLayer {
         this.predictionListener = listener;
     }
 
+    /** Tells the listener, if any, an update's class probabilities (row-major {@code [rows][classes]}). */
+    void tellProbabilities(float[] probabilities, int rows, int classes) {
+        if (predictionListener != null) {
+            predictionListener.onProbabilities(probabilities, rows, classes);
+        }
+    }
+
+    /**
+     * Whether a batch of {@code rows} gets this layer's error in Java ({@link #softmaxErrorAndLoss}) and its products
+     * in Java ({@link SmallProducts}), on a configuration the shortcut covers: what {@link LeanStep} computes for it.
+     */
+    boolean allInJava(int rows) {
+        INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        return layerConf().getLossFn() instanceof LossMCXENT loss && loss.getWeights() == null
+                && layerConf().getActivationFn() instanceof ActivationSoftmax && hasBias()
+                && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
+                && dataType == DataType.FLOAT && weights.dataType() == DataType.FLOAT
+                && (long) rows * weights.size(1) <= javaErrorLimit
+                && javaProductLimit > 0 && rows * weights.size(0) * weights.size(1) <= javaProductLimit;
+    }
+
+    boolean averagesGradients() {
+        return gradientsAveraged;
+    }
+
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (scoredInput == null || scoredInput != input || scoredLabels != labels) {
@@ -221,13 +257,22 @@ final class LeanSoftmaxOutput extends OutputLayer {
             unclippedScore = training ? unclippedOnDl4jsPath(score, workspaceMgr) : Double.NaN;
             return score;
         }
-        // As BaseOutputLayer.computeScore from here on.
+        double loss = lossSum;
+        double clipped = clippedAway;
+        forgetLoss();
+        return score(loss, clipped, getInputMiniBatchSize(), fullNetRegTerm);
+    }
+
+    /**
+     * The score of a batch of {@code batchSize} rows whose summed loss is {@code lossSum}, as
+     * BaseOutputLayer.computeScore makes it; sets this layer's score and {@link #unclippedScore()}.
+     */
+    double score(double lossSum, double clippedAway, int batchSize, double fullNetRegTerm) {
         double score = lossSum;
         double unclipped = lossSum + clippedAway;
-        forgetLoss();
         if (conf().isMiniBatch()) {
-            score /= getInputMiniBatchSize();
-            unclipped /= getInputMiniBatchSize();
+            score /= batchSize;
+            unclipped /= batchSize;
         }
         score += fullNetRegTerm;
         this.score = score;
@@ -286,6 +331,11 @@ final class LeanSoftmaxOutput extends OutputLayer {
         return layerConf().getLossFn() instanceof LossMCXENT loss && loss.getWeights() == null
                 && layerConf().getActivationFn() instanceof ActivationSoftmax && maskArray == null
                 && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null && labels != null;
+    }
+
+    /** This layer's view of the network's gradient array for parameter {@code key} ("W" or "b"). */
+    INDArray gradientView(String key) {
+        return gradientViews.get(key);
     }
 
     @Override

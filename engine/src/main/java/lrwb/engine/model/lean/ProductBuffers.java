@@ -1,7 +1,5 @@
 package lrwb.engine.model.lean;
 
-import java.util.Arrays;
-
 /**
  * The Java arrays one layer's products ({@link SmallProducts}) work in, kept from update to update. Made fresh for
  * every update they were some 90% of what a small network's training allocated (2 GB a second for a 2-64-32-2
@@ -26,16 +24,5 @@ final class ProductBuffers {
 
     static float[] sized(float[] current, int length) {
         return current.length == length ? current : new float[length];
-    }
-
-    /** {@link #shaped} with every value 0, for sums. */
-    static float[][] zeroed(float[][] current, int rows, int columns) {
-        float[][] out = shaped(current, rows, columns);
-        if (out == current) {
-            for (float[] row : out) {
-                Arrays.fill(row, 0f);
-            }
-        }
-        return out;
     }
 }

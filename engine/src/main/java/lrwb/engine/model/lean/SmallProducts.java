@@ -47,22 +47,8 @@ final class SmallProducts {
         float[][] x = buffers.input = HostCopy.rows(input, ProductBuffers.shaped(buffers.input, rows, in));
         float[][] w = buffers.weights = HostCopy.rows(weights, ProductBuffers.shaped(buffers.weights, in, out));
         float[] b = buffers.bias = HostCopy.values(bias, ProductBuffers.sized(buffers.bias, out));
-        float[][] z = buffers.output = ProductBuffers.zeroed(buffers.output, rows, out);
-        for (int r = 0; r < rows; r++) {
-            float[] zr = z[r];
-            float[] xr = x[r];
-            for (int i = 0; i < in; i++) {
-                addScaled(zr, xr[i], w[i]);
-            }
-            for (int j = 0; j < out; j++) {
-                zr[j] += b[j];
-            }
-            if (relu) {
-                for (int j = 0; j < out; j++) {
-                    zr[j] = relu(zr[j]);
-                }
-            }
-        }
+        float[][] z = buffers.output = ProductBuffers.shaped(buffers.output, rows, out);
+        linear(x, w, b, relu, z);
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {rows, out}, 'c');
         HostCopy.write(z, result);
         return result;
@@ -80,48 +66,90 @@ final class SmallProducts {
         int in = (int) weights.size(0);
         int out = (int) weights.size(1);
         float[][] x = buffers.input = HostCopy.rows(input, ProductBuffers.shaped(buffers.input, rows, in));
-        float[][] dw = buffers.weightGradient = ProductBuffers.zeroed(buffers.weightGradient, in, out);
-        for (int r = 0; r < rows; r++) {
-            float[] xr = x[r];
-            for (int i = 0; i < in; i++) {
-                addScaled(dw[i], xr[i], delta[r]);
-            }
-        }
+        float[][] dw = buffers.weightGradient = ProductBuffers.shaped(buffers.weightGradient, in, out);
+        weightGradient(x, delta, dw);
         HostCopy.write(dw, weightGradient);
         if (biasGradient != null) {
             float[] db = buffers.biasGradient = ProductBuffers.sized(buffers.biasGradient, out);
-            Arrays.fill(db, 0f);
-            for (int r = 0; r < rows; r++) {
-                float[] dr = delta[r];
-                for (int j = 0; j < out; j++) {
-                    db[j] += dr[j];
-                }
-            }
+            biasGradient(delta, db);
             HostCopy.write(db, biasGradient);
         }
         if (!inputGradientNeeded) {
             return null;
         }
-        // dx = delta·Wᵀ as row updates over Wᵀ's rows: each dx[r][i] sums its terms from 0 in the order j = 0, 1, ...,
-        // as a dot product per element would, to the same float result.
         float[][] w = buffers.weights = HostCopy.rows(weights, ProductBuffers.shaped(buffers.weights, in, out));
         float[][] wT = buffers.transposedWeights = ProductBuffers.shaped(buffers.transposedWeights, out, in);
-        for (int i = 0; i < in; i++) {
-            float[] wi = w[i];
-            for (int j = 0; j < out; j++) {
-                wT[j][i] = wi[j];
-            }
-        }
-        float[][] dx = buffers.inputGradient = ProductBuffers.zeroed(buffers.inputGradient, rows, in);
-        for (int r = 0; r < rows; r++) {
-            float[] dr = delta[r];
-            for (int j = 0; j < out; j++) {
-                addScaled(dx[r], dr[j], wT[j]);
-            }
-        }
+        float[][] dx = buffers.inputGradient = ProductBuffers.shaped(buffers.inputGradient, rows, in);
+        inputGradient(delta, w, wT, dx);
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, new long[] {rows, in}, 'c');
         HostCopy.write(dx, result);
         return result;
+    }
+
+    /** {@code z = x·W + b}, or {@code relu(x·W + b)}, into {@code z} ({@code [rows][out]}, overwritten). */
+    static void linear(float[][] x, float[][] w, float[] b, boolean relu, float[][] z) {
+        int in = w.length;
+        for (int r = 0; r < z.length; r++) {
+            float[] zr = z[r];
+            float[] xr = x[r];
+            Arrays.fill(zr, 0f);
+            for (int i = 0; i < in; i++) {
+                addScaled(zr, xr[i], w[i]);
+            }
+            for (int j = 0; j < zr.length; j++) {
+                zr[j] += b[j];
+            }
+            if (relu) {
+                for (int j = 0; j < zr.length; j++) {
+                    zr[j] = relu(zr[j]);
+                }
+            }
+        }
+    }
+
+    /** The weights' gradient {@code xᵀ·delta} into {@code dw} ({@code [in][out]}, overwritten). */
+    static void weightGradient(float[][] x, float[][] delta, float[][] dw) {
+        for (float[] row : dw) {
+            Arrays.fill(row, 0f);
+        }
+        for (int r = 0; r < delta.length; r++) {
+            float[] xr = x[r];
+            for (int i = 0; i < dw.length; i++) {
+                addScaled(dw[i], xr[i], delta[r]);
+            }
+        }
+    }
+
+    /** The bias' gradient, {@code delta}'s column sums, into {@code db} (overwritten). */
+    static void biasGradient(float[][] delta, float[] db) {
+        Arrays.fill(db, 0f);
+        for (float[] dr : delta) {
+            for (int j = 0; j < db.length; j++) {
+                db[j] += dr[j];
+            }
+        }
+    }
+
+    /**
+     * The input's gradient {@code delta·Wᵀ} into {@code dx} ({@code [rows][in]}, overwritten), through {@code wT}
+     * ({@code [out][in]}, overwritten with {@code Wᵀ}): row updates over Wᵀ's rows, so each {@code dx[r][i]} sums its
+     * terms from 0 in the order j = 0, 1, ..., as a dot product per element would, to the same float result.
+     */
+    static void inputGradient(float[][] delta, float[][] w, float[][] wT, float[][] dx) {
+        for (int i = 0; i < w.length; i++) {
+            float[] wi = w[i];
+            for (int j = 0; j < wi.length; j++) {
+                wT[j][i] = wi[j];
+            }
+        }
+        for (int r = 0; r < delta.length; r++) {
+            float[] dr = delta[r];
+            float[] dxr = dx[r];
+            Arrays.fill(dxr, 0f);
+            for (int j = 0; j < dr.length; j++) {
+                addScaled(dxr, dr[j], wT[j]);
+            }
+        }
     }
 
     /**

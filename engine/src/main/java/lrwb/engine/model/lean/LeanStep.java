@@ -1,0 +1,253 @@
+package lrwb.engine.model.lean;
+
+import lrwb.engine.runtime.HostCopy;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Updater;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.solvers.StochasticGradientDescent;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One training update of a small network of lean layers — dense ReLU layers under a softmax cross-entropy output,
+ * every product small enough for {@link SmallProducts} — computed in Java arrays from the batch to the gradients, then
+ * handed to the network's own updater and step as DL4J's {@code fit} hands them. For such a network DL4J's
+ * {@code fit} (1.0.0-M2.1) is almost all bookkeeping: workspaces opened and closed, a workspace manager of hash maps
+ * built, an array made for every layer's output and gradient and for several reshapes of the parameters — a dozen
+ * native arrays per update, each registered with ND4J's deallocator, which become a young collection every second
+ * and, in a sweep, collections and page faults that stop both cells at once. Here an update makes no native array:
+ * the products, ReLU, softmax and loss are the lean layers' own Java arithmetic ({@link SmallProducts},
+ * {@link LeanSoftmaxOutput#softmaxErrorAndLoss}), on the same values in the same order, so scores, gradients,
+ * parameters and updater state are bit for bit those of {@code fit} on the same network (LeanStepTest). The updater
+ * (learning-rate schedule, regularisation, gradient normalisation, minibatch division) and the step are DL4J's own
+ * objects, called as its optimizer calls them.
+ *
+ * <p>A network or a batch this does not cover (another layer or activation, a preprocessor, masks, dropout, DL4J
+ * training listeners, another optimisation algorithm, a product too large) is left to DL4J's {@code fit}:
+ * {@link #fit} then returns false having changed nothing.
+ */
+final class LeanStep {
+    private static final LayerWorkspaceMgr NO_WORKSPACES = LayerWorkspaceMgr.noWorkspaces();
+
+    private final MultiLayerNetwork net;
+    /** The hidden layers, then the output layer; {@code layers.length == dense.length + 1}. */
+    private final Layer[] layers;
+    private final LeanDense[] dense;
+    private final LeanSoftmaxOutput output;
+    private final INDArray[] weights;
+    private final INDArray[] biases;
+    private final INDArray[] weightGradients;
+    private final INDArray[] biasGradients;
+    /** The network's parameters as {@code net.params()} gives them (a vector view of its flat parameter array). */
+    private final INDArray params;
+    /** The network's flat gradient array as a vector, as DL4J's optimizer hands it to the step. */
+    private final INDArray gradientVector;
+    /** The network's gradient as DL4J's backward pass assembles it: every variable's view, keyed "layer_param". */
+    private final DefaultGradient variables = new DefaultGradient();
+
+    // Java arrays kept from update to update (a batch of another size reshapes them): nothing allocated per update.
+    private final float[][][] w;
+    private final float[][][] wT;
+    private final float[][] b;
+    private final float[][][] dw;
+    private final float[][] db;
+    /** {@code a[0]} the features, {@code a[l + 1]} the output of hidden layer {@code l}. */
+    private final float[][][] a;
+    /** {@code dx[l]} the gradient of layer {@code l}'s input, for {@code l > 0}. */
+    private final float[][][] dx;
+    private float[][] logits = new float[0][];
+    private float[][] labels = new float[0][];
+    private float[][] error = new float[0][];
+    private float[] p = new float[0];
+    private float[] z = new float[0];
+    private float[] y = new float[0];
+    private float[] e = new float[0];
+
+    private LeanStep(MultiLayerNetwork net, LeanDense[] dense, LeanSoftmaxOutput output) {
+        this.net = net;
+        this.dense = dense;
+        this.output = output;
+        this.layers = net.getLayers();
+        this.params = net.params();
+        this.gradientVector = net.getFlattenedGradients().reshape(net.getFlattenedGradients().length());
+        int n = layers.length;
+        weights = new INDArray[n];
+        biases = new INDArray[n];
+        weightGradients = new INDArray[n];
+        biasGradients = new INDArray[n];
+        w = new float[n][0][];
+        wT = new float[n][0][];
+        b = new float[n][0];
+        dw = new float[n][0][];
+        db = new float[n][0];
+        a = new float[n][0][];
+        dx = new float[n][0][];
+        for (int l = 0; l < n; l++) {
+            org.deeplearning4j.nn.layers.BaseLayer<?> layer = (org.deeplearning4j.nn.layers.BaseLayer<?>) layers[l];
+            weights[l] = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
+            biases[l] = layer.getParam(DefaultParamInitializer.BIAS_KEY);
+            weightGradients[l] = gradientView(layer, DefaultParamInitializer.WEIGHT_KEY);
+            biasGradients[l] = gradientView(layer, DefaultParamInitializer.BIAS_KEY);
+            int in = (int) weights[l].size(0);
+            int out = (int) weights[l].size(1);
+            w[l] = new float[in][out];
+            wT[l] = new float[out][in];
+            b[l] = new float[out];
+            dw[l] = new float[in][out];
+            db[l] = new float[out];
+            // As MultiLayerNetwork.calcBackpropGradients keys them.
+            variables.gradientForVariable().put(l + "_" + DefaultParamInitializer.WEIGHT_KEY, weightGradients[l]);
+            variables.gradientForVariable().put(l + "_" + DefaultParamInitializer.BIAS_KEY, biasGradients[l]);
+        }
+    }
+
+    /**
+     * The step for {@code net} (initialised, {@link LeanLayers#finish finished}), or null when its configuration is
+     * not one this covers: dense lean layers under a lean softmax output, no preprocessors, standard backpropagation.
+     * What depends on the batch or may change later (sizes, listeners, the optimizer) {@link #fit} checks each time.
+     */
+    static LeanStep of(MultiLayerNetwork net) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        Layer[] layers = net.getLayers();
+        if (layers == null || layers.length < 2 || conf.getBackpropType() != BackpropType.Standard
+                || !(layers[layers.length - 1] instanceof LeanSoftmaxOutput output)) {
+            return null;
+        }
+        LeanDense[] dense = new LeanDense[layers.length - 1];
+        for (int l = 0; l < layers.length; l++) {
+            if (conf.getInputPreProcess(l) != null) {
+                return null;
+            }
+            if (l < dense.length) {
+                if (!(layers[l] instanceof LeanDense d) || d.averagesGradients() != output.averagesGradients()) {
+                    return null;
+                }
+                dense[l] = d;
+            }
+        }
+        return new LeanStep(net, dense, output);
+    }
+
+    /**
+     * One update on {@code features} ({@code [rows, inputs]}) and {@code labels} ({@code [rows, classes]}), as
+     * {@code net.fit(features, labels)} would make it; false, and nothing done, when this step does not cover them.
+     */
+    boolean fit(INDArray features, INDArray labels) {
+        if (!covers(features, labels)) {
+            return false;
+        }
+        int rows = (int) features.size(0);
+        int n = layers.length;
+        int iteration = net.getIterationCount();
+        int epoch = net.getEpochCount();
+        net.setInput(features);
+        net.setLabels(labels);
+
+        // Forward, as the lean layers' activate: relu(x·W + b) for each hidden layer, x·W + b for the output.
+        a[0] = HostCopy.rows(features, ProductBuffers.shaped(a[0], rows, (int) features.size(1)));
+        for (int l = 0; l < n; l++) {
+            HostCopy.rows(weights[l], w[l]);
+            HostCopy.values(biases[l], b[l]);
+        }
+        for (int l = 0; l < n - 1; l++) {
+            a[l + 1] = ProductBuffers.shaped(a[l + 1], rows, b[l].length);
+            SmallProducts.linear(a[l], w[l], b[l], true, a[l + 1]);
+        }
+        int classes = b[n - 1].length;
+        logits = ProductBuffers.shaped(logits, rows, classes);
+        SmallProducts.linear(a[n - 1], w[n - 1], b[n - 1], false, logits);
+
+        // The output layer's softmax, error and loss, as its Java path (LeanSoftmaxOutput.errorInJava).
+        int size = rows * classes;
+        p = ProductBuffers.sized(p, size);
+        z = ProductBuffers.sized(z, size);
+        y = ProductBuffers.sized(y, size);
+        e = ProductBuffers.sized(e, size);
+        this.labels = HostCopy.rows(labels, ProductBuffers.shaped(this.labels, rows, classes));
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(logits[r], 0, p, r * classes, classes);
+            System.arraycopy(this.labels[r], 0, y, r * classes, classes);
+        }
+        System.arraycopy(p, 0, z, 0, size);
+        double lossSum = output.softmaxErrorAndLoss(p, y, e, rows, classes);
+        double clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, (float) output.clipEpsilon());
+        output.tellProbabilities(p, rows, classes);
+
+        // Backward, layer by layer from the output, as the lean layers' backpropGradient.
+        error = ProductBuffers.shaped(error, rows, classes);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(e, r * classes, error[r], 0, classes);
+        }
+        float[][] delta = error;
+        for (int l = n - 1; l >= 0; l--) {
+            SmallProducts.weightGradient(a[l], delta, dw[l]);
+            SmallProducts.biasGradient(delta, db[l]);
+            HostCopy.write(dw[l], weightGradients[l]);
+            HostCopy.write(db[l], biasGradients[l]);
+            if (l == 0) {
+                break; // the first layer's input gradient: nobody reads it
+            }
+            float[][] below = dx[l] = ProductBuffers.shaped(dx[l], rows, w[l].length);
+            SmallProducts.inputGradient(delta, w[l], wT[l], below);
+            float[][] forward = a[l];
+            for (int r = 0; r < rows; r++) {
+                float[] dr = below[r];
+                float[] or = forward[r];
+                for (int j = 0; j < dr.length; j++) {
+                    if (!(or[j] > 0)) {
+                        dr[j] = 0; // ReLU's derivative, read from its output (LeanDense.backpropInJava)
+                    }
+                }
+            }
+            delta = below;
+        }
+
+        // From here as DL4J's computeGradientAndScore and StochasticGradientDescent.optimize.
+        double score = output.score(lossSum, clippedAway, rows, net.calcRegularizationScore(true));
+        net.setScore(score);
+        BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
+        INDArray flat = updater.getFlattenedGradientsView();
+        Gradient gradient = FlatGradientUpdater.onOwnArray(variables, flat);
+        net.setGradient(gradient);
+        updater.update(net, gradient, iteration, epoch, rows, NO_WORKSPACES);
+        net.getOptimizer().getStepFunction().step(params, gradientVector);
+        net.setIterationCount(iteration + 1);
+        net.applyConstraints(iteration + 1, epoch);
+        for (Layer layer : layers) {
+            layer.setIterationCount(iteration + 1);
+            layer.setEpochCount(epoch);
+        }
+        return true;
+    }
+
+    private boolean covers(INDArray features, INDArray labels) {
+        if (features == null || labels == null || features.rank() != 2 || labels.rank() != 2
+                || features.dataType() != DataType.FLOAT || labels.dataType() != DataType.FLOAT
+                || features.size(0) == 0 || features.size(0) != labels.size(0) || features.size(0) > Integer.MAX_VALUE
+                || features.size(1) != weights[0].size(0) || labels.size(1) != weights[layers.length - 1].size(1)
+                || !net.getListeners().isEmpty()
+                || !(net.getUpdater() instanceof BaseMultiLayerUpdater<?> updater)
+                || !(net.getOptimizer() instanceof StochasticGradientDescent sgd) || sgd.getGradientsAccumulator() != null
+                || updater.getFlattenedGradientsView() != net.getFlattenedGradients()) {
+            return false;
+        }
+        int rows = (int) features.size(0);
+        for (LeanDense layer : dense) {
+            if (!layer.allInJava(rows)) {
+                return false;
+            }
+        }
+        return output.allInJava(rows);
+    }
+
+    private static INDArray gradientView(org.deeplearning4j.nn.layers.BaseLayer<?> layer, String key) {
+        return layer instanceof LeanDense d ? d.gradientView(key) : ((LeanSoftmaxOutput) layer).gradientView(key);
+    }
+}
