@@ -11,7 +11,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.StepFunction;
 import org.deeplearning4j.optimize.solvers.StochasticGradientDescent;
+import org.deeplearning4j.optimize.stepfunctions.NegativeGradientStepFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -69,6 +71,8 @@ final class LeanStep {
     private float[] z = new float[0];
     private float[] y = new float[0];
     private float[] e = new float[0];
+    private final float[] parameterValues;
+    private final float[] updateValues;
 
     private LeanStep(MultiLayerNetwork net, LeanDense[] dense, LeanSoftmaxOutput output) {
         this.net = net;
@@ -77,6 +81,8 @@ final class LeanStep {
         this.layers = net.getLayers();
         this.params = net.params();
         this.gradientVector = net.getFlattenedGradients().reshape(net.getFlattenedGradients().length());
+        this.parameterValues = new float[(int) params.length()];
+        this.updateValues = new float[(int) params.length()];
         int n = layers.length;
         weights = new INDArray[n];
         biases = new INDArray[n];
@@ -217,7 +223,19 @@ final class LeanStep {
         Gradient gradient = FlatGradientUpdater.onOwnArray(variables, flat);
         net.setGradient(gradient);
         updater.update(net, gradient, iteration, epoch, rows, NO_WORKSPACES);
-        net.getOptimizer().getStepFunction().step(params, gradientVector);
+        StepFunction step = net.getOptimizer().getStepFunction();
+        if (step instanceof NegativeGradientStepFunction) {
+            // Its params.subi(update) in Java: the same float subtraction, without a native operation (and the native
+            // context it allocates, which the deallocator thread frees again) on every update.
+            HostCopy.values(params, parameterValues);
+            HostCopy.values(gradientVector, updateValues);
+            for (int k = 0; k < parameterValues.length; k++) {
+                parameterValues[k] -= updateValues[k];
+            }
+            HostCopy.write(parameterValues, params);
+        } else {
+            step.step(params, gradientVector);
+        }
         net.setIterationCount(iteration + 1);
         net.applyConstraints(iteration + 1, epoch);
         for (Layer layer : layers) {
