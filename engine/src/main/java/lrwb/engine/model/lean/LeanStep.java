@@ -1,6 +1,7 @@
 package lrwb.engine.model.lean;
 
 import lrwb.engine.runtime.HostCopy;
+import lrwb.engine.runtime.RowProducts;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.BackpropType;
@@ -164,11 +165,11 @@ final class LeanStep {
         }
         for (int l = 0; l < n - 1; l++) {
             a[l + 1] = ProductBuffers.shaped(a[l + 1], rows, b[l].length);
-            SmallProducts.linear(a[l], w[l], b[l], true, a[l + 1]);
+            RowProducts.linear(a[l], w[l], b[l], true, a[l + 1]);
         }
         int classes = b[n - 1].length;
         logits = ProductBuffers.shaped(logits, rows, classes);
-        SmallProducts.linear(a[n - 1], w[n - 1], b[n - 1], false, logits);
+        RowProducts.linear(a[n - 1], w[n - 1], b[n - 1], false, logits);
 
         // The output layer's softmax, error and loss, as its Java path (LeanSoftmaxOutput.errorInJava).
         int size = rows * classes;
@@ -193,15 +194,15 @@ final class LeanStep {
         }
         float[][] delta = error;
         for (int l = n - 1; l >= 0; l--) {
-            SmallProducts.weightGradient(a[l], delta, dw[l]);
-            SmallProducts.biasGradient(delta, db[l]);
+            RowProducts.weightGradient(a[l], delta, dw[l]);
+            RowProducts.biasGradient(delta, db[l]);
             HostCopy.write(dw[l], weightGradients[l]);
             HostCopy.write(db[l], biasGradients[l]);
             if (l == 0) {
                 break; // the first layer's input gradient: nobody reads it
             }
             float[][] below = dx[l] = ProductBuffers.shaped(dx[l], rows, w[l].length);
-            SmallProducts.inputGradient(delta, w[l], wT[l], below);
+            RowProducts.inputGradient(delta, w[l], wT[l], below);
             float[][] forward = a[l];
             for (int r = 0; r < rows; r++) {
                 float[] dr = below[r];

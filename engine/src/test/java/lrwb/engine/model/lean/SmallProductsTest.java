@@ -17,7 +17,7 @@ class SmallProductsTest {
                 Float.POSITIVE_INFINITY, -3e38f};
         INDArray nd4j = new ActivationReLU().getActivation(Nd4j.createFromArray(values).castTo(DataType.FLOAT), true);
         for (int i = 0; i < values.length; i++) {
-            assertThat(Float.floatToRawIntBits(SmallProducts.relu(values[i]))).as("relu(%s)", values[i])
+            assertThat(Float.floatToRawIntBits(lrwb.engine.runtime.RowProducts.relu(values[i]))).as("relu(%s)", values[i])
                     .isEqualTo(Float.floatToRawIntBits(nd4j.getFloat(i)));
         }
     }
