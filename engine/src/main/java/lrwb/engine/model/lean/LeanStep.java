@@ -50,7 +50,8 @@ final class LeanStep {
     private final INDArray[] biasGradients;
     /** The network's parameters as {@code net.params()} gives them (a vector view of its flat parameter array). */
     private final INDArray params;
-    /** The network's flat gradient array as a vector, as DL4J's optimizer hands it to the step. */
+    /** The network's flat gradient array, and the same as a vector, as DL4J's optimizer hands it to the step. */
+    private final INDArray flatGradients;
     private final INDArray gradientVector;
     /** The network's gradient as DL4J's backward pass assembles it: every variable's view, keyed "layer_param". */
     private final DefaultGradient variables = new DefaultGradient();
@@ -81,7 +82,8 @@ final class LeanStep {
         this.output = output;
         this.layers = net.getLayers();
         this.params = net.params();
-        this.gradientVector = net.getFlattenedGradients().reshape(net.getFlattenedGradients().length());
+        this.flatGradients = net.getFlattenedGradients();
+        this.gradientVector = flatGradients.reshape(flatGradients.length());
         this.parameterValues = new float[(int) params.length()];
         this.updateValues = new float[(int) params.length()];
         int n = layers.length;
@@ -254,8 +256,14 @@ final class LeanStep {
                 || !net.getListeners().isEmpty()
                 || !(net.getUpdater() instanceof BaseMultiLayerUpdater<?> updater)
                 || !(net.getOptimizer() instanceof StochasticGradientDescent sgd) || sgd.getGradientsAccumulator() != null
-                || updater.getFlattenedGradientsView() != net.getFlattenedGradients()) {
+                || net.getFlattenedGradients() != flatGradients || updater.getFlattenedGradientsView() != flatGradients) {
             return false;
+        }
+        for (int l = 0; l < layers.length; l++) { // the views this step writes are still the network's
+            if (layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY) != weights[l]
+                    || layers[l].getParam(DefaultParamInitializer.BIAS_KEY) != biases[l]) {
+                return false;
+            }
         }
         int rows = (int) features.size(0);
         for (LeanDense layer : dense) {
