@@ -1,9 +1,6 @@
 package lrwb.engine.data;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * A seeded, stratified train/validation split: {@code round(n * valSplit)} rows are held out, and every
@@ -39,8 +36,7 @@ final class TrainValidationSplit {
             int label = all.label(row);
             key[row] = (seen[label]++ + 0.5) / counts[label];
         }
-        Integer[] byKey = IntStream.of(shuffled).boxed().toArray(Integer[]::new);
-        Arrays.sort(byKey, Comparator.comparingDouble(row -> key[row]));
+        int[] byKey = stableSortByKey(shuffled, key);
 
         int[] validation = new int[validationSize];
         int[] train = new int[n - validationSize];
@@ -57,6 +53,33 @@ final class TrainValidationSplit {
                     + " the training part keeps only one class; use a smaller valSplit or more rows");
         }
         return new Parts(trainPart, all.rows(reorder(validation, random)));
+    }
+
+    /**
+     * {@code rows} sorted by {@code key[row]} ({@link Double#compare}), rows of equal keys in their order in {@code rows}:
+     * what {@code Arrays.sort} of the boxed rows with {@code Comparator.comparingDouble} gives (a stable sort's result is
+     * unique), on primitives. The boxed sort cost a sweep more than its time: every cell sorts here, and the JIT kept
+     * recompiling the library's sort for the other element types the process sorts in between.
+     */
+    static int[] stableSortByKey(int[] rows, double[] key) {
+        int[] from = rows.clone();
+        int[] to = new int[rows.length];
+        for (int width = 1; width < from.length; width *= 2) { // bottom-up merge sort: stable, n log n
+            for (int lo = 0; lo < from.length; lo += 2 * width) {
+                int mid = Math.min(lo + width, from.length);
+                int hi = Math.min(lo + 2 * width, from.length);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    // the left run first on a tie: stable
+                    to[k] = j >= hi || (i < mid && Double.compare(key[from[i]], key[from[j]]) <= 0) ? from[i++] : from[j++];
+                }
+            }
+            int[] swap = from;
+            from = to;
+            to = swap;
+        }
+        return from;
     }
 
     private static int[] reorder(int[] rows, Random random) {

@@ -10,6 +10,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrainValidationSplitTest {
 
+    /** The primitive sort must give the boxed stable sort's order exactly (splits of earlier runs stay the same). */
+    @Test
+    void theStableSortGivesTheBoxedSortsOrderTiesIncluded() {
+        java.util.Random random = new java.util.Random(5);
+        for (int n : new int[] {0, 1, 2, 3, 7, 64, 100, 1000, 4001}) {
+            int[] rows = SeededRandom.permutation(n, random);
+            double[] key = new double[n];
+            for (int i = 0; i < n; i++) {
+                key[i] = random.nextInt(Math.max(1, n / 4)) / 7.0; // many ties
+            }
+            Integer[] boxed = java.util.Arrays.stream(rows).boxed().toArray(Integer[]::new);
+            java.util.Arrays.sort(boxed, java.util.Comparator.comparingDouble(row -> key[row]));
+            assertThat(TrainValidationSplit.stableSortByKey(rows, key)).as("n = %d", n)
+                    .containsExactly(java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+        }
+    }
+
     @Test
     void holdsOutRoundedNTimesValSplitStratifiedByClass() {
         Examples rows = rows(60, 30, 10); // 100 rows
