@@ -73,6 +73,9 @@ final class LeanStep {
     private float[] z = new float[0];
     private float[] y = new float[0];
     private float[] e = new float[0];
+    /** The update's loss summed over the batch, and what DL4J's clipping of probabilities took off it. */
+    private double lossSum;
+    private double clippedAway;
     private final float[] parameterValues;
     private final float[] updateValues;
 
@@ -153,13 +156,20 @@ final class LeanStep {
             return false;
         }
         int rows = (int) features.size(0);
-        int n = layers.length;
         int iteration = net.getIterationCount();
         int epoch = net.getEpochCount();
         net.setInput(features);
         net.setLabels(labels);
+        forward(features, rows);
+        outputError(labels, rows);
+        backward(rows);
+        applyUpdate(iteration, epoch, rows);
+        return true;
+    }
 
-        // Forward, as the lean layers' activate: relu(x·W + b) for each hidden layer, x·W + b for the output.
+    /** As the lean layers' activate: relu(x·W + b) for each hidden layer, x·W + b for the output ({@link #logits}). */
+    private void forward(INDArray features, int rows) {
+        int n = layers.length;
         a[0] = HostCopy.rows(features, ProductBuffers.shaped(a[0], rows, (int) features.size(1)));
         for (int l = 0; l < n; l++) {
             HostCopy.rows(weights[l], w[l]);
@@ -172,8 +182,14 @@ final class LeanStep {
         int classes = b[n - 1].length;
         logits = ProductBuffers.shaped(logits, rows, classes);
         RowProducts.linear(a[n - 1], w[n - 1], b[n - 1], false, logits);
+    }
 
-        // The output layer's softmax, error and loss, as its Java path (LeanSoftmaxOutput.errorInJava).
+    /**
+     * The output layer's softmax, error ({@link #e}) and loss ({@link #lossSum}, {@link #clippedAway}), as its Java path
+     * computes them ({@code LeanSoftmaxOutput.errorInJava}); the probabilities go to its listener.
+     */
+    private void outputError(INDArray labels, int rows) {
+        int classes = b[layers.length - 1].length;
         int size = rows * classes;
         p = ProductBuffers.sized(p, size);
         z = ProductBuffers.sized(z, size);
@@ -185,17 +201,20 @@ final class LeanStep {
             System.arraycopy(this.labels[r], 0, y, r * classes, classes);
         }
         System.arraycopy(p, 0, z, 0, size);
-        double lossSum = output.softmaxErrorAndLoss(p, y, e, rows, classes);
-        double clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, (float) output.clipEpsilon());
+        lossSum = output.softmaxErrorAndLoss(p, y, e, rows, classes);
+        clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, (float) output.clipEpsilon());
         output.tellProbabilities(p, rows, classes);
+    }
 
-        // Backward, layer by layer from the output, as the lean layers' backpropGradient.
+    /** Layer by layer from the output, as the lean layers' backpropGradient: the gradients into the network's views. */
+    private void backward(int rows) {
+        int classes = b[layers.length - 1].length;
         error = ProductBuffers.shaped(error, rows, classes);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(e, r * classes, error[r], 0, classes);
         }
         float[][] delta = error;
-        for (int l = n - 1; l >= 0; l--) {
+        for (int l = layers.length - 1; l >= 0; l--) {
             RowProducts.weightGradient(a[l], delta, dw[l]);
             RowProducts.biasGradient(delta, db[l]);
             HostCopy.write(dw[l], weightGradients[l]);
@@ -217,8 +236,10 @@ final class LeanStep {
             }
             delta = below;
         }
+    }
 
-        // From here as DL4J's computeGradientAndScore and StochasticGradientDescent.optimize.
+    /** The score, the updater and the step, as DL4J's computeGradientAndScore and StochasticGradientDescent.optimize. */
+    private void applyUpdate(int iteration, int epoch, int rows) {
         double score = output.score(lossSum, clippedAway, rows, net.calcRegularizationScore(true));
         net.setScore(score);
         BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
@@ -245,7 +266,6 @@ final class LeanStep {
             layer.setIterationCount(iteration + 1);
             layer.setEpochCount(epoch);
         }
-        return true;
     }
 
     private boolean covers(INDArray features, INDArray labels) {
