@@ -143,7 +143,7 @@ final class FindCommand implements Callable<Integer> {
                 @Override
                 public void onRangePoint(RangePoint p) {
                     progress.update(p.iteration() + 1, request.config().iterations(),
-                            String.format(Locale.ROOT, "lr %.3g  loss %.4g", p.lr(), p.smoothed()));
+                            () -> String.format(Locale.ROOT, "lr %.3g  loss %.4g", p.lr(), p.smoothed()));
                 }
             }));
         } catch (RunRefusedException e) {

@@ -88,8 +88,8 @@ final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void onIteration(IterationMetrics m) {
-                    progress.update(m.iteration() + 1, total, String.format(Locale.ROOT, "epoch %d  lr %.3g  loss %.4g",
-                            m.epoch() + 1, m.lr(), m.loss()));
+                    progress.update(m.iteration() + 1, total, () -> String.format(Locale.ROOT,
+                            "epoch %d  lr %.3g  loss %.4g", m.epoch() + 1, m.lr(), m.loss()));
                 }
 
                 @Override

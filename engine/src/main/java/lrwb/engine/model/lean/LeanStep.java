@@ -56,23 +56,15 @@ final class LeanStep {
     /** The network's gradient as DL4J's backward pass assembles it: every variable's view, keyed "layer_param". */
     private final DefaultGradient variables = new DefaultGradient();
 
-    // Java arrays kept from update to update (a batch of another size reshapes them): nothing allocated per update.
+    // Java arrays kept from update to update: nothing allocated per update.
     private final float[][][] w;
     private final float[][][] wT;
     private final float[][] b;
     private final float[][][] dw;
     private final float[][] db;
-    /** {@code a[0]} the features, {@code a[l + 1]} the output of hidden layer {@code l}. */
-    private final float[][][] a;
-    /** {@code dx[l]} the gradient of layer {@code l}'s input, for {@code l > 0}. */
-    private final float[][][] dx;
-    private float[][] logits = new float[0][];
-    private float[][] labels = new float[0][];
-    private float[][] error = new float[0][];
-    private float[] p = new float[0];
-    private float[] z = new float[0];
-    private float[] y = new float[0];
-    private float[] e = new float[0];
+    /** The arrays of the batch at hand, and of the other size last seen (a pass's last, smaller batch). */
+    private BatchArrays batch;
+    private BatchArrays otherBatch;
     /** The update's loss summed over the batch, and what DL4J's clipping of probabilities took off it. */
     private double lossSum;
     private double clippedAway;
@@ -99,8 +91,6 @@ final class LeanStep {
         b = new float[n][0];
         dw = new float[n][0][];
         db = new float[n][0];
-        a = new float[n][0][];
-        dx = new float[n][0][];
         for (int l = 0; l < n; l++) {
             org.deeplearning4j.nn.layers.BaseLayer<?> layer = (org.deeplearning4j.nn.layers.BaseLayer<?>) layers[l];
             weights[l] = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
@@ -160,6 +150,11 @@ final class LeanStep {
         int epoch = net.getEpochCount();
         net.setInput(features);
         net.setLabels(labels);
+        if (batch == null || batch.rows != rows) {
+            BatchArrays swap = otherBatch;
+            otherBatch = batch;
+            batch = swap != null && swap.rows == rows ? swap : new BatchArrays(rows);
+        }
         forward(features, rows);
         outputError(labels, rows);
         backward(rows);
@@ -167,53 +162,48 @@ final class LeanStep {
         return true;
     }
 
-    /** As the lean layers' activate: relu(x·W + b) for each hidden layer, x·W + b for the output ({@link #logits}). */
+    /** As the lean layers' activate: relu(x·W + b) for each hidden layer, x·W + b for the output (the logits). */
     private void forward(INDArray features, int rows) {
         int n = layers.length;
-        a[0] = HostCopy.rows(features, ProductBuffers.shaped(a[0], rows, (int) features.size(1)));
+        float[][][] a = batch.a;
+        HostCopy.rows(features, a[0]);
         for (int l = 0; l < n; l++) {
             HostCopy.rows(weights[l], w[l]);
             HostCopy.values(biases[l], b[l]);
         }
         for (int l = 0; l < n - 1; l++) {
-            a[l + 1] = ProductBuffers.shaped(a[l + 1], rows, b[l].length);
             RowProducts.linear(a[l], w[l], b[l], true, a[l + 1]);
         }
-        int classes = b[n - 1].length;
-        logits = ProductBuffers.shaped(logits, rows, classes);
-        RowProducts.linear(a[n - 1], w[n - 1], b[n - 1], false, logits);
+        RowProducts.linear(a[n - 1], w[n - 1], b[n - 1], false, batch.logits);
     }
 
     /**
-     * The output layer's softmax, error ({@link #e}) and loss ({@link #lossSum}, {@link #clippedAway}), as its Java path
+     * The output layer's softmax, error and loss ({@link #lossSum}, {@link #clippedAway}), as its Java path
      * computes them ({@code LeanSoftmaxOutput.errorInJava}); the probabilities go to its listener.
      */
     private void outputError(INDArray labels, int rows) {
         int classes = b[layers.length - 1].length;
-        int size = rows * classes;
-        p = ProductBuffers.sized(p, size);
-        z = ProductBuffers.sized(z, size);
-        y = ProductBuffers.sized(y, size);
-        e = ProductBuffers.sized(e, size);
-        this.labels = HostCopy.rows(labels, ProductBuffers.shaped(this.labels, rows, classes));
+        float[] p = batch.p;
+        float[] y = batch.y;
+        float[][] labelRows = HostCopy.rows(labels, batch.labels);
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(logits[r], 0, p, r * classes, classes);
-            System.arraycopy(this.labels[r], 0, y, r * classes, classes);
+            System.arraycopy(batch.logits[r], 0, p, r * classes, classes);
+            System.arraycopy(labelRows[r], 0, y, r * classes, classes);
         }
-        System.arraycopy(p, 0, z, 0, size);
-        lossSum = output.softmaxErrorAndLoss(p, y, e, rows, classes);
-        clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, (float) output.clipEpsilon());
+        System.arraycopy(p, 0, batch.z, 0, p.length);
+        lossSum = output.softmaxErrorAndLoss(p, y, batch.e, rows, classes);
+        clippedAway = UnclippedCrossEntropy.correction(batch.z, p, y, rows, classes, (float) output.clipEpsilon());
         output.tellProbabilities(p, rows, classes);
     }
 
     /** Layer by layer from the output, as the lean layers' backpropGradient: the gradients into the network's views. */
     private void backward(int rows) {
         int classes = b[layers.length - 1].length;
-        error = ProductBuffers.shaped(error, rows, classes);
+        float[][] delta = batch.error;
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(e, r * classes, error[r], 0, classes);
+            System.arraycopy(batch.e, r * classes, delta[r], 0, classes);
         }
-        float[][] delta = error;
+        float[][][] a = batch.a;
         for (int l = layers.length - 1; l >= 0; l--) {
             RowProducts.weightGradient(a[l], delta, dw[l]);
             RowProducts.biasGradient(delta, db[l]);
@@ -222,7 +212,7 @@ final class LeanStep {
             if (l == 0) {
                 break; // the first layer's input gradient: nobody reads it
             }
-            float[][] below = dx[l] = ProductBuffers.shaped(dx[l], rows, w[l].length);
+            float[][] below = batch.dx[l];
             RowProducts.inputGradient(delta, w[l], wT[l], below);
             float[][] forward = a[l];
             for (int r = 0; r < rows; r++) {
@@ -265,6 +255,45 @@ final class LeanStep {
         for (Layer layer : layers) {
             layer.setIterationCount(iteration + 1);
             layer.setEpochCount(epoch);
+        }
+    }
+
+    /** The Java arrays of one batch size. */
+    private final class BatchArrays {
+        final int rows;
+        /** {@code a[0]} the features, {@code a[l + 1]} the output of hidden layer {@code l}. */
+        final float[][][] a;
+        /** {@code dx[l]} the gradient of layer {@code l}'s input, for {@code l > 0}. */
+        final float[][][] dx;
+        final float[][] logits;
+        final float[][] labels;
+        final float[][] error;
+        /** Row-major {@code [rows][classes]}: probabilities, logits, labels, error. */
+        final float[] p;
+        final float[] z;
+        final float[] y;
+        final float[] e;
+
+        BatchArrays(int rows) {
+            this.rows = rows;
+            int n = layers.length;
+            int classes = b[n - 1].length;
+            a = new float[n][][];
+            dx = new float[n][][];
+            a[0] = new float[rows][w[0].length];
+            for (int l = 0; l < n; l++) {
+                if (l < n - 1) {
+                    a[l + 1] = new float[rows][b[l].length];
+                }
+                dx[l] = l == 0 ? null : new float[rows][w[l].length];
+            }
+            logits = new float[rows][classes];
+            labels = new float[rows][classes];
+            error = new float[rows][classes];
+            p = new float[rows * classes];
+            z = new float[rows * classes];
+            y = new float[rows * classes];
+            e = new float[rows * classes];
         }
     }
 
