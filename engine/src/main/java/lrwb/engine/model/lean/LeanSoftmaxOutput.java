@@ -154,9 +154,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
         float[] error = new float[p.length];
         lossSum = softmaxErrorAndLoss(p, y, error, rows, classes);
         clippedAway = UnclippedCrossEntropy.correction(z, p, y, rows, classes, (float) clipEpsilon());
-        if (predictionListener != null) {
-            predictionListener.onProbabilities(p, rows, classes);
-        }
+        tellProbabilities(p, rows, classes);
         INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {rows, classes}, 'c');
         HostCopy.write(error, delta);
@@ -264,19 +262,20 @@ final class LeanSoftmaxOutput extends OutputLayer {
     }
 
     /**
-     * The score of a batch of {@code batchSize} rows whose summed loss is {@code lossSum}, as
-     * BaseOutputLayer.computeScore makes it; sets this layer's score and {@link #unclippedScore()}.
+     * The score of a batch of {@code batchSize} rows whose loss summed to {@code loss}, of which DL4J's clipping took
+     * {@code clipped} off, as BaseOutputLayer.computeScore makes it; sets this layer's score and
+     * {@link #unclippedScore()}.
      */
-    double score(double lossSum, double clippedAway, int batchSize, double fullNetRegTerm) {
-        double score = lossSum;
-        double unclipped = lossSum + clippedAway;
+    double score(double loss, double clipped, int batchSize, double fullNetRegTerm) {
+        double score = loss;
+        double unclipped = loss + clipped;
         if (conf().isMiniBatch()) {
             score /= batchSize;
             unclipped /= batchSize;
         }
         score += fullNetRegTerm;
         this.score = score;
-        this.unclippedScore = clippedAway == 0 ? score : unclipped + fullNetRegTerm;
+        this.unclippedScore = clipped == 0 ? score : unclipped + fullNetRegTerm;
         return score;
     }
 
