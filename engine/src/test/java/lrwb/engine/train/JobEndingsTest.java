@@ -99,7 +99,9 @@ class JobEndingsTest {
         Path missing = dir.resolve("nowhere.csv");
         TrainingRequest good = Recording.request("moons:samples=600", "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":0.1}", 6, 16, 1);
         Recording.Started running = Recording.start(ENGINE, good);
-        running.recording().awaitIterations(1);
+        // Held before its end: a small network trains its 180 updates in milliseconds, before the bad job below has
+        // failed, so without the pause "still running" would depend on the machine's speed.
+        running.job().pause();
 
         TrainingRequest bad = Recording.request("csv:" + missing, "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":0.1}", 3, 16, 1);
         Path runDir = Files.createDirectory(dir.resolve("run"));
@@ -115,6 +117,7 @@ class JobEndingsTest {
         assertThat(info.message()).isEqualTo(failed.end().message());
         assertThat(running.job().ended()).as("the other job is still running").isNotDone();
 
+        running.job().resume();
         Recording.Finished other = running.join().assertFinished();
         assertThat(other.recording().iterations).hasSize(other.recording().plan.stepsPerEpoch() * 6);
         assertThat(other.recording().epochs).hasSize(6);
