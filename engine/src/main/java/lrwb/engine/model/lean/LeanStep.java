@@ -3,7 +3,6 @@ package lrwb.engine.model.lean;
 import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.runtime.RowProducts;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -20,17 +19,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One training update of a small network of lean layers — dense ReLU layers under a softmax cross-entropy output,
- * every product small enough for {@link SmallProducts} — computed in Java arrays from the batch to the gradients, then
+ * every product within {@code javaProductLimit} — computed in Java arrays from the batch to the gradients, then
  * handed to the network's own updater and step as DL4J's {@code fit} hands them. For such a network DL4J's
  * {@code fit} (1.0.0-M2.1) is almost all bookkeeping: workspaces opened and closed, a workspace manager of hash maps
  * built, an array made for every layer's output and gradient and for several reshapes of the parameters — a dozen
  * native arrays per update, each registered with ND4J's deallocator, which become a young collection every second
- * and, in a sweep, collections and page faults that stop both cells at once. Here an update makes no native array:
- * the products, ReLU, softmax and loss are the lean layers' own Java arithmetic ({@link SmallProducts},
- * {@link LeanSoftmaxOutput#softmaxErrorAndLoss}), on the same values in the same order, so scores, gradients,
- * parameters and updater state are bit for bit those of {@code fit} on the same network (LeanStepTest). The updater
- * (learning-rate schedule, regularisation, gradient normalisation, minibatch division) and the step are DL4J's own
- * objects, called as its optimizer calls them.
+ * and, in a sweep, collections and page faults that stop both cells at once. Here the forward and backward passes
+ * make no native array: the products, ReLU, softmax and loss are the lean layers' own Java arithmetic
+ * ({@link RowProducts}, {@link LeanSoftmaxOutput#softmaxErrorAndLoss}), on the same values in the same order, so
+ * scores, gradients, parameters and updater state are bit for bit those of {@code fit} on the same network
+ * (LeanStepTest). The updater (learning-rate schedule, regularisation, gradient normalisation, minibatch division) is
+ * DL4J's own object, called as its optimizer calls it; so is the step function, but for SGD's plain subtraction, done
+ * here in Java.
  *
  * <p>A network or a batch this does not cover (another layer or activation, a preprocessor, masks, dropout, DL4J
  * training listeners, another optimisation algorithm, a product too large) is left to DL4J's {@code fit}:
