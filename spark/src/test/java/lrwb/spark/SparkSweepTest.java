@@ -53,6 +53,14 @@ class SparkSweepTest {
             + " \"schedule\": {\"type\": \"cosine\", \"lr\": 0.1, \"decaySteps\": 12}},"
             + " \"axes\": {\"lr\": [0.03, 0.3], \"optimizer\": [\"sgd\", \"adam\"]}}";
 
+    /**
+     * GRID with cells long enough (~0.1 s each here) that a cell's run outlasts Spark's return of a finished cell's
+     * row and files to the driver (tens of milliseconds): with cells of a few milliseconds the last one ends before
+     * the first row can be written, rows streamed or not.
+     */
+    private static final String LONGER_GRID = GRID.replace("moons:samples=240", "moons:samples=2000")
+            .replace("\"epochs\": 1,", "\"epochs\": 30,").replace("\"decaySteps\": 12", "\"decaySteps\": 3000");
+
     private static CellBackend spark;
 
     @BeforeAll
@@ -70,7 +78,8 @@ class SparkSweepTest {
     @Test
     @Order(1)
     void sparkWritesTheSameSweepAsTheLocalRunnerAndRowsAsCellsFinish(@TempDir Path tmp) throws Exception {
-        SweepGrid grid = SweepGrid.parse(GRID);
+        SweepGrid grid = SweepGrid.parse(LONGER_GRID);
+        assertThat(LONGER_GRID).isNotEqualTo(GRID).contains("\"epochs\": 30,");
         Path local = tmp.resolve("local");
         Path onSpark = tmp.resolve("spark");
         try (EngineContext context = EngineContext.create(); LocalCells cells = new LocalCells(2, context)) {
