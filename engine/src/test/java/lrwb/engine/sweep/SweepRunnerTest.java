@@ -29,6 +29,12 @@ class SweepRunnerTest {
     static final String GRID = "{\"name\": \"tiny\", \"base\": {\"dataset\": \"moons:samples=60\", \"model\": \"mlp:4\", \"batch\": 16,"
             + " \"epochs\": 2, \"schedule\": {\"type\": \"cosine\", \"lr\": 0.1, \"decaySteps\": 6}},"
             + " \"axes\": {\"lr\": [0.05, 0.5], \"optimizer\": [\"sgd\", \"adam\"]}}";
+    /**
+     * GRID with cells of some 0.1 s: a cancel sent as a cell starts must land while it trains. GRID's cells (6 updates)
+     * can finish in the microseconds between the run's start and the cancel.
+     */
+    static final String LONGER_GRID = GRID.replace("moons:samples=60", "moons:samples=2000")
+            .replace("\"epochs\": 2,", "\"epochs\": 30,").replace("\"decaySteps\": 6", "\"decaySteps\": 3000");
 
     @AfterAll
     static void closeEngine() {
@@ -175,7 +181,8 @@ class SweepRunnerTest {
 
     @Test
     void aCancelledSweepWritesNoRowForItsCancelledCellsAndAResumeRunsThem(@TempDir Path dir) throws Exception {
-        SweepGrid grid = SweepGrid.parse(GRID);
+        SweepGrid grid = SweepGrid.parse(LONGER_GRID);
+        assertThat(LONGER_GRID).isNotEqualTo(GRID).contains("\"epochs\": 30,");
         try (LocalCells cells = new LocalCells(1, ENGINE)) {
             java.util.concurrent.CompletableFuture<SweepHandle> handle = new java.util.concurrent.CompletableFuture<>();
             Heard heard = new Heard() {
