@@ -155,7 +155,7 @@ final class LeanDense extends DenseLayer {
     boolean allInJava(int rows) {
         INDArray weights = getParam(DefaultParamInitializer.WEIGHT_KEY);
         return canReuseForwardPass() && dataType == DataType.FLOAT && weights.dataType() == DataType.FLOAT
-                && javaProductLimit > 0 && rows * weights.size(0) * weights.size(1) <= javaProductLimit;
+                && SmallProducts.withinLimit(rows, weights.size(0), weights.size(1), javaProductLimit);
     }
 
     boolean averagesGradients() {

@@ -239,7 +239,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
                 && layerConf().getIDropout() == null && layerConf().getWeightNoise() == null
                 && dataType == DataType.FLOAT && weights.dataType() == DataType.FLOAT
                 && (long) rows * weights.size(1) <= javaErrorLimit
-                && javaProductLimit > 0 && rows * weights.size(0) * weights.size(1) <= javaProductLimit;
+                && SmallProducts.withinLimit(rows, weights.size(0), weights.size(1), javaProductLimit);
     }
 
     boolean averagesGradients() {

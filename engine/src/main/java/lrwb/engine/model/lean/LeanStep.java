@@ -155,15 +155,15 @@ final class LeanStep {
             otherBatch = batch;
             batch = swap != null && swap.rows == rows ? swap : new BatchArrays(rows);
         }
-        forward(features, rows);
-        outputError(labels, rows);
-        backward(rows);
-        applyUpdate(iteration, epoch, rows);
+        forward(features);
+        outputError(labels);
+        backward();
+        applyUpdate(iteration, epoch);
         return true;
     }
 
     /** As the lean layers' activate: relu(x·W + b) for each hidden layer, x·W + b for the output (the logits). */
-    private void forward(INDArray features, int rows) {
+    private void forward(INDArray features) {
         int n = layers.length;
         float[][][] a = batch.a;
         HostCopy.rows(features, a[0]);
@@ -181,7 +181,8 @@ final class LeanStep {
      * The output layer's softmax, error and loss ({@link #lossSum}, {@link #clippedAway}), as its Java path
      * computes them ({@code LeanSoftmaxOutput.errorInJava}); the probabilities go to its listener.
      */
-    private void outputError(INDArray labels, int rows) {
+    private void outputError(INDArray labels) {
+        int rows = batch.rows;
         int classes = b[layers.length - 1].length;
         float[] p = batch.p;
         float[] y = batch.y;
@@ -197,7 +198,8 @@ final class LeanStep {
     }
 
     /** Layer by layer from the output, as the lean layers' backpropGradient: the gradients into the network's views. */
-    private void backward(int rows) {
+    private void backward() {
+        int rows = batch.rows;
         int classes = b[layers.length - 1].length;
         float[][] delta = batch.error;
         for (int r = 0; r < rows; r++) {
@@ -229,7 +231,8 @@ final class LeanStep {
     }
 
     /** The score, the updater and the step, as DL4J's computeGradientAndScore and StochasticGradientDescent.optimize. */
-    private void applyUpdate(int iteration, int epoch, int rows) {
+    private void applyUpdate(int iteration, int epoch) {
+        int rows = batch.rows;
         double score = output.score(lossSum, clippedAway, rows, net.calcRegularizationScore(true));
         net.setScore(score);
         BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();

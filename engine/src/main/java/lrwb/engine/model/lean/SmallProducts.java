@@ -24,7 +24,12 @@ final class SmallProducts {
      * @param limit see {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}; 0 for never
      */
     static boolean inJava(INDArray input, long rows, long in, long out, long limit) {
-        return limit > 0 && rows * in * out <= limit && input.dataType() == DataType.FLOAT && input.rank() == 2;
+        return withinLimit(rows, in, out, limit) && input.dataType() == DataType.FLOAT && input.rank() == 2;
+    }
+
+    /** Whether {@code rows × in × out} multiply-adds are within {@code limit} ({@code javaProductLimit}; 0 for never). */
+    static boolean withinLimit(long rows, long in, long out, long limit) {
+        return limit > 0 && rows * in * out <= limit;
     }
 
     /** {@code x·W + b} into a new {@code [rows, out]} array of the activations workspace. */
