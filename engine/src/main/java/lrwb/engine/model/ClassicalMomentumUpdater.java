@@ -1,5 +1,8 @@
 package lrwb.engine.model;
 
+import lrwb.engine.model.lean.ValuesUpdater;
+import lrwb.engine.runtime.HostCopy;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -13,13 +16,15 @@ import java.util.Map;
  * then does {@code params -= result}, so with {@code v = m·v − lr·g} we return {@code −v} to get
  * {@code w = w + v}. The velocity is kept with Keras' sign, so it reads the same as in a Keras notebook.
  */
-public final class ClassicalMomentumUpdater implements GradientUpdater<ClassicalMomentum> {
+public final class ClassicalMomentumUpdater implements GradientUpdater<ClassicalMomentum>, ValuesUpdater {
     /** Key of the velocity in {@link #getState()}. */
     public static final String VELOCITY = "V";
 
     private final ClassicalMomentum config;
     /** A view into DL4J's updater state array, never a copy: snapshots of that array must capture it. */
     private INDArray velocity;
+    /** The velocity's values while {@link #updateValues} works on them, kept from update to update. */
+    private float[] velocityValues = new float[0];
 
     public ClassicalMomentumUpdater(ClassicalMomentum config) {
         this.config = config;
@@ -70,5 +75,27 @@ public final class ClassicalMomentumUpdater implements GradientUpdater<Classical
         double lr = config.getLearningRate(iteration, epoch);
         velocity.muli(config.momentumAt(iteration, epoch)).subi(gradient.mul(lr));
         gradient.assign(velocity).negi();
+    }
+
+    @Override
+    public boolean updatesValues(long length) {
+        return velocity != null && velocity.dataType() == DataType.FLOAT && velocity.length() == length
+                && velocity.rank() <= 2;
+    }
+
+    /** As {@link #applyUpdater}: each of its three native operations rounds to float, so each product here does. */
+    @Override
+    public void updateValues(float[] g, int iteration, int epoch) {
+        float lr = (float) config.getLearningRate(iteration, epoch);
+        float m = (float) config.momentumAt(iteration, epoch);
+        float[] v = velocityValues = HostCopy.values(velocity,
+                velocityValues.length == g.length ? velocityValues : new float[g.length]);
+        for (int k = 0; k < g.length; k++) {
+            float decayed = v[k] * m;
+            float step = g[k] * lr;
+            v[k] = decayed - step;
+            g[k] = -v[k];
+        }
+        HostCopy.write(v, velocity);
     }
 }

@@ -1,5 +1,6 @@
 package lrwb.engine.model;
 
+import lrwb.engine.model.lean.ValuesUpdater;
 import lrwb.engine.runtime.HostCopy;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -33,12 +34,12 @@ import java.util.Map;
  * 1 − β1^t included, as torch's Adam reads {@code group['betas']} afresh at every step when OneCycleLR or CyclicLR
  * sets them; nadam's Π_t multiplies each step's μ with that step's β1, as torch keeps {@code mu_product}.
  */
-public final class PublishedOptimizerUpdater implements GradientUpdater<PublishedOptimizer> {
+public final class PublishedOptimizerUpdater implements GradientUpdater<PublishedOptimizer>, ValuesUpdater {
     private final PublishedOptimizer config;
     /** Views into DL4J's updater state array, never copies: snapshots of that array must capture them. */
     private INDArray[] state;
     /**
-     * The Java copies of the gradient and the state that {@link #applyInJava} works in, kept from update to update (a
+     * The Java copies of the gradient and the state that {@link #updateInJava} works in, kept from update to update (a
      * small network's every update would otherwise allocate them anew: garbage collections, see ProductBuffers).
      */
     private float[] gradientValues;
@@ -111,15 +112,15 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
 
     @Override
     public void applyUpdater(INDArray g, int iteration, int epoch) {
-        if (state == null) {
-            throw new IllegalStateException("updater has no state yet: call setStateViewArray first");
-        }
+        requireState();
         double lr = config.getLearningRate(iteration, epoch);
         double eps = config.getEpsilon();
         double beta1 = config.beta1At(iteration, epoch);
         long t = iteration + 1L;
         if (inJava(g)) {
-            applyInJava(g, lr, eps, beta1, t);
+            float[] values = gradientValues = values(g, gradientValues);
+            updateInJava(values, lr, eps, beta1, t);
+            write(values, g);
             return;
         }
         INDArray step = switch (config.getRule()) {
@@ -176,7 +177,12 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
     static final long JAVA_LIMIT = 4096;
 
     private boolean inJava(INDArray g) {
-        if (g.length() > JAVA_LIMIT || g.dataType() != DataType.FLOAT || g.rank() > 2) {
+        return g.dataType() == DataType.FLOAT && g.rank() <= 2 && updatesValues(g.length());
+    }
+
+    @Override
+    public boolean updatesValues(long length) {
+        if (length > JAVA_LIMIT || state == null) {
             return false;
         }
         for (INDArray s : state) {
@@ -187,8 +193,21 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
         return true;
     }
 
-    private void applyInJava(INDArray gradient, double lr, double eps, double beta1, long t) {
-        float[] g = gradientValues = values(gradient, gradientValues);
+    @Override
+    public void updateValues(float[] g, int iteration, int epoch) {
+        requireState();
+        updateInJava(g, config.getLearningRate(iteration, epoch), config.getEpsilon(), config.beta1At(iteration, epoch),
+                iteration + 1L);
+    }
+
+    private void requireState() {
+        if (state == null) {
+            throw new IllegalStateException("updater has no state yet: call setStateViewArray first");
+        }
+    }
+
+    /** The step on the gradient values {@code g} (which become the update), the state read and written back. */
+    private void updateInJava(float[] g, double lr, double eps, double beta1, long t) {
         if (stateValues.length != state.length) {
             stateValues = new float[state.length][];
         }
@@ -267,7 +286,6 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
         for (int i = 0; i < state.length; i++) {
             write(s[i], state[i]);
         }
-        write(g, gradient);
     }
 
     /** {@code a}'s values, in {@code reuse} when it has their number (a vector's; a matrix's come row-major, new). */

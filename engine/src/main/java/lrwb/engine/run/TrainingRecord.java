@@ -38,6 +38,14 @@ public record TrainingRecord(RunRecord run, IterationTable iterations, List<Epoc
         return new TrainingRecord(run.withProblems(problems), iterations, epochs, events);
     }
 
+    /**
+     * A training run's sound epoch rows alone, its per-update table left unread: a sweep's row needs no more, and a
+     * cell's thousands of update rows cost more to parse than the rest of its row.
+     */
+    public static List<EpochMetrics> readEpochs(Path trainingRun) {
+        return readEpochs(trainingRun, new ArrayList<>());
+    }
+
     /** epochs.csv's sound rows; what is wrong with the others is added to {@code problems}. */
     static List<EpochMetrics> readEpochs(Path dir, List<String> problems) {
         CsvTable table = table(dir, RunFiles.EPOCHS, RunFiles.EPOCHS_HEADER, problems);

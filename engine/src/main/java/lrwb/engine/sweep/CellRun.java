@@ -2,8 +2,10 @@ package lrwb.engine.sweep;
 
 import lrwb.engine.run.RunHandle;
 import lrwb.engine.run.NetworkSaving;
+import lrwb.engine.run.RunKind;
 import lrwb.engine.run.RunListener;
 import lrwb.engine.run.RunOutcome;
+import lrwb.engine.run.RunRecord;
 import lrwb.engine.run.RunRefusedException;
 import lrwb.engine.run.RunService;
 import lrwb.engine.run.RunStatus;
@@ -54,17 +56,12 @@ public final class CellRun {
         } catch (RunRefusedException e) { // the grid was checked, so only a changed file or a live writer lands here
             return row(cell, RunStatus.FAILED, List.of(), (System.nanoTime() - start) / 1e9, run);
         }
-        List<EpochMetrics> epochs;
-        double seconds;
-        try {
-            TrainingRecord record = TrainingRecord.read(outcome.folder());
-            epochs = record.epochs();
-            seconds = record.run().duration().toNanos() / 1e9;
-        } catch (IOException e) {
-            epochs = List.of();
-            seconds = (System.nanoTime() - start) / 1e9;
+        RunRecord record = RunRecord.read(outcome.folder());
+        if (record.kind() != RunKind.TRAINING) { // its run.json unreadable
+            return row(cell, outcome.status(), List.of(), (System.nanoTime() - start) / 1e9, run);
         }
-        return row(cell, outcome.status(), epochs, seconds, run);
+        return row(cell, outcome.status(), TrainingRecord.readEpochs(outcome.folder()),
+                record.duration().toNanos() / 1e9, run);
     }
 
     /** A cell's row from its epochs' records. */

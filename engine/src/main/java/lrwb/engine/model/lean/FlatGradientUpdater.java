@@ -21,6 +21,11 @@ final class FlatGradientUpdater extends MultiLayerUpdater {
         super(network);
     }
 
+    /** Whether {@link #update} divides the gradient by the batch's rows (the configuration's minibatch flag). */
+    boolean dividesByMinibatch() {
+        return isMiniBatch();
+    }
+
     /** Puts a new updater of this kind into {@code network}, keeping the state of the one it had. */
     static void install(MultiLayerNetwork network) {
         INDArray state = network.getUpdater(true).getStateViewArray();

@@ -104,6 +104,11 @@ public final class LeanLayers {
         }
     }
 
+    /** Whether {@code net}'s last {@link #fitInJava} update ran its updater in Java too ({@link JavaUpdate}); for tests. */
+    static boolean updatedInJava(MultiLayerNetwork net) {
+        return net.getOutputLayer() instanceof LeanSoftmaxOutput output && output.step != null && output.step.updatedInJava();
+    }
+
     /**
      * One update of {@code net} on {@code batch} in Java arrays ({@link LeanStep}): exactly {@code net.fit(batch)},
      * without DL4J's bookkeeping. False, and nothing done, for a network or batch it does not cover (most but small

@@ -70,6 +70,8 @@ final class LeanStep {
     private double clippedAway;
     private final float[] parameterValues;
     private final float[] updateValues;
+    private final JavaUpdate updateInJava;
+    private boolean updatedInJava;
 
     private LeanStep(MultiLayerNetwork net, LeanDense[] dense, LeanSoftmaxOutput output) {
         this.net = net;
@@ -81,6 +83,7 @@ final class LeanStep {
         this.gradientVector = flatGradients.reshape(flatGradients.length());
         this.parameterValues = new float[(int) params.length()];
         this.updateValues = new float[(int) params.length()];
+        this.updateInJava = new JavaUpdate(net);
         int n = layers.length;
         weights = new INDArray[n];
         biases = new INDArray[n];
@@ -233,25 +236,30 @@ final class LeanStep {
     /** The score, the updater and the step, as DL4J's computeGradientAndScore and StochasticGradientDescent.optimize. */
     private void applyUpdate(int iteration, int epoch) {
         int rows = batch.rows;
-        double score = output.score(lossSum, clippedAway, rows, net.calcRegularizationScore(true));
+        StepFunction step = net.getOptimizer().getStepFunction();
+        boolean inJava = step instanceof NegativeGradientStepFunction && updateInJava.covers();
+        // Covered means no regularisation, whose score DL4J's sum would give as 0.0.
+        double score = output.score(lossSum, clippedAway, rows, inJava ? 0.0 : net.calcRegularizationScore(true));
         net.setScore(score);
         BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
         INDArray flat = updater.getFlattenedGradientsView();
         Gradient gradient = FlatGradientUpdater.onOwnArray(variables, flat);
         net.setGradient(gradient);
-        updater.update(net, gradient, iteration, epoch, rows, NO_WORKSPACES);
-        StepFunction step = net.getOptimizer().getStepFunction();
-        if (step instanceof NegativeGradientStepFunction) {
-            // Its params.subi(update) in Java: the same float subtraction, without a native operation (and the native
-            // context it allocates, which the deallocator thread frees again) on every update.
-            HostCopy.values(params, parameterValues);
+        updatedInJava = inJava;
+        if (inJava) {
+            // The updater's work in Java, then SGD's step; the gradient array is left holding the update, as DL4J's.
             HostCopy.values(gradientVector, updateValues);
-            for (int k = 0; k < parameterValues.length; k++) {
-                parameterValues[k] -= updateValues[k];
-            }
-            HostCopy.write(parameterValues, params);
+            updateInJava.apply(updateValues, iteration, epoch);
+            HostCopy.write(updateValues, gradientVector);
+            subtractUpdate();
         } else {
-            step.step(params, gradientVector);
+            updater.update(net, gradient, iteration, epoch, rows, NO_WORKSPACES);
+            if (step instanceof NegativeGradientStepFunction) {
+                HostCopy.values(gradientVector, updateValues);
+                subtractUpdate();
+            } else {
+                step.step(params, gradientVector);
+            }
         }
         net.setIterationCount(iteration + 1);
         net.applyConstraints(iteration + 1, epoch);
@@ -259,6 +267,23 @@ final class LeanStep {
             layer.setIterationCount(iteration + 1);
             layer.setEpochCount(epoch);
         }
+    }
+
+    /**
+     * SGD's step, {@code params.subi(update)}, in Java on {@link #updateValues}: the same float subtraction, without a
+     * native operation (and the native context it allocates, which the deallocator thread frees again).
+     */
+    private void subtractUpdate() {
+        HostCopy.values(params, parameterValues);
+        for (int k = 0; k < parameterValues.length; k++) {
+            parameterValues[k] -= updateValues[k];
+        }
+        HostCopy.write(parameterValues, params);
+    }
+
+    /** Whether the last update's updater ran in Java ({@link JavaUpdate}); for tests. */
+    boolean updatedInJava() {
+        return updatedInJava;
     }
 
     /** The Java arrays of one batch size. */

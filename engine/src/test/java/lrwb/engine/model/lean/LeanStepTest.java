@@ -46,6 +46,22 @@ class LeanStepTest {
                 new int[] {16, 16, 12, 5, 16}, 30, net -> { });
     }
 
+    /**
+     * The updater runs in Java (JavaUpdate) for every optimizer with a Java form, when nothing regularises: not for
+     * DL4J's Nesterovs, nor with weight decay (adamw's default).
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theUpdaterRunsInJavaForEveryOptimizerWithAJavaForm(Kind kind) {
+        OptimizerSpec optimizer = OptimizerSpec.of(kind);
+        MultiLayerNetwork net = build(ModelSpec.parse("mlp:6,5"), optimizer, SteerableSchedule.constant(0.05), SHAPE);
+        for (int i = 0; i < 3; i++) {
+            assertThat(LeanLayers.fitInJava(net, TinyData.batch(SHAPE, 16, i))).isTrue();
+        }
+        boolean expected = kind != Kind.NESTEROV && optimizer.weightDecay().isEmpty();
+        assertThat(LeanLayers.updatedInJava(net)).as(kind + ", weight decay " + optimizer.weightDecay()).isEqualTo(expected);
+    }
+
     @Test
     void aScheduleReadingTheIterationAndL2RegularisationUpdateAsFit() {
         SteerableSchedule steps = new SteerableSchedule(new StepSchedule(ScheduleType.ITERATION, 0.1, 0.5, 4));
@@ -180,6 +196,8 @@ class LeanStepTest {
             assertThat(bits(viaStep.params())).as("parameters after update %d", i).isEqualTo(bits(viaFit.params()));
             assertThat(bits(viaStep.getUpdater().getStateViewArray())).as("updater state after update %d", i)
                     .isEqualTo(bits(viaFit.getUpdater().getStateViewArray()));
+            assertThat(bits(viaStep.getFlattenedGradients())).as("the update left in the gradient array, update %d", i)
+                    .isEqualTo(bits(viaFit.getFlattenedGradients()));
             assertThat(viaStep.getIterationCount()).isEqualTo(viaFit.getIterationCount()).isEqualTo(i + 1);
             for (int l = 0; l < viaStep.getnLayers(); l++) {
                 assertThat(viaStep.getLayer(l).getIterationCount()).isEqualTo(viaFit.getLayer(l).getIterationCount());
