@@ -6,7 +6,10 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
+import lrwb.engine.runtime.HostCopy;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.NesterovsUpdater;
 import org.nd4j.linalg.learning.SgdUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
@@ -18,9 +21,9 @@ import java.util.List;
  * parameters to its optimizer — on the gradient in a Java array, with the same float operations in the same order, so
  * the update and the updater's state are bit for bit DL4J's (LeanStepTest). It covers the configurations whose every
  * part has such a form: no gradient normalisation, no regularisation (l1, l2, weight decay), no division by the batch
- * left to DL4J, and each block's optimizer DL4J's plain {@code Sgd} or one of ours that is a {@link ValuesUpdater}
- * (momentum, the Adam family, Adagrad, RMSprop, Adadelta). Anything else (DL4J's Nesterovs among them) stays with
- * DL4J's updater.
+ * left to DL4J, and each block's optimizer DL4J's plain {@code Sgd} or {@code Nesterovs}, or one of ours that is a
+ * {@link ValuesUpdater} (momentum, the Adam family, Adagrad, RMSprop, Adadelta). Anything else stays with DL4J's
+ * updater.
  *
  * <p>Why: for a small network DL4J's update is bookkeeping around little arithmetic — the gradient regrouped by layer
  * into hash maps keyed by substrings, an optimizer operation per block with its native context, and two reshapes per
@@ -71,6 +74,8 @@ final class JavaUpdate {
             GradientUpdater<?> optimizer = block.getGradientUpdater();
             long length = block.getParamOffsetEnd() - block.getParamOffsetStart();
             boolean inJava = optimizer instanceof SgdUpdater
+                    || optimizer instanceof NesterovsUpdater nesterovs && nesterovs.getV() != null
+                    && nesterovs.getV().dataType() == DataType.FLOAT && nesterovs.getV().length() == length
                     || optimizer instanceof ValuesUpdater values && values.updatesValues(length);
             if (block.skipDueToPretrainConfig(false) || !inJava) {
                 return false;
@@ -99,6 +104,8 @@ final class JavaUpdate {
                 for (int k = from; k < to; k++) {
                     g[k] *= lr;
                 }
+            } else if (optimizer instanceof NesterovsUpdater nesterovs) {
+                nesterovs(nesterovs, g, from, to, i, iteration, epoch);
             } else {
                 float[] values = blockValues[i];
                 if (values == null || values.length != to - from) {
@@ -109,5 +116,27 @@ final class JavaUpdate {
                 System.arraycopy(values, 0, g, from, values.length);
             }
         }
+    }
+
+    /**
+     * DL4J's Nesterov momentum as libnd4j's {@code nesterovs_updater} computes it, in float, on the velocity {@code v}
+     * (the updater's state, read and written back): {@code p = m·v; v = p − lr·g; update = p + (−m − 1)·v}.
+     */
+    private void nesterovs(NesterovsUpdater nesterovs, float[] g, int from, int to, int block, int iteration, int epoch) {
+        float lr = (float) nesterovs.getConfig().getLearningRate(iteration, epoch);
+        float m = (float) nesterovs.getConfig().currentMomentum(iteration, epoch);
+        float mT = -m - 1;
+        float[] v = blockValues[block];
+        if (v == null || v.length != to - from) {
+            v = blockValues[block] = new float[to - from];
+        }
+        HostCopy.values(nesterovs.getV(), v);
+        for (int k = from; k < to; k++) {
+            float previous = m * v[k - from];
+            float velocity = previous - lr * g[k];
+            v[k - from] = velocity;
+            g[k] = previous + mT * velocity;
+        }
+        HostCopy.write(v, nesterovs.getV());
     }
 }
