@@ -21,8 +21,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SavedNetwork {
     private final Network network;
-    private final int iteration;
-    private final int epoch;
+    private int iteration;
+    private int epoch;
     private final INDArray params;
     private final INDArray updaterState;
 
@@ -39,6 +39,27 @@ public final class SavedNetwork {
         INDArray state = net.updaterState();
         return new SavedNetwork(net, net.iterationCount(), net.epochCount(), net.params().dup(),
                 state == null ? null : state.dup());
+    }
+
+    /**
+     * Takes the copy again from {@code net} into this copy's own arrays, allocating nothing (a small set's epochs end
+     * every fraction of a millisecond, and a new copy each time was native arrays for the deallocator to free); false,
+     * and nothing changed, when {@code net} is not the network this copy was taken from or its arrays changed shape.
+     * Only while no other thread reads this copy.
+     */
+    public boolean retakeFrom(Network net) {
+        INDArray state = net.updaterState();
+        if (net != network || !net.params().equalShapes(params) || (state == null) != (updaterState == null)
+                || state != null && !state.equalShapes(updaterState)) {
+            return false;
+        }
+        params.assign(net.params());
+        if (state != null) {
+            updaterState.assign(state);
+        }
+        iteration = net.iterationCount();
+        epoch = net.epochCount();
+        return true;
     }
 
     /** Writes the zip: the entries and encodings of {@link ModelSerializer#writeModel}, updater state included. */

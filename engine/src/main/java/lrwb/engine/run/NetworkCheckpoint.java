@@ -45,11 +45,20 @@ final class NetworkCheckpoint {
      * @throws IOException the first write that failed (a full disk): the run cannot keep its network
      */
     void epochEnded(Network net) throws IOException {
-        SavedNetwork copy = SavedNetwork.of(net);
+        SavedNetwork copy;
         synchronized (this) {
             if (failure != null) {
                 throw failure;
             }
+            copy = waiting; // no writer has taken it: ours to take again, outside the lock (the flusher waits on it)
+            waiting = null;
+        }
+        // Taken again in place: an epoch of a small set ends every fraction of a millisecond, and a new copy each time
+        // was native arrays for ND4J's deallocator to free.
+        if (copy == null || !copy.retakeFrom(net)) {
+            copy = SavedNetwork.of(net);
+        }
+        synchronized (this) {
             waiting = copy;
             if (writing || saving == NetworkSaving.AT_END || !due()) {
                 return;

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +26,29 @@ class CsvTableTest {
         assertThat(t.column(2)[0]).isEqualTo(1.0 / 3);
         assertThat(t.column(1)[1]).isEqualTo(1e-7);
         assertThat(t.column(2)[1]).isNaN();
+    }
+
+    /** Numbers are written as the shortest text that reads back as the same value (Java 17 writes 2e23 with 17 digits). */
+    @Test
+    void numbersAreWrittenShortestAndReadBackExactly(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.csv");
+        Random random = new Random(3);
+        double[] values = new double[2000];
+        try (CsvLog log = CsvLog.create(file, "iteration,lr,loss")) {
+            log.append(0, 2e23, Double.POSITIVE_INFINITY);
+            log.append(1, 0.05f, -0.0);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i % 2 == 0 ? random.nextDouble() * 3 : Double.longBitsToDouble(random.nextLong());
+                log.append(i + 2, 1e-4, Double.isNaN(values[i]) ? 0.0 : values[i]);
+            }
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.subList(1, 3)).containsExactly("0,2.0E23,Infinity", "1,0.05,-0.0");
+        CsvTable t = CsvTable.read(file, "iteration,lr,loss");
+        for (int i = 0; i < values.length; i++) {
+            double expected = Double.isNaN(values[i]) ? 0.0 : values[i];
+            assertThat(t.column(2)[i + 2]).as(lines.get(i + 3)).isEqualTo(expected);
+        }
     }
 
     @Test
