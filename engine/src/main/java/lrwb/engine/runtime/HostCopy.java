@@ -16,8 +16,6 @@ public final class HostCopy {
      * grown as needed, never shrunk, reused so that a small network's every update allocates nothing here.
      */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
-    /** A thread's pointer, moved to each array it reads or writes ({@link #firstValue}). */
-    private static final ThreadLocal<NativeFloats> POINTER = ThreadLocal.withInitial(NativeFloats::new);
 
     private HostCopy() {
     }
@@ -235,7 +233,7 @@ public final class HostCopy {
      */
     static NativeFloats firstValue(INDArray array) {
         DataBuffer buffer = array.data();
-        return POINTER.get().at(buffer.address() + buffer.offset() * buffer.getElementSize());
+        return new NativeFloats(buffer.address() + buffer.offset() * buffer.getElementSize());
     }
 
     /**
@@ -250,12 +248,11 @@ public final class HostCopy {
         /** Up to this many floats a copy goes through Unsafe; measured faster up to about 10,000 here. */
         private static final int UNSAFE_LIMIT = 8192;
 
-        private final MovablePointer pointer = new MovablePointer();
-        private long address;
+        private final long address;
 
-        NativeFloats at(long newAddress) {
-            address = newAddress;
-            return this;
+        /** Made for one copy right away, it does not outlive the call (the JIT keeps it off the heap). */
+        NativeFloats(long address) {
+            this.address = address;
         }
 
         long address() {
@@ -268,7 +265,7 @@ public final class HostCopy {
             if (length <= UNSAFE_LIMIT) {
                 UNSAFE.copyMemory(null, address, into, FLOATS + 4L * offset, 4L * length);
             } else {
-                pointer.at(address).get(into, offset, length);
+                new MovablePointer().at(address).get(into, offset, length);
             }
         }
 
@@ -278,7 +275,7 @@ public final class HostCopy {
             if (length <= UNSAFE_LIMIT) {
                 UNSAFE.copyMemory(from, FLOATS + 4L * offset, null, address, 4L * length);
             } else {
-                pointer.at(address).put(from, offset, length);
+                new MovablePointer().at(address).put(from, offset, length);
             }
         }
 
