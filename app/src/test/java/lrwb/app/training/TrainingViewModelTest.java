@@ -156,7 +156,7 @@ class TrainingViewModelTest {
     /** Item 18 of issue 13: "Stop all" also empties the queue, and has nothing to do once nothing runs or waits. */
     @Test
     void stopAllStopsTheLiveRunsEmptiesTheQueueAndIsThenDisabled(FxRobot robot) throws Exception {
-        TrainingViewModel vm = vm(robot, "5000");
+        TrainingViewModel vm = vm(robot, "100000"); // still running whenever the test acts
         assertThat(vm.canStopAllProperty().get()).isFalse();
         TrainingRun live = train(robot, vm);
         AtomicReference<TrainingRun> queued = new AtomicReference<>();
@@ -242,7 +242,7 @@ class TrainingViewModelTest {
 
     @Test
     void pauseOverrideResumeAndStopAreAppliedBetweenUpdatesAndMarked(FxRobot robot) throws Exception {
-        TrainingViewModel vm = vm(robot, "5000");
+        TrainingViewModel vm = vm(robot, "100000"); // still running whenever the test acts
         TrainingRun run = train(robot, vm);
         await(() -> run.series().size() > 20);
         robot.interact(vm::pause);
@@ -296,7 +296,7 @@ class TrainingViewModelTest {
 
     @Test
     void shuttingDownStopsLiveRunsAndLeavesCompleteRecords(FxRobot robot) throws Exception {
-        TrainingViewModel vm = vm(robot, "5000");
+        TrainingViewModel vm = vm(robot, "100000"); // still running whenever the test acts
         TrainingRun run = train(robot, vm);
         await(() -> run.series().size() > 10);
         robot.interact(() -> assertThat(vm.shutdown(java.time.Duration.ofSeconds(10))).isDone());
@@ -447,7 +447,8 @@ class TrainingViewModelTest {
 
     @Test
     void aPastRunReopensWithItsCurvesAndMarks(FxRobot robot) throws Exception {
-        TrainingViewModel vm = vm(robot, "400");
+        // enough epochs that it is still running when stopped: iris epochs take well under a millisecond now
+        TrainingViewModel vm = vm(robot, "20000");
         TrainingRun live = train(robot, vm);
         await(() -> live.series().size() > 10);
         robot.interact(() -> {
@@ -471,8 +472,8 @@ class TrainingViewModelTest {
         // item 17 of issue 13: epochs counted from 1, as the run's own message counts them
         int complete = reopened.series().epochs();
         assertThat(reopened.progressTextProperty().get())
-                .startsWith("Reopened: epoch " + (complete + 1) + " of 400 (" + complete + " complete) · iteration ");
-        assertThat(reopened.message()).contains("(epoch " + (complete + 1) + " of 400)");
+                .startsWith("Reopened: epoch " + (complete + 1) + " of 20000 (" + complete + " complete) · iteration ");
+        assertThat(reopened.message()).contains("(epoch " + (complete + 1) + " of 20000)");
         assertThat(other.selectedProperty().get()).isSameAs(reopened);
         assertThat(reopened.isActive()).isFalse();
 
