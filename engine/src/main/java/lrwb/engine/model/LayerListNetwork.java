@@ -81,6 +81,7 @@ record LayerListNetwork(MultiLayerNetwork net, InputLayout layout, NetworkShape 
         return () -> {
             MultiLayerNetwork copy = new MultiLayerNetwork(conf);
             copy.init(params, false);
+            LeanLayers.finishInferenceCopy(copy);
             return new LayerListNetwork(copy, layout, shape, notes);
         };
     }

@@ -34,7 +34,8 @@ final class LeanDense extends DenseLayer {
 
     private final boolean inputGradientNeeded;
     /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}. */
-    private final long javaProductLimit;
+    private long javaProductLimit;
+    private boolean productLimitRaised;
     private boolean gradientsAveraged;
     private final KeptOutput kept = new KeptOutput();
     private final ProductBuffers buffers = new ProductBuffers();
@@ -51,6 +52,14 @@ final class LeanDense extends DenseLayer {
      */
     void averageGradients() {
         gradientsAveraged = true;
+    }
+
+    /** Takes products up to {@code factor} times its limit in Java ({@link LeanLayers#ALL_LEAN_PRODUCT_FACTOR}); once. */
+    void raiseProductLimit(int factor) {
+        if (!productLimitRaised) {
+            javaProductLimit *= factor;
+            productLimitRaised = true;
+        }
     }
 
     @Override

@@ -47,7 +47,8 @@ final class LeanSoftmaxOutput extends OutputLayer {
      */
     private final long javaErrorLimit;
     /** See {@link lrwb.engine.runtime.EngineTuning#javaProductLimit}. */
-    private final long javaProductLimit;
+    private long javaProductLimit;
+    private boolean productLimitRaised;
     private boolean gradientsAveraged;
     private final ProductBuffers buffers = new ProductBuffers();
     /** The network's update in Java arrays ({@link LeanStep}), when it has one; set by {@link LeanLayers#finish}. */
@@ -197,6 +198,14 @@ final class LeanSoftmaxOutput extends OutputLayer {
      */
     void averageGradients() {
         gradientsAveraged = true;
+    }
+
+    /** Takes products up to {@code factor} times its limit in Java ({@link LeanLayers#ALL_LEAN_PRODUCT_FACTOR}); once. */
+    void raiseProductLimit(int factor) {
+        if (!productLimitRaised) {
+            javaProductLimit *= factor;
+            productLimitRaised = true;
+        }
     }
 
     @Override

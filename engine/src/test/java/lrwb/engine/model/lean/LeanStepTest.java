@@ -90,6 +90,23 @@ class LeanStepTest {
                 NetworkShape.tabular(2, 2), new int[] {32}, 10, net -> { });
     }
 
+    /**
+     * An all-lean MLP keeps products up to four times the layers' Java limit in Java (LeanLayers.ALL_LEAN_PRODUCT_FACTOR):
+     * digits' 64-32-10 at batch 64 (131,072 multiply-adds) and 128-64-10 at batch 32 (262,144, the most) go through
+     * the step, bit for bit as fit; one input more and the first product is left to fit and ND4J.
+     */
+    @Test
+    void productsUpToFourTimesTheLimitUpdateAsFitAndNoLarger() {
+        assertSameUpdates(ModelSpec.parse("mlp:32"), OptimizerSpec.of(Kind.NESTEROV), SteerableSchedule.constant(0.05),
+                NetworkShape.tabular(64, 10), new int[] {64}, 6, net -> { });
+        assertSameUpdates(ModelSpec.parse("mlp:64"), OptimizerSpec.of(Kind.ADAM), SteerableSchedule.constant(0.01),
+                NetworkShape.tabular(128, 10), new int[] {32}, 6, net -> { });
+        NetworkShape wider = NetworkShape.tabular(129, 10);
+        MultiLayerNetwork net = build(ModelSpec.parse("mlp:64"), OptimizerSpec.of(Kind.ADAM), SteerableSchedule.constant(0.01), wider);
+        assertThat(LeanLayers.fitInJava(net, TinyData.batch(wider, 32, 1))).as("264,192 multiply-adds").isFalse();
+        assertThat(LeanLayers.fitInJava(net, TinyData.batch(wider, 31, 1))).as("255,936 multiply-adds").isTrue();
+    }
+
     @Test
     void aDivergingNetworkScoresNotFiniteAsFitDoes() {
         assertSameUpdates(ModelSpec.parse("mlp:6"), OptimizerSpec.of(Kind.SGD), SteerableSchedule.constant(1e8), SHAPE,
