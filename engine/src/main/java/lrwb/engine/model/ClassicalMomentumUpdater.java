@@ -80,7 +80,7 @@ public final class ClassicalMomentumUpdater implements GradientUpdater<Classical
     @Override
     public boolean updatesValues(long length) {
         return velocity != null && velocity.dataType() == DataType.FLOAT && velocity.length() == length
-                && velocity.rank() <= 2;
+                && velocity.isVector();
     }
 
     /** As {@link #applyUpdater}: each of its three native operations rounds to float, so each product here does. */

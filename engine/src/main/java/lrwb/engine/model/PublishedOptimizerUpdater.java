@@ -39,7 +39,7 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
     /** Views into DL4J's updater state array, never copies: snapshots of that array must capture them. */
     private INDArray[] state;
     /**
-     * The Java copies of the gradient and the state that {@link #updateInJava} works in, kept from update to update (a
+     * The Java copies of the gradient ({@link #applyUpdater}) and of the state ({@link #updateInJava}), kept from update to update (a
      * small network's every update would otherwise allocate them anew: garbage collections, see ProductBuffers).
      */
     private float[] gradientValues;
@@ -177,16 +177,29 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
     static final long JAVA_LIMIT = 4096;
 
     private boolean inJava(INDArray g) {
-        return g.dataType() == DataType.FLOAT && g.rank() <= 2 && updatesValues(g.length());
+        return g.dataType() == DataType.FLOAT && g.rank() <= 2 && g.length() <= JAVA_LIMIT && stateInJava(false);
     }
 
+    /** Flat values: the state must list its values in the flat gradient's order, so vectors only. */
     @Override
     public boolean updatesValues(long length) {
-        if (length > JAVA_LIMIT || state == null) {
+        if (length > JAVA_LIMIT || state == null || !stateInJava(true)) {
             return false;
         }
         for (INDArray s : state) {
-            if (s.dataType() != DataType.FLOAT || s.rank() > 2) {
+            if (s.length() != length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean stateInJava(boolean vectorsOnly) {
+        if (state == null) {
+            return false;
+        }
+        for (INDArray s : state) {
+            if (s.dataType() != DataType.FLOAT || s.rank() > 2 || vectorsOnly && !s.isVector()) {
                 return false;
             }
         }

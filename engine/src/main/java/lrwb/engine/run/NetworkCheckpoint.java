@@ -10,7 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Keeps a training run's {@code model.zip} up to date: at each epoch's end the job's thread copies the network
- * ({@link SavedNetwork#of}, a few array copies) and another thread writes the zip atomically (temp file, then move),
+ * ({@link SavedNetwork#of}, a few array copies, or {@link SavedNetwork#retakeFrom} into the copy still waiting) and another thread writes the zip atomically (temp file, then move),
  * so {@code run:DIR} always finds a complete network and the job does not wait for the disk. Writes start at most
  * every {@link #WRITE_INTERVAL_MILLIS}, as the metrics files are flushed: epochs that end sooner (a tiny net on a tiny
  * set ends one every millisecond) leave their copy waiting, a newer copy replaces it, and the run service's flusher
@@ -55,7 +55,7 @@ final class NetworkCheckpoint {
         }
         // Taken again in place: an epoch of a small set ends every fraction of a millisecond, and a new copy each time
         // was native arrays for ND4J's deallocator to free.
-        if (copy == null || !copy.retakeFrom(net)) {
+        if (copy == null || !retake(copy, net)) {
             copy = SavedNetwork.of(net);
         }
         synchronized (this) {
@@ -66,6 +66,15 @@ final class NetworkCheckpoint {
             writing = true;
         }
         submit();
+    }
+
+    /** {@code copy} taken again from {@code net}; false when it cannot be, or failed half-way (then a new one is made). */
+    private static boolean retake(SavedNetwork copy, Network net) {
+        try {
+            return copy.retakeFrom(net);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** From the run service's flusher: starts writing the copy that waits, once the interval since the last write has passed. */

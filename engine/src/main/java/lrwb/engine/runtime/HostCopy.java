@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.lang.ref.Reference;
+
 /**
  * Copies of small native matrices into Java arrays, read straight from native memory: no ND4J operation runs,
  * so reading a batch's worth of numbers costs a memory copy, not an operation's fixed overhead.
@@ -233,7 +235,7 @@ public final class HostCopy {
      */
     static NativeFloats firstValue(INDArray array) {
         DataBuffer buffer = array.data();
-        return new NativeFloats(buffer.address() + buffer.offset() * buffer.getElementSize());
+        return new NativeFloats(buffer.address() + buffer.offset() * buffer.getElementSize(), array);
     }
 
     /**
@@ -241,6 +243,7 @@ public final class HostCopy {
      * copies a dozen arrays of tens to thousands of values per update) go through {@code Unsafe.copyMemory}: 5 ns
      * each, where JavaCPP's {@code FloatPointer.get}/{@code put} cost 35 ns, a JNI call that pins the array and reads
      * the pointer's fields back through JNI. Large ones (a batch of images) through JavaCPP's memcpy, faster there.
+     * The Java array's bounds are checked here; the native extent is the callers' to keep within their array's.
      */
     static final class NativeFloats {
         private static final sun.misc.Unsafe UNSAFE = unsafe();
@@ -249,10 +252,13 @@ public final class HostCopy {
         private static final int UNSAFE_LIMIT = 8192;
 
         private final long address;
+        /** The array whose memory this is: kept reachable until a copy is done, so its memory cannot be freed under it. */
+        private final Object owner;
 
         /** Made for one copy right away, it does not outlive the call (the JIT keeps it off the heap). */
-        NativeFloats(long address) {
+        NativeFloats(long address, Object owner) {
             this.address = address;
+            this.owner = owner;
         }
 
         long address() {
@@ -267,6 +273,7 @@ public final class HostCopy {
             } else {
                 new MovablePointer().at(address).get(into, offset, length);
             }
+            Reference.reachabilityFence(owner);
         }
 
         /** Copies {@code from[offset ...]}, {@code length} floats, to here. */
@@ -277,6 +284,7 @@ public final class HostCopy {
             } else {
                 new MovablePointer().at(address).put(from, offset, length);
             }
+            Reference.reachabilityFence(owner);
         }
 
         private static sun.misc.Unsafe unsafe() {

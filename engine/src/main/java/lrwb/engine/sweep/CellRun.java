@@ -57,7 +57,7 @@ public final class CellRun {
             return row(cell, RunStatus.FAILED, List.of(), (System.nanoTime() - start) / 1e9, run);
         }
         RunRecord record = RunRecord.read(outcome.folder());
-        if (record.kind() != RunKind.TRAINING) { // its run.json unreadable
+        if (record.kind() != RunKind.TRAINING) { // another kind of run in its folder: no epochs to read
             return row(cell, outcome.status(), List.of(), (System.nanoTime() - start) / 1e9, run);
         }
         return row(cell, outcome.status(), TrainingRecord.readEpochs(outcome.folder()),

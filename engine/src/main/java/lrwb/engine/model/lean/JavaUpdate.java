@@ -32,6 +32,12 @@ import java.util.List;
  */
 final class JavaUpdate {
     private static final String[] PARAMS = {DefaultParamInitializer.WEIGHT_KEY, DefaultParamInitializer.BIAS_KEY};
+    /**
+     * libnd4j's x86-64 builds target a baseline without fused multiply-add, so the two products of its Nesterov update
+     * round as Java's do (LeanStepTest); on other processors (arm64, whose compilers may fuse them) DL4J's own
+     * operation runs.
+     */
+    private static final boolean NESTEROVS_IN_JAVA = List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
 
     private final MultiLayerNetwork net;
     private final Layer[] layers;
@@ -74,7 +80,7 @@ final class JavaUpdate {
             GradientUpdater<?> optimizer = block.getGradientUpdater();
             long length = block.getParamOffsetEnd() - block.getParamOffsetStart();
             boolean inJava = optimizer instanceof SgdUpdater
-                    || optimizer instanceof NesterovsUpdater nesterovs && nesterovs.getV() != null
+                    || optimizer instanceof NesterovsUpdater nesterovs && NESTEROVS_IN_JAVA && nesterovs.getV() != null
                     && nesterovs.getV().dataType() == DataType.FLOAT && nesterovs.getV().length() == length
                     || optimizer instanceof ValuesUpdater values && values.updatesValues(length);
             if (block.skipDueToPretrainConfig(false) || !inJava) {

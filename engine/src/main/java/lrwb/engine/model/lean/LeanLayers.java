@@ -137,8 +137,9 @@ public final class LeanLayers {
     }
 
     /**
-     * An all-lean MLP takes products up to this many times {@code EngineTuning.javaProductLimit} in Java: its whole
-     * update then runs in Java ({@link LeanStep}), sparing DL4J's {@code fit} as well as ND4J's products. Measured in
+     * An MLP whose whole update {@link LeanStep} makes takes products up to this many times
+     * {@code EngineTuning.javaProductLimit} in Java: its update then runs in Java, sparing DL4J's {@code fit} as well
+     * as ND4J's products. Measured in
      * one JVM, blocks alternating, µs per update: digits' 64-32-10 at batch 64 (a 131,072 multiply-add product) 63–68
      * against 118–497 through {@code fit}; 128-64-10 at batch 32 (262,144) 98–125 against 266–714; 256-64-10
      * (524,288) 195–206 against 221–283; 256-128-10 (1,048,576) 354–370 against 206–284, where ND4J's sgemm wins.
@@ -167,10 +168,22 @@ public final class LeanLayers {
         ((LeanSoftmaxOutput) layers[layers.length - 1]).averageGradients();
     }
 
-    /** See {@link #ALL_LEAN_PRODUCT_FACTOR}. */
+    /**
+     * See {@link #ALL_LEAN_PRODUCT_FACTOR}: only for a network whose whole update {@link LeanStep} makes (its
+     * configuration covered, every layer in Java for a single row); for the others, where DL4J's {@code fit} runs
+     * around the products, the measured limit stays.
+     */
     private static void keepLargerProductsInJava(MultiLayerNetwork net) {
         Layer[] layers = net.getLayers();
-        if (!allLean(layers)) {
+        if (!LeanStep.covers(net)) {
+            return;
+        }
+        for (int i = 0; i < layers.length - 1; i++) {
+            if (!((LeanDense) layers[i]).allInJava(1)) {
+                return;
+            }
+        }
+        if (!((LeanSoftmaxOutput) layers[layers.length - 1]).allInJava(1)) {
             return;
         }
         for (int i = 0; i < layers.length - 1; i++) {

@@ -119,25 +119,38 @@ final class LeanStep {
      * What depends on the batch or may change later (sizes, listeners, the optimizer) {@link #fit} checks each time.
      */
     static LeanStep of(MultiLayerNetwork net) {
+        if (!covers(net)) {
+            return null;
+        }
+        Layer[] layers = net.getLayers();
+        LeanDense[] dense = new LeanDense[layers.length - 1];
+        for (int l = 0; l < dense.length; l++) {
+            dense[l] = (LeanDense) layers[l];
+        }
+        return new LeanStep(net, dense, (LeanSoftmaxOutput) layers[layers.length - 1]);
+    }
+
+    /**
+     * Whether {@code net}'s configuration is one this step covers, whatever the batch: {@link #of}'s test, and
+     * {@link LeanLayers}' for the networks whose products may be larger in Java (every layer in Java for one row).
+     */
+    static boolean covers(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         Layer[] layers = net.getLayers();
         if (layers == null || layers.length < 2 || conf.getBackpropType() != BackpropType.Standard
                 || !(layers[layers.length - 1] instanceof LeanSoftmaxOutput output)) {
-            return null;
+            return false;
         }
-        LeanDense[] dense = new LeanDense[layers.length - 1];
         for (int l = 0; l < layers.length; l++) {
             if (conf.getInputPreProcess(l) != null) {
-                return null;
+                return false;
             }
-            if (l < dense.length) {
-                if (!(layers[l] instanceof LeanDense d) || d.averagesGradients() != output.averagesGradients()) {
-                    return null;
-                }
-                dense[l] = d;
+            if (l < layers.length - 1
+                    && (!(layers[l] instanceof LeanDense d) || d.averagesGradients() != output.averagesGradients())) {
+                return false;
             }
         }
-        return new LeanStep(net, dense, output);
+        return true;
     }
 
     /**
