@@ -23,8 +23,9 @@ public final class ClassicalMomentumUpdater implements GradientUpdater<Classical
     private final ClassicalMomentum config;
     /** A view into DL4J's updater state array, never a copy: snapshots of that array must capture it. */
     private INDArray velocity;
-    /** The velocity's values while {@link #updateValues} works on them, kept from update to update. */
+    /** The velocity's and the gradient's values while {@link #updateValues} works on them, kept from update to update. */
     private float[] velocityValues = new float[0];
+    private float[] gradientValues = new float[0];
 
     public ClassicalMomentumUpdater(ClassicalMomentum config) {
         this.config = config;
@@ -71,6 +72,14 @@ public final class ClassicalMomentumUpdater implements GradientUpdater<Classical
     public void applyUpdater(INDArray gradient, int iteration, int epoch) {
         if (velocity == null) {
             throw new IllegalStateException("updater has no state yet: call setStateViewArray first");
+        }
+        if (gradient.dataType() == DataType.FLOAT && gradient.isVector() && updatesValues(gradient.length())) {
+            // The same three roundings in Java: four native operations and a temporary cost more than the arithmetic
+            float[] values = gradientValues = HostCopy.values(gradient,
+                    gradientValues.length == gradient.length() ? gradientValues : new float[(int) gradient.length()]);
+            updateValues(values, iteration, epoch);
+            HostCopy.write(values, gradient);
+            return;
         }
         double lr = config.getLearningRate(iteration, epoch);
         velocity.muli(config.momentumAt(iteration, epoch)).subi(gradient.mul(lr));

@@ -42,6 +42,42 @@ class ClassicalMomentumTest {
         }
     }
 
+    /** A float vector is updated in Java, a matrix through ND4J's operations: the same roundings, bit for bit. */
+    @Test
+    void theJavaPathGivesNd4jsFloatsBitForBit() {
+        ClassicalMomentum config = new ClassicalMomentum(SteerableSchedule.constant(0.037), 0.93);
+        int n = 5000;
+        ClassicalMomentumUpdater java = new ClassicalMomentumUpdater(config);
+        ClassicalMomentumUpdater nd4j = new ClassicalMomentumUpdater(config);
+        INDArray javaState = Nd4j.zeros(DataType.FLOAT, 1, n);
+        INDArray nd4jState = Nd4j.zeros(DataType.FLOAT, 1, n);
+        java.setStateViewArray(javaState, new long[] {1, n}, 'c', true);
+        nd4j.setStateViewArray(nd4jState, new long[] {2, n / 2}, 'c', true);
+        java.util.Random random = new java.util.Random(5);
+        for (int t = 0; t < 4; t++) {
+            float[] g = new float[n];
+            for (int k = 0; k < n; k++) {
+                g[k] = (float) random.nextGaussian();
+            }
+            INDArray vector = Nd4j.create(g, new long[] {1, n}, 'c');
+            INDArray matrix = Nd4j.create(g, new long[] {2, n / 2}, 'c');
+            java.applyUpdater(vector, t, 0);
+            nd4j.applyUpdater(matrix, t, 0);
+            assertThat(floatBits(vector)).as("update %d", t).isEqualTo(floatBits(matrix.reshape(1, n)));
+            assertThat(floatBits(javaState)).as("velocity after update %d", t).isEqualTo(floatBits(nd4jState));
+        }
+        assertThat(javaState.getFloat(0)).isNotZero();
+    }
+
+    private static int[] floatBits(INDArray a) {
+        float[] values = a.dup('c').toFloatVector();
+        int[] bits = new int[values.length];
+        for (int k = 0; k < values.length; k++) {
+            bits[k] = Float.floatToRawIntBits(values[k]);
+        }
+        return bits;
+    }
+
     @Test
     void readsTheLearningRateOfEachUpdateFromTheSchedule() {
         SteerableSchedule lr = SteerableSchedule.constant(0.1);
