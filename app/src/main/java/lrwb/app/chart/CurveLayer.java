@@ -61,7 +61,9 @@ final class CurveLayer extends Pane {
         double xs = (xOrigin.getX() + xAxis.getDisplayPosition(xHi) - x0) / (xHi - xLo);
         double y0 = yOrigin.getY() + yAxis.getDisplayPosition(yLo);
         double ys = (yOrigin.getY() + yAxis.getDisplayPosition(yHi) - y0) / (yHi - yLo);
-        String now = x0 + ":" + xs + ":" + y0 + ":" + ys + ":" + xAxis.axisScale() + ":" + yAxis.axisScale();
+        // The bounds too: the pixels of the axes' ends stay where they are when only the range changes.
+        String now = x0 + ":" + xs + ":" + xLo + ":" + y0 + ":" + ys + ":" + yLo + ":" + xAxis.axisScale() + ":"
+                + yAxis.axisScale();
         boolean all = !now.equals(geometry);
         geometry = now;
 
