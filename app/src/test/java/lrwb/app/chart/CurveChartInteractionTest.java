@@ -4,7 +4,6 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.PickResult;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 
@@ -54,16 +52,11 @@ class CurveChartInteractionTest {
         }
         line.setData(x, y, x.length);
         other.setData(x.clone(), flat, x.length);
-        Scene scene = new Scene(chart.node(), 700, 450);
-        scene.getStylesheets().add(CurveChart.class.getResource("/lrwb/app/workbench.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        ChartStage.show(stage, chart, 700, 450);
     }
 
     private void settle(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(chart::flush);
-        WaitForAsyncUtils.waitForFxEvents();
+        ChartStage.settle(robot, chart);
     }
 
     private Region plot(FxRobot robot) {

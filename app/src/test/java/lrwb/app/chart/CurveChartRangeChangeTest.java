@@ -1,7 +1,6 @@
 package lrwb.app.chart;
 
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.PathElement;
 import javafx.stage.Stage;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -32,16 +30,11 @@ class CurveChartRangeChangeTest {
         chart.yAxis().axisScaleProperty().set(AxisScale.LOG10);
         first = chart.addCurve();
         first.setData(new double[] {0, 100, 239}, new double[] {0.1, 0.1, 0.1}, 3);
-        Scene scene = new Scene(chart.node(), 600, 400);
-        scene.getStylesheets().add(CurveChart.class.getResource("/lrwb/app/workbench.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        ChartStage.show(stage, chart, 600, 400);
     }
 
     private void settle(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(chart::flush);
-        WaitForAsyncUtils.waitForFxEvents();
+        ChartStage.settle(robot, chart);
     }
 
     /** Where {@code curve}'s first point is drawn and where the y axis puts its value, in the lines' layer. */

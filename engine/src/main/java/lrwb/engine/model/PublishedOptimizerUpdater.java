@@ -186,7 +186,7 @@ public final class PublishedOptimizerUpdater implements GradientUpdater<Publishe
     /** Flat values: the state must list its values in the flat gradient's order, so vectors only. */
     @Override
     public boolean updatesValues(long length) {
-        if (length > JAVA_LIMIT || state == null || !stateInJava(true)) {
+        if (length > JAVA_LIMIT || !stateInJava(true)) {
             return false;
         }
         for (INDArray s : state) {

@@ -113,10 +113,7 @@ final class JavaUpdate {
             } else if (optimizer instanceof NesterovsUpdater nesterovs) {
                 nesterovs(nesterovs, g, from, to, i, iteration, epoch);
             } else {
-                float[] values = blockValues[i];
-                if (values == null || values.length != to - from) {
-                    values = blockValues[i] = new float[to - from];
-                }
+                float[] values = blockValues(i, to - from);
                 System.arraycopy(g, from, values, 0, values.length);
                 ((ValuesUpdater) optimizer).updateValues(values, iteration, epoch);
                 System.arraycopy(values, 0, g, from, values.length);
@@ -132,10 +129,7 @@ final class JavaUpdate {
         float lr = (float) nesterovs.getConfig().getLearningRate(iteration, epoch);
         float m = (float) nesterovs.getConfig().currentMomentum(iteration, epoch);
         float mT = -m - 1;
-        float[] v = blockValues[block];
-        if (v == null || v.length != to - from) {
-            v = blockValues[block] = new float[to - from];
-        }
+        float[] v = blockValues(block, to - from);
         HostCopy.values(nesterovs.getV(), v);
         for (int k = from; k < to; k++) {
             float previous = m * v[k - from];
@@ -144,5 +138,14 @@ final class JavaUpdate {
             g[k] = previous + mT * velocity;
         }
         HostCopy.write(v, nesterovs.getV());
+    }
+
+    /** Block {@code block}'s working array of {@code length} values: a block's gradient, or Nesterov's velocity. */
+    private float[] blockValues(int block, int length) {
+        float[] values = blockValues[block];
+        if (values == null || values.length != length) {
+            values = blockValues[block] = new float[length];
+        }
+        return values;
     }
 }
