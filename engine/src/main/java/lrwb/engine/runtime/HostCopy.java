@@ -234,8 +234,16 @@ public final class HostCopy {
      * allocated. A view's buffer shares its parent's pointer and knows its own offset (HostCopyTest reads views).
      */
     static NativeFloats firstValue(INDArray array) {
+        return new NativeFloats(address(array), array);
+    }
+
+    /**
+     * The native address of an array's first value (see {@link #firstValue}). Valid while the array is reachable and,
+     * for an array in a DL4J workspace, until the workspace is reset.
+     */
+    public static long address(INDArray array) {
         DataBuffer buffer = array.data();
-        return new NativeFloats(buffer.address() + buffer.offset() * buffer.getElementSize(), array);
+        return buffer.address() + buffer.offset() * buffer.getElementSize();
     }
 
     /**

@@ -121,13 +121,14 @@ public final class LayerStackConfiguration {
             return lean == null ? b.build() : LeanLayers.convolution(b.build(), index > 0);
         } else if (layer instanceof LayerSpec.Pool p) {
             boolean max = p instanceof LayerSpec.MaxPool;
-            return new SubsamplingLayer.Builder(max ? SubsamplingLayer.PoolingType.MAX : SubsamplingLayer.PoolingType.AVG)
+            SubsamplingLayer pool = new SubsamplingLayer.Builder(max ? SubsamplingLayer.PoolingType.MAX : SubsamplingLayer.PoolingType.AVG)
                     .kernelSize(p.size(), p.size())
                     .stride(p.stride(), p.stride())
                     .convolutionMode(p.padding().dl4j())
                     // Keras averages over the real pixels of a padded window only.
                     .avgPoolIncludePadInDivisor(false)
                     .build();
+            return lean == null ? pool : LeanLayers.subsampling(pool);
         } else if (layer instanceof LayerSpec.GlobalAvgPool) {
             return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
         } else if (layer instanceof LayerSpec.BatchNorm b) {

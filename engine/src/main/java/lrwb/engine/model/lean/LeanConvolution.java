@@ -1,6 +1,7 @@
 package lrwb.engine.model.lean;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -44,6 +45,9 @@ final class LeanConvolution extends ConvolutionLayer {
 
     private final boolean inputGradientNeeded;
     private final KeptOutput kept = new KeptOutput();
+    /** oneDNN's primitives for the last input shape and the one before ({@link #oneDnn}). */
+    private OneDnnConvolution oneDnnNow;
+    private OneDnnConvolution oneDnnBefore;
 
     LeanConvolution(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
         super(conf, dataType);
@@ -62,6 +66,11 @@ final class LeanConvolution extends ConvolutionLayer {
         INDArray input = this.input.castTo(dataType);
         long[] outShape = outputShape(input, weights.size(0)); // also DL4J's validation of sizes and padding
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(), outShape, 'c');
+        OneDnnConvolution oneDnn = oneDnn(input, weights, outShape);
+        if (oneDnn != null) {
+            oneDnn.forward(contiguous(input), weights, bias(), z, false);
+            return new Pair<>(z, null);
+        }
         INDArray[] inputs = hasBias()
                 ? new INDArray[] {input, weights, vector(getParam(ConvolutionParamInitializer.BIAS_KEY))}
                 : new INDArray[] {input, weights};
@@ -74,9 +83,35 @@ final class LeanConvolution extends ConvolutionLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         kept.forget();
-        INDArray output = super.activate(training, workspaceMgr);
+        INDArray output = reluInOnePass() ? reluOutput(training, workspaceMgr) : null;
+        if (output == null) {
+            output = super.activate(training, workspaceMgr);
+        }
         kept.keep(training, input, output);
         return output;
+    }
+
+    /** ReLU as oneDNN's post-op of the convolution: one pass over the output instead of two. */
+    private boolean reluInOnePass() {
+        return isNative() && PLAIN_RELU.equals(layerConf().getActivationFn())
+                && (cacheMode == null || cacheMode == CacheMode.NONE) && OneDnn.available();
+    }
+
+    /** ConvolutionLayer.activate with the activation inside the convolution; null when oneDNN cannot take it. */
+    private INDArray reluOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        validateInputRank();
+        INDArray weights = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
+        validateInputDepth(weights.size(1));
+        long[] outShape = outputShape(this.input, weights.size(0));
+        OneDnnConvolution oneDnn = oneDnn(this.input.castTo(dataType), weights, outShape);
+        if (oneDnn == null) {
+            return null;
+        }
+        applyDropOutIfNecessary(training, workspaceMgr); // as DL4J's activate: may replace the input, same shape
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(), outShape, 'c');
+        oneDnn.forward(contiguous(this.input.castTo(dataType)), weights, bias(), z, true);
+        return z;
     }
 
     @Override
@@ -92,7 +127,15 @@ final class LeanConvolution extends ConvolutionLayer {
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = hasBias() ? gradientViews.get(ConvolutionParamInitializer.BIAS_KEY) : null;
         INDArray inputGradient;
-        if (!inputGradientNeeded && weightGradientIsAConvolution()) {
+        OneDnnConvolution oneDnn = oneDnn(input, weights, delta.shape());
+        if (oneDnn != null) {
+            inputGradient = inputGradientNeeded
+                    ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c')
+                    // Nobody reads it (see the class comment), but DL4J's input preprocessor reshapes what comes back.
+                    : workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+            oneDnn.backward(contiguous(input), weights, contiguous(delta), weightGradient, biasGradient,
+                    inputGradientNeeded ? inputGradient : null);
+        } else if (!inputGradientNeeded && weightGradientIsAConvolution()) {
             weightGradientByConvolution(input, delta, weightGradient, workspaceMgr);
             if (biasGradient != null) {
                 boolean nchw = layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
@@ -207,6 +250,62 @@ final class LeanConvolution extends ConvolutionLayer {
                 convolutionMode == ConvolutionMode.Same ? 1 : 0,
                 layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW ? 0 : 1,
                 WEIGHTS_OUT_IN_H_W};
+    }
+
+    /**
+     * This layer's oneDNN primitives for an input of this shape (the last two shapes' are kept: a pass's last batch is
+     * smaller), or null where they do not apply: oneDNN missing, not float, dilation, causal mode, masks.
+     */
+    private OneDnnConvolution oneDnn(INDArray input, INDArray weights, long[] outShape) {
+        if (!isNative() || !OneDnn.available() || input.dataType() != DataType.FLOAT
+                || weights.dataType() != DataType.FLOAT || !OneDnn.isDenseC(weights)) {
+            return null;
+        }
+        OneDnnConvolution.Geometry g = geometry(input, weights, outShape);
+        if (oneDnnNow != null && oneDnnNow.geometry().sameAs(g)) {
+            return oneDnnNow;
+        }
+        OneDnnConvolution other = oneDnnBefore;
+        oneDnnBefore = oneDnnNow;
+        oneDnnNow = other != null && other.geometry().sameAs(g) ? other : new OneDnnConvolution(g);
+        return oneDnnNow;
+    }
+
+    private OneDnnConvolution.Geometry geometry(INDArray input, INDArray weights, long[] outShape) {
+        boolean nchw = layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        int c = nchw ? 1 : 3;
+        int h = nchw ? 2 : 1;
+        int w = nchw ? 3 : 2;
+        int[] k = layerConf().getKernelSize();
+        int[] s = layerConf().getStride();
+        int[] padding;
+        if (convolutionMode == ConvolutionMode.Same) {
+            int[] out = {(int) outShape[h], (int) outShape[w]};
+            int[] in = {(int) input.size(h), (int) input.size(w)};
+            int[] before = ConvolutionUtils.getSameModeTopLeftPadding(out, in, k, s, layerConf().getDilation());
+            int[] after = ConvolutionUtils.getSameModeBottomRightPadding(out, in, k, s, layerConf().getDilation());
+            padding = new int[] {before[0], before[1], after[0], after[1]};
+        } else {
+            // Truncate and strict: DL4J's output size floors; oneDNN's check floors the same way with padding both sides.
+            int[] p = layerConf().getPadding();
+            padding = new int[] {p[0], p[1], p[0], p[1]};
+        }
+        return new OneDnnConvolution.Geometry(input.size(0), input.size(c), input.size(h), input.size(w), weights.size(0),
+                outShape[h], outShape[w], k.clone(), s.clone(), padding, nchw, hasBias());
+    }
+
+    /** Whether the last pass went through oneDNN's primitives (tests). */
+    boolean ranOnOneDnn() {
+        return oneDnnNow != null;
+    }
+
+    private INDArray bias() {
+        return hasBias() ? getParam(ConvolutionParamInitializer.BIAS_KEY) : null;
+    }
+
+    /** The array itself when its values lie in c order without gaps, as oneDNN reads them; else such a copy. */
+    private static INDArray contiguous(INDArray array) {
+        return OneDnn.isDenseC(array) ? array : array.dup('c');
     }
 
     /** DL4J keeps a bias as a {@code [1, n]} row; the operations take {@code [n]}: a view of the same memory. */

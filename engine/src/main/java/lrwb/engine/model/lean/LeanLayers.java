@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -78,6 +79,17 @@ public final class LeanLayers {
             throw new IllegalArgumentException("not a plain 2D convolution: " + stock.getClass().getSimpleName());
         }
         return copyFields(stock, new LeanConvolutionLayer(inputGradientNeeded), ConvolutionLayer.class);
+    }
+
+    /**
+     * {@code stock} (a {@link SubsamplingLayer} as its builder made it, every field the same) with a lean runtime layer
+     * ({@link LeanSubsampling}): oneDNN's pooling, which keeps the maxima's places for the backward pass.
+     */
+    public static SubsamplingLayer subsampling(SubsamplingLayer stock) {
+        if (stock.getClass() != SubsamplingLayer.class) {
+            throw new IllegalArgumentException("not a plain 2D pooling: " + stock.getClass().getSimpleName());
+        }
+        return copyFields(stock, new LeanSubsamplingLayer(), SubsamplingLayer.class);
     }
 
     /**
@@ -230,8 +242,8 @@ public final class LeanLayers {
     }
 
     /**
-     * A copy of {@code conf} with DL4J's stock {@link DenseLayer}, {@link OutputLayer} and {@link ConvolutionLayer} in
-     * place of the lean ones,
+     * A copy of {@code conf} with DL4J's stock {@link DenseLayer}, {@link OutputLayer}, {@link ConvolutionLayer},
+     * {@link BatchNormalization} and {@link SubsamplingLayer} in place of the lean ones,
      * every field the same (the lean ones add only how they run): what a portable model file must hold, since the
      * lean classes are package-private and no other program could read them back.
      */
@@ -246,6 +258,8 @@ public final class LeanLayers {
                 layerConf.setLayer(copyFields(lean, new ConvolutionLayer(), ConvolutionLayer.class));
             } else if (layerConf.getLayer() instanceof LeanBatchNormLayer lean) {
                 layerConf.setLayer(copyFields(lean, new BatchNormalization(), BatchNormalization.class));
+            } else if (layerConf.getLayer() instanceof LeanSubsamplingLayer lean) {
+                layerConf.setLayer(copyFields(lean, new SubsamplingLayer(), SubsamplingLayer.class));
             }
         }
         return copy;
@@ -281,6 +295,9 @@ public final class LeanLayers {
                 changed = true;
             } else if (layer.getClass() == BatchNormalization.class) {
                 layerConf.setLayer(batchNorm((BatchNormalization) layer));
+                changed = true;
+            } else if (layer.getClass() == SubsamplingLayer.class) {
+                layerConf.setLayer(subsampling((SubsamplingLayer) layer));
                 changed = true;
             }
         }
@@ -330,6 +347,9 @@ public final class LeanLayers {
             } else if (layer.getClass() == BatchNormalization.class) {
                 layerConf.setLayer(batchNorm((BatchNormalization) layer));
                 changed = true;
+            } else if (layer.getClass() == SubsamplingLayer.class) {
+                layerConf.setLayer(subsampling((SubsamplingLayer) layer));
+                changed = true;
             } else if (layer.getClass() == OutputLayer.class && isSoftmaxCrossEntropy((OutputLayer) layer)) {
                 layerConf.setLayer(copyFields((OutputLayer) layer, LeanOutputLayer.of(0, WeightInit.XAVIER, javaErrorLimit, 0),
                         OutputLayer.class));
@@ -362,6 +382,8 @@ public final class LeanLayers {
                     layerConf.setLayer(copyFields(lean, new BatchNormalization(), BatchNormalization.class));
                 } else if (layerConf.getLayer() instanceof LeanOutputLayer lean) {
                     layerConf.setLayer(copyFields(lean, new OutputLayer(), OutputLayer.class));
+                } else if (layerConf.getLayer() instanceof LeanSubsamplingLayer lean) {
+                    layerConf.setLayer(copyFields(lean, new SubsamplingLayer(), SubsamplingLayer.class));
                 }
             }
         }

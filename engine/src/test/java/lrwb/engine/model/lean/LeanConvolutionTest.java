@@ -59,6 +59,7 @@ class LeanConvolutionTest {
         assertThat(lean.getLayer(2).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
         assertThat(lean.params()).isEqualTo(stock.params());
         assertSameTraining(stock, lean, IMAGE, 16, 6);
+        assertThat(((LeanConvolution) lean.getLayer(2)).ranOnOneDnn()).isEqualTo(OneDnn.available());
     }
 
     /** One network per form of the layer: a convolution fed the features, a second one fed the first's output. */
@@ -113,6 +114,33 @@ class LeanConvolutionTest {
             assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
         }
         assertClose(lean.params(), stock.params(), 1e-4, "parameters");
+        assertThat(((LeanConvolution) lean.getLayer(1)).ranOnOneDnn()).isEqualTo(OneDnn.available());
+    }
+
+    /** Where oneDNN's natives are missing (or switched off), ND4J's operations train the same network. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SGD", "ADAM"})
+    void withoutOneDnnTheCnnModelTrainsAsStockDl4jThroughNd4j(Kind kind) {
+        System.setProperty(OneDnn.SWITCH, "false");
+        try {
+            OptimizerSpec optimizer = OptimizerSpec.of(kind);
+            MultiLayerNetwork stock = Networks.buildWithStockLayers(ModelSpec.cnn(), optimizer, SteerableSchedule.constant(0.01), IMAGE, 7);
+            MultiLayerNetwork lean = Networks.build(ModelSpec.cnn(), optimizer, SteerableSchedule.constant(0.01), IMAGE, 7,
+                    EngineTuning.defaults());
+            assertSameTraining(stock, lean, IMAGE, 16, 4);
+            assertThat(((LeanConvolution) lean.getLayer(0)).ranOnOneDnn()).isFalse();
+        } finally {
+            System.clearProperty(OneDnn.SWITCH);
+        }
+    }
+
+    /** JavaCPP's oneDNN presets have natives for x86-64 Linux, macOS and Windows: there the convolutions use them. */
+    @Test
+    void oneDnnLoadsOnX86_64() {
+        String arch = System.getProperty("os.arch");
+        if (arch.equals("amd64") || arch.equals("x86_64")) {
+            assertThat(OneDnn.unavailableReason()).isNull();
+        }
     }
 
     /**

@@ -1,0 +1,126 @@
+package lrwb.engine.model.lean;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The runtime side of {@link LeanSubsamplingLayer}: max pooling, and average pooling without padding, through
+ * oneDNN's pooling primitives ({@link OneDnnPooling}) on DL4J's own arrays. DL4J's layer calls ND4J's
+ * {@code maxpool2d} forward and {@code maxpool2d_bp} backward, which searches every window for its maximum again; here
+ * the training pass keeps where the maxima were and the backward pass only routes the gradient there. The same values
+ * as DL4J's layer: a maximum is selected, not computed (tested bit for bit); averages within float rounding.
+ *
+ * <p>Everything else (p-norm pooling, padded averages, dilation, causal mode, masks, no oneDNN) and a backward pass
+ * not preceded by a training pass on the same input take DL4J's own path.
+ */
+final class LeanSubsampling extends SubsamplingLayer {
+    /** oneDNN's primitives for the last input shape and the one before (a pass's last batch is smaller). */
+    private OneDnnPooling now;
+    private OneDnnPooling before;
+
+    LeanSubsampling(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray in = input == null ? null : input.castTo(dataType);
+        OneDnnPooling pooling = in == null ? null : pooling(in);
+        if (pooling == null) {
+            if (now != null) {
+                now.forget();
+            }
+            return super.activate(training, workspaceMgr);
+        }
+        long[] d = pooling.geometry().dims();
+        long[] out = pooling.geometry().outSize();
+        boolean nchw = pooling.geometry().nchw();
+        long[] shape = nchw ? new long[] {d[0], d[1], out[0], out[1]} : new long[] {d[0], out[0], out[1], d[1]};
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, 'c');
+        pooling.forward(in, output, training);
+        return output;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        INDArray in = input.castTo(dataType);
+        INDArray delta = epsilon.castTo(dataType);
+        if (now != null && now.hasTrainingPassOf(in) && OneDnn.isDenseC(delta)) {
+            INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
+            now.backward(delta, inputGradient);
+            return new Pair<>(new DefaultGradient(), inputGradient);
+        }
+        return super.backpropGradient(epsilon, workspaceMgr);
+    }
+
+    /** The primitives for this input, or null where oneDNN does not pool as DL4J does (see the class comment). */
+    private OneDnnPooling pooling(INDArray in) {
+        org.deeplearning4j.nn.conf.layers.SubsamplingLayer conf = layerConf();
+        PoolingType type = conf.getPoolingType();
+        int[] dilation = conf.getDilation();
+        if (!OneDnn.available() || maskArray != null || in.rank() != 4 || in.dataType() != DataType.FLOAT
+                || !OneDnn.isDenseC(in) || dilation[0] != 1 || dilation[1] != 1
+                || (type != PoolingType.MAX
+                && type != PoolingType.AVG) || convolutionMode == ConvolutionMode.Causal) {
+            return null;
+        }
+        boolean nchw = conf.getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        int h = nchw ? 2 : 1;
+        int w = nchw ? 3 : 2;
+        int[] kernel = conf.getKernelSize();
+        int[] stride = conf.getStride();
+        boolean same = convolutionMode == ConvolutionMode.Same;
+        // DL4J's own output size and validation (an input too small, or strict mode's sizes that do not divide)
+        int[] outSize = ConvolutionUtils.getOutputSize(in, kernel, stride, same ? null : conf.getPadding(), convolutionMode,
+                dilation, conf.getCnn2dDataFormat());
+        int[] padding;
+        if (same) {
+            int[] inSize = {(int) in.size(h), (int) in.size(w)};
+            int[] before = ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, stride, dilation);
+            int[] after = ConvolutionUtils.getSameModeBottomRightPadding(outSize, inSize, kernel, stride, dilation);
+            padding = new int[] {before[0], before[1], after[0], after[1]};
+        } else {
+            int[] p = conf.getPadding();
+            padding = new int[] {p[0], p[1], p[0], p[1]};
+        }
+        boolean max = type == PoolingType.MAX;
+        if (!max && (padding[0] | padding[1] | padding[2] | padding[3]) != 0) {
+            return null; // DL4J's divisor for padded windows: its own path
+        }
+        OneDnnPooling.Geometry g = new OneDnnPooling.Geometry(
+                new long[] {in.size(0), in.size(nchw ? 1 : 3), in.size(h), in.size(w)},
+                new long[] {outSize[0], outSize[1]}, kernel.clone(), stride.clone(), padding, nchw, max);
+        if (now != null && now.geometry().sameAs(g)) {
+            return now;
+        }
+        OneDnnPooling other = before;
+        before = now;
+        now = other != null && other.geometry().sameAs(g) ? other : new OneDnnPooling(g);
+        return now;
+    }
+
+    /** Whether the last pass pooled through oneDNN (tests). */
+    boolean ranOnOneDnn() {
+        return now != null;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        if (now != null) {
+            now.forget();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package lrwb.engine.model.lean;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Collection;
+
+/**
+ * A DL4J 2D pooling layer that pools through oneDNN's primitives where they apply (see {@link LeanSubsampling}). Same
+ * configuration and results as {@link SubsamplingLayer}: only its runtime layer differs. Made from a stock layer by
+ * {@link LeanLayers#subsampling}; written to files as the stock layer ({@link LeanLayers#stockConfiguration}).
+ */
+final class LeanSubsamplingLayer extends SubsamplingLayer {
+    /** For Jackson and {@link #clone()}; use {@link LeanLayers#subsampling}. */
+    LeanSubsamplingLayer() {
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
+                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        LeanSubsampling layer = new LeanSubsampling(conf, networkDataType);
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
+}
