@@ -71,7 +71,8 @@ public final class LayerStackConfiguration {
                 LayerSpec.Dense d = (LayerSpec.Dense) layer;
                 list.layer(softmaxOutput(d.units(), weightInit(stack.weightInitFor(d.activation())), stack.l2Of(d.l2()), leanTuning));
             } else if (i == last && plan.output() == StackPlan.Output.LAST_SOFTMAX) {
-                list.layer(new LossLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).build());
+                LossLayer loss = new LossLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX).build();
+                list.layer(leanTuning == null ? loss : LeanLayers.softmaxLoss(loss));
             } else {
                 list.layer(layer(stack, layer, i, leanTuning));
             }

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -79,6 +80,17 @@ public final class LeanLayers {
             throw new IllegalArgumentException("not a plain 2D convolution: " + stock.getClass().getSimpleName());
         }
         return copyFields(stock, new LeanConvolutionLayer(inputGradientNeeded), ConvolutionLayer.class);
+    }
+
+    /**
+     * {@code stock} (a {@link LossLayer} of softmax with cross-entropy, every field the same) with a runtime layer that
+     * tells {@link #listenToProbabilities}'s listener each update's probabilities ({@link LeanSoftmaxLoss}).
+     */
+    public static LossLayer softmaxLoss(LossLayer stock) {
+        if (stock.getClass() != LossLayer.class || !isSoftmaxCrossEntropy(stock)) {
+            throw new IllegalArgumentException("not a loss layer of softmax with cross-entropy: " + stock);
+        }
+        return copyFields(stock, new LeanLossLayer(), LossLayer.class);
     }
 
     /**
@@ -223,6 +235,10 @@ public final class LeanLayers {
             output.setPredictionListener(listener);
             return true;
         }
+        if (net.getOutputLayer() instanceof LeanSoftmaxLoss output) {
+            output.setPredictionListener(listener);
+            return true;
+        }
         return false;
     }
 
@@ -260,6 +276,8 @@ public final class LeanLayers {
                 layerConf.setLayer(copyFields(lean, new BatchNormalization(), BatchNormalization.class));
             } else if (layerConf.getLayer() instanceof LeanSubsamplingLayer lean) {
                 layerConf.setLayer(copyFields(lean, new SubsamplingLayer(), SubsamplingLayer.class));
+            } else if (layerConf.getLayer() instanceof LeanLossLayer lean) {
+                layerConf.setLayer(copyFields(lean, new LossLayer(), LossLayer.class));
             }
         }
         return copy;
@@ -298,6 +316,9 @@ public final class LeanLayers {
                 changed = true;
             } else if (layer.getClass() == SubsamplingLayer.class) {
                 layerConf.setLayer(subsampling((SubsamplingLayer) layer));
+                changed = true;
+            } else if (layer.getClass() == LossLayer.class && isSoftmaxCrossEntropy((LossLayer) layer)) {
+                layerConf.setLayer(softmaxLoss((LossLayer) layer));
                 changed = true;
             }
         }
@@ -384,6 +405,8 @@ public final class LeanLayers {
                     layerConf.setLayer(copyFields(lean, new OutputLayer(), OutputLayer.class));
                 } else if (layerConf.getLayer() instanceof LeanSubsamplingLayer lean) {
                     layerConf.setLayer(copyFields(lean, new SubsamplingLayer(), SubsamplingLayer.class));
+                } else if (layerConf.getLayer() instanceof LeanLossLayer lean) {
+                    layerConf.setLayer(copyFields(lean, new LossLayer(), LossLayer.class));
                 }
             }
         }
@@ -396,6 +419,11 @@ public final class LeanLayers {
      * exact (no weights, masks, dropout) and DL4J's own path otherwise, computing the unclipped loss on both.
      */
     private static boolean isSoftmaxCrossEntropy(OutputLayer layer) {
+        return layer.getLossFn() instanceof org.nd4j.linalg.lossfunctions.impl.LossMCXENT
+                && layer.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax;
+    }
+
+    private static boolean isSoftmaxCrossEntropy(LossLayer layer) {
         return layer.getLossFn() instanceof org.nd4j.linalg.lossfunctions.impl.LossMCXENT
                 && layer.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax;
     }

@@ -62,6 +62,30 @@ class LeanConvolutionTest {
         assertThat(((LeanConvolution) lean.getLayer(2)).ranOnOneDnn()).isEqualTo(OneDnn.available());
     }
 
+    /**
+     * cifar-cnn (3 channels, 1×1 and 3×3 convolutions up to 256 filters, max and average pooling, softmax over the last
+     * map in a loss layer) on our layers trains as on DL4J's stock ones: every convolution and pooling on oneDNN here.
+     */
+    @Test
+    void theCifarCnnModelTrainsAsStockDl4jWithinRounding() {
+        NetworkShape cifar = NetworkShape.image(3, 32, 32, 10);
+        OptimizerSpec optimizer = OptimizerSpec.parse("nesterov:0.9");
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(ModelSpec.parse("cifar-cnn"), optimizer,
+                SteerableSchedule.constant(0.01), cifar, 7);
+        MultiLayerNetwork lean = Networks.build(ModelSpec.parse("cifar-cnn"), optimizer, SteerableSchedule.constant(0.01),
+                cifar, 7, EngineTuning.defaults());
+        assertThat(lean.params()).isEqualTo(stock.params());
+        assertSameTraining(stock, lean, cifar, 4, 3);
+        for (int i = 0; i < lean.getnLayers(); i++) {
+            if (lean.getLayer(i) instanceof LeanConvolution conv) {
+                assertThat(conv.ranOnOneDnn()).as("layer %d", i).isEqualTo(OneDnn.available());
+            } else if (lean.getLayer(i) instanceof LeanSubsampling pool) {
+                assertThat(pool.ranOnOneDnn()).as("layer %d", i).isEqualTo(OneDnn.available());
+            }
+        }
+        assertThat(lean.getOutputLayer()).isInstanceOf(LeanSoftmaxLoss.class);
+    }
+
     /** One network per form of the layer: a convolution fed the features, a second one fed the first's output. */
     static Stream<ConvolutionLayer.Builder> layerForms() {
         return Stream.of(
