@@ -131,4 +131,17 @@ class ShuffledBatchesTest {
         }
         return new Examples(features, 2, labels, List.of("a", "b", "c")).toDataSet();
     }
+
+    /** A batch's rows as a view of its chunk: the same values as ND4J's general indexing, and the same memory. */
+    @Test
+    void rowsOfAChunkAreAViewOfItsMemory() {
+        org.nd4j.linalg.api.ndarray.INDArray chunk = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3);
+        org.nd4j.linalg.api.ndarray.INDArray rows = ShuffledBatches.rows(chunk, 4, 7);
+        assertThat(rows.shape()).containsExactly(3, 3);
+        assertThat(rows.toFloatMatrix()).isDeepEqualTo(chunk.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 7),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).toFloatMatrix());
+        assertThat(lrwb.engine.runtime.HostCopy.address(rows)).isEqualTo(lrwb.engine.runtime.HostCopy.address(chunk) + 4L * 3 * 4);
+        chunk.putScalar(5, 1, 42f);
+        assertThat(rows.getFloat(1, 1)).isEqualTo(42f);
+    }
 }
