@@ -2,6 +2,7 @@ package lrwb.engine.train;
 
 import lrwb.engine.runtime.HostCopy;
 import lrwb.engine.model.Network;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -15,6 +16,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 record Evaluation(double loss, double accuracy) {
     private static final int CHUNK = 2048;
+    /**
+     * A convolutional network's activations are tens of times its input per example (the {@code cnn} model's first
+     * layer: 6,272 values per 784-pixel image): 2,048 images at once made arrays of 50 MB per layer, new pages to fault
+     * in for every evaluation and nothing left in the cache. 256 at once keep them a few MB.
+     */
+    private static final int CONVOLUTIONAL_CHUNK = 256;
     /** Up to this many multiply-adds per split, a Java forward pass beats DL4J's per-operation overhead. */
     static final long JAVA_FORWARD_LIMIT = 1 << 17;
     /** DL4J clips softmax output the same way before taking the log. */
@@ -40,13 +47,26 @@ record Evaluation(double loss, double accuracy) {
         }
         int classes = (int) split.getLabels().size(1);
         Tally tally = new Tally(classes);
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
+        int chunk = convolutional(net) ? CONVOLUTIONAL_CHUNK : CHUNK;
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
             INDArray features = split.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray labels = split.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             tally.add(HostCopy.rowMajor(net.output(features)), HostCopy.rowMajor(labels), to - from);
         }
         return tally.evaluation(n);
+    }
+
+    private static boolean convolutional(Network net) {
+        org.deeplearning4j.nn.api.Layer[] layers = net.dl4j() instanceof org.deeplearning4j.nn.graph.ComputationGraph graph
+                ? graph.getLayers() : net.asLayerList().map(MultiLayerNetwork::getLayers).orElse(new org.deeplearning4j.nn.api.Layer[0]);
+        for (org.deeplearning4j.nn.api.Layer layer : layers) {
+            if (layer.type() == org.deeplearning4j.nn.api.Layer.Type.CONVOLUTIONAL
+                    || layer.type() == org.deeplearning4j.nn.api.Layer.Type.SUBSAMPLING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -43,6 +43,27 @@ class EvaluationTest {
         assertThat(e.accuracy()).isEqualTo(accuracy);
     }
 
+    /** A convolutional network is evaluated 256 images at a time: the same figures as one pass over all of them. */
+    @Test
+    void aConvolutionalNetworkInChunksMatchesOnePassOverTheWholeSplit() {
+        NetworkShape shape = NetworkShape.image(1, 8, 8, 3);
+        MultiLayerNetwork net = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.1),
+                shape, 11, EngineTuning.defaults());
+        int n = 600; // chunks of 256, 256 and 88
+        INDArray features = Nd4j.rand(DataType.FLOAT, n, 64);
+        INDArray labels = Nd4j.create(DataType.FLOAT, n, 3);
+        for (int i = 0; i < n; i++) {
+            labels.putScalar(i, (i * 7) % 3, 1);
+        }
+        Evaluation e = Evaluation.of(Network.of(net), new DataSet(features, labels));
+
+        INDArray out = net.output(features, false);
+        double loss = -Transforms.log(Transforms.max(out, 1e-10, true), false).muli(labels).sumNumber().doubleValue() / n;
+        double accuracy = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT).sumNumber().doubleValue() / n;
+        assertThat(e.loss()).isCloseTo(loss, offset(1e-5 * loss));
+        assertThat(e.accuracy()).isEqualTo(accuracy);
+    }
+
     /** A split small enough for the Java forward pass gives DL4J's figures, for lean and stock networks alike. */
     @Test
     void javaForwardPassOfASmallMlpAgreesWithDl4jOutput() {
