@@ -26,6 +26,9 @@ final class RunningAccuracy {
 
     /** Before fitting a batch: its one-hot labels. */
     void expect(INDArray labels) {
+        if (expected != null) {
+            missed = true; // the update before was never counted: its layer did not say (a mask, another shape)
+        }
         expected = HostCopy.argMaxOfRows(labels);
     }
 
@@ -50,7 +53,9 @@ final class RunningAccuracy {
      * some update could not be counted (a network this count cannot read).
      */
     double takeEpoch() {
-        double accuracy = seen == 0 || missed || !readable ? Double.NaN : (double) correct / seen;
+        boolean lastUncounted = expected != null;
+        double accuracy = seen == 0 || missed || lastUncounted || !readable ? Double.NaN : (double) correct / seen;
+        expected = null;
         correct = 0;
         seen = 0;
         missed = false;

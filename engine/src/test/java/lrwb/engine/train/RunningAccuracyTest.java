@@ -77,6 +77,10 @@ class RunningAccuracyTest {
         accuracy.expect(batch.getLabels());
         lean.fit(batch);
         assertThat(accuracy.takeEpoch()).as("the next epoch counts again").isBetween(0.0, 1.0);
+        accuracy.expect(batch.getLabels()); // an update its output layer never told about
+        accuracy.expect(batch.getLabels());
+        lean.fit(batch);
+        assertThat(accuracy.takeEpoch()).as("an uncounted update: not a count of the rest").isNaN();
     }
 
     private static DataSet batch(NetworkShape shape, int rows, Random random) {

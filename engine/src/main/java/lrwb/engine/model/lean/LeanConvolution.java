@@ -45,9 +45,8 @@ final class LeanConvolution extends ConvolutionLayer {
 
     private final boolean inputGradientNeeded;
     private final KeptOutput kept = new KeptOutput();
-    /** oneDNN's primitives for the last input shape and the one before ({@link #oneDnn}). */
-    private OneDnnConvolution oneDnnNow;
-    private OneDnnConvolution oneDnnBefore;
+    /** oneDNN's primitives for the last few input shapes ({@link #oneDnn}). */
+    private final OneDnn.Shapes<OneDnnConvolution> oneDnn = new OneDnn.Shapes<>();
 
     LeanConvolution(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
         super(conf, dataType);
@@ -253,8 +252,8 @@ final class LeanConvolution extends ConvolutionLayer {
     }
 
     /**
-     * This layer's oneDNN primitives for an input of this shape (the last two shapes' are kept: a pass's last batch is
-     * smaller), or null where they do not apply: oneDNN missing, not float, dilation, causal mode, masks.
+     * This layer's oneDNN primitives for an input of this shape (the last few shapes' are kept: a pass's last batch is
+     * smaller, validation goes in chunks of another size), or null where they do not apply: oneDNN missing, not float, dilation, causal mode, masks.
      */
     private OneDnnConvolution oneDnn(INDArray input, INDArray weights, long[] outShape) {
         if (!isNative() || !OneDnn.available() || input.dataType() != DataType.FLOAT
@@ -262,13 +261,7 @@ final class LeanConvolution extends ConvolutionLayer {
             return null;
         }
         OneDnnConvolution.Geometry g = geometry(input, weights, outShape);
-        if (oneDnnNow != null && oneDnnNow.geometry().sameAs(g)) {
-            return oneDnnNow;
-        }
-        OneDnnConvolution other = oneDnnBefore;
-        oneDnnBefore = oneDnnNow;
-        oneDnnNow = other != null && other.geometry().sameAs(g) ? other : new OneDnnConvolution(g);
-        return oneDnnNow;
+        return oneDnn.get(c -> c.geometry().sameAs(g), () -> new OneDnnConvolution(g));
     }
 
     private OneDnnConvolution.Geometry geometry(INDArray input, INDArray weights, long[] outShape) {
@@ -296,7 +289,7 @@ final class LeanConvolution extends ConvolutionLayer {
 
     /** Whether the last pass went through oneDNN's primitives (tests). */
     boolean ranOnOneDnn() {
-        return oneDnnNow != null;
+        return oneDnn.last() != null;
     }
 
     private INDArray bias() {

@@ -25,9 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * not preceded by a training pass on the same input take DL4J's own path.
  */
 final class LeanSubsampling extends SubsamplingLayer {
-    /** oneDNN's primitives for the last input shape and the one before (a pass's last batch is smaller). */
-    private OneDnnPooling now;
-    private OneDnnPooling before;
+    /** oneDNN's primitives for the last few input shapes (a pass's last batch is smaller, validation chunks differ). */
+    private final OneDnn.Shapes<OneDnnPooling> shapes = new OneDnn.Shapes<>();
 
     LeanSubsampling(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -38,9 +37,7 @@ final class LeanSubsampling extends SubsamplingLayer {
         INDArray in = input == null ? null : input.castTo(dataType);
         OneDnnPooling pooling = in == null ? null : pooling(in);
         if (pooling == null) {
-            if (now != null) {
-                now.forget();
-            }
+            forget();
             return super.activate(training, workspaceMgr);
         }
         long[] d = pooling.geometry().dims();
@@ -57,9 +54,10 @@ final class LeanSubsampling extends SubsamplingLayer {
         assertInputSet(true);
         INDArray in = input.castTo(dataType);
         INDArray delta = epsilon.castTo(dataType);
-        if (now != null && now.hasTrainingPassOf(in) && OneDnn.isDenseC(delta)) {
+        OneDnnPooling last = shapes.last();
+        if (last != null && last.hasTrainingPassOf(in) && OneDnn.isDenseC(delta)) {
             INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
-            now.backward(delta, inputGradient);
+            last.backward(delta, inputGradient);
             return new Pair<>(new DefaultGradient(), inputGradient);
         }
         return super.backpropGradient(epsilon, workspaceMgr);
@@ -102,25 +100,26 @@ final class LeanSubsampling extends SubsamplingLayer {
         OneDnnPooling.Geometry g = new OneDnnPooling.Geometry(
                 new long[] {in.size(0), in.size(nchw ? 1 : 3), in.size(h), in.size(w)},
                 new long[] {outSize[0], outSize[1]}, kernel.clone(), stride.clone(), padding, nchw, max);
-        if (now != null && now.geometry().sameAs(g)) {
-            return now;
-        }
-        OneDnnPooling other = before;
-        before = now;
-        now = other != null && other.geometry().sameAs(g) ? other : new OneDnnPooling(g);
-        return now;
+        // Only the pass just made keeps its maxima: another shape's set may hold an older pass's.
+        forget();
+        return shapes.get(p -> p.geometry().sameAs(g), () -> new OneDnnPooling(g));
     }
 
     /** Whether the last pass pooled through oneDNN (tests). */
     boolean ranOnOneDnn() {
-        return now != null;
+        return shapes.last() != null;
+    }
+
+    private void forget() {
+        OneDnnPooling last = shapes.last();
+        if (last != null) {
+            last.forget();
+        }
     }
 
     @Override
     public void clear() {
         super.clear();
-        if (now != null) {
-            now.forget();
-        }
+        forget();
     }
 }

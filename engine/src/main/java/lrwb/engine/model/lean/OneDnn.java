@@ -1,10 +1,28 @@
 package lrwb.engine.model.lean;
 
 import lrwb.engine.runtime.HostCopy;
+import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive;
+import org.bytedeco.dnnl.primitive_attr;
+import org.bytedeco.dnnl.primitive_desc_base;
+import org.bytedeco.dnnl.reorder;
+import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SCRATCHPAD;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.scratchpad_mode;
 
 /**
  * oneDNN 2.5 (Intel's deep-learning kernels, through JavaCPP's presets) where this platform has its natives: Linux,
@@ -46,6 +64,19 @@ final class OneDnn {
 
     static memory.desc floats(long[] dims, memory.format_tag layout) {
         return new memory.desc(dims, memory.data_type.f32, layout);
+    }
+
+    /**
+     * Attributes every primitive here is made with: a scratchpad of its own ({@link Step}; the convolutions need a few
+     * KB, the pooling up to ~100 KB). oneDNN's default, unless it was built for concurrent execution, keeps one
+     * scratchpad per thread, sized when a primitive is created on that thread, and a primitive run on another thread
+     * uses that thread's: a layer's primitives are made on one thread and may run on another (a validation copy's, on
+     * whichever pool thread is free). With its own, where it runs does not matter.
+     */
+    static primitive_attr attributes() {
+        primitive_attr attributes = new primitive_attr();
+        attributes.set_scratchpad_mode(scratchpad_mode.user);
+        return attributes;
     }
 
     /** Loaded on first use: a platform without the natives fails here once, and the reason is kept. */
@@ -101,5 +132,91 @@ final class OneDnn {
             expected *= array.size(i);
         }
         return true;
+    }
+
+    /**
+     * A primitive ready to run: its arguments (memory objects rebound to arrays as needed) and its own scratchpad
+     * (made with {@link #attributes}).
+     */
+    static final class Step {
+        private final primitive primitive;
+        private final IntMemoryMap arguments;
+
+        Step(primitive primitive, primitive_desc_base description, IntMemoryMap arguments, Owned owned) {
+            this.primitive = owned.add(primitive);
+            this.arguments = owned.add(arguments);
+            memory.desc scratchpad = description.scratchpad_desc();
+            if (scratchpad.get_size() > 0) {
+                arguments.put(DNNL_ARG_SCRATCHPAD, owned.add(new memory(scratchpad, engine())));
+            }
+        }
+
+        void run(stream stream) {
+            primitive.execute(stream, arguments);
+        }
+    }
+
+    /** A reorder of {@code from}'s values into {@code to}'s layout. */
+    static Step reorder(memory from, memory to, Owned owned) {
+        reorder.primitive_desc description = owned.add(new reorder.primitive_desc(from, to, owned.add(attributes()), false));
+        IntMemoryMap arguments = new IntMemoryMap();
+        arguments.put(DNNL_ARG_SRC, from);
+        arguments.put(DNNL_ARG_DST, to);
+        return new Step(new reorder(description), description, arguments, owned);
+    }
+
+    /**
+     * The native objects one set of primitives made, freed together when the set is dropped: oneDNN's memory is not
+     * counted by JavaCPP, so nothing else would make the garbage collector free it soon.
+     */
+    static final class Owned implements AutoCloseable {
+        private final List<Pointer> pointers = new ArrayList<>();
+
+        <T extends Pointer> T add(T pointer) {
+            pointers.add(pointer);
+            return pointer;
+        }
+
+        @Override
+        public void close() {
+            for (int i = pointers.size() - 1; i >= 0; i--) {
+                pointers.get(i).close();
+            }
+            pointers.clear();
+        }
+    }
+
+    /**
+     * A layer's primitive sets for its last few input shapes (training batches, a pass's smaller last batch, validation
+     * chunks and their remainder), the least recently used dropped and freed beyond that.
+     */
+    static final class Shapes<P extends AutoCloseable> {
+        private static final int KEPT = 4;
+        private final Deque<P> recent = new ArrayDeque<>();
+
+        P get(Predicate<P> fits, Supplier<P> make) {
+            for (P p : recent) {
+                if (fits.test(p)) {
+                    recent.remove(p);
+                    recent.addFirst(p);
+                    return p;
+                }
+            }
+            P made = make.get();
+            recent.addFirst(made);
+            if (recent.size() > KEPT) {
+                try {
+                    recent.removeLast().close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return made;
+        }
+
+        /** The most recent, or null. */
+        P last() {
+            return recent.peekFirst();
+        }
     }
 }

@@ -8,9 +8,10 @@ import org.bytedeco.dnnl.convolution_forward;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.post_ops;
 import org.bytedeco.dnnl.primitive_attr;
-import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.lang.ref.Reference;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_BIAS;
@@ -32,9 +33,10 @@ import static org.bytedeco.dnnl.global.dnnl.prop_kind;
  * NCHW and NHWC are the same bytes (one channel). Weights stay in DL4J's {@code [out, in, kH, kW]} layout and are
  * reordered into the kernels' own blocked layout per pass (a few thousand values).
  *
- * <p>Not thread-safe: a layer's own instance, used by the thread running that layer.
+ * <p>Not thread-safe: a layer's own instance, used by one thread at a time (its primitives' scratchpads are their own,
+ * {@link OneDnn#attributes}, so that thread may change). {@link #close} frees its native memory.
  */
-final class OneDnnConvolution {
+final class OneDnnConvolution implements AutoCloseable {
     /**
      * What one set of primitives serves.
      *
@@ -65,7 +67,8 @@ final class OneDnnConvolution {
     }
 
     private final Geometry geometry;
-    private final stream stream = new stream(OneDnn.engine());
+    private final OneDnn.Owned owned = new OneDnn.Owned();
+    private final stream stream;
     private final long[] strides;
     private final long[] padBefore;
     private final long[] padAfter;
@@ -86,15 +89,16 @@ final class OneDnnConvolution {
 
     OneDnnConvolution(Geometry geometry) {
         this.geometry = geometry;
+        stream = owned.add(new stream(OneDnn.engine()));
         int[] p = geometry.padding();
         strides = new long[] {geometry.stride()[0], geometry.stride()[1]};
         padBefore = new long[] {p[0], p[1]};
         padAfter = new long[] {p[2], p[3]};
         memory.format_tag userLayout = geometry.nchw() ? memory.format_tag.nchw : memory.format_tag.nhwc;
-        userInput = new OneDnn.Bound(OneDnn.floats(geometry.inputDims(), userLayout));
-        userOutput = new OneDnn.Bound(OneDnn.floats(geometry.outputDims(), userLayout));
-        userWeights = new OneDnn.Bound(OneDnn.floats(geometry.weightDims(), memory.format_tag.oihw));
-        userBias = geometry.bias() ? new OneDnn.Bound(OneDnn.floats(new long[] {geometry.outChannels()}, memory.format_tag.x)) : null;
+        userInput = bound(OneDnn.floats(geometry.inputDims(), userLayout));
+        userOutput = bound(OneDnn.floats(geometry.outputDims(), userLayout));
+        userWeights = bound(OneDnn.floats(geometry.weightDims(), memory.format_tag.oihw));
+        userBias = geometry.bias() ? bound(OneDnn.floats(new long[] {geometry.outChannels()}, memory.format_tag.x)) : null;
         input = new Activations(userInput, geometry.inputDims(), geometry.inChannels());
         output = new Activations(userOutput, geometry.outputDims(), geometry.outChannels());
         plain = new Forward(false);
@@ -102,6 +106,12 @@ final class OneDnnConvolution {
 
     Geometry geometry() {
         return geometry;
+    }
+
+    private OneDnn.Bound bound(memory.desc desc) {
+        OneDnn.Bound bound = new OneDnn.Bound(owned.add(desc));
+        owned.add(bound.memory);
+        return bound;
     }
 
     /**
@@ -112,13 +122,17 @@ final class OneDnnConvolution {
         Forward f = withRelu ? relu() : plain;
         input.take(in);
         userWeights.bind(weights);
-        f.weightsReorder.execute(stream, userWeights.memory, f.weights);
+        f.weightsReorder.run(stream);
         if (userBias != null) {
             userBias.bind(bias);
         }
         output.bindUser(z);
-        f.primitive.execute(stream, f.arguments);
+        f.convolution.run(stream);
         output.give();
+        Reference.reachabilityFence(in); // the arrays' memory, bound by address, is read until here
+        Reference.reachabilityFence(weights);
+        Reference.reachabilityFence(bias);
+        Reference.reachabilityFence(z);
     }
 
     /**
@@ -134,15 +148,27 @@ final class OneDnnConvolution {
         if (b.userBiasGradient != null) {
             b.userBiasGradient.bind(biasGradient);
         }
-        b.weightsPrimitive.execute(stream, b.weightsArguments);
-        b.weightGradientReorder.execute(stream, b.weightGradient, b.userWeightGradient.memory);
+        b.weights.run(stream);
+        b.weightGradientReorder.run(stream);
         if (inputGradient != null) {
             userWeights.bind(weights);
-            b.dataWeightsReorder.execute(stream, userWeights.memory, b.dataWeights);
+            b.dataWeightsReorder.run(stream);
             b.inputGradient.bindUser(inputGradient);
-            b.dataPrimitive.execute(stream, b.dataArguments);
+            b.data.run(stream);
             b.inputGradient.give();
         }
+        Reference.reachabilityFence(in);
+        Reference.reachabilityFence(weights);
+        Reference.reachabilityFence(delta);
+        Reference.reachabilityFence(weightGradient);
+        Reference.reachabilityFence(biasGradient);
+        Reference.reachabilityFence(inputGradient);
+    }
+
+    /** Frees the primitives and the memory of our own; the instance is not used again. */
+    @Override
+    public void close() {
+        owned.close();
     }
 
     private Forward relu() {
@@ -159,95 +185,92 @@ final class OneDnnConvolution {
         return backward;
     }
 
+    private memory.desc anyWeights() {
+        return owned.add(OneDnn.floats(geometry.weightDims(), memory.format_tag.any));
+    }
+
     private convolution_forward.desc forwardDesc() {
-        memory.desc anyWeights = OneDnn.floats(geometry.weightDims(), memory.format_tag.any);
-        return geometry.bias()
+        return owned.add(geometry.bias()
                 ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, input.kernelDesc,
-                anyWeights, userBias.memory.get_desc(), output.kernelDesc, strides, padBefore, padAfter)
+                anyWeights(), userBias.memory.get_desc(), output.kernelDesc, strides, padBefore, padAfter)
                 : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, input.kernelDesc,
-                anyWeights, output.kernelDesc, strides, padBefore, padAfter);
+                anyWeights(), output.kernelDesc, strides, padBefore, padAfter));
     }
 
     /** The forward primitive, plain or with ReLU as a post-op, and its weights in the kernel's layout. */
     private final class Forward {
-        final convolution_forward primitive;
-        final memory weights;
-        final reorder weightsReorder;
-        final IntMemoryMap arguments = new IntMemoryMap();
+        final OneDnn.Step convolution;
+        final OneDnn.Step weightsReorder;
 
         Forward(boolean withRelu) {
-            convolution_forward.primitive_desc pd;
+            primitive_attr attributes = owned.add(OneDnn.attributes());
             if (withRelu) {
-                post_ops ops = new post_ops();
+                post_ops ops = owned.add(new post_ops());
                 ops.append_eltwise(1f, algorithm.eltwise_relu, 0f, 0f);
-                primitive_attr attributes = new primitive_attr();
                 attributes.set_post_ops(ops);
-                pd = new convolution_forward.primitive_desc(forwardDesc(), attributes, OneDnn.engine());
-            } else {
-                pd = new convolution_forward.primitive_desc(forwardDesc(), OneDnn.engine());
             }
+            convolution_forward.primitive_desc pd =
+                    owned.add(new convolution_forward.primitive_desc(forwardDesc(), attributes, OneDnn.engine()));
             if (forwardDescription == null) {
                 forwardDescription = pd; // the hint the backward primitives are made for
             }
-            primitive = new convolution_forward(pd);
-            weights = new memory(pd.weights_desc(), OneDnn.engine());
-            weightsReorder = new reorder(userWeights.memory, weights);
+            memory weights = owned.add(new memory(pd.weights_desc(), OneDnn.engine()));
+            weightsReorder = OneDnn.reorder(userWeights.memory, weights, owned);
+            IntMemoryMap arguments = new IntMemoryMap();
             arguments.put(DNNL_ARG_SRC, input.kernel);
             arguments.put(DNNL_ARG_WEIGHTS, weights);
             if (userBias != null) {
                 arguments.put(DNNL_ARG_BIAS, userBias.memory);
             }
             arguments.put(DNNL_ARG_DST, output.kernel);
+            convolution = new OneDnn.Step(new convolution_forward(pd), pd, arguments, owned);
         }
     }
 
     /** The weight (and bias) gradient primitive and, created with it, the input-gradient one. */
     private final class Backward {
-        final Activations outputGradient = new Activations(new OneDnn.Bound(userOutput.memory.get_desc()),
+        final Activations outputGradient = new Activations(bound(userOutput.memory.get_desc()),
                 geometry.outputDims(), geometry.outChannels());
-        final Activations inputGradient = new Activations(new OneDnn.Bound(userInput.memory.get_desc()),
+        final Activations inputGradient = new Activations(bound(userInput.memory.get_desc()),
                 geometry.inputDims(), geometry.inChannels());
-        final OneDnn.Bound userWeightGradient = new OneDnn.Bound(userWeights.memory.get_desc());
-        final OneDnn.Bound userBiasGradient = userBias == null ? null : new OneDnn.Bound(userBias.memory.get_desc());
-        final convolution_backward_weights weightsPrimitive;
-        final memory weightGradient;
-        final reorder weightGradientReorder;
-        final IntMemoryMap weightsArguments = new IntMemoryMap();
-        final convolution_backward_data dataPrimitive;
-        final memory dataWeights;
-        final reorder dataWeightsReorder;
-        final IntMemoryMap dataArguments = new IntMemoryMap();
+        final OneDnn.Bound userWeightGradient = bound(userWeights.memory.get_desc());
+        final OneDnn.Bound userBiasGradient = userBias == null ? null : bound(userBias.memory.get_desc());
+        final OneDnn.Step weights;
+        final OneDnn.Step weightGradientReorder;
+        final OneDnn.Step data;
+        final OneDnn.Step dataWeightsReorder;
 
         Backward() {
-            memory.desc anyWeights = OneDnn.floats(geometry.weightDims(), memory.format_tag.any);
             convolution_forward.primitive_desc hint = forwardDescription;
-            convolution_backward_weights.desc wd = geometry.bias()
-                    ? new convolution_backward_weights.desc(algorithm.convolution_direct, input.kernelDesc, anyWeights,
+            convolution_backward_weights.desc wd = owned.add(geometry.bias()
+                    ? new convolution_backward_weights.desc(algorithm.convolution_direct, input.kernelDesc, anyWeights(),
                     userBias.memory.get_desc(), outputGradient.kernelDesc, strides, padBefore, padAfter)
-                    : new convolution_backward_weights.desc(algorithm.convolution_direct, input.kernelDesc, anyWeights,
-                    outputGradient.kernelDesc, strides, padBefore, padAfter);
-            convolution_backward_weights.primitive_desc wpd =
-                    new convolution_backward_weights.primitive_desc(wd, OneDnn.engine(), hint);
-            weightsPrimitive = new convolution_backward_weights(wpd);
-            weightGradient = new memory(wpd.diff_weights_desc(), OneDnn.engine());
-            weightGradientReorder = new reorder(weightGradient, userWeightGradient.memory);
+                    : new convolution_backward_weights.desc(algorithm.convolution_direct, input.kernelDesc, anyWeights(),
+                    outputGradient.kernelDesc, strides, padBefore, padAfter));
+            convolution_backward_weights.primitive_desc wpd = owned.add(new convolution_backward_weights.primitive_desc(
+                    wd, owned.add(OneDnn.attributes()), OneDnn.engine(), hint));
+            memory weightGradient = owned.add(new memory(wpd.diff_weights_desc(), OneDnn.engine()));
+            weightGradientReorder = OneDnn.reorder(weightGradient, userWeightGradient.memory, owned);
+            IntMemoryMap weightsArguments = new IntMemoryMap();
             weightsArguments.put(DNNL_ARG_SRC, input.kernel);
             weightsArguments.put(DNNL_ARG_DIFF_DST, outputGradient.kernel);
             weightsArguments.put(DNNL_ARG_DIFF_WEIGHTS, weightGradient);
             if (userBiasGradient != null) {
                 weightsArguments.put(DNNL_ARG_DIFF_BIAS, userBiasGradient.memory);
             }
+            weights = new OneDnn.Step(new convolution_backward_weights(wpd), wpd, weightsArguments, owned);
 
-            convolution_backward_data.desc dd = new convolution_backward_data.desc(algorithm.convolution_direct,
-                    inputGradient.kernelDesc, anyWeights, outputGradient.kernelDesc, strides, padBefore, padAfter);
-            convolution_backward_data.primitive_desc dpd =
-                    new convolution_backward_data.primitive_desc(dd, OneDnn.engine(), hint);
-            dataPrimitive = new convolution_backward_data(dpd);
-            dataWeights = new memory(dpd.weights_desc(), OneDnn.engine());
-            dataWeightsReorder = new reorder(userWeights.memory, dataWeights);
+            convolution_backward_data.desc dd = owned.add(new convolution_backward_data.desc(algorithm.convolution_direct,
+                    inputGradient.kernelDesc, anyWeights(), outputGradient.kernelDesc, strides, padBefore, padAfter));
+            convolution_backward_data.primitive_desc dpd = owned.add(new convolution_backward_data.primitive_desc(
+                    dd, owned.add(OneDnn.attributes()), OneDnn.engine(), hint));
+            memory dataWeights = owned.add(new memory(dpd.weights_desc(), OneDnn.engine()));
+            dataWeightsReorder = OneDnn.reorder(userWeights.memory, dataWeights, owned);
+            IntMemoryMap dataArguments = new IntMemoryMap();
             dataArguments.put(DNNL_ARG_DIFF_DST, outputGradient.kernel);
             dataArguments.put(DNNL_ARG_WEIGHTS, dataWeights);
             dataArguments.put(DNNL_ARG_DIFF_SRC, inputGradient.kernel);
+            data = new OneDnn.Step(new convolution_backward_data(dpd), dpd, dataArguments, owned);
         }
     }
 
@@ -259,22 +282,22 @@ final class OneDnnConvolution {
         final OneDnn.Bound user;
         final memory.desc kernelDesc;
         final memory kernel;
-        private final reorder toKernel;
-        private final reorder toUser;
+        private final OneDnn.Step toKernel;
+        private final OneDnn.Step toUser;
         private final OneDnn.Address kernelAddress = new OneDnn.Address();
         private INDArray taken;
 
         Activations(OneDnn.Bound user, long[] dims, long channels) {
             this.user = user;
-            kernelDesc = OneDnn.floats(dims, memory.format_tag.nhwc);
+            kernelDesc = owned.add(OneDnn.floats(dims, memory.format_tag.nhwc));
             if (!geometry.nchw() || channels == 1) {
-                kernel = new memory(kernelDesc, OneDnn.engine(), kernelAddress.at(0));
+                kernel = owned.add(new memory(kernelDesc, OneDnn.engine(), kernelAddress.at(0)));
                 toKernel = null;
                 toUser = null;
             } else {
-                kernel = new memory(kernelDesc, OneDnn.engine());
-                toKernel = new reorder(user.memory, kernel);
-                toUser = new reorder(kernel, user.memory);
+                kernel = owned.add(new memory(kernelDesc, OneDnn.engine()));
+                toKernel = OneDnn.reorder(user.memory, kernel, owned);
+                toUser = OneDnn.reorder(kernel, user.memory, owned);
             }
         }
 
@@ -288,7 +311,7 @@ final class OneDnnConvolution {
             if (shared()) {
                 kernel.set_data_handle(kernelAddress.at(HostCopy.address(array)));
             } else {
-                toKernel.execute(stream, user.memory, kernel);
+                toKernel.run(stream);
             }
             taken = array;
         }
@@ -312,7 +335,7 @@ final class OneDnnConvolution {
         /** Our copy's values into DL4J's array. */
         void give() {
             if (!shared()) {
-                toUser.execute(stream, kernel, user.memory);
+                toUser.run(stream);
             }
         }
     }

@@ -7,6 +7,7 @@ import org.bytedeco.dnnl.pooling_forward;
 import org.bytedeco.dnnl.stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
@@ -21,9 +22,9 @@ import static org.bytedeco.dnnl.global.dnnl.prop_kind;
  * One 2D pooling's oneDNN primitives for one input shape, run on DL4J's arrays in their own layout (oneDNN pools NCHW
  * and NHWC alike without reordering). The training forward pass keeps where each window's maximum was (oneDNN's
  * workspace), so the backward pass routes the gradient without searching again: ND4J's {@code maxpool2d_bp} runs the
- * forward pooling a second time for that. Not thread-safe: a layer's own instance.
+ * forward pooling a second time for that. Not thread-safe: a layer's own instance, used by one thread at a time.
  */
-final class OneDnnPooling {
+final class OneDnnPooling implements AutoCloseable {
     /**
      * @param dims    the input's {@code [batch, channels, height, width]}
      * @param outSize the output's height and width
@@ -38,40 +39,46 @@ final class OneDnnPooling {
     }
 
     private final Geometry geometry;
-    private final stream stream = new stream(OneDnn.engine());
+    private final OneDnn.Owned owned = new OneDnn.Owned();
+    private final stream stream;
     private final OneDnn.Bound input;
     private final OneDnn.Bound output;
     private final pooling_forward.primitive_desc trainingDescription;
-    private final pooling_forward training;
+    private final OneDnn.Step training;
     private final memory workspace;
-    private final IntMemoryMap trainingArguments = new IntMemoryMap();
-    private pooling_forward inference;
-    private IntMemoryMap inferenceArguments;
-    private pooling_backward backward;
+    private OneDnn.Step inference;
+    private OneDnn.Step backward;
     private OneDnn.Bound outputGradient;
     private OneDnn.Bound inputGradient;
-    private IntMemoryMap backwardArguments;
     /** The input of the last training pass, whose maxima the workspace holds; null after any other pass. */
     private INDArray pooled;
 
     OneDnnPooling(Geometry geometry) {
         this.geometry = geometry;
+        stream = owned.add(new stream(OneDnn.engine()));
         long[] d = geometry.dims();
         memory.format_tag layout = geometry.nchw() ? memory.format_tag.nchw : memory.format_tag.nhwc;
-        input = new OneDnn.Bound(OneDnn.floats(d, layout));
-        output = new OneDnn.Bound(OneDnn.floats(new long[] {d[0], d[1], geometry.outSize()[0], geometry.outSize()[1]}, layout));
-        trainingDescription = new pooling_forward.primitive_desc(description(prop_kind.forward_training), OneDnn.engine());
-        training = new pooling_forward(trainingDescription);
-        workspace = geometry.max() ? new memory(trainingDescription.workspace_desc(), OneDnn.engine()) : null;
-        trainingArguments.put(DNNL_ARG_SRC, input.memory);
-        trainingArguments.put(DNNL_ARG_DST, output.memory);
+        input = bound(OneDnn.floats(d, layout));
+        output = bound(OneDnn.floats(new long[] {d[0], d[1], geometry.outSize()[0], geometry.outSize()[1]}, layout));
+        trainingDescription = description(prop_kind.forward_training);
+        workspace = geometry.max() ? owned.add(new memory(trainingDescription.workspace_desc(), OneDnn.engine())) : null;
+        IntMemoryMap arguments = new IntMemoryMap();
+        arguments.put(DNNL_ARG_SRC, input.memory);
+        arguments.put(DNNL_ARG_DST, output.memory);
         if (workspace != null) {
-            trainingArguments.put(DNNL_ARG_WORKSPACE, workspace);
+            arguments.put(DNNL_ARG_WORKSPACE, workspace);
         }
+        training = new OneDnn.Step(new pooling_forward(trainingDescription), trainingDescription, arguments, owned);
     }
 
     Geometry geometry() {
         return geometry;
+    }
+
+    private OneDnn.Bound bound(memory.desc desc) {
+        OneDnn.Bound bound = new OneDnn.Bound(owned.add(desc));
+        owned.add(bound.memory);
+        return bound;
     }
 
     private algorithm algorithm() {
@@ -79,10 +86,18 @@ final class OneDnnPooling {
         return geometry.max() ? algorithm.pooling_max : algorithm.pooling_avg_exclude_padding;
     }
 
-    private pooling_forward.desc description(prop_kind kind) {
-        int[] p = geometry.padding();
-        return new pooling_forward.desc(kind, algorithm(), input.memory.get_desc(), output.memory.get_desc(),
-                longs(geometry.stride()), longs(geometry.kernel()), new long[] {p[0], p[1]}, new long[] {p[2], p[3]});
+    private long[] padBefore() {
+        return new long[] {geometry.padding()[0], geometry.padding()[1]};
+    }
+
+    private long[] padAfter() {
+        return new long[] {geometry.padding()[2], geometry.padding()[3]};
+    }
+
+    private pooling_forward.primitive_desc description(prop_kind kind) {
+        pooling_forward.desc description = owned.add(new pooling_forward.desc(kind, algorithm(), input.memory.get_desc(),
+                output.memory.get_desc(), longs(geometry.stride()), longs(geometry.kernel()), padBefore(), padAfter()));
+        return owned.add(new pooling_forward.primitive_desc(description, owned.add(OneDnn.attributes()), OneDnn.engine()));
     }
 
     /** The pooled {@code in} into {@code out} (DL4J's layout, c-ordered); a training pass keeps the maxima's places. */
@@ -90,19 +105,21 @@ final class OneDnnPooling {
         input.bind(in);
         output.bind(out);
         if (isTraining) {
-            training.execute(stream, trainingArguments);
+            training.run(stream);
             pooled = in;
         } else {
             if (inference == null) {
-                inference = new pooling_forward(new pooling_forward.primitive_desc(description(prop_kind.forward_inference),
-                        OneDnn.engine()));
-                inferenceArguments = new IntMemoryMap();
-                inferenceArguments.put(DNNL_ARG_SRC, input.memory);
-                inferenceArguments.put(DNNL_ARG_DST, output.memory);
+                pooling_forward.primitive_desc description = description(prop_kind.forward_inference);
+                IntMemoryMap arguments = new IntMemoryMap();
+                arguments.put(DNNL_ARG_SRC, input.memory);
+                arguments.put(DNNL_ARG_DST, output.memory);
+                inference = new OneDnn.Step(new pooling_forward(description), description, arguments, owned);
             }
-            inference.execute(stream, inferenceArguments);
+            inference.run(stream);
             pooled = null;
         }
+        Reference.reachabilityFence(in); // the arrays' memory, bound by address, is read until here
+        Reference.reachabilityFence(out);
     }
 
     /** After a pass that did not come through here: the kept maxima belong to no input now. */
@@ -118,24 +135,32 @@ final class OneDnnPooling {
     /** The gradient of the input from the output's, after a training pass on the same input. */
     void backward(INDArray delta, INDArray inputGradientOut) {
         if (backward == null) {
-            int[] p = geometry.padding();
-            pooling_backward.desc description = new pooling_backward.desc(algorithm(), input.memory.get_desc(),
-                    output.memory.get_desc(), longs(geometry.stride()), longs(geometry.kernel()),
-                    new long[] {p[0], p[1]}, new long[] {p[2], p[3]});
-            backward = new pooling_backward(new pooling_backward.primitive_desc(description, OneDnn.engine(),
-                    trainingDescription));
-            outputGradient = new OneDnn.Bound(output.memory.get_desc());
-            inputGradient = new OneDnn.Bound(input.memory.get_desc());
-            backwardArguments = new IntMemoryMap();
-            backwardArguments.put(DNNL_ARG_DIFF_DST, outputGradient.memory);
-            backwardArguments.put(DNNL_ARG_DIFF_SRC, inputGradient.memory);
+            pooling_backward.desc description = owned.add(new pooling_backward.desc(algorithm(), input.memory.get_desc(),
+                    output.memory.get_desc(), longs(geometry.stride()), longs(geometry.kernel()), padBefore(), padAfter()));
+            pooling_backward.primitive_desc pd = owned.add(new pooling_backward.primitive_desc(description,
+                    owned.add(OneDnn.attributes()), OneDnn.engine(), trainingDescription));
+            outputGradient = bound(output.memory.get_desc());
+            inputGradient = bound(input.memory.get_desc());
+            IntMemoryMap arguments = new IntMemoryMap();
+            arguments.put(DNNL_ARG_DIFF_DST, outputGradient.memory);
+            arguments.put(DNNL_ARG_DIFF_SRC, inputGradient.memory);
             if (workspace != null) {
-                backwardArguments.put(DNNL_ARG_WORKSPACE, workspace);
+                arguments.put(DNNL_ARG_WORKSPACE, workspace);
             }
+            backward = new OneDnn.Step(new pooling_backward(pd), pd, arguments, owned);
         }
         outputGradient.bind(delta);
         inputGradient.bind(inputGradientOut);
-        backward.execute(stream, backwardArguments);
+        backward.run(stream);
+        Reference.reachabilityFence(delta);
+        Reference.reachabilityFence(inputGradientOut);
+    }
+
+    /** Frees the primitives, the workspace and the rest of what they hold; the instance is not used again. */
+    @Override
+    public void close() {
+        pooled = null;
+        owned.close();
     }
 
     private static long[] longs(int[] values) {

@@ -158,6 +158,72 @@ class LeanConvolutionTest {
         }
     }
 
+    /**
+     * A layer's primitives are made on the thread of its first pass and may run on another (a validation copy's, on
+     * whichever pool thread is free): each has its own scratchpad, so training goes on there exactly as on one thread.
+     */
+    @Test
+    void primitivesMadeOnOneThreadRunOnAnother() throws Exception {
+        OptimizerSpec optimizer = OptimizerSpec.parse("nesterov:0.9");
+        MultiLayerNetwork oneThread = Networks.build(ModelSpec.cnn(), optimizer, SteerableSchedule.constant(0.01), IMAGE, 7,
+                EngineTuning.defaults());
+        MultiLayerNetwork twoThreads = Networks.build(ModelSpec.cnn(), optimizer, SteerableSchedule.constant(0.01), IMAGE, 7,
+                EngineTuning.defaults());
+        for (int i = 0; i < 4; i++) {
+            DataSet batch = TinyData.batch(IMAGE, 16, i);
+            oneThread.fit(batch);
+            if (i % 2 == 0) {
+                twoThreads.fit(batch);
+            } else {
+                Thread other = new Thread(() -> {
+                    NativeSettings.applyToCurrentThread();
+                    twoThreads.fit(batch);
+                });
+                other.start();
+                other.join();
+            }
+        }
+        assertThat(twoThreads.params()).isEqualTo(oneThread.params());
+    }
+
+    /** A layer keeps the primitives of its last four input shapes and frees the least recent beyond that. */
+    @Test
+    void aLayerKeepsFourShapesAndFreesTheRest() {
+        OneDnn.Shapes<Named> shapes = new OneDnn.Shapes<>();
+        java.util.List<Named> made = new java.util.ArrayList<>();
+        for (int shape : new int[] {1, 2, 3, 4, 1, 5}) {
+            shapes.get(p -> p.shape == shape, () -> {
+                Named p = new Named(shape);
+                made.add(p);
+                return p;
+            });
+        }
+        assertThat(made).hasSize(5); // shape 1 came back from the cache
+        assertThat(made.get(1).get()).as("shape 2, least recently used, closed").isTrue();
+        assertThat(made.get(0).get()).isFalse();
+        assertThat(made.subList(2, 5)).noneMatch(Named::get);
+        assertThat(shapes.last()).hasToString("5");
+    }
+
+    /** A stand-in for a set of primitives: named by its shape, true once closed. */
+    private static final class Named extends java.util.concurrent.atomic.AtomicBoolean implements AutoCloseable {
+        private final int shape;
+
+        Named(int shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void close() {
+            set(true);
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(shape);
+        }
+    }
+
     /** JavaCPP's oneDNN presets have natives for x86-64 Linux, macOS and Windows: there the convolutions use them. */
     @Test
     void oneDnnLoadsOnX86_64() {
