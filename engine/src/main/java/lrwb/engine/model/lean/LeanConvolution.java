@@ -261,7 +261,7 @@ final class LeanConvolution extends ConvolutionLayer {
             return null;
         }
         OneDnnConvolution.Geometry g = geometry(input, weights, outShape);
-        return oneDnn.get(c -> c.geometry().sameAs(g), () -> new OneDnnConvolution(g));
+        return oneDnn.get(c -> c.geometry().sameAs(g), () -> new OneDnnConvolution(g), g.key());
     }
 
     private OneDnnConvolution.Geometry geometry(INDArray input, INDArray weights, long[] outShape) {

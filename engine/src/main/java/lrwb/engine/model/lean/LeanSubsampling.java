@@ -102,7 +102,7 @@ final class LeanSubsampling extends SubsamplingLayer {
                 new long[] {outSize[0], outSize[1]}, kernel.clone(), stride.clone(), padding, nchw, max);
         // Only the pass just made keeps its maxima: another shape's set may hold an older pass's.
         forget();
-        return shapes.get(p -> p.geometry().sameAs(g), () -> new OneDnnPooling(g));
+        return shapes.get(p -> p.geometry().sameAs(g), () -> new OneDnnPooling(g), g.key());
     }
 
     /** Whether the last pass pooled through oneDNN (tests). */

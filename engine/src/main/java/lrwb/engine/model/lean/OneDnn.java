@@ -193,8 +193,14 @@ final class OneDnn {
     static final class Shapes<P extends AutoCloseable> {
         private static final int KEPT = 4;
         private final Deque<P> recent = new ArrayDeque<>();
+        private final List<Object> refused = new ArrayList<>();
 
-        P get(Predicate<P> fits, Supplier<P> make) {
+        /**
+         * The set that {@code fits}, else a new one from {@code make}; null, and the layer takes ND4J's path, when
+         * oneDNN refuses to make it (no case DL4J accepts is known to be refused; a shape refused once is not tried
+         * again).
+         */
+        P get(Predicate<P> fits, Supplier<P> make, Object shape) {
             for (P p : recent) {
                 if (fits.test(p)) {
                     recent.remove(p);
@@ -202,7 +208,16 @@ final class OneDnn {
                     return p;
                 }
             }
-            P made = make.get();
+            if (refused.contains(shape)) {
+                return null;
+            }
+            P made;
+            try {
+                made = make.get();
+            } catch (RuntimeException e) { // JavaCPP's dnnl error: "could not create a primitive descriptor ..."
+                refused.add(shape);
+                return null;
+            }
             recent.addFirst(made);
             if (recent.size() > KEPT) {
                 try {

@@ -53,6 +53,13 @@ final class OneDnnConvolution implements AutoCloseable {
                     && java.util.Arrays.equals(padding, o.padding) && nchw == o.nchw && bias == o.bias;
         }
 
+        /** Equal for equal geometries (the record's own equals compares its arrays by reference). */
+        java.util.List<Object> key() {
+            return java.util.List.of(batch, inChannels, inHeight, inWidth, outChannels, outHeight, outWidth,
+                    java.util.Arrays.toString(kernel), java.util.Arrays.toString(stride), java.util.Arrays.toString(padding),
+                    nchw, bias);
+        }
+
         long[] inputDims() {
             return new long[] {batch, inChannels, inHeight, inWidth};
         }

@@ -31,6 +31,12 @@ final class OneDnnPooling implements AutoCloseable {
      * @param padding top, left, bottom, right
      */
     record Geometry(long[] dims, long[] outSize, int[] kernel, int[] stride, int[] padding, boolean nchw, boolean max) {
+        /** Equal for equal geometries (the record's own equals compares its arrays by reference). */
+        java.util.List<Object> key() {
+            return java.util.List.of(Arrays.toString(dims), Arrays.toString(outSize), Arrays.toString(kernel),
+                    Arrays.toString(stride), Arrays.toString(padding), nchw, max);
+        }
+
         boolean sameAs(Geometry o) {
             return Arrays.equals(dims, o.dims) && Arrays.equals(outSize, o.outSize) && Arrays.equals(kernel, o.kernel)
                     && Arrays.equals(stride, o.stride) && Arrays.equals(padding, o.padding) && nchw == o.nchw
