@@ -30,17 +30,7 @@ class EvaluationTest {
                 shape, 11, EngineTuning.defaults());
         int n = 5000; // more than one chunk
         INDArray features = Nd4j.rand(DataType.FLOAT, n, 5).subi(0.5).muli(4);
-        INDArray labels = Nd4j.create(DataType.FLOAT, n, 3);
-        for (int i = 0; i < n; i++) {
-            labels.putScalar(i, (i * 7) % 3, 1);
-        }
-        Evaluation e = Evaluation.of(Network.of(net), new DataSet(features, labels));
-
-        INDArray out = net.output(features, false);
-        double loss = -Transforms.log(Transforms.max(out, 1e-10, true), false).muli(labels).sumNumber().doubleValue() / n;
-        double accuracy = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT).sumNumber().doubleValue() / n;
-        assertThat(e.loss()).isCloseTo(loss, offset(1e-5 * loss));
-        assertThat(e.accuracy()).isEqualTo(accuracy);
+        assertMatchesOnePass(net, features);
     }
 
     /** A convolutional network is evaluated 256 images at a time: the same figures as one pass over all of them. */
@@ -51,17 +41,7 @@ class EvaluationTest {
                 shape, 11, EngineTuning.defaults());
         int n = 600; // chunks of 256, 256 and 88
         INDArray features = Nd4j.rand(DataType.FLOAT, n, 64);
-        INDArray labels = Nd4j.create(DataType.FLOAT, n, 3);
-        for (int i = 0; i < n; i++) {
-            labels.putScalar(i, (i * 7) % 3, 1);
-        }
-        Evaluation e = Evaluation.of(Network.of(net), new DataSet(features, labels));
-
-        INDArray out = net.output(features, false);
-        double loss = -Transforms.log(Transforms.max(out, 1e-10, true), false).muli(labels).sumNumber().doubleValue() / n;
-        double accuracy = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT).sumNumber().doubleValue() / n;
-        assertThat(e.loss()).isCloseTo(loss, offset(1e-5 * loss));
-        assertThat(e.accuracy()).isEqualTo(accuracy);
+        assertMatchesOnePass(net, features);
     }
 
     /** A split small enough for the Java forward pass gives DL4J's figures, for lean and stock networks alike. */
@@ -111,5 +91,21 @@ class EvaluationTest {
         Evaluation e = Evaluation.of(Network.of(net), new DataSet(Nd4j.create(DataType.FLOAT, 0, 2), Nd4j.create(DataType.FLOAT, 0, 2)));
         assertThat(e.loss()).isNaN();
         assertThat(e.accuracy()).isNaN();
+    }
+
+    /** Evaluation's figures against the cross-entropy and accuracy of one output over all rows, labels 0, 1, 2, 0, ... spread. */
+    private static void assertMatchesOnePass(MultiLayerNetwork net, INDArray features) {
+        int n = (int) features.size(0);
+        INDArray labels = Nd4j.create(DataType.FLOAT, n, 3);
+        for (int i = 0; i < n; i++) {
+            labels.putScalar(i, (i * 7) % 3, 1);
+        }
+        Evaluation e = Evaluation.of(Network.of(net), new DataSet(features, labels));
+
+        INDArray out = net.output(features, false);
+        double loss = -Transforms.log(Transforms.max(out, 1e-10, true), false).muli(labels).sumNumber().doubleValue() / n;
+        double accuracy = out.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT).sumNumber().doubleValue() / n;
+        assertThat(e.loss()).isCloseTo(loss, offset(1e-5 * loss));
+        assertThat(e.accuracy()).isEqualTo(accuracy);
     }
 }

@@ -25,12 +25,7 @@ final class LeanBatchNormLayer extends BatchNormalization {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNOutSet("LeanBatchNormLayer", getLayerName(), layerIndex, getNOut());
-        LeanBatchNorm layer = new LeanBatchNorm(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LeanLayers.wire(new LeanBatchNorm(conf, networkDataType), conf, trainingListeners, layerIndex, layerParamsView,
+                initializer().init(conf, layerParamsView, initializeParams));
     }
 }

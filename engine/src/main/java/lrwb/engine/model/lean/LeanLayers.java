@@ -462,7 +462,7 @@ public final class LeanLayers {
     }
 
     /** What DL4J's own {@code instantiate} does with a new runtime layer, for ours. */
-    static Layer wire(org.deeplearning4j.nn.layers.BaseLayer<?> layer, NeuralNetConfiguration conf,
+    static Layer wire(org.deeplearning4j.nn.layers.AbstractLayer<?> layer, NeuralNetConfiguration conf,
                       Collection<TrainingListener> listeners, int index, INDArray paramsView, Map<String, INDArray> params) {
         layer.setListeners(listeners);
         layer.setIndex(index);

@@ -23,12 +23,7 @@ final class LeanLossLayer extends LossLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        LeanSoftmaxLoss layer = new LeanSoftmaxLoss(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LeanLayers.wire(new LeanSoftmaxLoss(conf, networkDataType), conf, trainingListeners, layerIndex, layerParamsView,
+                initializer().init(conf, layerParamsView, initializeParams));
     }
 }

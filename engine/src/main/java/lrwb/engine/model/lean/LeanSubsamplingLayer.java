@@ -22,12 +22,7 @@ final class LeanSubsamplingLayer extends SubsamplingLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        LeanSubsampling layer = new LeanSubsampling(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LeanLayers.wire(new LeanSubsampling(conf, networkDataType), conf, trainingListeners, layerIndex, layerParamsView,
+                initializer().init(conf, layerParamsView, initializeParams));
     }
 }

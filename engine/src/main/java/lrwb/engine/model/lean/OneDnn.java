@@ -177,6 +177,13 @@ final class OneDnn {
             return pointer;
         }
 
+        /** A memory object of this set, over arrays bound to it later. */
+        Bound bound(memory.desc desc) {
+            Bound bound = new Bound(add(desc));
+            add(bound.memory);
+            return bound;
+        }
+
         @Override
         public void close() {
             for (int i = pointers.size() - 1; i >= 0; i--) {

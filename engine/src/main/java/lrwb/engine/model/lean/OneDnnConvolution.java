@@ -102,10 +102,10 @@ final class OneDnnConvolution implements AutoCloseable {
         padBefore = new long[] {p[0], p[1]};
         padAfter = new long[] {p[2], p[3]};
         memory.format_tag userLayout = geometry.nchw() ? memory.format_tag.nchw : memory.format_tag.nhwc;
-        userInput = bound(OneDnn.floats(geometry.inputDims(), userLayout));
-        userOutput = bound(OneDnn.floats(geometry.outputDims(), userLayout));
-        userWeights = bound(OneDnn.floats(geometry.weightDims(), memory.format_tag.oihw));
-        userBias = geometry.bias() ? bound(OneDnn.floats(new long[] {geometry.outChannels()}, memory.format_tag.x)) : null;
+        userInput = owned.bound(OneDnn.floats(geometry.inputDims(), userLayout));
+        userOutput = owned.bound(OneDnn.floats(geometry.outputDims(), userLayout));
+        userWeights = owned.bound(OneDnn.floats(geometry.weightDims(), memory.format_tag.oihw));
+        userBias = geometry.bias() ? owned.bound(OneDnn.floats(new long[] {geometry.outChannels()}, memory.format_tag.x)) : null;
         input = new Activations(userInput, geometry.inputDims(), geometry.inChannels());
         output = new Activations(userOutput, geometry.outputDims(), geometry.outChannels());
         plain = new Forward(false);
@@ -113,12 +113,6 @@ final class OneDnnConvolution implements AutoCloseable {
 
     Geometry geometry() {
         return geometry;
-    }
-
-    private OneDnn.Bound bound(memory.desc desc) {
-        OneDnn.Bound bound = new OneDnn.Bound(owned.add(desc));
-        owned.add(bound.memory);
-        return bound;
     }
 
     /**
@@ -236,12 +230,12 @@ final class OneDnnConvolution implements AutoCloseable {
 
     /** The weight (and bias) gradient primitive and, created with it, the input-gradient one. */
     private final class Backward {
-        final Activations outputGradient = new Activations(bound(userOutput.memory.get_desc()),
+        final Activations outputGradient = new Activations(owned.bound(userOutput.memory.get_desc()),
                 geometry.outputDims(), geometry.outChannels());
-        final Activations inputGradient = new Activations(bound(userInput.memory.get_desc()),
+        final Activations inputGradient = new Activations(owned.bound(userInput.memory.get_desc()),
                 geometry.inputDims(), geometry.inChannels());
-        final OneDnn.Bound userWeightGradient = bound(userWeights.memory.get_desc());
-        final OneDnn.Bound userBiasGradient = userBias == null ? null : bound(userBias.memory.get_desc());
+        final OneDnn.Bound userWeightGradient = owned.bound(userWeights.memory.get_desc());
+        final OneDnn.Bound userBiasGradient = userBias == null ? null : owned.bound(userBias.memory.get_desc());
         final OneDnn.Step weights;
         final OneDnn.Step weightGradientReorder;
         final OneDnn.Step data;

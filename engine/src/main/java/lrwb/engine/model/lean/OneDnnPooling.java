@@ -64,8 +64,8 @@ final class OneDnnPooling implements AutoCloseable {
         stream = owned.add(new stream(OneDnn.engine()));
         long[] d = geometry.dims();
         memory.format_tag layout = geometry.nchw() ? memory.format_tag.nchw : memory.format_tag.nhwc;
-        input = bound(OneDnn.floats(d, layout));
-        output = bound(OneDnn.floats(new long[] {d[0], d[1], geometry.outSize()[0], geometry.outSize()[1]}, layout));
+        input = owned.bound(OneDnn.floats(d, layout));
+        output = owned.bound(OneDnn.floats(new long[] {d[0], d[1], geometry.outSize()[0], geometry.outSize()[1]}, layout));
         trainingDescription = description(prop_kind.forward_training);
         workspace = geometry.max() ? owned.add(new memory(trainingDescription.workspace_desc(), OneDnn.engine())) : null;
         IntMemoryMap arguments = new IntMemoryMap();
@@ -79,12 +79,6 @@ final class OneDnnPooling implements AutoCloseable {
 
     Geometry geometry() {
         return geometry;
-    }
-
-    private OneDnn.Bound bound(memory.desc desc) {
-        OneDnn.Bound bound = new OneDnn.Bound(owned.add(desc));
-        owned.add(bound.memory);
-        return bound;
     }
 
     private algorithm algorithm() {
@@ -145,8 +139,8 @@ final class OneDnnPooling implements AutoCloseable {
                     output.memory.get_desc(), longs(geometry.stride()), longs(geometry.kernel()), padBefore(), padAfter()));
             pooling_backward.primitive_desc pd = owned.add(new pooling_backward.primitive_desc(description,
                     owned.add(OneDnn.attributes()), OneDnn.engine(), trainingDescription));
-            outputGradient = bound(output.memory.get_desc());
-            inputGradient = bound(input.memory.get_desc());
+            outputGradient = owned.bound(output.memory.get_desc());
+            inputGradient = owned.bound(input.memory.get_desc());
             IntMemoryMap arguments = new IntMemoryMap();
             arguments.put(DNNL_ARG_DIFF_DST, outputGradient.memory);
             arguments.put(DNNL_ARG_DIFF_SRC, inputGradient.memory);
