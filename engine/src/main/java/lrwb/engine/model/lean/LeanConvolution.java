@@ -121,20 +121,20 @@ final class LeanConvolution extends ConvolutionLayer {
         assertInputSet(true);
         INDArray input = this.input.castTo(dataType);
         INDArray weights = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
+        OneDnnConvolution oneDnn = oneDnn(input, weights, epsilon.shape());
+        if (oneDnn != null && PLAIN_RELU.equals(layerConf().getActivationFn()) && kept.forInput(input) != null
+                && oneDnn.hasReluOutputOf(input)) {
+            return oneDnnBackward(oneDnn, input, weights, contiguous(epsilon.castTo(dataType)), true, workspaceMgr);
+        }
         INDArray delta = activationGradient(epsilon.castTo(dataType), workspaceMgr);
+        if (oneDnn != null) {
+            return oneDnnBackward(oneDnn, input, weights, contiguous(delta), false, workspaceMgr);
+        }
 
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = hasBias() ? gradientViews.get(ConvolutionParamInitializer.BIAS_KEY) : null;
         INDArray inputGradient;
-        OneDnnConvolution oneDnn = oneDnn(input, weights, delta.shape());
-        if (oneDnn != null) {
-            inputGradient = inputGradientNeeded
-                    ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c')
-                    // Nobody reads it (see the class comment), but DL4J's input preprocessor reshapes what comes back.
-                    : workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-            oneDnn.backward(contiguous(input), weights, contiguous(delta), weightGradient, biasGradient,
-                    inputGradientNeeded ? inputGradient : null);
-        } else if (!inputGradientNeeded && weightGradientIsAConvolution()) {
+        if (!inputGradientNeeded && weightGradientIsAConvolution()) {
             weightGradientByConvolution(input, delta, weightGradient, workspaceMgr);
             if (biasGradient != null) {
                 boolean nchw = layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
@@ -146,6 +146,26 @@ final class LeanConvolution extends ConvolutionLayer {
             inputGradient = nativeBackward(input, weights, delta, weightGradient, biasGradient, workspaceMgr);
         }
 
+        Gradient gradient = new DefaultGradient();
+        if (biasGradient != null) {
+            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
+        }
+        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+        kept.forget();
+        return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
+    }
+
+    /** The gradients through oneDNN ({@link OneDnnConvolution#backward}), as DL4J hands them back. */
+    private Pair<Gradient, INDArray> oneDnnBackward(OneDnnConvolution oneDnn, INDArray input, INDArray weights,
+                                                    INDArray delta, boolean throughRelu, LayerWorkspaceMgr workspaceMgr) {
+        INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray biasGradient = hasBias() ? gradientViews.get(ConvolutionParamInitializer.BIAS_KEY) : null;
+        INDArray inputGradient = inputGradientNeeded
+                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c')
+                // Nobody reads it (see the class comment), but DL4J's input preprocessor reshapes what comes back.
+                : workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        oneDnn.backward(contiguous(input), weights, delta, weightGradient, biasGradient,
+                inputGradientNeeded ? inputGradient : null, throughRelu);
         Gradient gradient = new DefaultGradient();
         if (biasGradient != null) {
             gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
@@ -290,6 +310,11 @@ final class LeanConvolution extends ConvolutionLayer {
     /** Whether the last pass went through oneDNN's primitives (tests). */
     boolean ranOnOneDnn() {
         return oneDnn.last() != null;
+    }
+
+    /** Whether the last shape's backward pass took ReLU's gradient through oneDNN (tests). */
+    boolean tookReluGradientOnOneDnn() {
+        return oneDnn.last() != null && oneDnn.last().tookReluGradient();
     }
 
     private INDArray bias() {

@@ -5,6 +5,8 @@ import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
+import org.bytedeco.dnnl.eltwise_backward;
+import org.bytedeco.dnnl.eltwise_forward;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.post_ops;
 import org.bytedeco.dnnl.primitive_attr;
@@ -93,6 +95,9 @@ final class OneDnnConvolution implements AutoCloseable {
     private final Forward plain;
     private Forward relu;
     private Backward backward;
+    private OneDnn.Step reluBackward;
+    /** The input of the last forward pass, when it applied ReLU: {@code output}'s copy then holds its result. */
+    private INDArray reluOutputOf;
 
     OneDnnConvolution(Geometry geometry) {
         this.geometry = geometry;
@@ -130,6 +135,7 @@ final class OneDnnConvolution implements AutoCloseable {
         output.bindUser(z);
         f.convolution.run(stream);
         output.give();
+        reluOutputOf = withRelu ? in : null;
         Reference.reachabilityFence(in); // the arrays' memory, bound by address, is read until here
         Reference.reachabilityFence(weights);
         Reference.reachabilityFence(bias);
@@ -137,14 +143,27 @@ final class OneDnnConvolution implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #backward} can take the gradient of the activation itself ({@code throughRelu}): the last forward
+     * pass was on {@code in} with ReLU, and its output has a copy of our own (DL4J's NCHW with several channels).
+     */
+    boolean hasReluOutputOf(INDArray in) {
+        return reluOutputOf != null && reluOutputOf == in && !output.shared();
+    }
+
+    /**
      * The gradients of the weights and bias into DL4J's gradient views, and, when {@code inputGradient} is not null, of
-     * the input into it, from the gradient of the pre-activation {@code delta} (DL4J's layout, c-ordered).
+     * the input into it, from {@code delta} (DL4J's layout, c-ordered): the gradient of the pre-activation, or with
+     * {@code throughRelu} (after {@link #hasReluOutputOf} said yes) that of the activation, taken through ReLU here in
+     * one pass over the channels-last copies (ND4J's step and product were two more passes in DL4J's layout).
      */
     void backward(INDArray in, INDArray weights, INDArray delta, INDArray weightGradient, INDArray biasGradient,
-                  INDArray inputGradient) {
+                  INDArray inputGradient, boolean throughRelu) {
         Backward b = backward();
         input.takeAgain(in);
         b.outputGradient.take(delta);
+        if (throughRelu) {
+            reluBackward(b).run(stream);
+        }
         b.userWeightGradient.bind(weightGradient);
         if (b.userBiasGradient != null) {
             b.userBiasGradient.bind(biasGradient);
@@ -164,6 +183,31 @@ final class OneDnnConvolution implements AutoCloseable {
         Reference.reachabilityFence(weightGradient);
         Reference.reachabilityFence(biasGradient);
         Reference.reachabilityFence(inputGradient);
+    }
+
+    /** Whether a backward pass took ReLU's gradient here (tests). */
+    boolean tookReluGradient() {
+        return reluBackward != null;
+    }
+
+    /** dL/dz = dL/da where the forward output a = relu(z) is positive, else 0: in place on the gradient's copy. */
+    private OneDnn.Step reluBackward(Backward b) {
+        if (reluBackward == null) {
+            eltwise_forward.desc hintDesc = owned.add(new eltwise_forward.desc(prop_kind.forward_training,
+                    algorithm.eltwise_relu_use_dst_for_bwd, output.kernelDesc, 0f, 0f));
+            eltwise_forward.primitive_desc hint = owned.add(new eltwise_forward.primitive_desc(hintDesc,
+                    owned.add(OneDnn.attributes()), OneDnn.engine()));
+            eltwise_backward.desc desc = owned.add(new eltwise_backward.desc(algorithm.eltwise_relu_use_dst_for_bwd,
+                    b.outputGradient.kernelDesc, output.kernelDesc, 0f, 0f));
+            eltwise_backward.primitive_desc pd = owned.add(new eltwise_backward.primitive_desc(desc,
+                    owned.add(OneDnn.attributes()), OneDnn.engine(), hint));
+            IntMemoryMap arguments = new IntMemoryMap();
+            arguments.put(DNNL_ARG_DST, output.kernel);
+            arguments.put(DNNL_ARG_DIFF_DST, b.outputGradient.kernel);
+            arguments.put(DNNL_ARG_DIFF_SRC, b.outputGradient.kernel);
+            reluBackward = new OneDnn.Step(new eltwise_backward(pd), pd, arguments, owned);
+        }
+        return reluBackward;
     }
 
     /** Frees the primitives and the memory of our own; the instance is not used again. */
@@ -302,7 +346,7 @@ final class OneDnnConvolution implements AutoCloseable {
             }
         }
 
-        private boolean shared() {
+        boolean shared() {
             return toKernel == null;
         }
 

@@ -60,6 +60,9 @@ class LeanConvolutionTest {
         assertThat(lean.params()).isEqualTo(stock.params());
         assertSameTraining(stock, lean, IMAGE, 16, 6);
         assertThat(((LeanConvolution) lean.getLayer(2)).ranOnOneDnn()).isEqualTo(OneDnn.available());
+        // ReLU's gradient through oneDNN, on the channels-last copies (NCHW, several channels)
+        assertThat(((LeanConvolution) lean.getLayer(0)).tookReluGradientOnOneDnn()).isEqualTo(OneDnn.available());
+        assertThat(((LeanConvolution) lean.getLayer(2)).tookReluGradientOnOneDnn()).isEqualTo(OneDnn.available());
     }
 
     /**
