@@ -94,13 +94,33 @@ final class CurveLayer extends Pane {
             double ay = yScale.toAxis(p.y(i));
             if (!Double.isFinite(ax) || !Double.isFinite(ay)) {
                 pen = false; // a value this scale cannot show (0 on a log axis): lift the pen
+                markIfAlone(elements);
                 continue;
             }
             double px = x0 + (ax - xLo) * xs;
             double py = y0 + (ay - yLo) * ys;
+            if (!pen) {
+                markIfAlone(elements);
+            }
             elements.add(pen ? new LineTo(px, py) : new MoveTo(px, py));
             pen = true;
         }
+        markIfAlone(elements);
         c.path.getElements().setAll(elements);
+    }
+
+    /** Half the width of the dash that stands for a point with no neighbour to join (pixels). */
+    static final double LONE_POINT_HALF_WIDTH = 3;
+
+    /**
+     * A point with no neighbour to draw a line to (a one-epoch run's accuracy, a value between two a log axis cannot
+     * show) is a lone MoveTo, which draws nothing: it becomes a short dash in the curve's own stroke.
+     */
+    private static void markIfAlone(List<PathElement> elements) {
+        int last = elements.size() - 1;
+        if (last >= 0 && elements.get(last) instanceof MoveTo m) {
+            elements.set(last, new MoveTo(m.getX() - LONE_POINT_HALF_WIDTH, m.getY()));
+            elements.add(new LineTo(m.getX() + LONE_POINT_HALF_WIDTH, m.getY()));
+        }
     }
 }

@@ -74,4 +74,26 @@ class CurveChartRangeChangeTest {
             assertThat(at[0]).as("the first curve, drawn after the range changed").isCloseTo(at[1], within(1.0));
         });
     }
+
+    /** A curve of one point (a one-epoch run's accuracy) is drawn as a short dash there, not as nothing. */
+    @Test
+    void aLonePointIsDrawnAsADash(FxRobot robot) {
+        ChartCurve[] lone = new ChartCurve[1];
+        robot.interact(() -> {
+            lone[0] = chart.addCurve();
+            lone[0].setData(new double[] {100}, new double[] {0.05}, 1);
+        });
+        settle(robot);
+        robot.interact(() -> {
+            java.util.List<PathElement> elements = lone[0].path.getElements();
+            assertThat(elements).hasSize(2);
+            MoveTo from = (MoveTo) elements.get(0);
+            javafx.scene.shape.LineTo to = (javafx.scene.shape.LineTo) elements.get(1);
+            assertThat(to.getX() - from.getX()).isEqualTo(2 * CurveLayer.LONE_POINT_HALF_WIDTH);
+            assertThat(to.getY()).isEqualTo(from.getY());
+            ScaledAxis y = chart.yAxis();
+            double expected = lone[0].path.getParent().sceneToLocal(y.localToScene(0, y.displayOf(0.05))).getY();
+            assertThat(from.getY()).isCloseTo(expected, within(1.0));
+        });
+    }
 }
