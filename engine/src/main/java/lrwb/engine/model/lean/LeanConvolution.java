@@ -146,13 +146,7 @@ final class LeanConvolution extends ConvolutionLayer {
             inputGradient = nativeBackward(input, weights, delta, weightGradient, biasGradient, workspaceMgr);
         }
 
-        Gradient gradient = new DefaultGradient();
-        if (biasGradient != null) {
-            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
-        }
-        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
-        kept.forget();
-        return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
+        return gradients(weightGradient, biasGradient, inputGradient);
     }
 
     /** The gradients through oneDNN ({@link OneDnnConvolution#backward}), as DL4J hands them back. */
@@ -166,6 +160,11 @@ final class LeanConvolution extends ConvolutionLayer {
                 : workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         oneDnn.backward(contiguous(input), weights, delta, weightGradient, biasGradient,
                 inputGradientNeeded ? inputGradient : null, throughRelu);
+        return gradients(weightGradient, biasGradient, inputGradient);
+    }
+
+    /** What a backward pass hands DL4J: the parameters' gradient views and the input's gradient. */
+    private Pair<Gradient, INDArray> gradients(INDArray weightGradient, INDArray biasGradient, INDArray inputGradient) {
         Gradient gradient = new DefaultGradient();
         if (biasGradient != null) {
             gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
