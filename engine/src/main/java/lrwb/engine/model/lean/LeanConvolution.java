@@ -280,7 +280,7 @@ final class LeanConvolution extends ConvolutionLayer {
             return null;
         }
         OneDnnConvolution.Geometry g = geometry(input, weights, outShape);
-        return oneDnn.get(c -> c.geometry().sameAs(g), () -> new OneDnnConvolution(g), g.key());
+        return oneDnn.get(g.key(), () -> new OneDnnConvolution(g));
     }
 
     private OneDnnConvolution.Geometry geometry(INDArray input, INDArray weights, long[] outShape) {
@@ -290,18 +290,8 @@ final class LeanConvolution extends ConvolutionLayer {
         int w = nchw ? 3 : 2;
         int[] k = layerConf().getKernelSize();
         int[] s = layerConf().getStride();
-        int[] padding;
-        if (convolutionMode == ConvolutionMode.Same) {
-            int[] out = {(int) outShape[h], (int) outShape[w]};
-            int[] in = {(int) input.size(h), (int) input.size(w)};
-            int[] before = ConvolutionUtils.getSameModeTopLeftPadding(out, in, k, s, layerConf().getDilation());
-            int[] after = ConvolutionUtils.getSameModeBottomRightPadding(out, in, k, s, layerConf().getDilation());
-            padding = new int[] {before[0], before[1], after[0], after[1]};
-        } else {
-            // Truncate and strict: DL4J's output size floors; oneDNN's check floors the same way with padding both sides.
-            int[] p = layerConf().getPadding();
-            padding = new int[] {p[0], p[1], p[0], p[1]};
-        }
+        int[] padding = OneDnn.padding(convolutionMode, new int[] {(int) outShape[h], (int) outShape[w]},
+                new int[] {(int) input.size(h), (int) input.size(w)}, k, s, layerConf().getDilation(), layerConf().getPadding());
         return new OneDnnConvolution.Geometry(input.size(0), input.size(c), input.size(h), input.size(w), weights.size(0),
                 outShape[h], outShape[w], k.clone(), s.clone(), padding, nchw, hasBias());
     }

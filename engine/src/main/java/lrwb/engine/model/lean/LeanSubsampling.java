@@ -83,16 +83,8 @@ final class LeanSubsampling extends SubsamplingLayer {
         // DL4J's own output size and validation (an input too small, or strict mode's sizes that do not divide)
         int[] outSize = ConvolutionUtils.getOutputSize(in, kernel, stride, same ? null : conf.getPadding(), convolutionMode,
                 dilation, conf.getCnn2dDataFormat());
-        int[] padding;
-        if (same) {
-            int[] inSize = {(int) in.size(h), (int) in.size(w)};
-            int[] before = ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, stride, dilation);
-            int[] after = ConvolutionUtils.getSameModeBottomRightPadding(outSize, inSize, kernel, stride, dilation);
-            padding = new int[] {before[0], before[1], after[0], after[1]};
-        } else {
-            int[] p = conf.getPadding();
-            padding = new int[] {p[0], p[1], p[0], p[1]};
-        }
+        int[] padding = OneDnn.padding(convolutionMode, outSize, new int[] {(int) in.size(h), (int) in.size(w)}, kernel,
+                stride, dilation, conf.getPadding());
         boolean max = type == PoolingType.MAX;
         if (!max && (padding[0] | padding[1] | padding[2] | padding[3]) != 0) {
             return null; // DL4J's divisor for padded windows: its own path
@@ -102,7 +94,7 @@ final class LeanSubsampling extends SubsamplingLayer {
                 new long[] {outSize[0], outSize[1]}, kernel.clone(), stride.clone(), padding, nchw, max);
         // Only the pass just made keeps its maxima: another shape's set may hold an older pass's.
         forget();
-        return shapes.get(p -> p.geometry().sameAs(g), () -> new OneDnnPooling(g), g.key());
+        return shapes.get(g.key(), () -> new OneDnnPooling(g));
     }
 
     /** Whether the last pass pooled through oneDNN (tests). */

@@ -10,13 +10,14 @@ import org.bytedeco.dnnl.primitive_desc_base;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.Pointer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
@@ -60,6 +61,24 @@ final class OneDnn {
             return Loaded.FAILURE;
         }
         return available() ? null : "-D" + SWITCH + "=false";
+    }
+
+    /**
+     * oneDNN's padding (top, left, bottom, right) for a DL4J window layer: same mode as DL4J places it (any extra row
+     * or column after), truncate and strict mode the configured padding on both sides (DL4J's output size floors, and
+     * oneDNN's check floors the same way).
+     *
+     * @param outSize the output's height and width, as DL4J computed them
+     * @param inSize  the input's height and width
+     */
+    static int[] padding(ConvolutionMode mode, int[] outSize, int[] inSize, int[] kernel, int[] stride, int[] dilation,
+                         int[] configured) {
+        if (mode == ConvolutionMode.Same) {
+            int[] before = ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, stride, dilation);
+            int[] after = ConvolutionUtils.getSameModeBottomRightPadding(outSize, inSize, kernel, stride, dilation);
+            return new int[] {before[0], before[1], after[0], after[1]};
+        }
+        return new int[] {configured[0], configured[1], configured[0], configured[1]};
     }
 
     static memory.desc floats(long[] dims, memory.format_tag layout) {
@@ -199,20 +218,20 @@ final class OneDnn {
      */
     static final class Shapes<P extends AutoCloseable> {
         private static final int KEPT = 4;
-        private final Deque<P> recent = new ArrayDeque<>();
+        private final Deque<Kept<P>> recent = new ArrayDeque<>();
         private final List<Object> refused = new ArrayList<>();
 
         /**
-         * The set that {@code fits}, else a new one from {@code make}; null, and the layer takes ND4J's path, when
+         * The set made for {@code shape} (a value: equal shapes equal), else a new one from {@code make}; null, and the layer takes ND4J's path, when
          * oneDNN refuses to make it (no case DL4J accepts is known to be refused; a shape refused once is not tried
          * again).
          */
-        P get(Predicate<P> fits, Supplier<P> make, Object shape) {
-            for (P p : recent) {
-                if (fits.test(p)) {
-                    recent.remove(p);
-                    recent.addFirst(p);
-                    return p;
+        P get(Object shape, Supplier<P> make) {
+            for (Kept<P> k : recent) {
+                if (k.shape.equals(shape)) {
+                    recent.remove(k);
+                    recent.addFirst(k);
+                    return k.set;
                 }
             }
             if (refused.contains(shape)) {
@@ -225,10 +244,10 @@ final class OneDnn {
                 refused.add(shape);
                 return null;
             }
-            recent.addFirst(made);
+            recent.addFirst(new Kept<>(shape, made));
             if (recent.size() > KEPT) {
                 try {
-                    recent.removeLast().close();
+                    recent.removeLast().set.close();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -238,7 +257,11 @@ final class OneDnn {
 
         /** The most recent, or null. */
         P last() {
-            return recent.peekFirst();
+            Kept<P> last = recent.peekFirst();
+            return last == null ? null : last.set;
+        }
+
+        private record Kept<P>(Object shape, P set) {
         }
     }
 }

@@ -48,13 +48,6 @@ final class OneDnnConvolution implements AutoCloseable {
      */
     record Geometry(long batch, long inChannels, long inHeight, long inWidth, long outChannels, long outHeight,
                     long outWidth, int[] kernel, int[] stride, int[] padding, boolean nchw, boolean bias) {
-        boolean sameAs(Geometry o) {
-            return batch == o.batch && inChannels == o.inChannels && inHeight == o.inHeight && inWidth == o.inWidth
-                    && outChannels == o.outChannels && outHeight == o.outHeight && outWidth == o.outWidth
-                    && java.util.Arrays.equals(kernel, o.kernel) && java.util.Arrays.equals(stride, o.stride)
-                    && java.util.Arrays.equals(padding, o.padding) && nchw == o.nchw && bias == o.bias;
-        }
-
         /** Equal for equal geometries (the record's own equals compares its arrays by reference). */
         java.util.List<Object> key() {
             return java.util.List.of(batch, inChannels, inHeight, inWidth, outChannels, outHeight, outWidth,
