@@ -2,6 +2,7 @@ package lrwb.engine.data;
 
 import lrwb.engine.runtime.EngineContext;
 import lrwb.engine.runtime.EngineThreads;
+import lrwb.engine.runtime.HostCopy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -33,6 +35,8 @@ public final class ShuffledBatches {
      * large set) copies little more than the batches it used.
      */
     static final long CHUNK_VALUES = 1L << 20;
+    /** Chunks up to this many numbers are copied on the stream's thread ({@link #isSmall}). */
+    static final long SMALL_CHUNK_VALUES = 1L << 15;
 
     private final INDArray features;
     private final INDArray labels;
@@ -132,7 +136,8 @@ public final class ShuffledBatches {
      * {@code count} batches: those of pass {@code firstPass} as {@link #pass} orders them, then of the passes after
      * it, for a loop that is done with each batch before it takes the next (as {@code fit} is). Batches are copied a
      * chunk at a time into two buffers of this object, used in turn, and the next chunk is copied on a background
-     * thread while this one is used (gathering shuffled rows costs a twentieth of an MNIST-sized update), so a
+     * thread while this one is used (gathering shuffled rows costs a twentieth of an MNIST-sized update; a small chunk
+     * is copied right away instead, see {@link #isSmall}), so a
      * batch's arrays are valid until the next call of {@code next()}. No native memory is allocated after the
      * first chunks; on a big set fresh arrays for every chunk cost more in page faults and zeroing than the copy.
      * One stream at a time per object: a new stream first waits for the last one's background copy.
@@ -195,7 +200,8 @@ public final class ShuffledBatches {
             long remaining = count - handedOut - (current.length - currentIndex);
             if (remaining > 0) {
                 Chunk chunk = takeChunk();
-                backgroundCopy = background.submit(() -> gatherIntoNextBuffer(chunk));
+                backgroundCopy = isSmall(chunk) ? CompletableFuture.completedFuture(gatherIntoNextBuffer(chunk))
+                        : background.submit(() -> gatherIntoNextBuffer(chunk));
             }
         }
 
@@ -210,6 +216,16 @@ public final class ShuffledBatches {
             }
             return chunk;
         }
+    }
+
+    /**
+     * A chunk copied at once on the stream's own thread: handing it to the background thread and back (a queue, a
+     * wake-up, a future) costs more than copying {@link #SMALL_CHUNK_VALUES} numbers, which iris's whole pass is far
+     * below.
+     */
+    private boolean isSmall(Chunk chunk) {
+        long rows = Math.min(numExamples, (long) chunk.endBatch() * batchSize) - (long) chunk.firstBatch() * batchSize;
+        return rows * (features.size(1) + labels.size(1)) <= SMALL_CHUNK_VALUES;
     }
 
     private int[] order(int pass) {
@@ -269,10 +285,13 @@ public final class ShuffledBatches {
     private void gather(int pass, int[] order, int firstBatch, int endBatch, INDArray intoFeatures, INDArray intoLabels) {
         int from = firstBatch * batchSize;
         int to = Math.min(numExamples, endBatch * batchSize);
-        int[] rows = new int[to - from];
-        System.arraycopy(order, from, rows, 0, rows.length);
-        Nd4j.pullRows(features, intoFeatures, 1, rows);
-        Nd4j.pullRows(labels, intoLabels, 1, rows);
+        if (!HostCopy.copyRows(features, order, from, to - from, intoFeatures)
+                || !HostCopy.copyRows(labels, order, from, to - from, intoLabels)) {
+            int[] rows = new int[to - from];
+            System.arraycopy(order, from, rows, 0, rows.length);
+            Nd4j.pullRows(features, intoFeatures, 1, rows);
+            Nd4j.pullRows(labels, intoLabels, 1, rows);
+        }
         augment(intoFeatures, pass, from);
     }
 

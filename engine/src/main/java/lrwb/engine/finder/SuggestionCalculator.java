@@ -1,5 +1,6 @@
 package lrwb.engine.finder;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -158,16 +159,42 @@ public final class SuggestionCalculator {
         return g;
     }
 
-    /** fastai's valley: a point a little past the start of the longest strictly decreasing run. */
+    /**
+     * fastai's valley: a point a little past the start of the longest strictly decreasing run. {@code lds[k]} is the
+     * length of the longest strictly decreasing subsequence ending at point k, as fastai computes it, but from a
+     * Fenwick tree of the longest length so far per loss rank instead of fastai's scan of every earlier point: the
+     * scan made a 5,000-point test spend a fifth of its time here, and a 100,000-point one seconds.
+     */
     static int valleyIndex(double[] y) {
         int n = y.length;
+        double[] sorted = new double[n];
+        int m = 0;
+        for (double v : y) {
+            if (!Double.isNaN(v)) {
+                sorted[m++] = v + 0.0; // -0.0 and 0.0 compare equal, as fastai's '>' has them
+            }
+        }
+        Arrays.sort(sorted, 0, m);
+        int distinct = 0;
+        for (int i = 0; i < m; i++) {
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        // longest[i] (1-based Fenwick over ranks from the highest loss down): the longest run ending at a loss of
+        // one of the i highest ranks; a point extends the runs of the strictly higher losses before it
+        int[] longest = new int[distinct + 1];
         int[] lds = new int[n];
         int end = 0;
         for (int k = 0; k < n; k++) {
             lds[k] = 1;
-            for (int j = 0; j < k; j++) {
-                if (y[j] > y[k] && lds[j] + 1 > lds[k]) {
-                    lds[k] = lds[j] + 1;
+            if (!Double.isNaN(y[k])) {
+                int fromTop = distinct - Arrays.binarySearch(sorted, 0, distinct, y[k] + 0.0); // 1 for the highest
+                for (int i = fromTop - 1; i > 0; i -= i & -i) {
+                    lds[k] = Math.max(lds[k], longest[i] + 1);
+                }
+                for (int i = fromTop; i <= distinct; i += i & -i) {
+                    longest[i] = Math.max(longest[i], lds[k]);
                 }
             }
             if (lds[k] > lds[end]) {

@@ -106,6 +106,31 @@ class ShuffledBatchesTest {
     }
 
     @Test
+    void aStreamOfSmallChunksCopiedOnItsOwnThreadGivesThePassesBatches() {
+        // iris-sized: a pass of 30 rows x 5 values is one chunk, far below SMALL_CHUNK_VALUES, copied in next()
+        float[] features = new float[30 * 4];
+        int[] labels = new int[30];
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 4; j++) {
+                features[i * 4 + j] = i * 10 + j;
+            }
+            labels[i] = i % 2;
+        }
+        DataSet data = new Examples(features, 4, labels, List.of("a", "b")).toDataSet();
+        ShuffledBatches batches = new ShuffledBatches(data, 8, 3, ENGINE);
+        java.util.Iterator<DataSet> stream = batches.stream(0, 4L * 5);
+        for (int pass = 0; pass < 5; pass++) {
+            List<DataSet> expected = batches.pass(pass);
+            for (int b = 0; b < 4; b++) {
+                DataSet got = stream.next();
+                assertThat(got.getFeatures()).as("pass %d batch %d", pass, b).isEqualTo(expected.get(b).getFeatures());
+                assertThat(got.getLabels()).isEqualTo(expected.get(b).getLabels());
+            }
+        }
+        assertThat(stream.hasNext()).isFalse();
+    }
+
+    @Test
     void rejectsABatchSizeBelowOne() {
         assertThatThrownBy(() -> new ShuffledBatches(IDS, 0, 1, ENGINE)).isInstanceOf(DataException.class)
                 .hasMessage("batch size must be an integer > 0 (got 0)");

@@ -47,6 +47,56 @@ class SuggestionCalculatorTest {
         assertThat(SuggestionCalculator.valleyIndex(new double[] {5, 5, 5, 5, 4, 3, 2, 1, 0, 3})).isEqualTo(5);
     }
 
+    /** fastai's own scan of every earlier point (fastai.callback.schedule.valley), against which the fast one is checked. */
+    private static int fastaiValley(double[] y) {
+        int n = y.length;
+        int[] lds = new int[n];
+        int end = 0;
+        for (int k = 0; k < n; k++) {
+            lds[k] = 1;
+            for (int j = 0; j < k; j++) {
+                if (y[j] > y[k] && lds[j] + 1 > lds[k]) {
+                    lds[k] = lds[j] + 1;
+                }
+            }
+            if (lds[k] > lds[end]) {
+                end = k;
+            }
+        }
+        int start = end - lds[end];
+        double span = (end - start) / 3.0;
+        return Math.max(0, start + (int) Math.floor(span) + (int) Math.floor(span / 2));
+    }
+
+    @Test
+    void valleyIsFastaisOnNoisyCurvesWithTiesNansAndSignedZeros() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 1 + random.nextInt(trial < 1000 ? 12 : 300);
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(20);
+                y[i] = kind == 0 ? Double.NaN : kind == 1 ? -0.0 : kind == 2 ? 0.0 : kind == 3 ? Double.POSITIVE_INFINITY
+                        : trial % 2 == 0 ? random.nextInt(5) // many ties
+                        : 3 - 2.0 * i / n + random.nextGaussian() * 0.3; // a noisy descent
+            }
+            assertThat(SuggestionCalculator.valleyIndex(y)).as("trial %d: %s", trial, java.util.Arrays.toString(y))
+                    .isEqualTo(fastaiValley(y));
+        }
+    }
+
+    @Test
+    void valleyOfAHundredThousandPointsTakesNoScanOfEveryPair() {
+        double[] y = new double[100_000];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.cos(i * 1e-4) + 1e-3 * Math.sin(i * 0.37); // a long descent with wiggles
+        }
+        long start = System.nanoTime();
+        int valley = SuggestionCalculator.valleyIndex(y);
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(0.5); // the pairwise scan: 5·10⁹ comparisons
+        assertThat(valley).isBetween(0, y.length - 1);
+    }
+
     @Test
     void sinCurveHasItsSteepestDescentWhereTheSlopeIsMostNegative() {
         int n = 101;

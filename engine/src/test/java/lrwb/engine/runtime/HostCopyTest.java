@@ -105,6 +105,39 @@ class HostCopyTest {
     }
 
     @Test
+    void copiesChosenRowsNativeToNativeForEveryTypeAndOffset() {
+        int[] order = {9, 3, 3, 0, 7, 5};
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE, DataType.INT, DataType.HALF}) {
+            INDArray all = Nd4j.linspace(DataType.DOUBLE, 1, 120, 1).reshape('c', 12, 10).castTo(type);
+            INDArray from = all.get(NDArrayIndex.interval(2, 12), NDArrayIndex.all()); // a view 2 rows in
+            INDArray into = Nd4j.zeros(type, 6, 10);
+            INDArray target = into.get(NDArrayIndex.interval(1, 5), NDArrayIndex.all()); // rows 1..4 of it
+            assertThat(HostCopy.copyRows(from, order, 1, 4, target)).isTrue(); // rows 3, 3, 0, 7
+            assertThat(into.getRow(0).sumNumber().doubleValue()).isZero();
+            assertThat(into.getRow(5).sumNumber().doubleValue()).isZero();
+            for (int i = 0; i < 4; i++) {
+                assertThat(target.getRow(i)).as("%s row %d", type, i).isEqualTo(from.getRow(order[1 + i]));
+            }
+        }
+    }
+
+    @Test
+    void copyRowsRefusesLayoutsItCannotCopyAndRowsOutsideTheMatrix() {
+        INDArray into = Nd4j.zeros(DataType.FLOAT, 4, 6);
+        int[] rows = {0, 1, 2, 3};
+        assertThat(HostCopy.copyRows(M.dup('f'), rows, 0, 4, into)).isFalse();
+        assertThat(HostCopy.copyRows(M.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 6, 2)), rows, 0, 4,
+                Nd4j.zeros(DataType.FLOAT, 4, 3))).isFalse(); // every other column
+        assertThat(HostCopy.copyRows(M.castTo(DataType.DOUBLE), rows, 0, 4, into)).isFalse();
+        assertThat(HostCopy.copyRows(M, rows, 0, 4, Nd4j.zeros(DataType.FLOAT, 4, 5))).isFalse();
+        assertThat(HostCopy.copyRows(M, rows, 0, 4, Nd4j.zeros(DataType.FLOAT, 3, 6))).isFalse();
+        assertThat(into.sumNumber().doubleValue()).isZero();
+        assertThatThrownBy(() -> HostCopy.copyRows(M, new int[] {0, 4}, 0, 2, into))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> HostCopy.copyRows(M, rows, 2, 3, into)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void argMaxOfRowsTakesTheFirstOfEqualValues() {
         INDArray scores = Nd4j.createFromArray(new float[][] {{0, 1, 0}, {3, 1, 3}, {0.1f, 0.2f, 0.3f}});
         assertThat(HostCopy.argMaxOfRows(scores)).containsExactly(1, 0, 2);
