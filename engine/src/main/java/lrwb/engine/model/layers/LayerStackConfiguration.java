@@ -86,7 +86,7 @@ public final class LayerStackConfiguration {
                         : InputType.feedForward(shape.numFeatures()))
                 .build();
         if (leanTuning != null) {
-            LeanLayers.gradientsForPreprocessors(conf);
+            LeanLayers.linkNeighbours(conf);
         }
         return conf;
     }

@@ -44,18 +44,23 @@ final class LeanConvolution extends ConvolutionLayer {
     private static final int WEIGHTS_OUT_IN_H_W = 1;
 
     private final boolean inputGradientNeeded;
+    /** The next layer is one of ours that reads channels-last activations ({@link OneDnn#isChannelsLast}). */
+    private final boolean channelsLastOutput;
     private final KeptOutput kept = new KeptOutput();
     /** oneDNN's primitives for the last few input shapes ({@link #oneDnn}). */
     private final OneDnn.Shapes<OneDnnConvolution> oneDnn = new OneDnn.Shapes<>();
 
-    LeanConvolution(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded) {
+    LeanConvolution(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientNeeded,
+                    boolean channelsLastOutput) {
         super(conf, dataType);
         this.inputGradientNeeded = inputGradientNeeded;
+        this.channelsLastOutput = channelsLastOutput;
     }
 
     @Override
     protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         if (!isNative()) {
+            inDl4jsLayout(workspaceMgr, ArrayType.ACTIVATIONS);
             return super.preOutput(training, forBackprop, workspaceMgr);
         }
         assertInputSet(false);
@@ -64,12 +69,14 @@ final class LeanConvolution extends ConvolutionLayer {
         validateInputDepth(weights.size(1));
         INDArray input = this.input.castTo(dataType);
         long[] outShape = outputShape(input, weights.size(0)); // also DL4J's validation of sizes and padding
-        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(), outShape, 'c');
         OneDnnConvolution oneDnn = oneDnn(input, weights, outShape);
         if (oneDnn != null) {
-            oneDnn.forward(contiguous(input), weights, bias(), z, false);
+            INDArray z = output(oneDnn, outShape, workspaceMgr);
+            oneDnn.forward(readable(input), weights, bias(), z, false);
             return new Pair<>(z, null);
         }
+        input = OneDnn.isDenseC(input) ? input : workspaceMgr.dup(ArrayType.ACTIVATIONS, input, 'c');
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(), outShape, 'c');
         INDArray[] inputs = hasBias()
                 ? new INDArray[] {input, weights, vector(getParam(ConvolutionParamInitializer.BIAS_KEY))}
                 : new INDArray[] {input, weights};
@@ -84,7 +91,7 @@ final class LeanConvolution extends ConvolutionLayer {
         kept.forget();
         INDArray output = reluInOnePass() ? reluOutput(training, workspaceMgr) : null;
         if (output == null) {
-            output = super.activate(training, workspaceMgr);
+            output = super.activate(training, workspaceMgr); // through preOutput, which takes any layout
         }
         kept.keep(training, input, output);
         return output;
@@ -108,13 +115,34 @@ final class LeanConvolution extends ConvolutionLayer {
             return null;
         }
         applyDropOutIfNecessary(training, workspaceMgr); // as DL4J's activate: may replace the input, same shape
-        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(), outShape, 'c');
-        oneDnn.forward(contiguous(this.input.castTo(dataType)), weights, bias(), z, true);
+        INDArray z = output(oneDnn, outShape, workspaceMgr);
+        oneDnn.forward(readable(this.input.castTo(dataType)), weights, bias(), z, true);
         return z;
+    }
+
+    /**
+     * The output array: channels-last for a next layer of ours that reads it so (no reorder on either side, nor for
+     * the gradient coming back, which follows its input's layout), else DL4J's own layout.
+     */
+    private INDArray output(OneDnnConvolution oneDnn, long[] outShape, LayerWorkspaceMgr workspaceMgr) {
+        return channelsLastOutput && oneDnn.geometry().nchw()
+                ? OneDnn.channelsLast(workspaceMgr, ArrayType.ACTIVATIONS, dataType, outShape)
+                : workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, outShape, 'c');
+    }
+
+    /** Before DL4J's own path: an input in another layout than DL4J's (channels-last from a layer of ours) copied. */
+    private void inDl4jsLayout(LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+        if (input != null && !OneDnn.isDenseC(input)) {
+            input = workspaceMgr.dup(type, input, 'c');
+        }
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if ((!OneDnn.isDenseC(input) || !OneDnn.isDenseC(epsilon)) && (!isNative() || oneDnnFor(input) == null)) {
+            inDl4jsLayout(workspaceMgr, ArrayType.BP_WORKING_MEM);
+            epsilon = OneDnn.isDenseC(epsilon) ? epsilon : workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon, 'c');
+        }
         if (!isNative()) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
@@ -124,11 +152,11 @@ final class LeanConvolution extends ConvolutionLayer {
         OneDnnConvolution oneDnn = oneDnn(input, weights, epsilon.shape());
         if (oneDnn != null && PLAIN_RELU.equals(layerConf().getActivationFn()) && kept.forInput(input) != null
                 && oneDnn.hasReluOutputOf(input)) {
-            return oneDnnBackward(oneDnn, input, weights, contiguous(epsilon.castTo(dataType)), true, workspaceMgr);
+            return oneDnnBackward(oneDnn, input, weights, readable(epsilon.castTo(dataType)), true, workspaceMgr);
         }
         INDArray delta = activationGradient(epsilon.castTo(dataType), workspaceMgr);
         if (oneDnn != null) {
-            return oneDnnBackward(oneDnn, input, weights, contiguous(delta), false, workspaceMgr);
+            return oneDnnBackward(oneDnn, input, weights, readable(delta), false, workspaceMgr);
         }
 
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
@@ -154,11 +182,14 @@ final class LeanConvolution extends ConvolutionLayer {
                                                     INDArray delta, boolean throughRelu, LayerWorkspaceMgr workspaceMgr) {
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = hasBias() ? gradientViews.get(ConvolutionParamInitializer.BIAS_KEY) : null;
-        INDArray inputGradient = inputGradientNeeded
-                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c')
+        INDArray inputGradient = !inputGradientNeeded
                 // Nobody reads it (see the class comment), but DL4J's input preprocessor reshapes what comes back.
-                : workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-        oneDnn.backward(contiguous(input), weights, delta, weightGradient, biasGradient,
+                ? workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c')
+                // in the layout the input came in: a channels-last input came from a layer of ours that reads it so
+                : OneDnn.isChannelsLast(input) && !OneDnn.isDenseC(input)
+                ? OneDnn.channelsLast(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, input.shape())
+                : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        oneDnn.backward(readable(input), weights, delta, weightGradient, biasGradient,
                 inputGradientNeeded ? inputGradient : null, throughRelu);
         return gradients(weightGradient, biasGradient, inputGradient);
     }
@@ -274,6 +305,16 @@ final class LeanConvolution extends ConvolutionLayer {
      * This layer's oneDNN primitives for an input of this shape (the last few shapes' are kept: a pass's last batch is
      * smaller, validation goes in chunks of another size), or null where they do not apply: oneDNN missing, not float, dilation, causal mode, masks.
      */
+    /** The primitives for the current parameters and {@code input} (null as {@link #oneDnn(INDArray, INDArray, long[])}). */
+    private OneDnnConvolution oneDnnFor(INDArray input) {
+        if (input == null) {
+            return null;
+        }
+        INDArray weights = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
+        return input.rank() != 4 || input.size(layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW ? 1 : 3) != weights.size(1)
+                ? null : oneDnn(input.castTo(dataType), weights, outputShape(input, weights.size(0)));
+    }
+
     private OneDnnConvolution oneDnn(INDArray input, INDArray weights, long[] outShape) {
         if (!isNative() || !OneDnn.available() || input.dataType() != DataType.FLOAT
                 || weights.dataType() != DataType.FLOAT || !OneDnn.isDenseC(weights)) {
@@ -310,9 +351,9 @@ final class LeanConvolution extends ConvolutionLayer {
         return hasBias() ? getParam(ConvolutionParamInitializer.BIAS_KEY) : null;
     }
 
-    /** The array itself when its values lie in c order without gaps, as oneDNN reads them; else such a copy. */
-    private static INDArray contiguous(INDArray array) {
-        return OneDnn.isDenseC(array) ? array : array.dup('c');
+    /** The array itself when its values lie as oneDNN reads them (c order or channels-last); else a c-ordered copy. */
+    private static INDArray readable(INDArray array) {
+        return OneDnn.isDenseC(array) || OneDnn.isChannelsLast(array) ? array : array.dup('c');
     }
 
     /** DL4J keeps a bias as a {@code [1, n]} row; the operations take {@code [n]}: a view of the same memory. */

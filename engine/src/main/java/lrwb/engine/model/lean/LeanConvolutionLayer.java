@@ -19,6 +19,9 @@ import java.util.Collection;
 final class LeanConvolutionLayer extends ConvolutionLayer {
     private boolean inputGradientNeeded = true;
 
+    /** The next layer reads channels-last activations ({@link LeanLayers#linkNeighbours}); not written to files. */
+    private boolean channelsLastOutput;
+
     /** For Jackson and {@link #clone()}; use {@link LeanLayers#convolution}. */
     LeanConvolutionLayer() {
     }
@@ -31,11 +34,15 @@ final class LeanConvolutionLayer extends ConvolutionLayer {
         this.inputGradientNeeded = inputGradientNeeded;
     }
 
+    void handOverChannelsLast() {
+        channelsLastOutput = true;
+    }
+
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("LeanConvolutionLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        return LeanLayers.wire(new LeanConvolution(conf, networkDataType, inputGradientNeeded), conf, trainingListeners, layerIndex, layerParamsView,
+        return LeanLayers.wire(new LeanConvolution(conf, networkDataType, inputGradientNeeded, channelsLastOutput), conf, trainingListeners, layerIndex, layerParamsView,
                 initializer().init(conf, layerParamsView, initializeParams));
     }
 }

@@ -27,9 +27,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class LeanSubsampling extends SubsamplingLayer {
     /** oneDNN's primitives for the last few input shapes (a pass's last batch is smaller, validation chunks differ). */
     private final OneDnn.Shapes<OneDnnPooling> shapes = new OneDnn.Shapes<>();
+    /** The next layer is one of ours that reads channels-last activations ({@link OneDnn#isChannelsLast}). */
+    private final boolean channelsLastOutput;
 
-    LeanSubsampling(NeuralNetConfiguration conf, DataType dataType) {
+    LeanSubsampling(NeuralNetConfiguration conf, DataType dataType, boolean channelsLastOutput) {
         super(conf, dataType);
+        this.channelsLastOutput = channelsLastOutput;
     }
 
     @Override
@@ -38,13 +41,18 @@ final class LeanSubsampling extends SubsamplingLayer {
         OneDnnPooling pooling = in == null ? null : pooling(in);
         if (pooling == null) {
             forget();
+            if (input != null && !OneDnn.isDenseC(input)) { // channels-last from a layer of ours: DL4J's layout
+                input = workspaceMgr.dup(ArrayType.ACTIVATIONS, input, 'c');
+            }
             return super.activate(training, workspaceMgr);
         }
         long[] d = pooling.geometry().dims();
         long[] out = pooling.geometry().outSize();
         boolean nchw = pooling.geometry().nchw();
-        long[] shape = nchw ? new long[] {d[0], d[1], out[0], out[1]} : new long[] {d[0], out[0], out[1], d[1]};
-        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, 'c');
+        INDArray output = nchw && channelsLastOutput
+                ? OneDnn.channelsLast(workspaceMgr, ArrayType.ACTIVATIONS, dataType, pooling.geometry().outDims())
+                : workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                nchw ? pooling.geometry().outDims() : new long[] {d[0], out[0], out[1], d[1]}, 'c');
         pooling.forward(in, output, training);
         return output;
     }
@@ -55,12 +63,19 @@ final class LeanSubsampling extends SubsamplingLayer {
         INDArray in = input.castTo(dataType);
         INDArray delta = epsilon.castTo(dataType);
         OneDnnPooling last = shapes.last();
-        if (last != null && last.hasTrainingPassOf(in) && OneDnn.isDenseC(delta)) {
-            INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
+        if (last != null && last.hasTrainingPassOf(in) && (OneDnn.isDenseC(delta) || OneDnn.isChannelsLast(delta))) {
+            // in the layout the input came in: a channels-last input came from a layer of ours that reads it so
+            INDArray inputGradient = last.geometry().channelsLast()
+                    ? OneDnn.channelsLast(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, in.shape())
+                    : workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
             last.backward(delta, inputGradient);
             return new Pair<>(new DefaultGradient(), inputGradient);
         }
-        return super.backpropGradient(epsilon, workspaceMgr);
+        if (!OneDnn.isDenseC(input)) { // DL4J's path reads DL4J's layout
+            input = workspaceMgr.dup(ArrayType.BP_WORKING_MEM, input, 'c');
+        }
+        return super.backpropGradient(OneDnn.isDenseC(epsilon) ? epsilon
+                : workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon, 'c'), workspaceMgr);
     }
 
     /** The primitives for this input, or null where oneDNN does not pool as DL4J does (see the class comment). */
@@ -69,7 +84,7 @@ final class LeanSubsampling extends SubsamplingLayer {
         PoolingType type = conf.getPoolingType();
         int[] dilation = conf.getDilation();
         if (!OneDnn.available() || maskArray != null || in.rank() != 4 || in.dataType() != DataType.FLOAT
-                || !OneDnn.isDenseC(in) || dilation[0] != 1 || dilation[1] != 1
+                || !(OneDnn.isDenseC(in) || OneDnn.isChannelsLast(in)) || dilation[0] != 1 || dilation[1] != 1
                 || (type != PoolingType.MAX
                 && type != PoolingType.AVG) || convolutionMode == ConvolutionMode.Causal) {
             return null;
@@ -91,7 +106,8 @@ final class LeanSubsampling extends SubsamplingLayer {
         }
         OneDnnPooling.Geometry g = new OneDnnPooling.Geometry(
                 new long[] {in.size(0), in.size(nchw ? 1 : 3), in.size(h), in.size(w)},
-                new long[] {outSize[0], outSize[1]}, kernel.clone(), stride.clone(), padding, nchw, max);
+                new long[] {outSize[0], outSize[1]}, kernel.clone(), stride.clone(), padding, nchw, max,
+                nchw && !OneDnn.isDenseC(in));
         // Only the pass just made keeps its maxima: another shape's set may hold an older pass's.
         forget();
         return shapes.get(g.key(), () -> new OneDnnPooling(g));

@@ -15,14 +15,21 @@ import java.util.Collection;
  * {@link LeanLayers#subsampling}; written to files as the stock layer ({@link LeanLayers#stockConfiguration}).
  */
 final class LeanSubsamplingLayer extends SubsamplingLayer {
+    /** The next layer reads channels-last activations ({@link LeanLayers#linkNeighbours}); not written to files. */
+    private boolean channelsLastOutput;
+
     /** For Jackson and {@link #clone()}; use {@link LeanLayers#subsampling}. */
     LeanSubsamplingLayer() {
+    }
+
+    void handOverChannelsLast() {
+        channelsLastOutput = true;
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        return LeanLayers.wire(new LeanSubsampling(conf, networkDataType), conf, trainingListeners, layerIndex, layerParamsView,
+        return LeanLayers.wire(new LeanSubsampling(conf, networkDataType, channelsLastOutput), conf, trainingListeners, layerIndex, layerParamsView,
                 initializer().init(conf, layerParamsView, initializeParams));
     }
 }

@@ -12,6 +12,9 @@ import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.util.ConvolutionUtils;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayDeque;
@@ -151,6 +154,127 @@ final class OneDnn {
             expected *= array.size(i);
         }
         return true;
+    }
+
+    /**
+     * An NCHW-shaped array whose values lie channels-last ({@code [N, H, W, C]} in c order, seen through
+     * {@code permute(0, 3, 1, 2)}): what {@link #channelsLast} makes. Between two of our window layers activations and
+     * their gradients stay so, in the layout oneDNN's kernels read, instead of being reordered to DL4J's NCHW and back
+     * at every layer. Sizes of 1 do not count (one channel: the NCHW bytes themselves).
+     */
+    static boolean isChannelsLast(INDArray array) {
+        if (array.rank() != 4) {
+            return false;
+        }
+        long c = array.size(1);
+        long h = array.size(2);
+        long w = array.size(3);
+        return (c == 1 || array.stride(1) == 1) && (w == 1 || array.stride(3) == c) && (h == 1 || array.stride(2) == w * c)
+                && (array.size(0) == 1 || array.stride(0) == h * w * c);
+    }
+
+    /** A new array of NCHW shape {@code nchw} whose values lie channels-last ({@link #isChannelsLast}). */
+    static INDArray channelsLast(LayerWorkspaceMgr workspaceMgr, ArrayType type, DataType dataType, long[] nchw) {
+        return workspaceMgr.createUninitialized(type, dataType, new long[] {nchw[0], nchw[2], nchw[3], nchw[1]}, 'c')
+                .permute(0, 3, 1, 2);
+    }
+
+    /**
+     * Activations (or their gradients) as DL4J's layer holds them and as a kernel reads them, in the kernel's layout
+     * ({@code nhwc} or {@code nchw}): the array's own memory when its values already lie so, else a copy of our own
+     * and a reorder each way. Which applies is decided per array.
+     */
+    static final class Port {
+        final memory.desc kernelDesc;
+        /** What the primitives read or write: pointed at the array, or at our copy. */
+        final memory kernel;
+        private final Address kernelAddress = new Address();
+        private final long[] dims;
+        private final memory.format_tag kernelLayout;
+        private final boolean nchwNetwork;
+        private final stream stream;
+        private final Owned owned;
+        // made the first time an array does not lie in the kernel's layout
+        private Bound other;
+        private Pointer copyHandle;
+        private Step toKernel;
+        private Step toOther;
+        private INDArray taken;
+        private boolean copied;
+
+        /**
+         * @param dims        {@code [N, C, H, W]}
+         * @param nchwNetwork DL4J's arrays are NCHW-shaped (c-ordered or {@link #isChannelsLast}); else NHWC c-ordered,
+         *                    which is the kernels' {@code nhwc} itself
+         */
+        Port(long[] dims, memory.format_tag kernelLayout, boolean nchwNetwork, stream stream, Owned owned) {
+            this.dims = dims.clone();
+            this.kernelLayout = kernelLayout;
+            this.nchwNetwork = nchwNetwork;
+            this.stream = stream;
+            this.owned = owned;
+            kernelDesc = owned.add(floats(dims, kernelLayout));
+            kernel = owned.add(new memory(kernelDesc, engine(), kernelAddress.at(0)));
+        }
+
+        /** Whether the kernels read and write {@code array}'s own memory. */
+        boolean direct(INDArray array) {
+            return !nchwNetwork || (kernelLayout == memory.format_tag.nhwc ? isChannelsLast(array) : isDenseC(array));
+        }
+
+        /** {@code array} in, reordered for the kernels where needed. */
+        void take(INDArray array) {
+            point(array);
+            if (copied) {
+                toKernel.run(stream);
+            }
+            taken = array;
+        }
+
+        /** As {@link #take}, without reordering again when the same array was taken last (a forward pass's input). */
+        void takeAgain(INDArray array) {
+            if (array != taken) {
+                take(array);
+            } else {
+                point(array);
+            }
+        }
+
+        /** Where the kernels write: {@code array} itself, or our copy until {@link #give}. */
+        void bindUser(INDArray array) {
+            point(array);
+            taken = null;
+        }
+
+        /** Our copy's values into the array last bound, when the kernels wrote the copy. */
+        void give() {
+            if (copied) {
+                toOther.run(stream);
+            }
+        }
+
+        /** Whether the last array was served through our copy. */
+        boolean copied() {
+            return copied;
+        }
+
+        private void point(INDArray array) {
+            copied = !direct(array);
+            if (copied) {
+                if (other == null) {
+                    other = owned.bound(floats(dims, kernelLayout == memory.format_tag.nhwc ? memory.format_tag.nchw
+                            : memory.format_tag.nhwc));
+                    memory copy = owned.add(new memory(kernelDesc, engine()));
+                    copyHandle = copy.get_data_handle(); // memory's own: freed with copy
+                    toKernel = reorder(other.memory, copy, owned);
+                    toOther = reorder(copy, other.memory, owned);
+                }
+                other.bind(array);
+                kernel.set_data_handle(copyHandle);
+            } else {
+                kernel.set_data_handle(kernelAddress.at(HostCopy.address(array)));
+            }
+        }
     }
 
     /**

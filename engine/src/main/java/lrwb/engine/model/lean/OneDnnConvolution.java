@@ -30,9 +30,10 @@ import static org.bytedeco.dnnl.global.dnnl.prop_kind;
  * One 2D convolution's oneDNN primitives for one input shape (see {@link OneDnn} for why), created once and run on
  * the ND4J arrays of DL4J's layer: the forward pass (optionally with ReLU applied in the same pass), the weight and
  * bias gradients, and the input's gradient. The kernels run on channels-last (NHWC) memory, where oneDNN has its
- * fastest single-thread kernels for few channels; a layer in DL4J's NCHW layout has its activations and their
- * gradients reordered on the way in and out (oneDNN's reorders, a fraction of the convolution's time), except where
- * NCHW and NHWC are the same bytes (one channel). Weights stay in DL4J's {@code [out, in, kH, kW]} layout and are
+ * fastest single-thread kernels for few channels. In a network in DL4J's NCHW layout, activations and gradients
+ * that another window layer of ours hands over channels-last ({@link OneDnn#isChannelsLast}) are read and written
+ * in place; DL4J's NCHW arrays are reordered on the way in and out ({@link OneDnn.Port}), except where NCHW and NHWC
+ * are the same bytes (one channel). Weights stay in DL4J's {@code [out, in, kH, kW]} layout and are
  * reordered into the kernels' own blocked layout per pass (a few thousand values).
  *
  * <p>Not thread-safe: a layer's own instance, used by one thread at a time (its primitives' scratchpads are their own,
@@ -75,14 +76,12 @@ final class OneDnnConvolution implements AutoCloseable {
     private final long[] padBefore;
     private final long[] padAfter;
 
-    // DL4J's arrays, bound per call
-    private final OneDnn.Bound userInput;
-    private final OneDnn.Bound userOutput;
+    // DL4J's parameter arrays, bound per call
     private final OneDnn.Bound userWeights;
     private final OneDnn.Bound userBias;
     // the kernels' channels-last activations: DL4J's own array where the bytes agree, else memory of our own
-    private final Activations input;
-    private final Activations output;
+    private final OneDnn.Port input;
+    private final OneDnn.Port output;
 
     private convolution_forward.primitive_desc forwardDescription;
     private final Forward plain;
@@ -99,13 +98,10 @@ final class OneDnnConvolution implements AutoCloseable {
         strides = new long[] {geometry.stride()[0], geometry.stride()[1]};
         padBefore = new long[] {p[0], p[1]};
         padAfter = new long[] {p[2], p[3]};
-        memory.format_tag userLayout = geometry.nchw() ? memory.format_tag.nchw : memory.format_tag.nhwc;
-        userInput = owned.bound(OneDnn.floats(geometry.inputDims(), userLayout));
-        userOutput = owned.bound(OneDnn.floats(geometry.outputDims(), userLayout));
         userWeights = owned.bound(OneDnn.floats(geometry.weightDims(), memory.format_tag.oihw));
         userBias = geometry.bias() ? owned.bound(OneDnn.floats(new long[] {geometry.outChannels()}, memory.format_tag.x)) : null;
-        input = new Activations(userInput, geometry.inputDims(), geometry.inChannels());
-        output = new Activations(userOutput, geometry.outputDims(), geometry.outChannels());
+        input = port(geometry.inputDims());
+        output = port(geometry.outputDims());
         plain = new Forward(false);
     }
 
@@ -137,10 +133,11 @@ final class OneDnnConvolution implements AutoCloseable {
 
     /**
      * Whether {@link #backward} can take the gradient of the activation itself ({@code throughRelu}): the last forward
-     * pass was on {@code in} with ReLU, and its output has a copy of our own (DL4J's NCHW with several channels).
+     * pass was on {@code in} with ReLU. Its output is still where the kernels wrote it: our copy, or DL4J's output array
+     * itself (channels-last, or a layout the kernels share), which DL4J keeps until the backward pass.
      */
     boolean hasReluOutputOf(INDArray in) {
-        return reluOutputOf != null && reluOutputOf == in && !output.shared();
+        return reluOutputOf != null && reluOutputOf == in;
     }
 
     /**
@@ -267,10 +264,8 @@ final class OneDnnConvolution implements AutoCloseable {
 
     /** The weight (and bias) gradient primitive and, created with it, the input-gradient one. */
     private final class Backward {
-        final Activations outputGradient = new Activations(owned.bound(userOutput.memory.get_desc()),
-                geometry.outputDims(), geometry.outChannels());
-        final Activations inputGradient = new Activations(owned.bound(userInput.memory.get_desc()),
-                geometry.inputDims(), geometry.inChannels());
+        final OneDnn.Port outputGradient = port(geometry.outputDims());
+        final OneDnn.Port inputGradient = port(geometry.inputDims());
         final OneDnn.Bound userWeightGradient = owned.bound(userWeights.memory.get_desc());
         final OneDnn.Bound userBiasGradient = userBias == null ? null : owned.bound(userBias.memory.get_desc());
         final OneDnn.Step weights;
@@ -312,69 +307,8 @@ final class OneDnnConvolution implements AutoCloseable {
         }
     }
 
-    /**
-     * Activations (or their gradients) as DL4J holds them and as the kernels read them (channels-last): the same
-     * memory when the layouts agree, else a copy of our own and a reorder each way.
-     */
-    private final class Activations {
-        final OneDnn.Bound user;
-        final memory.desc kernelDesc;
-        final memory kernel;
-        private final OneDnn.Step toKernel;
-        private final OneDnn.Step toUser;
-        private final OneDnn.Address kernelAddress = new OneDnn.Address();
-        private INDArray taken;
-
-        Activations(OneDnn.Bound user, long[] dims, long channels) {
-            this.user = user;
-            kernelDesc = owned.add(OneDnn.floats(dims, memory.format_tag.nhwc));
-            if (!geometry.nchw() || channels == 1) {
-                kernel = owned.add(new memory(kernelDesc, OneDnn.engine(), kernelAddress.at(0)));
-                toKernel = null;
-                toUser = null;
-            } else {
-                kernel = owned.add(new memory(kernelDesc, OneDnn.engine()));
-                toKernel = OneDnn.reorder(user.memory, kernel, owned);
-                toUser = OneDnn.reorder(kernel, user.memory, owned);
-            }
-        }
-
-        boolean shared() {
-            return toKernel == null;
-        }
-
-        /** DL4J's array in, reordered for the kernels where needed. */
-        void take(INDArray array) {
-            user.bind(array);
-            if (shared()) {
-                kernel.set_data_handle(kernelAddress.at(HostCopy.address(array)));
-            } else {
-                toKernel.run(stream);
-            }
-            taken = array;
-        }
-
-        /** As {@link #take}, skipping the reorder when the same array was taken last (the forward pass's input). */
-        void takeAgain(INDArray array) {
-            if (array != taken || shared()) {
-                take(array);
-            }
-        }
-
-        /** Where the kernels write: DL4J's array itself, or ours until {@link #give}. */
-        void bindUser(INDArray array) {
-            user.bind(array);
-            if (shared()) {
-                kernel.set_data_handle(kernelAddress.at(HostCopy.address(array)));
-            }
-            taken = null;
-        }
-
-        /** Our copy's values into DL4J's array. */
-        void give() {
-            if (!shared()) {
-                toUser.run(stream);
-            }
-        }
+    /** Activations or their gradients of these dimensions, for the kernels' channels-last layout. */
+    private OneDnn.Port port(long[] dims) {
+        return new OneDnn.Port(dims, memory.format_tag.nhwc, geometry.nchw(), stream, owned);
     }
 }

@@ -19,8 +19,9 @@ import static org.bytedeco.dnnl.global.dnnl.algorithm;
 import static org.bytedeco.dnnl.global.dnnl.prop_kind;
 
 /**
- * One 2D pooling's oneDNN primitives for one input shape, run on DL4J's arrays in their own layout (oneDNN pools NCHW
- * and NHWC alike without reordering). The training forward pass keeps where each window's maximum was (oneDNN's
+ * One 2D pooling's oneDNN primitives for one input shape, run on DL4J's arrays in their input's layout (oneDNN pools
+ * NCHW and NHWC alike without reordering; a channels-last input from a layer of ours, {@link OneDnn#isChannelsLast},
+ * is pooled channels-last, an output or gradient wanted in the other layout is reordered). The training forward pass keeps where each window's maximum was (oneDNN's
  * workspace), so the backward pass routes the gradient without searching again: ND4J's {@code maxpool2d_bp} runs the
  * forward pooling a second time for that. Not thread-safe: a layer's own instance, used by one thread at a time.
  */
@@ -29,48 +30,50 @@ final class OneDnnPooling implements AutoCloseable {
      * @param dims    the input's {@code [batch, channels, height, width]}
      * @param outSize the output's height and width
      * @param padding top, left, bottom, right
+     * @param channelsLast an NCHW network's input that lies channels-last: the kernels run channels-last
      */
-    record Geometry(long[] dims, long[] outSize, int[] kernel, int[] stride, int[] padding, boolean nchw, boolean max) {
+    record Geometry(long[] dims, long[] outSize, int[] kernel, int[] stride, int[] padding, boolean nchw, boolean max,
+                    boolean channelsLast) {
         /** Equal for equal geometries (the record's own equals compares its arrays by reference). */
         java.util.List<Object> key() {
             return java.util.List.of(Arrays.toString(dims), Arrays.toString(outSize), Arrays.toString(kernel),
-                    Arrays.toString(stride), Arrays.toString(padding), nchw, max);
+                    Arrays.toString(stride), Arrays.toString(padding), nchw, max, channelsLast);
         }
 
-        boolean sameAs(Geometry o) {
-            return Arrays.equals(dims, o.dims) && Arrays.equals(outSize, o.outSize) && Arrays.equals(kernel, o.kernel)
-                    && Arrays.equals(stride, o.stride) && Arrays.equals(padding, o.padding) && nchw == o.nchw
-                    && max == o.max;
+        long[] outDims() {
+            return new long[] {dims[0], dims[1], outSize[0], outSize[1]};
+        }
+
+        memory.format_tag kernelLayout() {
+            return nchw && !channelsLast ? memory.format_tag.nchw : memory.format_tag.nhwc;
         }
     }
 
     private final Geometry geometry;
     private final OneDnn.Owned owned = new OneDnn.Owned();
     private final stream stream;
-    private final OneDnn.Bound input;
-    private final OneDnn.Bound output;
+    private final OneDnn.Port input;
+    private final OneDnn.Port output;
     private final pooling_forward.primitive_desc trainingDescription;
     private final OneDnn.Step training;
     private final memory workspace;
     private OneDnn.Step inference;
     private OneDnn.Step backward;
-    private OneDnn.Bound outputGradient;
-    private OneDnn.Bound inputGradient;
+    private OneDnn.Port outputGradient;
+    private OneDnn.Port inputGradient;
     /** The input of the last training pass, whose maxima the workspace holds; null after any other pass. */
     private INDArray pooled;
 
     OneDnnPooling(Geometry geometry) {
         this.geometry = geometry;
         stream = owned.add(new stream(OneDnn.engine()));
-        long[] d = geometry.dims();
-        memory.format_tag layout = geometry.nchw() ? memory.format_tag.nchw : memory.format_tag.nhwc;
-        input = owned.bound(OneDnn.floats(d, layout));
-        output = owned.bound(OneDnn.floats(new long[] {d[0], d[1], geometry.outSize()[0], geometry.outSize()[1]}, layout));
+        input = port(geometry.dims());
+        output = port(geometry.outDims());
         trainingDescription = description(prop_kind.forward_training);
         workspace = geometry.max() ? owned.add(new memory(trainingDescription.workspace_desc(), OneDnn.engine())) : null;
         IntMemoryMap arguments = new IntMemoryMap();
-        arguments.put(DNNL_ARG_SRC, input.memory);
-        arguments.put(DNNL_ARG_DST, output.memory);
+        arguments.put(DNNL_ARG_SRC, input.kernel);
+        arguments.put(DNNL_ARG_DST, output.kernel);
         if (workspace != null) {
             arguments.put(DNNL_ARG_WORKSPACE, workspace);
         }
@@ -95,15 +98,15 @@ final class OneDnnPooling implements AutoCloseable {
     }
 
     private pooling_forward.primitive_desc description(prop_kind kind) {
-        pooling_forward.desc description = owned.add(new pooling_forward.desc(kind, algorithm(), input.memory.get_desc(),
-                output.memory.get_desc(), longs(geometry.stride()), longs(geometry.kernel()), padBefore(), padAfter()));
+        pooling_forward.desc description = owned.add(new pooling_forward.desc(kind, algorithm(), input.kernelDesc,
+                output.kernelDesc, longs(geometry.stride()), longs(geometry.kernel()), padBefore(), padAfter()));
         return owned.add(new pooling_forward.primitive_desc(description, owned.add(OneDnn.attributes()), OneDnn.engine()));
     }
 
-    /** The pooled {@code in} into {@code out} (DL4J's layout, c-ordered); a training pass keeps the maxima's places. */
+    /** The pooled {@code in} into {@code out}; a training pass keeps the maxima's places. */
     void forward(INDArray in, INDArray out, boolean isTraining) {
-        input.bind(in);
-        output.bind(out);
+        input.take(in);
+        output.bindUser(out);
         if (isTraining) {
             training.run(stream);
             pooled = in;
@@ -111,13 +114,14 @@ final class OneDnnPooling implements AutoCloseable {
             if (inference == null) {
                 pooling_forward.primitive_desc description = description(prop_kind.forward_inference);
                 IntMemoryMap arguments = new IntMemoryMap();
-                arguments.put(DNNL_ARG_SRC, input.memory);
-                arguments.put(DNNL_ARG_DST, output.memory);
+                arguments.put(DNNL_ARG_SRC, input.kernel);
+                arguments.put(DNNL_ARG_DST, output.kernel);
                 inference = new OneDnn.Step(new pooling_forward(description), description, arguments, owned);
             }
             inference.run(stream);
             pooled = null;
         }
+        output.give();
         Reference.reachabilityFence(in); // the arrays' memory, bound by address, is read until here
         Reference.reachabilityFence(out);
     }
@@ -135,23 +139,24 @@ final class OneDnnPooling implements AutoCloseable {
     /** The gradient of the input from the output's, after a training pass on the same input. */
     void backward(INDArray delta, INDArray inputGradientOut) {
         if (backward == null) {
-            pooling_backward.desc description = owned.add(new pooling_backward.desc(algorithm(), input.memory.get_desc(),
-                    output.memory.get_desc(), longs(geometry.stride()), longs(geometry.kernel()), padBefore(), padAfter()));
+            pooling_backward.desc description = owned.add(new pooling_backward.desc(algorithm(), input.kernelDesc,
+                    output.kernelDesc, longs(geometry.stride()), longs(geometry.kernel()), padBefore(), padAfter()));
             pooling_backward.primitive_desc pd = owned.add(new pooling_backward.primitive_desc(description,
                     owned.add(OneDnn.attributes()), OneDnn.engine(), trainingDescription));
-            outputGradient = owned.bound(output.memory.get_desc());
-            inputGradient = owned.bound(input.memory.get_desc());
+            outputGradient = port(geometry.outDims());
+            inputGradient = port(geometry.dims());
             IntMemoryMap arguments = new IntMemoryMap();
-            arguments.put(DNNL_ARG_DIFF_DST, outputGradient.memory);
-            arguments.put(DNNL_ARG_DIFF_SRC, inputGradient.memory);
+            arguments.put(DNNL_ARG_DIFF_DST, outputGradient.kernel);
+            arguments.put(DNNL_ARG_DIFF_SRC, inputGradient.kernel);
             if (workspace != null) {
                 arguments.put(DNNL_ARG_WORKSPACE, workspace);
             }
             backward = new OneDnn.Step(new pooling_backward(pd), pd, arguments, owned);
         }
-        outputGradient.bind(delta);
-        inputGradient.bind(inputGradientOut);
+        outputGradient.take(delta);
+        inputGradient.bindUser(inputGradientOut);
         backward.run(stream);
+        inputGradient.give();
         Reference.reachabilityFence(delta);
         Reference.reachabilityFence(inputGradientOut);
     }
@@ -161,6 +166,11 @@ final class OneDnnPooling implements AutoCloseable {
     public void close() {
         pooled = null;
         owned.close();
+    }
+
+    /** Activations or their gradients of these dimensions, in the kernels' layout. */
+    private OneDnn.Port port(long[] dims) {
+        return new OneDnn.Port(dims, geometry.kernelLayout(), geometry.nchw(), stream, owned);
     }
 
     private static long[] longs(int[] values) {

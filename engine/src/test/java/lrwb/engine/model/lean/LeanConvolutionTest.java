@@ -30,6 +30,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -63,6 +64,66 @@ class LeanConvolutionTest {
         // ReLU's gradient through oneDNN, on the channels-last copies (NCHW, several channels)
         assertThat(((LeanConvolution) lean.getLayer(0)).tookReluGradientOnOneDnn()).isEqualTo(OneDnn.available());
         assertThat(((LeanConvolution) lean.getLayer(2)).tookReluGradientOnOneDnn()).isEqualTo(OneDnn.available());
+    }
+
+    /**
+     * Between two window layers of ours the activations lie channels-last, as oneDNN's kernels read them, and the
+     * gradients coming back follow (no reorder to NCHW and back); what DL4J's flatten reads is NCHW, c-ordered.
+     */
+    @Test
+    void theCnnModelsWindowLayersHandEachOtherChannelsLastActivations() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OneDnn.available(), "oneDNN's natives (x86-64)");
+        MultiLayerNetwork lean = Networks.build(ModelSpec.cnn(), OptimizerSpec.parse("sgd"), SteerableSchedule.constant(0.01),
+                IMAGE, 7, EngineTuning.defaults());
+        DataSet batch = TinyData.batch(IMAGE, 4, 1);
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr none = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        INDArray a = batch.getFeatures().reshape('c', 4, 1, 12, 12);
+        INDArray[] outputs = new INDArray[4];
+        for (int i = 0; i < 4; i++) {
+            a = outputs[i] = lean.getLayer(i).activate(a, true, none);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(OneDnn.isChannelsLast(outputs[i]) && !OneDnn.isDenseC(outputs[i])).as("layer %d's output", i).isTrue();
+        }
+        assertThat(OneDnn.isDenseC(outputs[3])).as("the last pooling's output, which DL4J flattens").isTrue();
+        // backwards from the last pooling: each gradient in the layout of the input it belongs to
+        INDArray gradient = Nd4j.rand(DataType.FLOAT, outputs[3].shape());
+        for (int i = 3; i >= 1; i--) {
+            gradient = lean.getLayer(i).backpropGradient(gradient, none).getSecond();
+            assertThat(OneDnn.isChannelsLast(gradient) && !OneDnn.isDenseC(gradient)).as("layer %d's input gradient", i).isTrue();
+        }
+    }
+
+    /**
+     * A layer of ours hands channels-last activations to the next one of ours, and that one falls back to DL4J's path
+     * (a padded average pooling, a dilated convolution): it reads them in DL4J's layout, and the network trains as on
+     * stock layers.
+     */
+    @Test
+    void aWindowLayerOnDl4jsPathReadsChannelsLastActivationsAsDl4jsOwn() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).updater(new Sgd(0.05))
+                .weightInit(WeightInit.XAVIER).list()
+                .layer(conv(3).convolutionMode(ConvolutionMode.Same).nOut(4).activation(Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType.AVG, new int[] {3, 3}, new int[] {1, 1})
+                        .convolutionMode(ConvolutionMode.Truncate).padding(1, 1).build())
+                .layer(conv(3).convolutionMode(ConvolutionMode.Same).nOut(5).activation(Activation.RELU).build())
+                .layer(conv(3).convolutionMode(ConvolutionMode.Same).dilation(2, 2).nOut(4).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(9, 9, 2))
+                .build();
+        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
+        stock.init();
+        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
+        NetworkShape shape = NetworkShape.image(2, 9, 9, 3);
+        for (int i = 0; i < 4; i++) {
+            DataSet batch = imageBatch(shape, CNN2DFormat.NCHW, 5, i);
+            stock.fit(batch);
+            lean.fit(batch);
+            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
+        }
+        assertClose(lean.params(), stock.params(), 1e-4, "parameters");
+        assertThat(((LeanConvolution) lean.getLayer(2)).ranOnOneDnn()).isEqualTo(OneDnn.available());
     }
 
     /**
