@@ -60,7 +60,7 @@ final class LeanConvolution extends ConvolutionLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         if (!isNative()) {
-            inDl4jsLayout(workspaceMgr, ArrayType.ACTIVATIONS);
+            inDl4jsLayout(workspaceMgr);
             return super.preOutput(training, forBackprop, workspaceMgr);
         }
         assertInputSet(false);
@@ -131,22 +131,33 @@ final class LeanConvolution extends ConvolutionLayer {
     }
 
     /** Before DL4J's own path: an input in another layout than DL4J's (channels-last from a layer of ours) copied. */
-    private void inDl4jsLayout(LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+    private void inDl4jsLayout(LayerWorkspaceMgr workspaceMgr) {
         if (input != null && !OneDnn.isDenseC(input)) {
-            input = workspaceMgr.dup(type, input, 'c');
+            input = workspaceMgr.dup(ArrayType.ACTIVATIONS, input, 'c');
         }
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if ((!OneDnn.isDenseC(input) || !OneDnn.isDenseC(epsilon)) && (!isNative() || oneDnnFor(input) == null)) {
-            inDl4jsLayout(workspaceMgr, ArrayType.BP_WORKING_MEM);
-            epsilon = OneDnn.isDenseC(epsilon) ? epsilon : workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon, 'c');
+        assertInputSet(true);
+        if ((OneDnn.isDenseC(input) && OneDnn.isDenseC(epsilon)) || (isNative() && oneDnnFor(input) != null)) {
+            return backprop(epsilon, workspaceMgr);
         }
+        // DL4J's and ND4J's paths read DL4J's layout: channels-last arrays (from a layer of ours) copied for this pass
+        INDArray original = input;
+        try {
+            input = OneDnn.isDenseC(input) ? input : workspaceMgr.dup(ArrayType.BP_WORKING_MEM, input, 'c');
+            return backprop(OneDnn.isDenseC(epsilon) ? epsilon
+                    : workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon, 'c'), workspaceMgr);
+        } finally {
+            input = original; // the copy's workspace ends with this pass
+        }
+    }
+
+    private Pair<Gradient, INDArray> backprop(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         if (!isNative()) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        assertInputSet(true);
         INDArray input = this.input.castTo(dataType);
         INDArray weights = getParam(ConvolutionParamInitializer.WEIGHT_KEY);
         OneDnnConvolution oneDnn = oneDnn(input, weights, epsilon.shape());
@@ -351,9 +362,13 @@ final class LeanConvolution extends ConvolutionLayer {
         return hasBias() ? getParam(ConvolutionParamInitializer.BIAS_KEY) : null;
     }
 
-    /** The array itself when its values lie as oneDNN reads them (c order or channels-last); else a c-ordered copy. */
-    private static INDArray readable(INDArray array) {
-        return OneDnn.isDenseC(array) || OneDnn.isChannelsLast(array) ? array : array.dup('c');
+    /**
+     * The array itself when its values lie as oneDNN reads them (c order, or channels-last in an NCHW network); else a
+     * c-ordered copy.
+     */
+    private INDArray readable(INDArray array) {
+        boolean nchw = layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        return OneDnn.isDenseC(array) || nchw && OneDnn.isChannelsLast(array) ? array : array.dup('c');
     }
 
     /** DL4J keeps a bias as a {@code [1, n]} row; the operations take {@code [n]}: a view of the same memory. */

@@ -63,7 +63,8 @@ final class LeanSubsampling extends SubsamplingLayer {
         INDArray in = input.castTo(dataType);
         INDArray delta = epsilon.castTo(dataType);
         OneDnnPooling last = shapes.last();
-        if (last != null && last.hasTrainingPassOf(in) && (OneDnn.isDenseC(delta) || OneDnn.isChannelsLast(delta))) {
+        if (last != null && last.hasTrainingPassOf(in)
+                && (OneDnn.isDenseC(delta) || last.geometry().nchw() && OneDnn.isChannelsLast(delta))) {
             // in the layout the input came in: a channels-last input came from a layer of ours that reads it so
             INDArray inputGradient = last.geometry().channelsLast()
                     ? OneDnn.channelsLast(workspaceMgr, ArrayType.ACTIVATION_GRAD, dataType, in.shape())
@@ -71,11 +72,15 @@ final class LeanSubsampling extends SubsamplingLayer {
             last.backward(delta, inputGradient);
             return new Pair<>(new DefaultGradient(), inputGradient);
         }
-        if (!OneDnn.isDenseC(input)) { // DL4J's path reads DL4J's layout
-            input = workspaceMgr.dup(ArrayType.BP_WORKING_MEM, input, 'c');
+        // DL4J's path reads DL4J's layout: channels-last arrays (from a layer of ours) copied for this pass
+        INDArray original = input;
+        try {
+            input = OneDnn.isDenseC(input) ? input : workspaceMgr.dup(ArrayType.BP_WORKING_MEM, input, 'c');
+            return super.backpropGradient(OneDnn.isDenseC(epsilon) ? epsilon
+                    : workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon, 'c'), workspaceMgr);
+        } finally {
+            input = original; // the copy's workspace ends with this pass
         }
-        return super.backpropGradient(OneDnn.isDenseC(epsilon) ? epsilon
-                : workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon, 'c'), workspaceMgr);
     }
 
     /** The primitives for this input, or null where oneDNN does not pool as DL4J does (see the class comment). */
@@ -83,13 +88,13 @@ final class LeanSubsampling extends SubsamplingLayer {
         org.deeplearning4j.nn.conf.layers.SubsamplingLayer conf = layerConf();
         PoolingType type = conf.getPoolingType();
         int[] dilation = conf.getDilation();
+        boolean nchw = conf.getCnn2dDataFormat() == CNN2DFormat.NCHW;
         if (!OneDnn.available() || maskArray != null || in.rank() != 4 || in.dataType() != DataType.FLOAT
-                || !(OneDnn.isDenseC(in) || OneDnn.isChannelsLast(in)) || dilation[0] != 1 || dilation[1] != 1
+                || !(OneDnn.isDenseC(in) || nchw && OneDnn.isChannelsLast(in)) || dilation[0] != 1 || dilation[1] != 1
                 || (type != PoolingType.MAX
                 && type != PoolingType.AVG) || convolutionMode == ConvolutionMode.Causal) {
             return null;
         }
-        boolean nchw = conf.getCnn2dDataFormat() == CNN2DFormat.NCHW;
         int h = nchw ? 2 : 1;
         int w = nchw ? 3 : 2;
         int[] kernel = conf.getKernelSize();

@@ -116,6 +116,13 @@ class LeanConvolutionTest {
         stock.init();
         MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
         NetworkShape shape = NetworkShape.image(2, 9, 9, 3);
+        if (OneDnn.available()) { // the hand-overs this test is about: channels-last into DL4J's path
+            org.deeplearning4j.nn.workspace.LayerWorkspaceMgr none = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+            INDArray first = lean.getLayer(0).activate(imageBatch(shape, CNN2DFormat.NCHW, 5, 9).getFeatures(), true, none);
+            INDArray third = lean.getLayer(2).activate(lean.getLayer(1).activate(first, true, none), true, none);
+            assertThat(OneDnn.isChannelsLast(first) && !OneDnn.isDenseC(first)).as("layer 0's output").isTrue();
+            assertThat(OneDnn.isChannelsLast(third) && !OneDnn.isDenseC(third)).as("layer 2's output").isTrue();
+        }
         for (int i = 0; i < 4; i++) {
             DataSet batch = imageBatch(shape, CNN2DFormat.NCHW, 5, i);
             stock.fit(batch);
@@ -124,6 +131,40 @@ class LeanConvolutionTest {
         }
         assertClose(lean.params(), stock.params(), 1e-4, "parameters");
         assertThat(((LeanConvolution) lean.getLayer(2)).ranOnOneDnn()).isEqualTo(OneDnn.available());
+    }
+
+    /**
+     * Our ReLU layers read ReLU's gradient from their kept output, DL4J's own output array where it lies as the kernels
+     * write it (one channel, a channels-last hand-over). A next layer's dropout must not have changed it: DL4J's
+     * training pass lets no layer change its input in place (only inference does), so behind Gaussian dropout and
+     * noise, which flip signs, they still train as stock DL4J.
+     */
+    @Test
+    void reluLayersBehindGaussianDropoutAndNoiseTrainAsStockDl4j() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).updater(new Sgd(0.05))
+                .weightInit(WeightInit.XAVIER).list()
+                .layer(conv(3).convolutionMode(ConvolutionMode.Same).nOut(1).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(6).activation(Activation.RELU)
+                        .dropOut(new org.deeplearning4j.nn.conf.dropout.GaussianDropout(0.5)).build())
+                .layer(new DenseLayer.Builder().nOut(5).activation(Activation.RELU)
+                        .dropOut(new org.deeplearning4j.nn.conf.dropout.GaussianNoise(0.5)).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(9, 9, 2))
+                .build();
+        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
+        stock.init();
+        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
+        assertThat(lean.getLayer(1).conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
+        NetworkShape shape = NetworkShape.image(2, 9, 9, 3);
+        for (int i = 0; i < 4; i++) {
+            DataSet batch = imageBatch(shape, CNN2DFormat.NCHW, 5, i);
+            Nd4j.getRandom().setSeed(100 + i);
+            stock.fit(batch);
+            Nd4j.getRandom().setSeed(100 + i);
+            lean.fit(batch);
+            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
+        }
+        assertClose(lean.params(), stock.params(), 1e-4, "parameters");
     }
 
     /**
