@@ -43,6 +43,8 @@ final class FlatGradientUpdater extends MultiLayerUpdater {
         boolean sameArray = given != own && given.data().address() == own.data().address()
                 && given.offset() == own.offset() && given.length() == own.length()
                 && given.dataType() == own.dataType();
+        // DL4J makes its blocks' optimizers when it first needs them: DL4J's Nesterov replaced by ours from then on
+        JavaNesterovsUpdater.installInto(getUpdaterBlocks());
         super.update(sameArray ? new OnOwnArray(gradient, own) : gradient, iteration, epoch, batchSize, workspaceMgr);
     }
 

@@ -32,13 +32,6 @@ import java.util.List;
  */
 final class JavaUpdate {
     private static final String[] PARAMS = {DefaultParamInitializer.WEIGHT_KEY, DefaultParamInitializer.BIAS_KEY};
-    /**
-     * libnd4j's x86-64 builds target a baseline without fused multiply-add, so the two products of its Nesterov update
-     * round as Java's do (LeanStepTest); on other processors (arm64, whose compilers may fuse them) DL4J's own
-     * operation runs.
-     */
-    private static final boolean NESTEROVS_IN_JAVA = List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
-
     private final MultiLayerNetwork net;
     private final Layer[] layers;
     /** Each block's gradient values while its optimizer works on them, kept from update to update. */
@@ -80,7 +73,7 @@ final class JavaUpdate {
             GradientUpdater<?> optimizer = block.getGradientUpdater();
             long length = block.getParamOffsetEnd() - block.getParamOffsetStart();
             boolean inJava = optimizer instanceof SgdUpdater
-                    || optimizer instanceof NesterovsUpdater nesterovs && NESTEROVS_IN_JAVA && nesterovs.getV() != null
+                    || optimizer instanceof NesterovsUpdater nesterovs && JavaNesterovsUpdater.IN_JAVA && nesterovs.getV() != null
                     && nesterovs.getV().dataType() == DataType.FLOAT && nesterovs.getV().length() == length
                     || optimizer instanceof ValuesUpdater values && values.updatesValues(length);
             if (block.skipDueToPretrainConfig(false) || !inJava) {
@@ -126,17 +119,10 @@ final class JavaUpdate {
      * (the updater's state, read and written back): {@code p = m·v; v = p − lr·g; update = p + (−m − 1)·v}.
      */
     private void nesterovs(NesterovsUpdater nesterovs, float[] g, int from, int to, int block, int iteration, int epoch) {
-        float lr = (float) nesterovs.getConfig().getLearningRate(iteration, epoch);
-        float m = (float) nesterovs.getConfig().currentMomentum(iteration, epoch);
-        float mT = -m - 1;
         float[] v = blockValues(block, to - from);
         HostCopy.values(nesterovs.getV(), v);
-        for (int k = from; k < to; k++) {
-            float previous = m * v[k - from];
-            float velocity = previous - lr * g[k];
-            v[k - from] = velocity;
-            g[k] = previous + mT * velocity;
-        }
+        JavaNesterovsUpdater.step(g, from, v, to - from, (float) nesterovs.getConfig().getLearningRate(iteration, epoch),
+                (float) nesterovs.getConfig().currentMomentum(iteration, epoch));
         HostCopy.write(v, nesterovs.getV());
     }
 

@@ -111,10 +111,17 @@ class LeanNetworkTest {
         }
     }
 
-    /** Large enough for BLAS to take its blocked kernels, whose summation order must match too. */
+    /**
+     * Large enough for BLAS to take its blocked kernels, whose summation order must match too, and for DL4J's {@code fit}
+     * (not the Java step): its Nesterov update is ours in Java ({@link JavaNesterovsUpdater}), bit for bit ND4J's.
+     */
     @Test
     void aWideMlpTrainsBitForBitLikeStockDl4j() {
-        assertSameTraining(ModelSpec.parse("mlp:256"), OptimizerSpec.of(Kind.NESTEROV), NetworkShape.tabular(300, 10), 64, 6);
+        MultiLayerNetwork lean = assertSameTraining(ModelSpec.parse("mlp:256"), OptimizerSpec.of(Kind.NESTEROV),
+                NetworkShape.tabular(300, 10), 64, 6);
+        for (org.deeplearning4j.nn.updater.UpdaterBlock block : ((FlatGradientUpdater) lean.getUpdater()).getUpdaterBlocks()) {
+            assertThat(block.getGradientUpdater() instanceof JavaNesterovsUpdater).isEqualTo(JavaNesterovsUpdater.IN_JAVA);
+        }
     }
 
     @Test
@@ -201,7 +208,9 @@ class LeanNetworkTest {
         assertThat(leanOut.getBiasInit()).isEqualTo(stockOut.getBiasInit());
     }
 
-    private static void assertSameTraining(ModelSpec model, OptimizerSpec optimizer, NetworkShape shape, int batchSize, int updates) {
+    /** @return the lean network, trained */
+    private static MultiLayerNetwork assertSameTraining(ModelSpec model, OptimizerSpec optimizer, NetworkShape shape,
+                                                         int batchSize, int updates) {
         MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.02), shape, 7);
         MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), shape, 7, ND4J_SOFTMAX);
         assertThat(lean.params()).isEqualTo(stock.params());
@@ -225,5 +234,6 @@ class LeanNetworkTest {
         }
         assertThat(stock.params()).isNotEqualTo(Networks.buildWithStockLayers(model, optimizer,
                 SteerableSchedule.constant(0.02), shape, 7).params()); // it did train
+        return lean;
     }
 }
