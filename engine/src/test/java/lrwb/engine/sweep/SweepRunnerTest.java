@@ -83,6 +83,25 @@ class SweepRunnerTest {
         return record.rows().stream().sorted(Comparator.comparingInt(SweepRow::cell)).map(SweepRow::withoutTiming).toList();
     }
 
+    /**
+     * Several at a time, the cells expected to train longest go first (more epochs, then more optimizer state), so
+     * that the sweep's last cells are short ones; in index order, a grid alternating sgd and adam gave one of two
+     * workers every adam cell.
+     */
+    @Test
+    void severalAtATimeTheLongestCellsGoFirst() {
+        SweepGrid grid = SweepGrid.parse(GRID.replace("\"optimizer\": [\"sgd\", \"adam\"]",
+                "\"optimizer\": [\"sgd\", \"adam\", \"nesterov\"], \"epochs\": [2, 3]"));
+        List<String> order = LocalCells.longestFirst(grid.cells()).stream().map(SweepCell::label).toList();
+        assertThat(order).containsExactly(
+                "lr=0.05, optimizer=adam, epochs=3", "lr=0.5, optimizer=adam, epochs=3",
+                "lr=0.05, optimizer=nesterov, epochs=3", "lr=0.5, optimizer=nesterov, epochs=3",
+                "lr=0.05, optimizer=sgd, epochs=3", "lr=0.5, optimizer=sgd, epochs=3",
+                "lr=0.05, optimizer=adam, epochs=2", "lr=0.5, optimizer=adam, epochs=2",
+                "lr=0.05, optimizer=nesterov, epochs=2", "lr=0.5, optimizer=nesterov, epochs=2",
+                "lr=0.05, optimizer=sgd, epochs=2", "lr=0.5, optimizer=sgd, epochs=2");
+    }
+
     @Test
     void aSweepWritesItsGridItsCellsFoldersAndOneRowPerCellAndTheSameNumbersAtAnyParallelism(@TempDir Path tmp) throws Exception {
         SweepGrid grid = SweepGrid.parse(GRID);
