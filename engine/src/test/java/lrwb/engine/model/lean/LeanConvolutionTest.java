@@ -112,9 +112,9 @@ class LeanConvolutionTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(9, 9, 2))
                 .build();
-        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
-        stock.init();
-        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
+        StockAndLean both = StockAndLean.of(conf, 0, 0);
+        MultiLayerNetwork stock = both.stock();
+        MultiLayerNetwork lean = both.lean();
         NetworkShape shape = NetworkShape.image(2, 9, 9, 3);
         if (OneDnn.available()) { // the hand-overs this test is about: channels-last into DL4J's path
             org.deeplearning4j.nn.workspace.LayerWorkspaceMgr none = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
@@ -123,12 +123,7 @@ class LeanConvolutionTest {
             assertThat(OneDnn.isChannelsLast(first) && !OneDnn.isDenseC(first)).as("layer 0's output").isTrue();
             assertThat(OneDnn.isChannelsLast(third) && !OneDnn.isDenseC(third)).as("layer 2's output").isTrue();
         }
-        for (int i = 0; i < 4; i++) {
-            DataSet batch = imageBatch(shape, CNN2DFormat.NCHW, 5, i);
-            stock.fit(batch);
-            lean.fit(batch);
-            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
-        }
+        trainSideBySide(stock, lean, shape, CNN2DFormat.NCHW, 5, 0, 4);
         assertClose(lean.params(), stock.params(), 1e-4, "parameters");
         assertThat(((LeanConvolution) lean.getLayer(2)).ranOnOneDnn()).isEqualTo(OneDnn.available());
     }
@@ -151,19 +146,12 @@ class LeanConvolutionTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(9, 9, 2))
                 .build();
-        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
-        stock.init();
-        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
+        StockAndLean both = StockAndLean.of(conf, 0, 0);
+        MultiLayerNetwork stock = both.stock();
+        MultiLayerNetwork lean = both.lean();
         assertThat(lean.getLayer(1).conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
         NetworkShape shape = NetworkShape.image(2, 9, 9, 3);
-        for (int i = 0; i < 4; i++) {
-            DataSet batch = imageBatch(shape, CNN2DFormat.NCHW, 5, i);
-            Nd4j.getRandom().setSeed(100 + i);
-            stock.fit(batch);
-            Nd4j.getRandom().setSeed(100 + i);
-            lean.fit(batch);
-            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
-        }
+        trainSideBySide(stock, lean, shape, CNN2DFormat.NCHW, 5, 0, 4); // the dropouts draw alike: same seeds
         assertClose(lean.params(), stock.params(), 1e-4, "parameters");
     }
 
@@ -221,9 +209,9 @@ class LeanConvolutionTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(size, size, 2, format))
                 .build();
-        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
-        stock.init();
-        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
+        StockAndLean both = StockAndLean.of(conf, 0, 0);
+        MultiLayerNetwork stock = both.stock();
+        MultiLayerNetwork lean = both.lean();
         assertThat(lean.getLayer(0).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
         assertThat(lean.getLayer(1).conf().getLayer()).isInstanceOf(LeanConvolutionLayer.class);
 
@@ -236,12 +224,7 @@ class LeanConvolutionTest {
         lean.computeGradientAndScore();
         assertThat(lean.score()).isCloseTo(stock.score(), within(1e-5 * stock.score()));
         assertClose(lean.gradient().gradient(), stock.gradient().gradient(), 1e-4, "gradient");
-        for (int i = 2; i < 6; i++) {
-            DataSet next = imageBatch(shape, format, 6, i);
-            stock.fit(next);
-            lean.fit(next);
-            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
-        }
+        trainSideBySide(stock, lean, shape, format, 6, 2, 6);
         assertClose(lean.params(), stock.params(), 1e-4, "parameters");
         assertThat(((LeanConvolution) lean.getLayer(1)).ranOnOneDnn()).isEqualTo(OneDnn.available());
     }
@@ -353,9 +336,9 @@ class LeanConvolutionTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(6, 6, 2))
                 .build();
-        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
-        stock.init();
-        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 4096, 16384);
+        StockAndLean both = StockAndLean.of(conf, 4096, 16384);
+        MultiLayerNetwork stock = both.stock();
+        MultiLayerNetwork lean = both.lean();
         assertThat(lean.getLayer(0).conf().getLayer()).isInstanceOf(LeanDenseLayer.class);
         ComputationGraphConfiguration graphConf = new NeuralNetConfiguration.Builder().seed(3).updater(new Sgd(0.05))
                 .graphBuilder().addInputs("in")
@@ -388,9 +371,9 @@ class LeanConvolutionTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(9, 9, 1))
                 .build();
-        MultiLayerNetwork stock = new MultiLayerNetwork(conf);
-        stock.init();
-        MultiLayerNetwork lean = LeanLayers.onLeanLayers(stock.clone(), 0, 0);
+        StockAndLean both = StockAndLean.of(conf, 0, 0);
+        MultiLayerNetwork stock = both.stock();
+        MultiLayerNetwork lean = both.lean();
         DataSet batch = imageBatch(NetworkShape.image(1, 9, 9, 3), CNN2DFormat.NCHW, 4, 1);
         stock.fit(batch);
         lean.fit(batch);
@@ -455,8 +438,33 @@ class LeanConvolutionTest {
         assertThat(NativeSettings.nativeBuild()).isEqualTo(NativeSettings.hasOneDnnBuild() ? "-onednn" : "");
     }
 
+    /** The network of {@code conf} on DL4J's stock layers, initialised, and a copy of it on ours. */
+    private record StockAndLean(MultiLayerNetwork stock, MultiLayerNetwork lean) {
+        static StockAndLean of(MultiLayerConfiguration conf, long javaErrorLimit, long javaProductLimit) {
+            MultiLayerNetwork stock = new MultiLayerNetwork(conf);
+            stock.init();
+            return new StockAndLean(stock, LeanLayers.onLeanLayers(stock.clone(), javaErrorLimit, javaProductLimit));
+        }
+    }
+
     private static ConvolutionLayer.Builder conv(int kernel) {
         return new ConvolutionLayer.Builder(kernel, kernel);
+    }
+
+    /**
+     * Both networks trained on the same image batches (seeds {@code first} to {@code end - 1}), ND4J's random generator
+     * set alike before each update; every update's score within rounding of the stock network's.
+     */
+    private static void trainSideBySide(MultiLayerNetwork stock, MultiLayerNetwork lean, NetworkShape shape,
+                                        CNN2DFormat format, int examples, int first, int end) {
+        for (int i = first; i < end; i++) {
+            DataSet batch = imageBatch(shape, format, examples, i);
+            Nd4j.getRandom().setSeed(100 + i);
+            stock.fit(batch);
+            Nd4j.getRandom().setSeed(100 + i);
+            lean.fit(batch);
+            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-4 * stock.score()));
+        }
     }
 
     private static DataSet imageBatch(NetworkShape shape, CNN2DFormat format, int examples, long seed) {
