@@ -5,6 +5,7 @@ import lrwb.engine.run.RunStatus;
 import lrwb.engine.sweep.SweepRow;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +55,17 @@ public final class SensitivityCurves {
     }
 
     /**
+     * The curves in the grid's order (that of their first cell), whatever order the cells finished in: the runner starts
+     * the longest cells first, and a curve keeps its place, so its colour, while the sweep fills in.
+     *
      * @param rows       the finished cells (summary.csv's rows)
-     * @param axisValues the axis values that made a cell, by its index (empty when unknown)
+     * @param axisValues the axis values that made a cell, by its index (empty when unknown, and past the last cell)
      */
     public static List<Curve> of(List<SweepRow> rows, SweepMetric metric, IntFunction<Map<String, String>> axisValues) {
         Map<Map<String, String>, Map<Double, List<SweepRow>>> groups = new LinkedHashMap<>();
         Map<Map<String, String>, List<Double>> diverged = new LinkedHashMap<>();
-        for (SweepRow row : rows) {
-            Map<String, String> ordered = new LinkedHashMap<>(axisValues.apply(row.cell()));
-            ordered.keySet().removeAll(ACROSS_AXES);
+        for (SweepRow row : rows.stream().sorted(Comparator.comparingInt(SweepRow::cell)).toList()) {
+            Map<String, String> ordered = curveKey(axisValues.apply(row.cell()));
             Map<Double, List<SweepRow>> byLr = groups.computeIfAbsent(ordered, k -> new TreeMap<>());
             diverged.computeIfAbsent(ordered, k -> new ArrayList<>());
             if (RunStatus.DIVERGED.label().equals(row.status())) {
@@ -71,7 +74,9 @@ public final class SensitivityCurves {
                 byLr.computeIfAbsent(row.lr(), k -> new ArrayList<>()).add(row);
             }
         }
-        List<Map<String, String>> keys = new ArrayList<>(groups.keySet());
+        List<Map<String, String>> keys = new ArrayList<>(groups.keySet()); // by their first finished cell
+        Map<Map<String, String>, Integer> firstCells = firstCells(axisValues);
+        keys.sort(Comparator.comparingInt(key -> firstCells.getOrDefault(key, Integer.MAX_VALUE)));
         List<String> names = DistinctNames.of(keys.stream().map(SensitivityCurves::fullName).toList());
         List<Curve> curves = new ArrayList<>();
         for (int g = 0; g < keys.size(); g++) {
@@ -110,6 +115,29 @@ public final class SensitivityCurves {
         }
         return curves;
     }
+
+    /** A curve's axis values: a cell's, without those every curve runs across (the LR, the seed). */
+    private static Map<String, String> curveKey(Map<String, String> cellAxisValues) {
+        Map<String, String> key = new LinkedHashMap<>(cellAxisValues);
+        key.keySet().removeAll(ACROSS_AXES);
+        return key;
+    }
+
+    /** Each curve's first cell in the grid, from the cells' axis values up to the first index that has none. */
+    private static Map<Map<String, String>, Integer> firstCells(IntFunction<Map<String, String>> axisValues) {
+        Map<Map<String, String>, Integer> first = new java.util.HashMap<>();
+        for (int cell = 0; cell < MAX_SCANNED_CELLS; cell++) {
+            Map<String, String> values = axisValues.apply(cell);
+            if (values.isEmpty()) {
+                break;
+            }
+            first.putIfAbsent(curveKey(values), cell);
+        }
+        return first;
+    }
+
+    /** Above the largest grid a sweep accepts (10,000 cells). */
+    private static final int MAX_SCANNED_CELLS = 100_000;
 
     /** The LR sensitivity of all cells on one line, when no axis but the LR and the seed varies. */
     static final String SINGLE_CURVE = "all cells";

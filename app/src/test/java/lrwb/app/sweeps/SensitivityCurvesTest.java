@@ -17,8 +17,9 @@ class SensitivityCurvesTest {
     }
 
     private static Map<String, String> axes(int cell, List<SweepRow> rows) {
-        SweepRow r = rows.stream().filter(x -> x.cell() == cell).findFirst().orElseThrow();
-        return Map.of("optimizer", r.optimizer(), "lr", String.valueOf(r.lr()), "seed", String.valueOf(r.seed()));
+        return rows.stream().filter(x -> x.cell() == cell).findFirst()
+                .map(r -> Map.of("optimizer", r.optimizer(), "lr", String.valueOf(r.lr()), "seed", String.valueOf(r.seed())))
+                .orElse(Map.of()); // past the last cell, as the view model answers
     }
 
     @Test
@@ -39,6 +40,20 @@ class SensitivityCurvesTest {
         assertThat(adam.lr()).containsExactly(0.01);
         assertThat(adam.diverged()).containsExactly(0.1);
         assertThat(sgd.bestLr(true)).isEqualTo(0.1);
+    }
+
+    /** The runner starts the longest cells first: however the cells finish, the curves keep the grid's order. */
+    @Test
+    void curvesKeepTheGridsOrderWhateverOrderTheCellsFinishIn() {
+        List<SweepRow> grid = List.of(row(0, 0.01, "sgd", 1, "finished", 1.0), row(1, 0.01, "adam", 1, "finished", 0.4),
+                row(2, 0.1, "sgd", 1, "finished", 0.5), row(3, 0.1, "adam", 1, "finished", 0.3));
+        List<SweepRow> adamFinishedFirst = List.of(grid.get(3), grid.get(1));
+        assertThat(SensitivityCurves.of(adamFinishedFirst, SweepMetric.FINAL_VAL_LOSS, c -> axes(c, grid)))
+                .extracting(SensitivityCurves.Curve::name).containsExactly("adam");
+        List<SweepRow> thenSgd = List.of(grid.get(3), grid.get(1), grid.get(2));
+        List<SensitivityCurves.Curve> curves = SensitivityCurves.of(thenSgd, SweepMetric.FINAL_VAL_LOSS, c -> axes(c, grid));
+        assertThat(curves).extracting(SensitivityCurves.Curve::name).containsExactly("sgd", "adam");
+        assertThat(curves.get(1).lr()).containsExactly(0.01, 0.1);
     }
 
     @Test
