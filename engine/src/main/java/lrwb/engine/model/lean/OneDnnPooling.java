@@ -71,13 +71,8 @@ final class OneDnnPooling implements AutoCloseable {
         output = port(geometry.outDims());
         trainingDescription = description(prop_kind.forward_training);
         workspace = geometry.max() ? owned.add(new memory(trainingDescription.workspace_desc(), OneDnn.engine())) : null;
-        IntMemoryMap arguments = new IntMemoryMap();
-        arguments.put(DNNL_ARG_SRC, input.kernel);
-        arguments.put(DNNL_ARG_DST, output.kernel);
-        if (workspace != null) {
-            arguments.put(DNNL_ARG_WORKSPACE, workspace);
-        }
-        training = new OneDnn.Step(new pooling_forward(trainingDescription), trainingDescription, arguments, owned);
+        training = new OneDnn.Step(new pooling_forward(trainingDescription), trainingDescription,
+                withWorkspace(DNNL_ARG_SRC, input.kernel, DNNL_ARG_DST, output.kernel), owned);
     }
 
     Geometry geometry() {
@@ -145,13 +140,8 @@ final class OneDnnPooling implements AutoCloseable {
                     owned.add(OneDnn.attributes()), OneDnn.engine(), trainingDescription));
             outputGradient = port(geometry.outDims());
             inputGradient = port(geometry.dims());
-            IntMemoryMap arguments = new IntMemoryMap();
-            arguments.put(DNNL_ARG_DIFF_DST, outputGradient.kernel);
-            arguments.put(DNNL_ARG_DIFF_SRC, inputGradient.kernel);
-            if (workspace != null) {
-                arguments.put(DNNL_ARG_WORKSPACE, workspace);
-            }
-            backward = new OneDnn.Step(new pooling_backward(pd), pd, arguments, owned);
+            backward = new OneDnn.Step(new pooling_backward(pd), pd,
+                    withWorkspace(DNNL_ARG_DIFF_DST, outputGradient.kernel, DNNL_ARG_DIFF_SRC, inputGradient.kernel), owned);
         }
         outputGradient.take(delta);
         inputGradient.bindUser(inputGradientOut);
@@ -166,6 +156,17 @@ final class OneDnnPooling implements AutoCloseable {
     public void close() {
         pooled = null;
         owned.close();
+    }
+
+    /** A training pass's arguments: two memory objects, and the maxima's places where max pooling keeps them. */
+    private IntMemoryMap withWorkspace(int firstArgument, memory first, int secondArgument, memory second) {
+        IntMemoryMap arguments = new IntMemoryMap();
+        arguments.put(firstArgument, first);
+        arguments.put(secondArgument, second);
+        if (workspace != null) {
+            arguments.put(DNNL_ARG_WORKSPACE, workspace);
+        }
+        return arguments;
     }
 
     /** Activations or their gradients of these dimensions, in the kernels' layout. */
