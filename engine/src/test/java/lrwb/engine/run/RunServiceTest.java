@@ -128,12 +128,18 @@ class RunServiceTest {
         List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch pauseGiven = new CountDownLatch(1);
         Path out = dir.resolve("run");
         RunHandle handle = service.startTraining(request, RunTarget.folder(out, false), new RunListener() {
             @Override
             public void onStarted(RunStart start) {
                 assertThat(start.plannedIterations()).isEqualTo(24);
                 assertThat(start.plannedEpochs()).isEqualTo(3);
+                try { // 24 iris updates can all be done before the test thread gets to pause; hold the job until it has
+                    pauseGiven.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
 
             @Override
@@ -155,6 +161,7 @@ class RunServiceTest {
             }
         });
         handle.pause();
+        pauseGiven.countDown();
         assertThat(handle.canPause()).isTrue();
         assertThat(handle.canOverrideLr()).isTrue();
         assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();

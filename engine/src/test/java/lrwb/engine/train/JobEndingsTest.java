@@ -98,10 +98,9 @@ class JobEndingsTest {
     void aMissingCsvFailsReadablyWhileAnotherJobFinishes(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("nowhere.csv");
         TrainingRequest good = Recording.request("moons:samples=600", "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":0.1}", 6, 16, 1);
-        Recording.Started running = Recording.start(ENGINE, good);
-        // Held before its end: a small network trains its 180 updates in milliseconds, before the bad job below has
-        // failed, so without the pause "still running" would depend on the machine's speed.
-        running.job().pause();
+        // Held before its first update: a small network trains its 180 updates in milliseconds, before the bad job
+        // below has failed (or before a pause given after the start), so "still running" would depend on the machine.
+        Recording.Started running = Recording.startPaused(ENGINE, good);
 
         TrainingRequest bad = Recording.request("csv:" + missing, "mlp:16", "sgd", "{\"type\":\"constant\",\"lr\":0.1}", 3, 16, 1);
         Path runDir = Files.createDirectory(dir.resolve("run"));

@@ -103,10 +103,22 @@ final class Recording implements TrainingListener {
 
     /** Starts a job with a fresh recording attached. */
     static Started start(EngineContext engine, TrainingRequest request, TrainingListener... more) {
+        return start(engine, request, false, more);
+    }
+
+    /** Starts a job held paused before its first update (a small one can end before a pause given after start). */
+    static Started startPaused(EngineContext engine, TrainingRequest request, TrainingListener... more) {
+        return start(engine, request, true, more);
+    }
+
+    private static Started start(EngineContext engine, TrainingRequest request, boolean paused, TrainingListener... more) {
         Recording r = new Recording();
         TrainingJob job = new TrainingJob(request, engine).addListener(r);
         for (TrainingListener l : more) {
             job.addListener(l);
+        }
+        if (paused) {
+            job.pause();
         }
         job.start();
         return new Started(job, r);
