@@ -54,12 +54,12 @@ class SparkSweepTest {
             + " \"axes\": {\"lr\": [0.03, 0.3], \"optimizer\": [\"sgd\", \"adam\"]}}";
 
     /**
-     * GRID with cells long enough (~0.1 s each here) that a cell's run outlasts Spark's return of a finished cell's
+     * GRID with cells long enough (~0.3 s each here) that a cell's run outlasts Spark's return of a finished cell's
      * row and files to the driver (tens of milliseconds): with cells of a few milliseconds the last one ends before
      * the first row can be written, rows streamed or not.
      */
     private static final String LONGER_GRID = GRID.replace("moons:samples=240", "moons:samples=2000")
-            .replace("\"epochs\": 1,", "\"epochs\": 30,").replace("\"decaySteps\": 12", "\"decaySteps\": 3000");
+            .replace("\"epochs\": 1,", "\"epochs\": 100,").replace("\"decaySteps\": 12", "\"decaySteps\": 10000");
 
     private static CellBackend spark;
 
@@ -79,7 +79,7 @@ class SparkSweepTest {
     @Order(1)
     void sparkWritesTheSameSweepAsTheLocalRunnerAndRowsAsCellsFinish(@TempDir Path tmp) throws Exception {
         SweepGrid grid = SweepGrid.parse(LONGER_GRID);
-        assertThat(LONGER_GRID).isNotEqualTo(GRID).contains("\"epochs\": 30,");
+        assertThat(LONGER_GRID).isNotEqualTo(GRID).contains("\"epochs\": 100,");
         Path local = tmp.resolve("local");
         Path onSpark = tmp.resolve("spark");
         try (EngineContext context = EngineContext.create(); LocalCells cells = new LocalCells(2, context)) {
@@ -129,8 +129,9 @@ class SparkSweepTest {
     @Test
     @Order(3)
     void cancellingStopsTheRunningCellsOnTheExecutors(@TempDir Path tmp) throws Exception {
-        // the same 4 cells, 400 epochs each: minutes if the cancel did not reach the runs
-        SweepGrid grid = SweepGrid.parse(GRID.replace("\"epochs\": 1", "\"epochs\": 400"));
+        // the same 4 cells, 40,000 epochs each (480,000 small updates): minutes if the cancel did not reach the runs,
+        // and no cell can finish (and write its row) before the cancel does reach them
+        SweepGrid grid = SweepGrid.parse(GRID.replace("\"epochs\": 1", "\"epochs\": 40000"));
         CountDownLatch started = new CountDownLatch(1);
         SweepHandle handle = SweepRunner.start(grid, tmp.resolve("cancelled"), spark, new SweepListener() {
             @Override
@@ -143,7 +144,7 @@ class SparkSweepTest {
         SweepOutcome outcome = handle.await();
         assertThat(outcome.status()).isEqualTo(SweepOutcome.Status.CANCELLED);
         assertThat(SweepRecord.read(tmp.resolve("cancelled")).rows()).isEmpty();
-        // the killed tasks' runs end as cancelled and remove their temporary folders, long before 400 epochs
+        // the killed tasks' runs end as cancelled and remove their temporary folders, long before 40,000 epochs
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!cellTempFolders().isEmpty() && System.nanoTime() < deadline) {
             Thread.onSpinWait();

@@ -48,7 +48,7 @@ class ClosingWithLiveRunsTest {
     void closingStopsTheLiveRunsOffTheFxThreadAndClosesOnceTheirRecordsAreComplete(FxRobot robot) throws Exception {
         AtomicReference<TrainingRun> training = new AtomicReference<>();
         robot.interact(() -> {
-            window.training().form().epochs().textProperty().set("5000");
+            window.training().form().epochs().textProperty().set("100000"); // running whenever the test acts
             window.training().form().schedule().constantLr().textProperty().set("0.05");
             training.set(window.training().train());
             window.finder().setup().batch().textProperty().set("16");

@@ -56,7 +56,7 @@ class OutFolderTest {
     void aFolderBeingWrittenByAnotherProcessIsRefused(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("live");
         try (ChildLrwb child = ChildLrwb.start(dir, "live", "train", "--dataset", "moons:samples=2000", "--lr", "0.05",
-                "--epochs", "500", "--out", out.toString())) {
+                "--epochs", "5000", "--out", out.toString())) { // 250,000 updates: running whenever the test acts
             child.awaitUntil("training under way", 25, () -> lines(out.resolve(RunFiles.ITERATIONS)) > 100);
             byte[] runJson = Files.readAllBytes(out.resolve(RunFiles.RUN_JSON));
             FileTime runJsonTime = Files.getLastModifiedTime(out.resolve(RunFiles.RUN_JSON));

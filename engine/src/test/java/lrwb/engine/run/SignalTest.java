@@ -66,7 +66,7 @@ class SignalTest {
     void sigtermStopsTrainCleanly(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("train");
         try (ChildLrwb child = ChildLrwb.start(dir, "train", "train", "--dataset", "moons:samples=2000", "--lr", "0.05",
-                "--epochs", "500", "--out", out.toString())) {
+                "--epochs", "5000", "--out", out.toString())) { // 250,000 updates: running whenever the test acts
             child.awaitUntil("200 iteration rows and 2 epochs on disk", 25,
                     () -> lines(out.resolve(RunFiles.ITERATIONS)) > 200 && lines(out.resolve(RunFiles.EPOCHS)) > 2);
             child.signal("TERM");

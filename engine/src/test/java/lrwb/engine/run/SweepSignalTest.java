@@ -22,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code lrwb sweep} in a process of its own: kill -9 then resume without rerunning finished cells; SIGTERM exits 130. */
 class SweepSignalTest {
-    /** 6 cells of a few hundred updates each, one at a time: long enough to be stopped half way. */
-    private static final String GRID = "{\"base\": {\"dataset\": \"moons:samples=400\", \"model\": \"mlp:8\", \"batch\": 8, \"epochs\": 3,"
+    /**
+     * 6 cells of 12,000 small updates each (0.2–0.5 s here): long enough to be stopped half way whenever the test acts,
+     * which a few hundred updates (milliseconds) were not.
+     */
+    private static final String GRID = "{\"base\": {\"dataset\": \"moons:samples=400\", \"model\": \"mlp:8\", \"batch\": 8, \"epochs\": 300,"
             + " \"lr\": 0.1}, \"axes\": {\"lr\": [0.01, 0.1, 0.3], \"seed\": [1, 2]}}";
 
     @Test

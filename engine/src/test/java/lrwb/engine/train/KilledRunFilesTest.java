@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class KilledRunFilesTest {
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /** 100,000 small updates: seconds, so the run is surely still training whenever the test acts (it is killed). */
+    private static final int EPOCHS = 2000;
 
     @Test
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
@@ -76,7 +78,7 @@ class KilledRunFilesTest {
         assertThat(json.path("status").asText()).isEqualTo("running");
         assertThat(json.path("endedAt").isNull()).isTrue();
         assertThat(json.path("pid").asLong()).isEqualTo(child.pid());
-        assertThat(json.path("config").path("epochs").asInt()).isEqualTo(200);
+        assertThat(json.path("config").path("epochs").asInt()).isEqualTo(EPOCHS);
         assertThat(json.path("config").path("stepsPerEpoch").asInt()).isEqualTo(50);
         assertThat(RunInfo.read(out).status()).isEqualTo(RunStatus.RUNNING);
         try (var files = Files.list(out)) {
@@ -133,7 +135,7 @@ class KilledRunFilesTest {
     private static Process startTraining(Path dir, Path out) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "lrwb.engine.cli.Lrwb",
-                "train", "--dataset", "moons:samples=2000", "--lr", "0.05", "--epochs", "200", "--out", out.toString())
+                "train", "--dataset", "moons:samples=2000", "--lr", "0.05", "--epochs", String.valueOf(EPOCHS), "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         return pb.start();

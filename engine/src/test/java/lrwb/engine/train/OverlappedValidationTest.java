@@ -64,12 +64,29 @@ class OverlappedValidationTest {
     void aStoppedRunKeepsTheRowOfItsLastCompletedEpoch(@TempDir Path dir) throws Exception {
         TrainingRequest request = Recording.request("spirals", MODEL, "adam", "{\"type\":\"constant\",\"lr\":0.01}", 50, 32, 5);
         TrainingListener recorder = TestRecorders.training(dir, request);
-        Recording.Started s = Recording.start(ENGINE, request, recorder);
-        s.recording().awaitIterations(1);
-        int stepsPerEpoch = s.recording().plan.stepsPerEpoch();
-        s.recording().awaitIterations(2 * stepsPerEpoch + 1); // into the third epoch
-        s.job().cancel();
+        // Cancelled from its own thread at the third epoch's first update: its 400 small updates take milliseconds,
+        // less than a test thread may wait for a core.
+        java.util.concurrent.atomic.AtomicReference<TrainingJob> job = new java.util.concurrent.atomic.AtomicReference<>();
+        TrainingListener cancelInTheThirdEpoch = new TrainingListener() {
+            private int stepsPerEpoch;
+
+            @Override
+            public void onStarted(TrainingPlan plan) {
+                stepsPerEpoch = plan.stepsPerEpoch();
+            }
+
+            @Override
+            public void onIteration(IterationMetrics m) {
+                if (m.iteration() == 2L * stepsPerEpoch) {
+                    job.get().cancel();
+                }
+            }
+        };
+        Recording.Started s = Recording.startPaused(ENGINE, request, recorder, cancelInTheThirdEpoch);
+        job.set(s.job());
+        s.job().resume();
         TrainingEvent end = s.job().ended().get();
+        assertThat(end.iteration()).isEqualTo(2L * s.recording().plan.stepsPerEpoch() + 1);
         assertThat(end.kind()).isEqualTo(TrainingEvent.Kind.CANCELLED);
         List<EpochMetrics> epochs = s.recording().epochs;
         int completed = end.epoch();
