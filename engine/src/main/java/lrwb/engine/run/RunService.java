@@ -119,7 +119,7 @@ public final class RunService implements AutoCloseable {
         }
         RunHandle handle = new RunHandle(RunKind.RANGE_TEST, folder.dir(), null);
         flusher.add(recorder);
-        EngineThreads.start("range-test", () -> runRangeTest(job, data, recorder, handle, listener));
+        context.startJob("range-test", () -> runRangeTest(job, data, recorder, handle, listener));
         return handle;
     }
 

@@ -9,7 +9,6 @@ import lrwb.engine.model.NetworkShape;
 import lrwb.engine.model.MomentumCycling;
 import lrwb.engine.model.Networks;
 import lrwb.engine.runtime.EngineContext;
-import lrwb.engine.runtime.EngineThreads;
 import lrwb.engine.runtime.NativeSettings;
 import lrwb.engine.schedule.ConstantSchedule;
 import lrwb.engine.schedule.Dl4jMomentumSchedule;
@@ -152,7 +151,7 @@ public final class TrainingJob {
             throw new IllegalStateException("already started");
         }
         started = true;
-        EngineThreads.start("train-" + request.name(), this::run);
+        context.startJob("train-" + request.name(), this::run);
         return this;
     }
 
