@@ -95,6 +95,11 @@ final class OneDnn {
      * uses that thread's: a layer's primitives are made on one thread and may run on another (a validation copy's, on
      * whichever pool thread is free). With its own, where it runs does not matter.
      */
+    /** The name oneDNN gives the kernel a primitive description stands for, e.g. "jit:avx512_common". */
+    static String implementation(primitive_desc_base description) {
+        return description.impl_info_str().getString();
+    }
+
     static primitive_attr attributes() {
         primitive_attr attributes = new primitive_attr();
         attributes.set_scratchpad_mode(scratchpad_mode.user);
