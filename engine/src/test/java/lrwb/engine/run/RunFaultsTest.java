@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunFaultsTest {
     /** A small training part (short epochs) and a large validation part, on a wide network: validation takes seconds. */
-    private static final String SLOW_VALIDATION = "moons:samples=60000";
+    private static final String SLOW_VALIDATION = "moons:samples=120000";
     /** In the test's own JVM (warm): twice the validation set for the same figure. */
-    private static final String SLOWER_VALIDATION = "moons:samples=120000";
+    private static final String SLOWER_VALIDATION = "moons:samples=240000";
     private static final String WIDE = "mlp:256,256";
 
     /**

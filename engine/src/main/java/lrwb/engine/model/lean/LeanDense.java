@@ -107,12 +107,10 @@ final class LeanDense extends DenseLayer {
         }
         INDArray inputGradient = null;
         if (inputGradientNeeded) {
-            inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                    new long[] {weights.size(0), delta.size(0)}, 'f');
-            inputGradient = weights.mmuli(delta.transpose(), inputGradient).transpose();
+            inputGradient = LeanLayers.inputGradient(delta, weights, workspaceMgr, javaProductLimit, buffers);
         }
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
+        LeanLayers.weightGradient(input, delta, weightGradient, javaProductLimit, buffers);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         kept.forget();
         return new Pair<>(gradient, inputGradient);
@@ -173,6 +171,11 @@ final class LeanDense extends DenseLayer {
 
     private boolean canReuseForwardPass() {
         return isPlainDense() && PLAIN_RELU.equals(layerConf().getActivationFn());
+    }
+
+    /** Whether this layer's products have run through oneDNN ({@link OneDnnProduct}): for tests. */
+    boolean productsByOneDnn() {
+        return buffers.oneDnn.used();
     }
 
     /** No layer norm, mask, dropout or weight noise: a plain {@code x·W + b}. */

@@ -517,9 +517,38 @@ public final class LeanLayers {
     }
 
     /**
+     * A dense layer's input gradient {@code delta·Wᵀ} ({@code [batch, inputs]}, c order, as DL4J's own is laid out):
+     * through oneDNN unless {@code javaProductLimit} is 0, else (or where oneDNN cannot) ND4J's product as DL4J's.
+     */
+    static INDArray inputGradient(INDArray delta, INDArray weights, LayerWorkspaceMgr workspaceMgr, long javaProductLimit,
+                                  ProductBuffers buffers) {
+        if (javaProductLimit > 0) {
+            INDArray gradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                    new long[] {delta.size(0), weights.size(0)}, 'c');
+            if (buffers.oneDnn.run(delta, weights.transpose(), null, gradient)) {
+                return gradient;
+            }
+        }
+        INDArray gradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                new long[] {weights.size(0), delta.size(0)}, 'f');
+        return weights.mmuli(delta.transpose(), gradient).transpose();
+    }
+
+    /** A dense layer's weight gradient {@code xᵀ·delta} into {@code weightGradient}, as {@link #inputGradient} chooses. */
+    static void weightGradient(INDArray input, INDArray delta, INDArray weightGradient, long javaProductLimit,
+                               ProductBuffers buffers) {
+        INDArray x = input.castTo(weightGradient.dataType());
+        if (javaProductLimit > 0 && buffers.oneDnn.run(x.transpose(), delta, null, weightGradient)) {
+            return;
+        }
+        Nd4j.gemm(x, delta, weightGradient, true, false, 1.0, 0.0);
+    }
+
+    /**
      * {@code x·W + b} as DL4J's BaseLayer computes it, with ND4J's bias-add operation in place of the row-vector
      * broadcast: the same additions (so the same values, bit for bit) at half the fixed cost, some 10 µs per layer
-     * and pass; in Java for a product of up to {@code javaProductLimit} multiply-adds ({@link SmallProducts}).
+     * and pass; in Java for a product of up to {@code javaProductLimit} multiply-adds ({@link SmallProducts}), and
+     * through oneDNN above that ({@link OneDnnProduct}) unless the limit is 0 (DL4J's arithmetic, bit for bit).
      * Null when {@code input} is not a {@code [batch, inputs]} matrix.
      */
     static INDArray preActivation(INDArray input, DataType dataType, INDArray weights, INDArray bias,
@@ -532,6 +561,9 @@ public final class LeanLayers {
         }
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
                 new long[] {input.size(0), weights.size(1)});
+        if (javaProductLimit > 0 && buffers.oneDnn.run(input.castTo(dataType), weights, bias, z)) {
+            return z;
+        }
         input.castTo(dataType).castTo(z.dataType()).mmuli(weights, z);
         Nd4j.exec(new BiasAdd(z, bias, z, false));
         return z;

@@ -96,7 +96,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
             return new Pair<>(gradient, inputGradient);
         }
-        Nd4j.gemm(input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
+        LeanLayers.weightGradient(input, delta, weightGradient, javaProductLimit, buffers);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         if (hasBias()) {
             INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
@@ -104,10 +104,7 @@ final class LeanSoftmaxOutput extends OutputLayer {
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         }
 
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                new long[] {weights.size(0), delta.size(0)}, 'f');
-        inputGradient = weights.mmuli(delta.transpose(), inputGradient).transpose();
-        return new Pair<>(gradient, inputGradient);
+        return new Pair<>(gradient, LeanLayers.inputGradient(delta, weights, workspaceMgr, javaProductLimit, buffers));
     }
 
     /**

@@ -346,9 +346,18 @@ final class OneDnn {
      * chunks and their remainder), the least recently used dropped and freed beyond that.
      */
     static final class Shapes<P extends AutoCloseable> {
-        private static final int KEPT = 4;
+        private final int kept;
         private final Deque<Kept<P>> recent = new ArrayDeque<>();
         private final List<Object> refused = new ArrayList<>();
+
+        /** Keeps the sets of the last four shapes. */
+        Shapes() {
+            this(4);
+        }
+
+        Shapes(int kept) {
+            this.kept = kept;
+        }
 
         /**
          * The set made for {@code shape} (a value: equal shapes equal), else a new one from {@code make}; null, and the layer takes ND4J's path, when
@@ -374,7 +383,7 @@ final class OneDnn {
                 return null;
             }
             recent.addFirst(new Kept<>(shape, made));
-            if (recent.size() > KEPT) {
+            if (recent.size() > kept) {
                 try {
                     recent.removeLast().set.close();
                 } catch (Exception e) {

@@ -92,6 +92,39 @@ class LeanNetworkTest {
         assertSameTraining(ModelSpec.parse("mlp:6,5"), OptimizerSpec.of(kind), TABULAR, 16, 25);
     }
 
+    /** Products above the Java limit run through oneDNN's matmul: within rounding of DL4J's, forward and backward. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SGD", "ADAM", "NESTEROV"})
+    void wideLayersTrainThroughOneDnnAsStockDl4jUpToRounding(Kind kind) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OneDnn.available(), "oneDNN is not available here");
+        NetworkShape wide = NetworkShape.tabular(200, 10);
+        ModelSpec model = ModelSpec.parse("mlp:128,64");
+        OptimizerSpec optimizer = OptimizerSpec.of(kind);
+        MultiLayerNetwork stock = Networks.buildWithStockLayers(model, optimizer, SteerableSchedule.constant(0.02), wide, 7);
+        MultiLayerNetwork lean = Networks.build(model, optimizer, SteerableSchedule.constant(0.02), wide, 7, JAVA_SOFTMAX);
+        for (int i = 0; i < 20; i++) {
+            DataSet batch = TinyData.batch(wide, i % 2 == 0 ? 64 : 40, i); // two batch sizes: two sets of products
+            stock.fit(batch);
+            lean.fit(batch);
+            assertThat(lean.score()).as("score of update %d", i).isCloseTo(stock.score(), within(1e-5 * stock.score()));
+        }
+        for (int layer = 0; layer < 2; layer++) {
+            assertThat(((LeanDense) lean.getLayer(layer)).productsByOneDnn()).as("layer %d through oneDNN", layer).isTrue();
+        }
+        double[] s = stock.params().toDoubleVector();
+        double[] l = lean.params().toDoubleVector();
+        for (int i = 0; i < s.length; i++) {
+            assertThat(l[i]).as("parameter %d", i).isCloseTo(s[i], within(1e-5 + 1e-4 * Math.abs(s[i])));
+        }
+        // and the same output as stock DL4J's for a batch it did not train on
+        DataSet unseen = TinyData.batch(wide, 33, 99);
+        float[] expected = stock.output(unseen.getFeatures()).ravel().toFloatVector();
+        float[] actual = lean.output(unseen.getFeatures()).ravel().toFloatVector();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("output %d", i).isCloseTo(expected[i], within(1e-4f));
+        }
+    }
+
     @Test
     void batchSizesThatAreNoPowerOfTwoTrainTheSameUpToRounding() {
         ModelSpec model = ModelSpec.parse("mlp:6,5");
