@@ -2,12 +2,18 @@
 """The benchmark's networks in PyTorch on the CPU, one thread: per-update time of a plain training loop.
 
     python3 torch_nets.py NETWORK BATCH UPDATES ROUNDS
+    python3 torch_nets.py NETWORK BATCH UPDATES serve
 
 NETWORK is cnn, cifar-cnn, mnist-mlp or iris-mlp (the same layers, sizes and initial shapes as the workbench's
 models of those names, specs/models.md). Each round times UPDATES steps of SGD with Nesterov momentum 0.9 (lr 0.01) on
 random data of the network's input shape, cycling over a few prebuilt batches; prints one line of JSON with the median
 wall and thread-CPU milliseconds per update over the rounds (convolutional nets: of the faster of the NCHW and
 channels-last layouts, named in "layout"). Exit 3 when torch is not installed.
+
+With "serve" in place of ROUNDS it builds the loops, prints one line of JSON (versions, "ready"), then times one round
+per line read from stdin and prints that round's wall and CPU milliseconds per update by layout ("wall_ms_by_layout",
+"cpu_ms_by_layout"), until stdin ends: the benchmark interleaves these rounds with its own, so a machine that is
+faster or slower for a minute is so for both sides of a ratio.
 
 On Debian (apt-get install python3-torch) also install libopenblas0: without it torch's matrix products run on the
 reference BLAS, some 15x slower (a 32x784 by 784x128 product: 1.2 ms against 0.07 ms here), and PyTorch's MLP figures
@@ -54,26 +60,43 @@ def network(name):
 
 
 def main():
-    name, batch, updates, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    name, batch, updates = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     torch.set_num_threads(1)  # as the workbench runs ND4J; two threads on two shared cores are many times slower
     # A convolutional net is timed in both of PyTorch's memory layouts, rounds interleaved, and the faster one counts:
     # with Debian's torch 1.13 on an AMD EPYC the default NCHW layout took 3.4x the CPU time of channels-last for `cnn`
     # (its NCHW max-pool and backward convolution), so NCHW alone would flatter the workbench.
     layouts = ["NCHW", "channels_last"] if name in ("cnn", "cifar-cnn") else ["NCHW"]
     steps = {layout: loop(name, batch, layout == "channels_last") for layout in layouts}
+    versions = {"torch": torch.__version__, "blas": blas(), "mkldnn": torch.backends.mkldnn.is_available()}
+    if sys.argv[4] == "serve":
+        print(json.dumps({**versions, "ready": True}), flush=True)
+        for _ in sys.stdin:
+            wall, cpu = one_round(steps, updates)
+            print(json.dumps({"wall_ms_by_layout": wall, "cpu_ms_by_layout": cpu}), flush=True)
+        return
     wall = {layout: [] for layout in layouts}
     cpu = {layout: [] for layout in layouts}
-    for _ in range(rounds):
-        for layout, step in steps.items():
-            w, c = time.perf_counter(), time.thread_time()
-            for i in range(updates):
-                step(i)
-            wall[layout].append((time.perf_counter() - w) / updates * 1e3)
-            cpu[layout].append((time.thread_time() - c) / updates * 1e3)
+    for _ in range(int(sys.argv[4])):
+        round_wall, round_cpu = one_round(steps, updates)
+        for layout in layouts:
+            wall[layout].append(round_wall[layout])
+            cpu[layout].append(round_cpu[layout])
     best = min(layouts, key=lambda layout: statistics.median(cpu[layout]))
-    print(json.dumps({"torch": torch.__version__, "blas": blas(), "mkldnn": torch.backends.mkldnn.is_available(),
-                      "layout": best, "wall_ms": statistics.median(wall[best]), "cpu_ms": statistics.median(cpu[best]),
+    print(json.dumps({**versions, "layout": best, "wall_ms": statistics.median(wall[best]),
+                      "cpu_ms": statistics.median(cpu[best]),
                       "cpu_ms_by_layout": {layout: statistics.median(cpu[layout]) for layout in layouts}}))
+
+
+def one_round(steps, updates):
+    """Wall and thread-CPU milliseconds per update of UPDATES steps in each layout."""
+    wall, cpu = {}, {}
+    for layout, step in steps.items():
+        w, c = time.perf_counter(), time.thread_time()
+        for i in range(updates):
+            step(i)
+        wall[layout] = (time.perf_counter() - w) / updates * 1e3
+        cpu[layout] = (time.thread_time() - c) / updates * 1e3
+    return wall, cpu
 
 
 def loop(name, batch, channels_last):

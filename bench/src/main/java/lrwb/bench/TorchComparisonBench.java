@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * The workbench's networks against the same networks in PyTorch (issue #15's targets): per update, stock DL4J's
  * {@code fit} on the network built with DL4J's own layers, our lean {@code fit} on the network the engine builds, our
  * training job, and PyTorch's plain loop ({@code bench/torch/torch_nets.py}, one thread) when {@code python3} has
- * torch. SGD with Nesterov momentum 0.9 throughout, random data of the network's input shape. The Java loops are
- * interleaved round by round; PyTorch runs its rounds in one child process after them. Both wall time and the
+ * torch. SGD with Nesterov momentum 0.9 throughout, random data of the network's input shape. The loops are
+ * interleaved round by round, PyTorch's in a child process asked for a round after each of ours ({@link TorchRounds}),
+ * and each ratio against PyTorch is the median of the rounds' own ratios. Both wall time and the
  * CPU time of the thread that ran the loop are reported: on a busy machine the CPU times are the steadier comparison
  * (every loop here runs on one thread).
  */
@@ -106,7 +107,8 @@ final class TorchComparisonBench {
                 + " oneDNN build);"
                 + " the training job is a whole run of a few epochs through TrainingJob (thread, batches, per-epoch"
                 + " evaluation) per update. PyTorch: bench/torch/torch_nets.py, torch.set_num_threads(1), the same layers;"
-                + " convolutional nets in the faster of its NCHW and channels-last layouts (named when channels-last).");
+                + " convolutional nets in the faster of its NCHW and channels-last layouts (named when channels-last), a round of"
+                + " it after each round of ours; the ratios are medians of the rounds' own ratios.");
         System.out.println();
     }
 
@@ -115,22 +117,42 @@ final class TorchComparisonBench {
         List<Timing> stock = new ArrayList<>();
         List<Timing> lean = new ArrayList<>();
         List<Double> training = new ArrayList<>();
+        List<TorchRounds.Round> torchRounds = new ArrayList<>();
         int caseRounds = Math.max(1, c.name().equals("cifar-cnn") ? rounds / 5 : rounds);
-        for (int r = 0; r < caseRounds; r++) {
-            stock.add(fitLoop(Network.of(Networks.buildWithStockLayers(c.model(), NESTEROV,
-                    SteerableSchedule.constant(Bench.LR), shape, 1)), c, c.stockUpdates(), context));
-            lean.add(fitLoop(Networks.network(c.model(), NESTEROV, SteerableSchedule.constant(Bench.LR), shape, 1,
-                    context.tuning()), c, c.updates(), context));
-            training.add(training(c, context));
+        try (TorchRounds torch = TorchRounds.start(command(c.name(), String.valueOf(c.batch()), String.valueOf(c.updates()),
+                "serve"))) {
+            for (int r = 0; r < caseRounds; r++) {
+                stock.add(fitLoop(Network.of(Networks.buildWithStockLayers(c.model(), NESTEROV,
+                        SteerableSchedule.constant(Bench.LR), shape, 1)), c, c.stockUpdates(), context));
+                lean.add(fitLoop(Networks.network(c.model(), NESTEROV, SteerableSchedule.constant(Bench.LR), shape, 1,
+                        context.tuning()), c, c.updates(), context));
+                training.add(training(c, context));
+                if (torch != null) { // right after ours: both sides of a round's ratio see the same minute of the machine
+                    torchRounds.add(torch.round());
+                }
+            }
         }
         Timing s = median(stock);
         Timing l = median(lean);
         double t = median(training, x -> x);
-        Timing torch = torch(c, caseRounds);
-        System.out.printf("| %s (%s) | %s | %s | %.3f | %s | %.2f | %s | %s |%n", c.name(), c.shape(), cell(s), cell(l),
-                t * 1e3, torch == null ? "–" : cell(torch), s.cpu() / l.cpu(),
-                torch == null ? "–" : String.format("%.2f", l.cpu() / torch.cpu()),
-                torch == null ? "–" : String.format("%.2f", t / torch.wall()));
+        if (torchRounds.isEmpty()) {
+            System.out.printf("| %s (%s) | %s | %s | %.3f | – | %.2f | – | – |%n", c.name(), c.shape(), cell(s), cell(l),
+                    t * 1e3, s.cpu() / l.cpu());
+            return;
+        }
+        // PyTorch's faster layout over all rounds; each ratio is the median of the rounds' own ratios
+        String layout = torchRounds.get(0).cpuMs().keySet().stream()
+                .min(java.util.Comparator.comparingDouble(k -> median(torchRounds, r -> r.cpuMs().get(k)))).orElseThrow();
+        Timing torch = new Timing(median(torchRounds, r -> r.wallMs().get(layout)) / 1e3,
+                median(torchRounds, r -> r.cpuMs().get(layout)) / 1e3, layout);
+        List<Double> fitRatios = new ArrayList<>();
+        List<Double> trainingRatios = new ArrayList<>();
+        for (int r = 0; r < torchRounds.size(); r++) {
+            fitRatios.add(lean.get(r).cpu() * 1e3 / torchRounds.get(r).cpuMs().get(layout));
+            trainingRatios.add(training.get(r) * 1e3 / torchRounds.get(r).wallMs().get(layout));
+        }
+        System.out.printf("| %s (%s) | %s | %s | %.3f | %s | %.2f | %.2f | %.2f |%n", c.name(), c.shape(), cell(s), cell(l),
+                t * 1e3, cell(torch), s.cpu() / l.cpu(), median(fitRatios, x -> x), median(trainingRatios, x -> x));
     }
 
     private static String cell(Timing t) {
@@ -161,24 +183,8 @@ final class TorchComparisonBench {
         return (System.nanoTime() - start) / 1e9 / ((long) stepsPerEpoch * c.trainingEpochs());
     }
 
-    private static final Pattern WALL = Pattern.compile("\"wall_ms\": ([0-9.eE+-]+)");
-    private static final Pattern CPU = Pattern.compile("\"cpu_ms\": ([0-9.eE+-]+)");
     private static final Pattern VERSION = Pattern.compile("\"torch\": \"([^\"]+)\"");
     private static final Pattern BLAS = Pattern.compile("\"blas\": \"([^\"]+)\"");
-    private static final Pattern LAYOUT = Pattern.compile("\"layout\": \"([^\"]+)\"");
-
-    /** PyTorch's time for the case, or null (with a note on stdout) when python3 has no torch. */
-    private static Timing torch(Case c, int rounds) throws IOException, InterruptedException {
-        String out = runScript(c.name(), String.valueOf(c.batch()), String.valueOf(c.updates()), String.valueOf(rounds));
-        Matcher wall = WALL.matcher(out == null ? "" : out);
-        Matcher cpu = CPU.matcher(out == null ? "" : out);
-        if (!wall.find() || !cpu.find()) {
-            return null;
-        }
-        Matcher layout = LAYOUT.matcher(out);
-        return new Timing(Double.parseDouble(wall.group(1)) / 1e3, Double.parseDouble(cpu.group(1)) / 1e3,
-                layout.find() ? layout.group(1) : null);
-    }
 
     private static String torchVersion() throws IOException, InterruptedException {
         String out = runScript("iris-mlp", "16", "1", "1");
@@ -188,20 +194,25 @@ final class TorchComparisonBench {
     }
 
     private static String runScript(String... args) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return null; // no python3
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor(30, TimeUnit.MINUTES) && process.exitValue() == 0 ? out : null;
+    }
+
+    /** python3 on bench/torch/torch_nets.py with {@code args}, from the repository's root or from bench/. */
+    private static List<String> command(String... args) {
         Path script = Path.of("torch", "torch_nets.py");
         if (!Files.isRegularFile(script)) {
             script = Path.of("bench", "torch", "torch_nets.py");
         }
         List<String> command = new ArrayList<>(List.of(python(), script.toString()));
         command.addAll(Arrays.asList(args));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return null; // no python3
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return process.waitFor(30, TimeUnit.MINUTES) && process.exitValue() == 0 ? out : null;
+        return command;
     }
 
     /** Debian's python3 (where apt's python3-torch lives) before whatever python3 comes first on the PATH. */

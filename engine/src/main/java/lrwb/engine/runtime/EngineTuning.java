@@ -11,8 +11,9 @@ package lrwb.engine.runtime;
  * @param javaProductLimit  dense layers whose products take up to this many multiply-adds (batch x inputs x outputs)
  *                          compute them, their bias and their gradients in Java instead of ND4J's operations (cheaper
  *                          for tiny layers, within float rounding; four times as many for an MLP whose whole update
- *                          runs in Java, see {@code LeanLayers.ALL_LEAN_PRODUCT_FACTOR}); 0 for none, as DL4J computes
- *                          them bit for bit. {@code >= 0}
+ *                          runs in Java, see {@code LeanLayers.ALL_LEAN_PRODUCT_FACTOR}), and larger ones through
+ *                          oneDNN's matmul where its natives load ({@code OneDnnProduct}, within float rounding);
+ *                          0 for neither, every product by ND4J as DL4J computes them, bit for bit. {@code >= 0}
  * @param overlapValidation whether an epoch's validation may run in the background while the next epoch trains
  *                          (for the networks where that pays, see {@code EpochEvaluator}); worth it with a second
  *                          core, and still correct (only not faster) without one
