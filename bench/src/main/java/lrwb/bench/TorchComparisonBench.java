@@ -72,8 +72,10 @@ final class TorchComparisonBench {
         List<Case> cases = new ArrayList<>();
         for (String name : names) {
             cases.add(switch (name) {
+                // 256 updates an epoch (a real Fashion-MNIST epoch is 938): with 64, a new network's first updates
+                // (its buffers faulted in, ~10 ms more than steady ones) weighed four times what they do in a real run
                 case "cnn" -> new Case(name, "28×28×1, batch 64", ModelSpec.cnn(),
-                        ModelFormsBench.randomImages(64 * 64, 512, 1, 28, 10), 64, 16, 4, 2);
+                        ModelFormsBench.randomImages(64 * 256, 2048, 1, 28, 10), 64, 32, 4, 2);
                 // 12 updates an epoch: with 4, the job's start (a new network's first passes through DL4J's
                 // workspaces and oneDNN's kernel generation, ~2 s for this network) was most of what it timed.
                 case "cifar-cnn" -> new Case(name, "32×32×3, batch 128", ModelSpec.parse("cifar-cnn"),
