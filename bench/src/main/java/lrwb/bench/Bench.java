@@ -169,7 +169,8 @@ public final class Bench {
         BareLoop bare = new BareLoop(c, data, SGD, SEED, false, engine);
         BareLoop stock = new BareLoop(c, data, SGD, SEED, true, engine);
         int n = c.blockIterations();
-        RunService service = new RunService(engine);
+        // As the app runs them: one read of a data set for all its runs (the CLI's one run a process reads it once too)
+        RunService service = new RunService(engine, lrwb.engine.data.DataCache.withDefaultBudget());
         RangeTestLoop range = new RangeTestLoop(c, n, SGD, SEED, runs, sink, service);
         RangeTestLoop range2 = new RangeTestLoop(c, 2 * n, SGD, SEED, runs, sink, service);
         TrainingLoop train = new TrainingLoop(c, c.trainEpochs(), SGD, SEED, runs, sink, service);
