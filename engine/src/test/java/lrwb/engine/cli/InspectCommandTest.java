@@ -35,6 +35,26 @@ class InspectCommandTest {
         assertThat(moons.exitCode()).as(moons.stderr()).isZero();
     }
 
+    /**
+     * The predictions run on our lean layers (as the job validated), so they agree with the accuracy the run recorded
+     * for its last epoch, whose parameters model.zip holds.
+     */
+    @Test
+    void theInspectionsPredictionsAreTheRunsOwnValidation() throws IOException {
+        lrwb.engine.inspect.RunInspection inspection = lrwb.engine.inspect.RunInspection.open(cnnRun);
+        lrwb.engine.inspect.ValidationPredictions predictions = inspection.predictions();
+        int correct = 0;
+        for (int i = 0; i < predictions.trueClasses().length; i++) {
+            correct += predictions.trueClasses()[i] == predictions.predictedClasses()[i] ? 1 : 0;
+        }
+        java.util.List<lrwb.engine.train.EpochMetrics> epochs = lrwb.engine.run.TrainingRecord.read(cnnRun).epochs();
+        double recorded = epochs.get(epochs.size() - 1).valAccuracy();
+        assertThat((double) correct / predictions.trueClasses().length).isEqualTo(recorded);
+        // the saved network itself stays on DL4J's stock layers (Grad-CAM and the activations read it)
+        assertThat(inspection.network().asLayerList().orElseThrow().getLayer(0))
+                .isExactlyInstanceOf(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class);
+    }
+
     @Test
     void aShapesCnnRunGivesTheTablesTheGridAndGradCam() throws IOException {
         Path out = tmp.resolve("inspect");
