@@ -129,8 +129,13 @@ final class TorchComparisonBench {
                 lean.add(fitLoop(Networks.network(c.model(), NESTEROV, SteerableSchedule.constant(Bench.LR), shape, 1,
                         context.tuning()), c, c.updates(), context));
                 training.add(training(c, context));
-                if (torch != null) { // right after ours: both sides of a round's ratio see the same minute of the machine
-                    torchRounds.add(torch.round());
+                if (torch != null && torchRounds.size() == r) { // right after ours: both sides see the same minute
+                    try {
+                        torchRounds.add(torch.round());
+                    } catch (IOException failed) { // the rounds so far still pair with ours; no more are asked for
+                        System.out.println("(" + c.name() + ": PyTorch's loop stopped after " + r + " rounds: "
+                                + failed.getMessage() + ")");
+                    }
                 }
             }
         }
@@ -149,7 +154,7 @@ final class TorchComparisonBench {
                 median(torchRounds, r -> r.cpuMs().get(layout)) / 1e3, layout);
         List<Double> fitRatios = new ArrayList<>();
         List<Double> trainingRatios = new ArrayList<>();
-        for (int r = 0; r < torchRounds.size(); r++) {
+        for (int r = 0; r < torchRounds.size(); r++) { // pairs: PyTorch's rounds are the first of ours
             fitRatios.add(lean.get(r).cpu() * 1e3 / torchRounds.get(r).cpuMs().get(layout));
             trainingRatios.add(training.get(r) * 1e3 / torchRounds.get(r).wallMs().get(layout));
         }

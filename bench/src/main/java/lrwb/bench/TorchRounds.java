@@ -41,12 +41,17 @@ final class TorchRounds implements AutoCloseable {
     static TorchRounds start(List<String> command) throws IOException {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start(); // its errors shown
         } catch (IOException e) {
             return null; // no python3
         }
         TorchRounds rounds = new TorchRounds(process);
-        JsonNode ready = rounds.readLine();
+        JsonNode ready;
+        try {
+            ready = rounds.readLine();
+        } catch (IOException notJson) {
+            ready = null;
+        }
         if (ready == null || !ready.path("ready").asBoolean()) {
             rounds.close();
             return null;

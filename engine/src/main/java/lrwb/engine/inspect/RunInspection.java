@@ -4,6 +4,8 @@ import lrwb.engine.data.Datasets;
 import lrwb.engine.data.LoadedData;
 import lrwb.engine.model.Network;
 import lrwb.engine.model.NetworkShape;
+import lrwb.engine.model.Networks;
+import lrwb.engine.runtime.EngineTuning;
 import lrwb.engine.model.SavedRunModel;
 import lrwb.engine.model.files.ImportedNetwork;
 import lrwb.engine.model.files.ModelFileFormat;
@@ -43,7 +45,7 @@ public final class RunInspection {
     /** The network on our lean layers, sharing its parameters, for the predictions; made when first asked. */
     private Network predicting;
     private PlanePoints plane;
-    /** The network's layers for replaying recorded epochs (their parameters assigned in turn); made when first asked. */
+    /** The predicting network's layers for replaying recorded epochs (their parameters assigned in turn); made when first asked. */
     private Network replay;
 
     private RunInspection(Path dir, TrainingRequest request, LoadedData data, ImportedNetwork imported) {
@@ -132,12 +134,14 @@ public final class RunInspection {
     /**
      * The predictions' network: the saved one on our lean layers (convolutions on oneDNN), as the run computed its
      * validation accuracy while it trained — on DL4J's stock convolutions a `cnn`'s 10,000 Fashion-MNIST validation
-     * images took 7.4 of the 13 s Inspect took to open. Grad-CAM, activations and replays keep the stock layers.
+     * images took 7.4 of the 13 s Inspect took to open. The decision boundary is drawn from it too, so a point and
+     * the side it is drawn on agree at near-ties, and so are the epochs' replays; Grad-CAM and the activations keep the
+     * stock layers.
      */
     private Network predictingNetwork() {
         if (predicting == null) {
-            predicting = Network.of(lrwb.engine.model.Networks.onLeanLayers(imported.network(),
-                    lrwb.engine.runtime.EngineTuning.defaults()), imported.inputLayout(), shape, imported.notes());
+            predicting = Network.of(Networks.onLeanLayers(imported.network(), EngineTuning.defaults()),
+                    imported.inputLayout(), shape, imported.notes());
         }
         return predicting;
     }
@@ -223,7 +227,7 @@ public final class RunInspection {
      * @throws InspectException unless the data has 2 features
      */
     public DecisionBoundary boundary(int size) {
-        return DecisionBoundary.of(network, plane().extent(), size);
+        return DecisionBoundary.of(predictingNetwork(), plane().extent(), size);
     }
 
     /** The parameters the run recorded after each epoch (2-D runs; read anew each time: a live run adds to them). */
@@ -242,8 +246,8 @@ public final class RunInspection {
             throw new InspectException(RunFiles.EPOCH_PARAMETERS + " holds " + epoch.params().length
                     + " parameters per epoch; the saved network has " + network.numParams());
         }
-        if (replay == null) {
-            replay = network.inferenceCopy();
+        if (replay == null) { // the boundary's own layers, so the last epoch replays as the saved network's boundary
+            replay = predictingNetwork().inferenceCopy();
         }
         HostCopy.write(epoch.params(), replay.params());
         return DecisionBoundary.of(replay, extent, size);

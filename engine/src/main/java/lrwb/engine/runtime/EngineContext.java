@@ -2,6 +2,7 @@ package lrwb.engine.runtime;
 
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * What the engine's jobs share, passed in rather than kept in statics: the background thread pools and the
@@ -51,24 +52,30 @@ public final class EngineContext implements AutoCloseable {
 
     /**
      * Runs a job (training, a range test) on a thread of its own, named {@code name} while it runs. The thread is
-     * one an earlier job of this context left idle when there is one: ND4J keeps its workspaces per thread, and a
-     * new thread builds them again — a {@code cnn} job's first three updates took 35–65 ms on a new thread against
-     * 14–24 ms on a kept one, and its later ones ~6% longer. After a closed context, a new thread as before.
+     * one an earlier job of this context left idle within the last minute when there is one (sweeps' cells, a queue
+     * of runs, the benchmark): ND4J keeps its workspaces per thread, and a new thread builds them again — a {@code cnn}
+     * job's first three updates took 35–65 ms on a new thread against 14–24 ms on a kept one. An idle thread keeps the
+     * last job's workspaces for that minute. The job sees the caller's context class loader, as on a thread of its
+     * own. After a closed context, a new thread as before.
      */
     public void startJob(String name, Runnable task) {
+        ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
         Runnable named = () -> {
             Thread thread = Thread.currentThread();
             String idleName = thread.getName();
+            ClassLoader idleLoader = thread.getContextClassLoader();
             thread.setName(name);
+            thread.setContextClassLoader(callerLoader);
             try {
                 task.run();
             } finally {
                 thread.setName(idleName);
+                thread.setContextClassLoader(idleLoader);
             }
         };
         try {
             jobs.execute(named);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             EngineThreads.start(name, task);
         }
     }

@@ -522,7 +522,7 @@ public final class LeanLayers {
      */
     static INDArray inputGradient(INDArray delta, INDArray weights, LayerWorkspaceMgr workspaceMgr, long javaProductLimit,
                                   ProductBuffers buffers) {
-        if (javaProductLimit > 0) {
+        if (javaProductLimit > 0 && OneDnnProduct.reads(delta, weights.transpose())) {
             INDArray gradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
                     new long[] {delta.size(0), weights.size(0)}, 'c');
             if (buffers.oneDnn.run(delta, weights.transpose(), null, gradient)) {

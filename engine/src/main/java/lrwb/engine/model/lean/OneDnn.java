@@ -35,14 +35,15 @@ import static org.bytedeco.dnnl.global.dnnl.scratchpad_mode;
  * {@code cnn} model's second convolution that picks an AVX2 kernel on 8-channel blocks for the weight gradient (0.93 ms
  * at batch 64) where oneDNN's AVX-512 kernel on channels-last data takes 0.50 ms, and a pair of calls costs 2.6 ms
  * against 1.7 ms for the same three primitives kept and run on channels-last memory (measured here, one thread each).
- * {@link OneDnnConvolution} does that. Both libraries live in one process without conflict (each its own symbols) and
+ * {@link OneDnnConvolution} does that, {@link OneDnnPooling} the same for pooling and {@link OneDnnProduct} for the
+ * dense layers' larger matrix products. Both libraries live in one process without conflict (each its own symbols) and
  * share the OpenMP runtime, so ND4J's one-thread setting holds for both.
  *
  * <p>Where the natives are missing (Linux on ARM, Apple Silicon) or {@code -Dlrwb.onednn=false} is set, the
- * convolutions keep ND4J's operations.
+ * convolutions, pooling and products keep ND4J's operations.
  */
 final class OneDnn {
-    /** {@code -Dlrwb.onednn=false} sends the convolutions through ND4J's operations (comparisons, tests). */
+    /** {@code -Dlrwb.onednn=false} sends convolutions, pooling and products through ND4J's operations (comparisons, tests). */
     static final String SWITCH = "lrwb.onednn";
 
     private OneDnn() {
@@ -84,6 +85,11 @@ final class OneDnn {
         return new int[] {configured[0], configured[1], configured[0], configured[1]};
     }
 
+    /** The name oneDNN gives the kernel a primitive description stands for, e.g. "jit:avx512_common". */
+    static String implementation(primitive_desc_base description) {
+        return description.impl_info_str().getString();
+    }
+
     static memory.desc floats(long[] dims, memory.format_tag layout) {
         return new memory.desc(dims, memory.data_type.f32, layout);
     }
@@ -95,11 +101,6 @@ final class OneDnn {
      * uses that thread's: a layer's primitives are made on one thread and may run on another (a validation copy's, on
      * whichever pool thread is free). With its own, where it runs does not matter.
      */
-    /** The name oneDNN gives the kernel a primitive description stands for, e.g. "jit:avx512_common". */
-    static String implementation(primitive_desc_base description) {
-        return description.impl_info_str().getString();
-    }
-
     static primitive_attr attributes() {
         primitive_attr attributes = new primitive_attr();
         attributes.set_scratchpad_mode(scratchpad_mode.user);

@@ -36,24 +36,29 @@ final class OneDnnProduct implements AutoCloseable {
     private final OneDnn.Step product;
 
     OneDnnProduct(Shape shape) {
-        stream = owned.add(new stream(OneDnn.engine()));
-        a = owned.bound(matrix(shape.m(), shape.k(), shape.aF()));
-        b = owned.bound(matrix(shape.k(), shape.n(), shape.bF()));
-        c = owned.bound(matrix(shape.m(), shape.n(), shape.cF()));
-        bias = shape.bias() ? owned.bound(matrix(1, shape.n(), false)) : null;
-        matmul.desc desc = owned.add(bias == null
-                ? new matmul.desc(a.memory.get_desc(), b.memory.get_desc(), c.memory.get_desc())
-                : new matmul.desc(a.memory.get_desc(), b.memory.get_desc(), bias.memory.get_desc(), c.memory.get_desc()));
-        matmul.primitive_desc description = owned.add(new matmul.primitive_desc(desc, owned.add(OneDnn.attributes()),
-                OneDnn.engine()));
-        IntMemoryMap arguments = new IntMemoryMap();
-        arguments.put(DNNL_ARG_SRC, a.memory);
-        arguments.put(DNNL_ARG_WEIGHTS, b.memory);
-        if (bias != null) {
-            arguments.put(DNNL_ARG_BIAS, bias.memory);
+        try {
+            stream = owned.add(new stream(OneDnn.engine()));
+            a = owned.bound(matrix(shape.m(), shape.k(), shape.aF()));
+            b = owned.bound(matrix(shape.k(), shape.n(), shape.bF()));
+            c = owned.bound(matrix(shape.m(), shape.n(), shape.cF()));
+            bias = shape.bias() ? owned.bound(matrix(1, shape.n(), false)) : null;
+            matmul.desc desc = owned.add(bias == null
+                    ? new matmul.desc(a.memory.get_desc(), b.memory.get_desc(), c.memory.get_desc())
+                    : new matmul.desc(a.memory.get_desc(), b.memory.get_desc(), bias.memory.get_desc(), c.memory.get_desc()));
+            matmul.primitive_desc description = owned.add(new matmul.primitive_desc(desc, owned.add(OneDnn.attributes()),
+                    OneDnn.engine()));
+            IntMemoryMap arguments = new IntMemoryMap();
+            arguments.put(DNNL_ARG_SRC, a.memory);
+            arguments.put(DNNL_ARG_WEIGHTS, b.memory);
+            if (bias != null) {
+                arguments.put(DNNL_ARG_BIAS, bias.memory);
+            }
+            arguments.put(DNNL_ARG_DST, c.memory);
+            product = new OneDnn.Step(new matmul(description), description, arguments, owned);
+        } catch (RuntimeException refused) { // what was made before oneDNN refused is freed now, not by the collector
+            owned.close();
+            throw refused;
         }
-        arguments.put(DNNL_ARG_DST, c.memory);
-        product = new OneDnn.Step(new matmul(description), description, arguments, owned);
     }
 
     private memory.desc matrix(long rows, long columns, boolean f) {
@@ -71,7 +76,8 @@ final class OneDnnProduct implements AutoCloseable {
         long m = a.size(0);
         long k = a.size(1);
         long n = b.size(1);
-        if (b.size(0) != k || out.size(0) != m || out.size(1) != n || bias != null && !isRow(bias, n)) {
+        if (b.size(0) != k || out.size(0) != m || out.size(1) != n || bias != null && !isRow(bias, n)
+                || bias != null && !OneDnn.isDenseC(out)) { // into columns oneDNN runs a reference loop, 100× slower
             return null;
         }
         // c order where an array is dense both ways (a vector): either tag reads it alike
@@ -81,7 +87,12 @@ final class OneDnnProduct implements AutoCloseable {
     /** {@code n} floats one after the other: DL4J's bias, {@code [n]} or {@code [1, n]}. */
     private static boolean isRow(INDArray array, long n) {
         return array.dataType() == DataType.FLOAT && array.length() == n && (array.rank() == 1 || array.rank() == 2)
-                && (n == 1 || array.stride(array.rank() - 1) == 1);
+                && OneDnn.isDenseC(array);
+    }
+
+    /** Whether oneDNN can read {@code a} and {@code b} for {@code a·b} here (the result then goes to a new c-ordered array). */
+    static boolean reads(INDArray a, INDArray b) {
+        return OneDnn.available() && plain(a) && plain(b) && a.size(1) == b.size(0);
     }
 
     private static boolean plain(INDArray array) {
